@@ -1,0 +1,38 @@
+# The two commands a fresh machine needs: `make demo` and `make test`.
+# Nothing but Python 3.11+, make and git must be installed beforehand.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+TSTAMP := $(VENV)/.installed-test
+
+.PHONY: demo test lint bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(TSTAMP): $(STAMP)
+	$(BIN)/pip install --quiet -e '.[test,bench]'
+	touch $@
+
+demo: $(STAMP)
+	$(BIN)/resdiff validate history
+	$(BIN)/resdiff history intl-cooperation-hr --lang zh
+	$(BIN)/resdiff show A/HRC/RES/25/3 --lang zh
+
+lint: $(TSTAMP)
+	$(BIN)/ruff check engine cli.py tests benchmarks
+	$(BIN)/ruff format --check engine cli.py tests benchmarks
+	$(BIN)/mypy
+
+test: $(TSTAMP) lint
+	$(BIN)/pytest
+
+bench: $(TSTAMP)
+	$(BIN)/python -m benchmarks.run
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis

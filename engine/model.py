@@ -1,0 +1,240 @@
+"""The resolution model: what a UN resolution is, independent of where it came from.
+
+Names follow the UN's own drafting vocabulary (see shared/UN-RESOLUTIONS.md): a resolution
+has metadata, a body line ("The Human Rights Council,"), preambular paragraphs, operative
+paragraphs, lettered subparagraphs with roman-numbered children, and footnotes.
+
+Provision ids are *positional*: `pp1`..`ppN` and `op1`..`opN` in document order,
+subparagraphs `op16.a`, `op16.a.i` by their position under the parent. The number a
+paragraph carries in print is kept apart (`Provision.number`), because numbers are labels
+that change whenever a paragraph is inserted above; ids are stable within one version.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from typing import Literal
+
+import roman
+
+from .errors import ModelError
+
+Kind = Literal["preamble", "operative", "subparagraph"]
+Extent = Literal["full", "excerpt"]
+KINDS: tuple[Kind, ...] = ("preamble", "operative", "subparagraph")
+LANGUAGES = ("zh", "en", "fr", "es", "ru", "ar")
+
+# pp3, op16, op16.a, op16.a.i, pp2.b  (subparagraphs may hang under either part)
+ID_RE = re.compile(r"^(?P<part>pp|op)(?P<n>[1-9][0-9]*)(?:\.(?P<sub>[a-z]+)(?:\.(?P<subsub>[ivxlc]+))?)?$")
+
+
+@dataclass(frozen=True)
+class FootnoteRef:
+    """A footnote marker that stood in a provision's text.
+
+    The marker is taken out of the text (it is furniture, not wording) but its place is
+    kept as a character offset into the normalised text, so a renderer can put it back.
+    """
+
+    marker: str
+    offset: int
+
+
+@dataclass(frozen=True)
+class Footnote:
+    marker: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Provision:
+    """One paragraph or subparagraph.
+
+    `number` is what was printed ("16", "a", "ii"; empty for preambular paragraphs).
+    `line` is where the provision starts in the file it was read from; it is provenance,
+    not content, so it does not take part in equality.
+    """
+
+    id: str
+    kind: Kind
+    text: str
+    number: str = ""
+    footnotes: tuple[FootnoteRef, ...] = ()
+    line: int | None = field(default=None, compare=False)
+
+    @property
+    def depth(self) -> int:
+        """0 for a paragraph, 1 for a lettered subparagraph, 2 for a roman one."""
+        return self.id.count(".")
+
+    @property
+    def parent_id(self) -> str | None:
+        return self.id.rsplit(".", 1)[0] if "." in self.id else None
+
+    @property
+    def part(self) -> Literal["pp", "op"]:
+        return "pp" if self.id.startswith("pp") else "op"
+
+    @property
+    def default_number(self) -> str:
+        """The number this provision would carry if printed numbering followed position."""
+        return default_number(self.id)
+
+
+@dataclass(frozen=True)
+class Metadata:
+    """What identifies a version. Every field is optional but language and extent,
+    because real inputs (excerpts, drafts without a symbol) often lack them."""
+
+    language: str
+    extent: Extent = "full"
+    symbol: str | None = None
+    body: str | None = None  # issuing organ: GA, HRC, CHR, GA-C3 ...
+    session: str | None = None
+    number: str | None = None  # "25/3", "68/160"
+    title: str | None = None
+    agenda_item: str | None = None
+    adopted: str | None = None  # ISO 8601 date
+    meeting: int | None = None
+    vote: str | None = None  # "without a vote" or "recorded vote: 31-0-16"
+    series: str | None = None
+    source: str | None = None
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """One version of one resolution in one language."""
+
+    meta: Metadata
+    provisions: tuple[Provision, ...] = ()
+    footnotes: tuple[Footnote, ...] = ()
+    body_line: str | None = None
+    # What the reader repaired or doubted (OCR spacing, unmatched markers); provenance only.
+    warnings: tuple[str, ...] = field(default=(), compare=False)
+
+    def __post_init__(self) -> None:
+        check_ids([p.id for p in self.provisions])
+        markers = [f.marker for f in self.footnotes]
+        if len(set(markers)) != len(markers):
+            raise ModelError(f"duplicate footnote marker in {markers}")
+
+    def provision(self, pid: str) -> Provision:
+        for p in self.provisions:
+            if p.id == pid:
+                return p
+        raise KeyError(pid)
+
+    def footnote_text(self, marker: str) -> str | None:
+        for f in self.footnotes:
+            if f.marker == marker:
+                return f.text
+        return None
+
+    def with_meta(self, **changes: object) -> Resolution:
+        return replace(self, meta=replace(self.meta, **changes))  # type: ignore[arg-type]
+
+
+def letters(index: int) -> str:
+    """1 -> a, 26 -> z, 27 -> aa, 28 -> bb: the UN's way of lettering past (z)."""
+    if index < 1:
+        raise ValueError(index)
+    q, r = divmod(index - 1, 26)
+    return chr(ord("a") + r) * (q + 1)
+
+
+def letter_index(label: str) -> int:
+    if not label or len(set(label)) != 1 or not ("a" <= label[0] <= "z"):
+        raise ValueError(label)
+    return (len(label) - 1) * 26 + (ord(label[0]) - ord("a")) + 1
+
+
+def roman_label(index: int) -> str:
+    return str(roman.toRoman(index)).lower()
+
+
+def roman_index(label: str) -> int:
+    return int(roman.fromRoman(label.upper()))
+
+
+def child_id(parent: str, position: int) -> str:
+    """Id of the position-th child (1-based) of a paragraph or subparagraph."""
+    depth = parent.count(".")
+    if depth == 0:
+        return f"{parent}.{letters(position)}"
+    if depth == 1:
+        return f"{parent}.{roman_label(position)}"
+    raise ModelError(f"{parent} cannot have children: subparagraphs nest two levels deep")
+
+
+def default_number(pid: str) -> str:
+    m = ID_RE.match(pid)
+    if not m:
+        raise ModelError(f"not a provision id: {pid!r}")
+    if m["subsub"]:
+        return m["subsub"]
+    if m["sub"]:
+        return m["sub"]
+    return "" if m["part"] == "pp" else m["n"]
+
+
+def kind_of(pid: str) -> Kind:
+    m = ID_RE.match(pid)
+    if not m:
+        raise ModelError(f"not a provision id: {pid!r}")
+    if m["sub"]:
+        return "subparagraph"
+    return "preamble" if m["part"] == "pp" else "operative"
+
+
+def positional_ids(shape: Iterable[tuple[str, int]]) -> list[str]:
+    """The ids that a sequence of (part, depth) calls for: `pp`/`op` paragraphs numbered
+    from 1 in document order, each subparagraph lettered (or, one level down, numbered in
+    roman) by its position under its parent."""
+    counts = {"pp": 0, "op": 0}
+    path: list[str] = []  # the open ancestors' ids
+    children: list[int] = []  # how many children each open ancestor has so far
+    ids: list[str] = []
+    for part, depth in shape:
+        if depth == 0:
+            counts[part] += 1
+            pid = f"{part}{counts[part]}"
+            path, children = [pid], [0]
+        else:
+            if depth > len(path):
+                raise ModelError(f"a subparagraph of depth {depth} has no parent before it")
+            del path[depth:], children[depth:]
+            children[-1] += 1
+            pid = child_id(path[-1], children[-1])
+            path.append(pid)
+            children.append(0)
+        ids.append(pid)
+    return ids
+
+
+def check_ids(ids: list[str]) -> None:
+    """Ids must be exactly the positional ones, preambular part before operative part."""
+    seen_op = False
+    for position, pid in enumerate(ids, start=1):
+        m = ID_RE.match(pid)
+        if not m:
+            raise ModelError(f"provision {position}: {pid!r} is not an id such as pp3, op16 or op16.a.i")
+        if m["part"] == "pp" and seen_op:
+            raise ModelError(f"provision {position}: {pid} comes after an operative paragraph")
+        seen_op = seen_op or m["part"] == "op"
+    want = positional_ids((pid[:2], pid.count(".")) for pid in ids)
+    for position, (pid, expected) in enumerate(zip(ids, want, strict=True), start=1):
+        if pid != expected:
+            raise ModelError(f"provision {position} has id {pid}, expected {expected}")
+
+
+def renumber(provisions: Iterable[Provision]) -> tuple[Provision, ...]:
+    """Give provisions the positional ids their order and depth call for.
+
+    Readers build provisions knowing only the part and the depth (a placeholder id such as
+    `op0.a`); this assigns the real ids and kinds, keeping each printed number.
+    """
+    items = list(provisions)
+    ids = positional_ids((p.part, p.depth) for p in items)
+    return tuple(replace(p, id=pid, kind=kind_of(pid)) for p, pid in zip(items, ids, strict=True))
