@@ -28,6 +28,11 @@ LANGUAGES = ("zh", "en", "fr", "es", "ru", "ar")
 
 # pp3, op16, op16.a, op16.a.i, pp2.b  (subparagraphs may hang under either part)
 ID_RE = re.compile(r"^(?P<part>pp|op)(?P<n>[1-9][0-9]*)(?:\.(?P<sub>[a-z]+)(?:\.(?P<subsub>[ivxlc]+))?)?$")
+# A marker is what was printed: "1", "12", "*", "a". Brackets, carets, backslashes and
+# spaces are excluded so that the canonical format can write it as `[^marker]`.
+MARKER_RE = re.compile(r"^[^\s\[\]\\^]+$")
+# Everything str.splitlines() breaks on: none may stand inside one provision's text.
+LINE_BREAKS = frozenset("\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029")
 
 
 @dataclass(frozen=True)
@@ -47,6 +52,12 @@ class Footnote:
     marker: str
     text: str
 
+    def __post_init__(self) -> None:
+        if not MARKER_RE.match(self.marker):
+            raise ModelError(f"{self.marker!r} is not a footnote marker")
+        if any(ch in LINE_BREAKS for ch in self.text):
+            raise ModelError(f"footnote {self.marker}: text holds a line break")
+
 
 @dataclass(frozen=True)
 class Provision:
@@ -63,6 +74,17 @@ class Provision:
     number: str = ""
     footnotes: tuple[FootnoteRef, ...] = ()
     line: int | None = field(default=None, compare=False)
+
+    def __post_init__(self) -> None:
+        if any(ch in LINE_BREAKS for ch in self.text):
+            raise ModelError(f"{self.id}: text holds a line break; provision text is one line")
+        previous = 0
+        for ref in self.footnotes:
+            if not MARKER_RE.match(ref.marker):
+                raise ModelError(f"{self.id}: {ref.marker!r} is not a footnote marker")
+            if not previous <= ref.offset <= len(self.text):
+                raise ModelError(f"{self.id}: footnote {ref.marker} at offset {ref.offset} is out of order")
+            previous = ref.offset
 
     @property
     def depth(self) -> int:

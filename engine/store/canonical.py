@@ -1,0 +1,228 @@
+"""The canonical text format: one resolution in one language, as git should see it.
+
+Layout (specified in docs/canonical-format.md):
+
+    ---
+    <YAML front matter: the metadata, keys in a fixed order, absent ones left out>
+    ---
+    body-line: The Human Rights Council,
+    pp1: Reaffirming its commitment …,
+    op1: Reaffirms …;[^1]
+    op2 (3): a paragraph printed as 3 although it is the second
+    op2.a: …
+
+    [^1]: A/HRC/24/56.
+
+One provision per line, so `git diff` is a diff of provisions. Footnote markers stand
+inline as `[^marker]` at their offset; a literal backslash is written `\\\\` and a literal
+`[^` as `\\[^`, so every text survives the trip. The writer is the definition of the form:
+`dumps(loads(s)) == s` for every file `dumps` can produce, and `loads(dumps(m)) == m`.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from dataclasses import fields
+from typing import Any
+
+import yaml
+
+from ..errors import FormatError, ModelError
+from ..model import (
+    ID_RE,
+    LANGUAGES,
+    Footnote,
+    FootnoteRef,
+    Metadata,
+    Provision,
+    Resolution,
+    check_ids,
+    default_number,
+    kind_of,
+)
+
+SCHEMA = "resdiff.document/1"
+FENCE = "---"
+BODY_LINE_KEY = "body-line"
+
+# Front-matter keys in the order they are written: the identity first, provenance last.
+META_KEYS: tuple[str, ...] = (
+    "symbol",
+    "language",
+    "body",
+    "session",
+    "number",
+    "title",
+    "agenda_item",
+    "adopted",
+    "meeting",
+    "vote",
+    "series",
+    "extent",
+    "source",
+)
+assert set(META_KEYS) == {f.name for f in fields(Metadata)}
+
+PROVISION_LINE = re.compile(
+    r"""
+    ^(?P<id>[a-z0-9.]+)          # pp3, op16.a.i (checked against model.ID_RE below)
+    (?:\ \((?P<number>[^()]*)\))? # printed number, only where it differs from the position
+    :(?:\ (?P<text>.*))?$          # the text, one space after the colon
+    """,
+    re.VERBOSE,
+)
+FOOTNOTE_LINE = re.compile(r"^\[\^(?P<marker>[^\s\[\]\\^]+)\]:(?: (?P<text>.*))?$")
+INLINE_MARKER = re.compile(r"\\(?P<escaped>[\\[])|\[\^(?P<marker>[^\s\[\]\\^]+)\]")
+
+
+# --- writing -------------------------------------------------------------------------
+
+
+def _escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("[^", "\\[^")
+
+
+def _with_markers(p: Provision) -> str:
+    out: list[str] = []
+    at = 0
+    for ref in p.footnotes:
+        out.append(_escape(p.text[at : ref.offset]))
+        out.append(f"[^{ref.marker}]")
+        at = ref.offset
+    out.append(_escape(p.text[at:]))
+    return "".join(out)
+
+
+def _line(key: str, value: str) -> str:
+    return f"{key}: {value}" if value else f"{key}:"
+
+
+def _front_matter(meta: Metadata) -> str:
+    data: dict[str, Any] = {"schema": SCHEMA}
+    for key in META_KEYS:
+        value = getattr(meta, key)
+        if value is not None:
+            data[key] = value
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1_000_000, default_flow_style=False)
+
+
+def dumps(res: Resolution) -> str:
+    """The canonical text of a resolution (always ends with a newline)."""
+    lines = [FENCE, _front_matter(res.meta).rstrip("\n"), FENCE]
+    if res.body_line is not None:
+        lines.append(_line(BODY_LINE_KEY, _escape(res.body_line)))
+    for p in res.provisions:
+        key = p.id if p.number == default_number(p.id) else f"{p.id} ({p.number})"
+        lines.append(_line(key, _with_markers(p)))
+    if res.footnotes:
+        lines.append("")
+        lines.extend(_line(f"[^{f.marker}]", _escape(f.text)) for f in res.footnotes)
+    return "\n".join(lines) + "\n"
+
+
+# --- reading -------------------------------------------------------------------------
+
+
+def _unescape_and_markers(raw: str) -> tuple[str, tuple[FootnoteRef, ...]]:
+    """Take `[^n]` markers out of a written text, undoing the escapes."""
+    out: list[str] = []
+    refs: list[FootnoteRef] = []
+    length = 0
+    at = 0
+    for m in INLINE_MARKER.finditer(raw):
+        chunk = raw[at : m.start()]
+        out.append(chunk)
+        length += len(chunk)
+        if m["escaped"]:
+            out.append(m["escaped"])
+            length += 1
+        else:
+            refs.append(FootnoteRef(m["marker"], length))
+        at = m.end()
+    out.append(raw[at:])
+    return "".join(out), tuple(refs)
+
+
+def _meta(data: object, path: str | None) -> Metadata:
+    if not isinstance(data, dict):
+        raise FormatError("front matter is not a mapping of keys to values", path=path, line=2)
+    data = dict(data)
+    schema = data.pop("schema", None)
+    if schema != SCHEMA:
+        raise FormatError(f"front matter must declare schema: {SCHEMA} (found {schema!r})", path=path, line=2)
+    unknown = sorted(str(k) for k in data if k not in META_KEYS)
+    if unknown:
+        raise FormatError(f"unknown front matter key {unknown[0]!r}", path=path, line=2)
+    for key, value in list(data.items()):
+        if isinstance(value, _dt.date):  # a hand-typed unquoted date
+            data[key] = value.isoformat()
+    if data.get("language") not in LANGUAGES:
+        raise FormatError(f"language must be one of {', '.join(LANGUAGES)}", path=path, line=2)
+    if data.get("extent", "full") not in ("full", "excerpt"):
+        raise FormatError("extent must be full or excerpt", path=path, line=2)
+    if "meeting" in data and not isinstance(data["meeting"], int):
+        raise FormatError("meeting must be a whole number", path=path, line=2)
+    for key, value in data.items():
+        if key != "meeting" and not isinstance(value, str):
+            raise FormatError(f"{key} must be text (quote it)", path=path, line=2)
+    return Metadata(**data)
+
+
+def loads(text: str, path: str | None = None) -> Resolution:
+    """Parse a canonical file; a malformed one raises FormatError with `path:line`."""
+    lines = text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    if not lines or lines[0] != FENCE:
+        raise FormatError("a canonical file starts with a '---' line", path=path, line=1)
+    try:
+        close = lines.index(FENCE, 1)
+    except ValueError:
+        raise FormatError("front matter is not closed by a '---' line", path=path, line=1) from None
+    try:
+        data = yaml.safe_load("\n".join(lines[1:close]))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = 2 + mark.line if mark is not None else 2
+        raise FormatError(f"front matter is not valid YAML: {getattr(exc, 'problem', exc)}", path=path, line=line)
+    meta = _meta(data, path)
+
+    body_line: str | None = None
+    provisions: list[Provision] = []
+    footnotes: list[Footnote] = []
+    seen: dict[str, int] = {}
+    for lineno, raw in enumerate(lines[close + 1 :], start=close + 2):
+        if not raw.strip():
+            continue
+        if fm := FOOTNOTE_LINE.match(raw):
+            marker = fm["marker"]
+            if marker in seen:
+                raise FormatError(f"footnote [^{marker}] is defined twice (first on line {seen[marker]})", path=path, line=lineno)
+            seen[marker] = lineno
+            footnotes.append(Footnote(marker, _unescape_and_markers(fm["text"] or "")[0]))
+            continue
+        if footnotes:
+            raise FormatError("only footnotes may follow the footnotes", path=path, line=lineno)
+        if raw == f"{BODY_LINE_KEY}:" or raw.startswith(f"{BODY_LINE_KEY}: "):
+            if provisions or body_line is not None:
+                raise FormatError("the body line comes once, before the first provision", path=path, line=lineno)
+            body_line = _unescape_and_markers(raw[len(BODY_LINE_KEY) + 2 :])[0]
+            continue
+        m = PROVISION_LINE.match(raw)
+        if m is None:
+            raise FormatError("expected 'id: text' (for example 'op3: Decides …')", path=path, line=lineno)
+        pid = m["id"]
+        body, refs = _unescape_and_markers(m["text"] or "")
+        if not ID_RE.match(pid):
+            raise FormatError(f"unknown id {pid!r} (ids look like pp3, op16, op16.a.i)", path=path, line=lineno)
+        if pid in seen:
+            raise FormatError(f"duplicate id {pid} (first on line {seen[pid]})", path=path, line=lineno)
+        seen[pid] = lineno
+        try:
+            check_ids([p.id for p in provisions] + [pid])
+            number = m["number"] if m["number"] is not None else default_number(pid)
+            provisions.append(Provision(pid, kind_of(pid), body, number, refs, line=lineno))
+        except ModelError as exc:
+            raise FormatError(str(exc), path=path, line=lineno) from None
+    return Resolution(meta, tuple(provisions), tuple(footnotes), body_line)

@@ -1,0 +1,59 @@
+"""Hypothesis strategies that build valid resolution models.
+
+Shared by the property tests of the canonical format, the JSON renderer and the aligner.
+"""
+
+from __future__ import annotations
+
+from hypothesis import strategies as st
+
+from engine.model import LANGUAGES, Footnote, FootnoteRef, Metadata, Provision, Resolution, renumber
+
+# One-line text: no control characters, surrogates or line/paragraph separators.
+line_text = st.text(
+    alphabet=st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp")),
+    max_size=60,
+)
+markers = st.from_regex(r"[0-9]{1,2}|[*a-z†]", fullmatch=True)
+optional_text = st.none() | line_text
+
+
+@st.composite
+def provisions(draw: st.DrawFn) -> Provision:
+    part = draw(st.sampled_from(["pp", "op"]))
+    text = draw(line_text)
+    offsets = sorted(draw(st.lists(st.integers(0, len(text)), max_size=3)))
+    refs = tuple(FootnoteRef(draw(markers), at) for at in offsets)
+    number = draw(st.none() | st.from_regex(r"[0-9a-z]{0,3}", fullmatch=True))
+    return Provision(f"{part}0", "preamble", text, number if number is not None else "", refs)
+
+
+@st.composite
+def resolutions(draw: st.DrawFn) -> Resolution:
+    paragraphs = draw(st.lists(provisions(), max_size=8))
+    # Preambular before operative; subparagraphs hang under operative paragraphs only here.
+    paragraphs.sort(key=lambda p: p.part != "pp")
+    shaped: list[Provision] = []
+    for p in paragraphs:
+        shaped.append(p)
+        if p.part == "op":
+            for sub in draw(st.lists(provisions(), max_size=2)):
+                shaped.append(Provision("op0.a", "subparagraph", sub.text, sub.number, sub.footnotes))
+    ids = renumber(shaped)
+    # A printed number equal to the positional one is the common case; keep it likely.
+    final = tuple(
+        p if draw(st.booleans()) else Provision(p.id, p.kind, p.text, p.default_number, p.footnotes) for p in ids
+    )
+    used = sorted({r.marker for p in final for r in p.footnotes})
+    notes = tuple(Footnote(m, draw(line_text)) for m in used if draw(st.booleans()))
+    meta = Metadata(
+        language=draw(st.sampled_from(LANGUAGES)),
+        extent=draw(st.sampled_from(["full", "excerpt"])),
+        symbol=draw(optional_text),
+        title=draw(optional_text),
+        adopted=draw(st.none() | st.dates().map(lambda d: d.isoformat())),
+        meeting=draw(st.none() | st.integers(0, 999)),
+        vote=draw(optional_text),
+        series=draw(optional_text),
+    )
+    return Resolution(meta, final, notes, draw(optional_text))
