@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 TSTAMP := $(VENV)/.installed-test
 
-.PHONY: demo test lint bench clean
+.PHONY: demo test lint bench clean history
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -24,8 +24,8 @@ demo: $(STAMP)
 	$(BIN)/resdiff show A/HRC/RES/25/3 --lang zh
 
 lint: $(TSTAMP)
-	$(BIN)/ruff check engine cli.py tests benchmarks
-	$(BIN)/ruff format --check engine cli.py tests benchmarks
+	$(BIN)/ruff check engine cli.py tests tools benchmarks
+	$(BIN)/ruff format --check engine cli.py tests tools benchmarks
 	$(BIN)/mypy
 
 test: $(TSTAMP) lint
@@ -36,3 +36,6 @@ bench: $(TSTAMP)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis
+
+history: $(STAMP)
+	$(BIN)/python -m tools.build_history --corpus ../shared/corpus --history history

@@ -42,7 +42,8 @@ def resolutions(draw: st.DrawFn) -> Resolution:
     ids = renumber(shaped)
     # A printed number equal to the positional one is the common case; keep it likely.
     final = tuple(
-        p if draw(st.booleans()) else Provision(p.id, p.kind, p.text, p.default_number, p.footnotes) for p in ids
+        p if draw(st.booleans()) else Provision(p.id, p.kind, p.text, p.default_number, p.footnotes)
+        for p in ids
     )
     used = sorted({r.marker for p in final for r in p.footnotes})
     notes = tuple(Footnote(m, draw(line_text)) for m in used if draw(st.booleans()))

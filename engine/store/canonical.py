@@ -104,7 +104,9 @@ def _front_matter(meta: Metadata) -> str:
         value = getattr(meta, key)
         if value is not None:
             data[key] = value
-    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1_000_000, default_flow_style=False)
+    return yaml.safe_dump(
+        data, allow_unicode=True, sort_keys=False, width=1_000_000, default_flow_style=False
+    )
 
 
 def dumps(res: Resolution) -> str:
@@ -185,7 +187,9 @@ def loads(text: str, path: str | None = None) -> Resolution:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = 2 + mark.line if mark is not None else 2
-        raise FormatError(f"front matter is not valid YAML: {getattr(exc, 'problem', exc)}", path=path, line=line)
+        raise FormatError(
+            f"front matter is not valid YAML: {getattr(exc, 'problem', exc)}", path=path, line=line
+        ) from None
     meta = _meta(data, path)
 
     body_line: str | None = None
@@ -198,7 +202,11 @@ def loads(text: str, path: str | None = None) -> Resolution:
         if fm := FOOTNOTE_LINE.match(raw):
             marker = fm["marker"]
             if marker in seen:
-                raise FormatError(f"footnote [^{marker}] is defined twice (first on line {seen[marker]})", path=path, line=lineno)
+                raise FormatError(
+                    f"footnote [^{marker}] is defined twice (first on line {seen[marker]})",
+                    path=path,
+                    line=lineno,
+                )
             seen[marker] = lineno
             footnotes.append(Footnote(marker, _unescape_and_markers(fm["text"] or "")[0]))
             continue
@@ -206,7 +214,9 @@ def loads(text: str, path: str | None = None) -> Resolution:
             raise FormatError("only footnotes may follow the footnotes", path=path, line=lineno)
         if raw == f"{BODY_LINE_KEY}:" or raw.startswith(f"{BODY_LINE_KEY}: "):
             if provisions or body_line is not None:
-                raise FormatError("the body line comes once, before the first provision", path=path, line=lineno)
+                raise FormatError(
+                    "the body line comes once, before the first provision", path=path, line=lineno
+                )
             body_line = _unescape_and_markers(raw[len(BODY_LINE_KEY) + 2 :])[0]
             continue
         m = PROVISION_LINE.match(raw)
@@ -215,7 +225,9 @@ def loads(text: str, path: str | None = None) -> Resolution:
         pid = m["id"]
         body, refs = _unescape_and_markers(m["text"] or "")
         if not ID_RE.match(pid):
-            raise FormatError(f"unknown id {pid!r} (ids look like pp3, op16, op16.a.i)", path=path, line=lineno)
+            raise FormatError(
+                f"unknown id {pid!r} (ids look like pp3, op16, op16.a.i)", path=path, line=lineno
+            )
         if pid in seen:
             raise FormatError(f"duplicate id {pid} (first on line {seen[pid]})", path=path, line=lineno)
         seen[pid] = lineno

@@ -1,0 +1,61 @@
+"""Renderers for one version: the canonical text and the stable JSON form.
+
+JSON (`resdiff.document/1`) is what other tools and CI checks read, so its keys are
+fixed and documented in `schemas/document.schema.json`, which the tests validate against.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+from ..model import Resolution
+from ..store import canonical
+
+DOCUMENT_SCHEMA = "resdiff.document/1"
+
+
+def document_dict(res: Resolution) -> dict[str, Any]:
+    meta = res.meta
+    return {
+        "schema": DOCUMENT_SCHEMA,
+        "symbol": meta.symbol,
+        "language": meta.language,
+        "body": meta.body,
+        "session": meta.session,
+        "number": meta.number,
+        "title": meta.title,
+        "agenda_item": meta.agenda_item,
+        "adopted": meta.adopted,
+        "meeting": meta.meeting,
+        "vote": meta.vote,
+        "series": meta.series,
+        "extent": meta.extent,
+        "source": meta.source,
+        "body_line": res.body_line,
+        "provisions": [
+            {
+                "id": p.id,
+                "kind": p.kind,
+                "number": p.number,
+                "text": p.text,
+                "footnotes": [ref.marker for ref in p.footnotes],
+                "footnote_offsets": [ref.offset for ref in p.footnotes],
+                "line": p.line,
+            }
+            for p in res.provisions
+        ],
+        "footnotes": {f.marker: f.text for f in res.footnotes},
+        "warnings": list(res.warnings),
+    }
+
+
+def render_json(res: Resolution) -> str:
+    return json.dumps(document_dict(res), ensure_ascii=False, indent=2) + "\n"
+
+
+DOCUMENT_RENDERERS: dict[str, Callable[[Resolution], str]] = {
+    "canonical": canonical.dumps,
+    "json": render_json,
+}

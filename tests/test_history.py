@@ -1,0 +1,82 @@
+"""The history store: files where they belong, manifests in order, nothing clobbered."""
+
+from __future__ import annotations
+
+import pytest
+
+from engine.errors import StoreError
+from engine.model import Metadata, Provision, Resolution
+from engine.store import canonical
+from engine.store.history import History, Version, load_series
+
+
+def version(
+    symbol: str, language: str = "en", adopted: str | None = None, text: str = "Decides."
+) -> Resolution:
+    meta = Metadata(language=language, symbol=symbol, series="topic", adopted=adopted)
+    return Resolution(meta, (Provision("op1", "operative", text, "1"),))
+
+
+def test_add_writes_canonical_file_and_manifest(tmp_path):
+    store = History(tmp_path)
+    path = store.add(version("A/HRC/RES/25/3", "zh", "2014-03-27"))
+    assert path == tmp_path / "topic" / "zh" / "A-HRC-RES-25-3.md"
+    assert canonical.loads(path.read_text(encoding="utf-8")) == version("A/HRC/RES/25/3", "zh", "2014-03-27")
+    series = load_series(tmp_path / "topic" / "series.yaml")
+    assert series.versions == (Version("A/HRC/RES/25/3", "2014-03-27", ("zh",)),)
+
+
+def test_versions_are_kept_in_date_order_with_languages_merged(tmp_path):
+    store = History(tmp_path)
+    store.add(version("A/HRC/RES/25/3", "zh", "2014-03-27"))
+    store.add(version("A/RES/51/100", "en", "1996-12-12"))
+    store.add(version("A/C.3/66/L.32", "en"), date="2011")
+    store.add(version("A/HRC/RES/25/3", "en", "2014-03-27"))
+    store.add(version("A/XX/1"))  # undated: last
+    series = store.series("topic")
+    assert [v.symbol for v in series.versions] == [
+        "A/RES/51/100",
+        "A/C.3/66/L.32",
+        "A/HRC/RES/25/3",
+        "A/XX/1",
+    ]
+    assert series.version("A/HRC/RES/25/3").languages == ("en", "zh")
+
+
+def test_refuses_to_overwrite_without_force(tmp_path):
+    store = History(tmp_path)
+    path = store.add(version("A/RES/51/100", text="Decides."))
+    before = path.read_bytes()
+    with pytest.raises(StoreError, match=r"already exists .*--force"):
+        store.add(version("A/RES/51/100", text="Decides otherwise."))
+    assert path.read_bytes() == before
+    store.add(version("A/RES/51/100", text="Decides otherwise."), force=True)
+    assert "Decides otherwise." in path.read_text(encoding="utf-8")
+    assert sorted(p.name for p in path.parent.iterdir()) == ["A-RES-51-100.md"]  # no temp files left
+
+
+def test_find_by_symbol_and_language(tmp_path):
+    store = History(tmp_path)
+    store.add(version("A/HRC/RES/25/3", "zh"))
+    assert store.find("A/HRC/RES/25/3").name == "A-HRC-RES-25-3.md"
+    store.add(version("A/HRC/RES/25/3", "en"))
+    with pytest.raises(StoreError, match="several languages \\(en, zh\\): choose one with --lang"):
+        store.find("A/HRC/RES/25/3")
+    assert store.find("A/HRC/RES/25/3", "en").parent.name == "en"
+    with pytest.raises(StoreError, match="no stored version of A/RES/1/1 in fr"):
+        store.find("A/RES/1/1", "fr")
+
+
+def test_add_needs_series_and_symbol(tmp_path):
+    res = version("A/RES/1/1")
+    with pytest.raises(StoreError, match="--series"):
+        History(tmp_path).add(res.with_meta(series=None))
+    with pytest.raises(StoreError, match="--symbol"):
+        History(tmp_path).add(res.with_meta(symbol=None))
+    assert not any(tmp_path.iterdir())
+
+
+def test_unknown_series_names_the_known_ones(tmp_path):
+    History(tmp_path).add(version("A/RES/1/1"))
+    with pytest.raises(StoreError, match="no series 'other' \\(known: topic\\)"):
+        History(tmp_path).series("other")
