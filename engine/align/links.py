@@ -1,0 +1,49 @@
+"""The aligner's output vocabulary: which old provisions became which new ones, and how
+each link was made, so that every result can be explained."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Method = Literal["identical", "near-identical", "gap", "content", "split", "merge"]
+"""How a link was made, in the order of the passes:
+
+- `identical`: equal after folding and unique on both sides (a Heckel anchor), or a repeated
+  identical text paired in order inside a gap;
+- `near-identical`: the mutual best match anywhere, with a score of at least `near_threshold`;
+- `gap`: matched in order between the same anchors with a score of at least `gap_threshold`;
+- `content`: matched anywhere on content alone, score at least `threshold` (moved and edited);
+- `split` / `merge`: one old provision against the concatenation of consecutive new ones, or
+  the reverse.
+"""
+
+
+@dataclass(frozen=True)
+class Link:
+    """One aligned group of provisions, by position (0-based) in each document."""
+
+    old: tuple[int, ...]
+    """Positions in the old document: one, or several consecutive ones for a merge."""
+    new: tuple[int, ...]
+    """Positions in the new document: one, or several consecutive ones for a split."""
+    method: Method
+    """The pass that made the link."""
+    score: float
+    """Token similarity in [0, 1] (1.0 only when equal after folding)."""
+    moved: bool = False
+    """True when the link lies outside the stable backbone (the longest increasing
+    subsequence of new positions in old order): it changed place relative to its
+    neighbours, rather than being renumbered by an insertion or deletion above it."""
+
+
+@dataclass(frozen=True)
+class Alignment:
+    """Every provision of both documents, in exactly one link or in `removed`/`added`."""
+
+    links: tuple[Link, ...]
+    """Sorted by first new position."""
+    removed: tuple[int, ...]
+    """Old positions with no partner."""
+    added: tuple[int, ...]
+    """New positions with no partner."""

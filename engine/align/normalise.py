@@ -1,0 +1,43 @@
+"""Folding that decides what counts as *formatting* rather than *wording*.
+
+Two texts that are equal after folding are the same provision, unchanged: PDF extraction,
+retyping and different word processors vary whitespace and the width of punctuation
+(`，` vs `,`, `（` vs `(`), and a reader does not call that an amendment.
+
+The fold is deliberately narrow: it maps the Unicode full-width ASCII block
+(U+FF01..U+FF5E) and the ideographic space to their half-width forms, the half-width
+CJK forms (U+FF61..U+FF64) to their full-width forms, and runs of whitespace to one space,
+dropping whitespace that touches a CJK character (Chinese has no spaces between words, and
+extraction inserts them around digits and Latin runs). It does not apply NFKC, which would
+also fold superscripts, ligatures and compatibility ideographs that can carry meaning.
+"""
+
+from __future__ import annotations
+
+import re
+
+_WIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
+_WIDTH.update({0x3000: 0x20, 0xFF61: 0x3002, 0xFF62: 0x300C, 0xFF63: 0x300D, 0xFF64: 0x3001})
+WIDTH_TABLE: dict[int, int] = _WIDTH
+
+# CJK ideographs, CJK punctuation and full-width forms: scripts written without spaces.
+CJK_CLASS = r"\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
+_SPACE_RUN = re.compile(r"\s+")
+_SPACE_BY_CJK = re.compile(rf"(?<=[{CJK_CLASS}]) | (?=[{CJK_CLASS}])")
+_HAS_CJK = re.compile(rf"[{CJK_CLASS}]")
+
+
+def fold_width(text: str) -> str:
+    """Full-width ASCII to half-width, half-width CJK punctuation to full-width."""
+    return text.translate(WIDTH_TABLE)
+
+
+def fold_space(text: str) -> str:
+    """One space for any whitespace run, none next to CJK characters, none at the ends."""
+    text = _SPACE_RUN.sub(" ", text).strip()
+    return _SPACE_BY_CJK.sub("", text) if " " in text and _HAS_CJK.search(text) else text
+
+
+def fold(text: str) -> str:
+    """The comparison key of a text: equal keys mean the texts differ only in formatting."""
+    return fold_space(fold_width(text))

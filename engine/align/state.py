@@ -1,0 +1,69 @@
+"""The aligner's working state: encoded provisions, candidates, scores and partners."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rapidfuzz.distance import Indel
+
+from .candidates import CandidateIndex
+from .features import Encoder, similarity_tokens
+from .links import Method
+from .normalise import fold
+
+
+class State:
+    """Both documents as encoded token strings, with the matches made so far.
+
+    Partners are kept per position (`old_partner[i]` is a new position or None); each
+    matched old position records the method and score of its link. Scores are cached per
+    pair, so no pair is scored twice whatever the passes ask.
+    """
+
+    def __init__(self, old: Sequence[str], new: Sequence[str]) -> None:
+        self.old_keys = [fold(t) for t in old]
+        self.new_keys = [fold(t) for t in new]
+        encoder = Encoder()
+        self.old_codes = [encoder.encode(similarity_tokens(k)) for k in self.old_keys]
+        self.new_codes = [encoder.encode(similarity_tokens(k)) for k in self.new_keys]
+        self.old_partner: list[int | None] = [None] * len(old)
+        self.new_partner: list[int | None] = [None] * len(new)
+        self.how: dict[int, tuple[Method, float]] = {}
+        self._scores: dict[tuple[int, int], float] = {}
+        old_index = CandidateIndex(self.old_codes)
+        new_index = CandidateIndex(self.new_codes)
+        self.new_candidates = [new_index.query(code) for code in self.old_codes]
+        self.old_candidates = [old_index.query(code) for code in self.new_codes]
+
+    def score(self, i: int, j: int) -> float:
+        """Similarity of old i and new j: 1.0 only if equal after folding; otherwise the
+        token similarity, with the character similarity of the folded texts breaking the
+        tie when only punctuation differs."""
+        pair = (i, j)
+        cached = self._scores.get(pair)
+        if cached is not None:
+            return cached
+        a, b = self.old_codes[i], self.new_codes[j]
+        if self.old_keys[i] == self.new_keys[j]:
+            value = 1.0
+        elif a == b:
+            value = min(Indel.normalized_similarity(self.old_keys[i], self.new_keys[j]), 0.9999)
+        else:
+            value = Indel.normalized_similarity(a, b)
+        self._scores[pair] = value
+        return value
+
+    def concat_score(self, old: Sequence[int], new: Sequence[int]) -> float:
+        """Similarity of the concatenated old texts against the concatenated new texts."""
+        a = "".join(self.old_codes[i] for i in old)
+        b = "".join(self.new_codes[j] for j in new)
+        return float(Indel.normalized_similarity(a, b))
+
+    def link(self, i: int, j: int, method: Method, score: float) -> None:
+        self.old_partner[i] = j
+        self.new_partner[j] = i
+        self.how[i] = (method, score)
+
+    def matches(self) -> list[tuple[int, int]]:
+        """Current 1:1 matches in old order."""
+        return [(i, j) for i, j in enumerate(self.old_partner) if j is not None]

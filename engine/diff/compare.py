@@ -1,0 +1,132 @@
+"""`compare`: align two versions, then describe each aligned group as a `Change`."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..align import DEFAULT_GAP_THRESHOLD, DEFAULT_THRESHOLD, AlignOptions, Link, align, fold
+from ..model import Provision, Resolution
+from .changes import JOINER, Change, ChangeKind, Diff
+from .inline import token_diff
+from .tokenize import Tokenizer, tokenizer_for
+
+
+def _footnote_texts(resolution: Resolution, provision: Provision) -> tuple[str | None, ...]:
+    """What a provision's footnotes say (markers are renumbered freely, texts are not)."""
+    return tuple(resolution.footnote_text(ref.marker) for ref in provision.footnotes)
+
+
+def _same_wording(
+    old: Resolution,
+    new: Resolution,
+    a: Provision,
+    b: Provision,
+    *,
+    count_formatting: bool,
+    count_footnotes: bool,
+) -> bool:
+    same = a.text == b.text if count_formatting else fold(a.text) == fold(b.text)
+    if same and count_footnotes:
+        same = _footnote_texts(old, a) == _footnote_texts(new, b)
+    return same
+
+
+def _linked(
+    link: Link,
+    old: Resolution,
+    new: Resolution,
+    tokenizer: Tokenizer,
+    *,
+    count_formatting: bool,
+    count_footnotes: bool,
+) -> Change:
+    olds = [old.provisions[i] for i in link.old]
+    news = [new.provisions[j] for j in link.new]
+    kind: ChangeKind
+    if len(olds) > 1:
+        kind = "merged"
+    elif len(news) > 1:
+        kind = "split"
+    elif _same_wording(
+        old, new, olds[0], news[0], count_formatting=count_formatting, count_footnotes=count_footnotes
+    ):
+        kind = "unchanged"
+    else:
+        kind = "reworded"
+    old_text = JOINER.join(p.text for p in olds)
+    new_text = JOINER.join(p.text for p in news)
+    similarity = link.score
+    if kind == "reworded" and similarity == 1.0:  # footnotes or formatting made the difference
+        similarity = 0.9999
+    return Change(
+        kind=kind,
+        old=tuple(p.id for p in olds),
+        new=tuple(p.id for p in news),
+        # Crossing between preamble and operative part (`Recalling` → `Recalls`) is a move
+        # even when the order of the neighbours allows it.
+        moved=link.moved or olds[0].part != news[0].part,
+        similarity=round(similarity, 4),
+        ops=token_diff(old_text, new_text, tokenizer, count_formatting=count_formatting),
+        method=link.method,
+    )
+
+
+def _place_removed(
+    entries: list[tuple[Change, Sequence[int]]], removed: Sequence[Change], removed_at: Sequence[int]
+) -> tuple[Change, ...]:
+    """Put each removed provision after the entry of its nearest preceding old neighbour that
+    was matched and did not move (where it stood); before everything if there is none."""
+    owner: dict[int, int] = {}  # old position -> index of its entry, for unmoved matches
+    for index, (change, olds) in enumerate(entries):
+        if not change.moved:
+            for i in olds:
+                owner[i] = index
+    after: dict[int, list[Change]] = {}
+    for change, i in zip(removed, removed_at, strict=True):
+        anchor = next((owner[k] for k in range(i - 1, -1, -1) if k in owner), -1)
+        after.setdefault(anchor, []).append(change)
+    out = list(after.get(-1, []))
+    for index, (change, _) in enumerate(entries):
+        out.append(change)
+        out.extend(after.get(index, []))
+    return tuple(out)
+
+
+def compare(
+    old: Resolution,
+    new: Resolution,
+    *,
+    threshold: float = DEFAULT_THRESHOLD,
+    gap_threshold: float = DEFAULT_GAP_THRESHOLD,
+    count_formatting: bool = False,
+    count_footnotes: bool = False,
+) -> Diff:
+    """The changes from `old` to `new`, one per aligned group, in new-document order.
+
+    `threshold`: minimum similarity for matching provisions on content alone (reworded vs
+    removed + added); `gap_threshold`: the lower bar between the same anchors (see
+    `engine.align.options`). `count_formatting`: whitespace and punctuation-width
+    differences make a provision reworded. `count_footnotes`: so do differences in what its
+    footnotes say.
+    """
+    options = AlignOptions(threshold=threshold, gap_threshold=min(gap_threshold, threshold))
+    alignment = align([p.text for p in old.provisions], [p.text for p in new.provisions], options)
+    tokenizer = tokenizer_for(new.meta.language or old.meta.language)
+    flags = {"count_formatting": count_formatting, "count_footnotes": count_footnotes}
+
+    entries: list[tuple[Change, Sequence[int]]] = [
+        (_linked(link, old, new, tokenizer, **flags), link.old) for link in alignment.links
+    ]
+    for j in alignment.added:
+        p = new.provisions[j]
+        added = Change("added", (), (p.id,), False, 0.0, (("insert", p.text),) if p.text else (), "none")
+        entries.append((added, ()))
+    order = {p.id: k for k, p in enumerate(new.provisions)}
+    entries.sort(key=lambda entry: order[entry[0].new[0]])
+    removed = []
+    for i in alignment.removed:
+        p = old.provisions[i]
+        removed.append(
+            Change("removed", (p.id,), (), False, 0.0, (("delete", p.text),) if p.text else (), "none")
+        )
+    return Diff(old=old, new=new, changes=_place_removed(entries, removed, alignment.removed))

@@ -1,0 +1,124 @@
+"""The diff inside a provision: tokens, diff-match-patch, semantic cleanup.
+
+diff-match-patch diffs strings of characters. Its "lines mode" (`diff_linesToChars`) maps
+each distinct line to one private character, diffs those, and maps back; here the same is
+done over *tokens*, so an edit never starts or ends inside a word or a symbol. Then
+`diff_cleanupSemantic` (Fraser, "Diff Strategies", 2006) removes the short coincidental
+equalities between edits, so that edits read as phrases: `[-strongly urges-]{+calls upon+}`
+instead of alternating one-word fragments.
+
+Tokens are compared by a key: by default the key folds punctuation width and drops
+whitespace, so formatting is never what aligns or separates two tokens. When an equal run
+pairs tokens whose surfaces differ (`，` and `,`), the difference is kept as a small
+delete + insert, so the ops still rebuild both texts exactly.
+"""
+
+from __future__ import annotations
+
+from diff_match_patch import diff_match_patch
+
+from ..align.normalise import fold_width
+from .changes import Op, OpKind
+from .tokenize import Tokenizer
+
+# Supplementary Private Use Area-A and -B: one code point per distinct token, 131,068 of them.
+_CODE_BASE = 0xF0000
+_CODE_LIMIT = 0x10FFFE - _CODE_BASE
+
+_DMP_OP: dict[int, OpKind] = {0: "equal", 1: "insert", -1: "delete"}
+
+
+def _key(token: str, count_formatting: bool) -> str:
+    return token if count_formatting else fold_width(token).strip()
+
+
+def _surface_ops(old: str, new: str) -> list[Op]:
+    """Ops for one pair of tokens equal by key: the common prefix, then what differs."""
+    if old == new:
+        return [("equal", old)]
+    common = 0
+    while common < min(len(old), len(new)) and old[common] == new[common]:
+        common += 1
+    ops: list[Op] = [("equal", old[:common])] if common else []
+    if old[common:]:
+        ops.append(("delete", old[common:]))
+    if new[common:]:
+        ops.append(("insert", new[common:]))
+    return ops
+
+
+def tidy(ops: list[Op]) -> tuple[Op, ...]:
+    """Merge neighbouring ops of one kind, drop empty ones, and put every deletion of a
+    replacement before its insertion."""
+    out: list[Op] = []
+    deleted: list[str] = []
+    inserted: list[str] = []
+
+    def flush() -> None:
+        if deleted:
+            out.append(("delete", "".join(deleted)))
+        if inserted:
+            out.append(("insert", "".join(inserted)))
+        deleted.clear()
+        inserted.clear()
+
+    for kind, text in ops:
+        if not text:
+            continue
+        if kind == "delete":
+            deleted.append(text)
+        elif kind == "insert":
+            inserted.append(text)
+        else:
+            flush()
+            if out and out[-1][0] == "equal":
+                out[-1] = ("equal", out[-1][1] + text)
+            else:
+                out.append(("equal", text))
+    flush()
+    return tuple(out)
+
+
+def token_diff(old: str, new: str, tokenizer: Tokenizer, *, count_formatting: bool = False) -> tuple[Op, ...]:
+    """Token-level ops turning `old` into `new`; they rebuild both texts exactly."""
+    if old == new:
+        return (("equal", old),) if old else ()
+    old_tokens = tokenizer.tokens(old)
+    new_tokens = tokenizer.tokens(new)
+    codes: dict[str, str] = {}
+
+    def encode(tokens: list[str]) -> str:
+        out = []
+        for token in tokens:
+            key = _key(token, count_formatting)
+            code = codes.get(key)
+            if code is None:
+                if len(codes) >= _CODE_LIMIT:
+                    raise OverflowError("too many distinct tokens in one provision")
+                code = codes[key] = chr(_CODE_BASE + len(codes))
+            out.append(code)
+        return "".join(out)
+
+    dmp = diff_match_patch()
+    dmp.Diff_Timeout = 0  # no deadline: a timed diff would depend on the machine's speed
+    diffs = dmp.diff_main(encode(old_tokens), encode(new_tokens), False)
+    dmp.diff_cleanupSemantic(diffs)
+
+    ops: list[Op] = []
+    at_old = at_new = 0
+    for operation, codes_run in diffs:
+        kind, count = _DMP_OP[operation], len(codes_run)
+        if kind == "equal":
+            for a, b in zip(
+                old_tokens[at_old : at_old + count], new_tokens[at_new : at_new + count], strict=True
+            ):
+                ops.extend(_surface_ops(a, b))
+            at_old += count
+            at_new += count
+        elif kind == "delete":
+            ops.append(("delete", "".join(old_tokens[at_old : at_old + count])))
+            at_old += count
+        else:
+            ops.append(("insert", "".join(new_tokens[at_new : at_new + count])))
+            at_new += count
+    return tidy(ops)
