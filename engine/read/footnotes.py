@@ -1,0 +1,293 @@
+"""Footnotes: the bodies at the foot of a page and the markers in the wording.
+
+UN footnotes are numbered in order of first reference (shared/UN-RESOLUTIONS.md,
+"Footnotes"). In PDF text a marker is a bare number glued to the word before it
+(`Human Rights,1`, `Consular Relations10`), even to a number (`resolution 77/2285` is
+resolution 77/228 and marker 5), or stands alone on a line; older texts print `1/` or
+`(1)`. A bare number is ambiguous, so markers are read against the numbering sequence:
+a number is taken as a marker only if it is the next one expected (or, glued to a word,
+one already seen: a footnote can be cited again).
+
+Bodies sit after a rule of underscores (English PDFs), between dashed rules, or, in the
+Chinese seed, as lines `1 A/HRC/24/56。` between two paragraphs; old texts put `1/ ...` at
+the end. Bodies are taken out of the line stream so they never end up in a paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..model import FootnoteRef
+from .lines import Line
+
+# A footnote body outside a separated zone: number, then something that reads like a
+# citation (a symbol, "See", "Resolution", "Ibid."...), short, on a line of its own.
+_CITATION = re.compile(
+    r"""^\s*(?P<n>\d{1,2})\s+(?P<body>
+        (?:[A-Z]{1,2}/\S|See\b|Ibid|Resolution\b|Official\ Records|United\ Nations,|
+           参见|见|同上|大会|联合国).{0,160})$""",
+    re.VERBOSE,
+)
+_OLD_STYLE = re.compile(r"^\s*(?P<n>\d{1,2})/\s+(?P<body>\S.*)$")  # "1/    A/CONF.157/24"
+_SIGN_NOTE = re.compile(r"^\s*[*†‡]")  # sponsor and symbol notes: about the header
+_ZONE_BODY_START = re.compile(r"(?:^|(?<=\n)|(?<=[.。]\s))\s*(\d{1,2})(?:/|\s)\s*(?=\S)")
+_OPERATIVE_START = re.compile(r"^\s*\d{1,3}\s?\.\s*[^\d\s]")
+
+
+@dataclass
+class Body:
+    marker: str
+    text: str
+    line: int
+
+
+def take_bodies(lines: list[Line]) -> tuple[list[Line], list[Body]]:
+    """Mark footnote-body lines as `note` and return the bodies in document order."""
+    bodies: list[Body] = []
+    zone: list[Line] = []
+    in_zone = False
+    closing = ""
+    for line in lines:
+        if in_zone:
+            ends = line.kind == "furniture" or (line.kind == "separator" and line.text.startswith(closing))
+            if ends or _OPERATIVE_START.match(line.text):
+                bodies.extend(_split_zone(zone, bodies))
+                zone, in_zone = [], False
+                if line.kind == "separator":
+                    continue
+            elif line.kind in ("text", "separator"):
+                line.kind = "note"
+                zone.append(line)
+                continue
+            else:
+                continue
+        if line.kind == "separator":
+            in_zone, closing = True, line.text[:1]
+            continue
+        if line.kind != "text":
+            continue
+        if _SIGN_NOTE.match(line.text):
+            in_zone, closing = True, "_"
+            line.kind = "note"
+            zone.append(line)
+            continue
+        m = _OLD_STYLE.match(line.text) or _CITATION.match(line.text)
+        if m:
+            line.kind = "note"
+            bodies.append(Body(m["n"], m["body"].strip(), line.no))
+    if zone:
+        bodies.extend(_split_zone(zone, bodies))
+    return lines, bodies
+
+
+def _split_zone(zone: list[Line], earlier: list[Body]) -> list[Body]:
+    """Cut a zone's text into bodies, following the numbering sequence."""
+    text = ""
+    starts: list[tuple[int, int]] = []  # (offset, line number)
+    for line in zone:
+        piece = line.text.strip()
+        if _SIGN_NOTE.match(piece):
+            # "* On behalf of ...", "† ...": notes on the header, not on the wording; in a
+            # flattened copy the numbered bodies follow on the same line.
+            after = re.search(r"(?<=[.。])\s+(?=\d{1,2}\s)", piece)
+            if not after:
+                continue
+            piece = piece[after.end() :]
+        starts.append((len(text), line.no))
+        text += piece + "\n"
+    expected = int(earlier[-1].marker) + 1 if earlier and earlier[-1].marker.isdigit() else None
+    cuts: list[tuple[int, int, str]] = []  # (start of number, start of body, marker)
+    for m in _ZONE_BODY_START.finditer(text):
+        n = int(m[1])
+        if expected is None or n == expected:
+            cuts.append((m.start(1), m.end(), m[1]))
+            expected = n + 1
+    bodies = []
+    for i, (_, body_start, marker) in enumerate(cuts):
+        end = cuts[i + 1][0] if i + 1 < len(cuts) else len(text)
+        line_no = max((no for off, no in starts if off <= body_start), default=zone[0].no)
+        bodies.append(Body(marker, " ".join(text[body_start:end].split()), line_no))
+    return bodies
+
+
+# --- markers in the wording -------------------------------------------------------
+
+# Digits that a Chinese counter word follows are a quantity, never a marker (年月日号...).
+_CJK_UNIT = "年月日号次届项条段款个名位时周岁倍"
+_NOT_AFTER = rf"(?![\d/.,]\d)(?![\d/{_CJK_UNIT}%])"
+# Words after which a number is a number ("Article 1", "paragraph 3"), not a marker.
+_COUNTED = frozenset(
+    [
+        "and",
+        "annex",
+        "approximately",
+        "april",
+        "article",
+        "articles",
+        "artículo",
+        "august",
+        "avril",
+        "category",
+        "chap",
+        "chapter",
+        "cycle",
+        "day",
+        "de",
+        "december",
+        "decision",
+        "et",
+        "february",
+        "figure",
+        "goal",
+        "goals",
+        "group",
+        "item",
+        "items",
+        "january",
+        "juillet",
+        "juin",
+        "july",
+        "june",
+        "level",
+        "line",
+        "mai",
+        "march",
+        "mars",
+        "may",
+        "no",
+        "november",
+        "october",
+        "of",
+        "option",
+        "page",
+        "pages",
+        "para",
+        "paragraph",
+        "paragraphe",
+        "paragraphs",
+        "paras",
+        "part",
+        "phase",
+        "plus",
+        "point",
+        "principle",
+        "principles",
+        "protocol",
+        "párrafo",
+        "recommendation",
+        "recommendations",
+        "resolución",
+        "resolution",
+        "resolutions",
+        "rule",
+        "rules",
+        "résolution",
+        "sdg",
+        "sect",
+        "section",
+        "september",
+        "session",
+        "stage",
+        "step",
+        "table",
+        "target",
+        "targets",
+        "tema",
+        "the",
+        "to",
+        "vol",
+        "week",
+        "y",
+        "year",
+    ]
+)
+_CANDIDATES = re.compile(
+    rf"""
+      \((?P<paren>\d{{1,2}})\)                                   # (1)
+    | （(?P<fparen>\d{{1,2}})）                                  # （1）
+    | (?:(?<=\D)|(?<=\d{{4}}))(?P<slash>\d{{1,2}})/(?![\d/])     # 1/  (also 19931/ = 1993 + 1/)
+    | (?<=[^\W\d_])(?P<glued>\d{{1,2}}){_NOT_AFTER}              # Rights2, 盟约2和
+    | (?<=[,;:)”’"》」』）、，；：])(?P<space>\ ?)(?P<punct>\d{{1,2}}){_NOT_AFTER}  # Rights,1 / Rights, 1
+    | (?<=\d{{4}})\ (?P<year>\d{{1,2}})(?=\ [a-zà-ÿ])            # 25 June 1993 1 for
+    | (?<=[^\W\d_])\ (?P<word>\d{{1,2}})(?=,?\ [a-zà-ÿ])          # l’homme 2 et
+    | (?:(?<=\b\d\d/)|(?<=\b\d/))(?P<number>\d{{2,4}})(?![\d/])             # 77/2285 = 77/228 + 5
+    """,
+    re.VERBOSE,
+)
+
+
+@dataclass
+class MarkerReader:
+    """Reads markers across a document's provisions, keeping the numbering sequence."""
+
+    bodies: dict[str, int] = field(default_factory=dict)  # marker -> line of its body
+    seen: set[int] = field(default_factory=set)
+    last_line: int = 0  # the last source line of the text being read
+
+    @property
+    def expected(self) -> int:
+        return max(self.seen, default=0) + 1
+
+    def extract(self, text: str, last_line: int = 0) -> tuple[str, tuple[FootnoteRef, ...]]:
+        """Take the markers out of a normalised text; return the text and their places.
+
+        `last_line` is the source line the text ends on: a body on a later page than the
+        next footnote block cannot belong to a marker in this text.
+        """
+        self.last_line = last_line
+        refs: list[FootnoteRef] = []
+        out = ""
+        pos = 0
+        for m in _CANDIDATES.finditer(text):
+            kind = m.lastgroup if m.lastgroup != "space" else "punct"
+            value = m[kind] if kind else None
+            if kind is None or value is None or m.start() < pos:
+                continue
+            marker, cut_from = self._accept(kind, value, text, m)
+            if marker is None:
+                continue
+            start = cut_from
+            out += text[pos:start]
+            refs.append(FootnoteRef(str(marker), len(out)))
+            self.seen.add(marker)
+            pos = m.end()
+        out += text[pos:]
+        return out, tuple(refs)
+
+    def _accept(self, kind: str, value: str, text: str, m: re.Match[str]) -> tuple[int | None, int]:
+        n = int(value)
+        expected = self.expected
+        if kind == "number":
+            # Glued to a resolution number: only the expected marker, only if its body
+            # exists, and the number left must still be one (77/228, not 77/).
+            tail = str(expected)
+            if value.endswith(tail) and len(value) > len(tail) and self._on_this_page(tail):
+                return expected, m.end() - len(tail)
+            return None, 0
+        if n == 0:
+            return None, 0
+        if kind in ("year", "word"):
+            before = re.findall(r"[^\W\d_]+", text[: m.start()])
+            if kind == "word" and (not before or before[-1].lower() in _COUNTED):
+                return None, 0
+            if n != expected:
+                return None, 0
+            return n, m.start()  # the space before the marker goes with it
+        if kind == "punct" and m["space"] and n != expected:
+            return None, 0
+        if n == expected or (n in self.seen and kind in ("glued", "punct", "paren", "fparen", "slash")):
+            return n, m.start()
+        return None, 0
+
+    def _on_this_page(self, marker: str) -> bool:
+        """Does the marker's body sit in the first footnote block after this text?
+
+        Bodies are printed at the foot of the page where the reference falls; if another
+        footnote's body comes between this text and the marker's body, the number is
+        part of the text (`resolution 52/27` is not 52/2 + marker 7).
+        """
+        if marker not in self.bodies:
+            return False
+        at = self.bodies[marker]
+        return not any(self.last_line < line < at for m, line in self.bodies.items() if m != marker)

@@ -1,0 +1,110 @@
+"""Page furniture: what a PDF repeats on every page and is not wording.
+
+UN documents carry, on every page, a job number (`23-21227 (E) 131123`, `GE.18-11661(E)`),
+a barcode (`*2321227*`), the symbol and a page number (`2/9`); cover-page lines (`United
+Nations`, `Distr.: General`, `Original: English`) reappear mid-text in some copies. Flattened
+copies run all of this into the wording on one line. This module cuts such runs out into
+lines of their own, marked `furniture` (a page break the paragraph continues across), and
+keeps the symbols it finds: the symbol printed in the page headers names the document.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..symbols import SymbolError, parse_symbol
+from .lines import Line
+
+_JOB = r"(?:GE\.)?\d{2}-\d{5}\*?(?:\s*\([A-Z]\))?(?:\s*\d{6}\b)?"
+_BARCODE = r"\*\d{7}\*"
+_SYMBOL = r"(?<![A-Za-z/(\[])[AE]/[A-Z0-9.]+(?:/[A-Za-z0-9.]+)+\*?"
+_PAGE = r"\b\d{1,3}/\d{1,3}(?![\d/])"
+_TOKEN = re.compile(rf"{_JOB}|{_BARCODE}|{_SYMBOL}")
+# A run of furniture tokens (page numbers only count next to another token).
+_RUN = re.compile(rf"(?:(?:{_PAGE}\s*)?(?:{_JOB}|{_BARCODE}|{_SYMBOL})\s*(?:{_PAGE})?\s*)+")
+_SEPARATOR = re.compile(r"^\s*(?:_{5,}|-{5,})\s*$")
+_INLINE_SEPARATOR = re.compile(r"\s*_{5,}\s*")
+# Cover-page lines (English and the other languages' equivalents).
+_COVER = re.compile(
+    r"""^\s*(?:
+        (?:United\ Nations|Nations\ Unies|Naciones\ Unidas|联\ ?合\ ?国|Организация\ Объединенных\ Наций)
+        (?:\s+[AE]/\S+)?
+        |(?:General\ Assembly\s+)?Distr\.?\s*:?.*
+        |(?:ORIGINAL|Original)\s*:.*
+        |GE\.[\w./-]*\.?\s*[\d-]*
+    )\s*$""",
+    re.VERBOSE,
+)
+
+
+def is_document_symbol(token: str) -> bool:
+    """A resolution, decision or draft symbol (not a report cited in a footnote)."""
+    try:
+        return parse_symbol(token).kind in ("RES", "DEC", "L")
+    except SymbolError:
+        return False
+
+
+def _is_furniture_run(text: str) -> bool:
+    tokens = _TOKEN.findall(text)
+    if not tokens:
+        return False
+    symbols = [t for t in tokens if t.startswith(("A/", "E/"))]
+    return all(is_document_symbol(s) for s in symbols)
+
+
+def split_furniture(lines: list[Line]) -> tuple[list[Line], list[str]]:
+    """Mark furniture and separators, cutting them out of flattened lines.
+
+    Returns the lines and the document symbols seen in furniture, in order.
+    """
+    out: list[Line] = []
+    symbols: list[str] = []
+    for line in lines:
+        for piece in _split_separators(line):
+            out.extend(_split_runs(piece, symbols))
+    return out, symbols
+
+
+def _split_separators(line: Line) -> list[Line]:
+    if _SEPARATOR.match(line.text):
+        return [Line(line.no, line.text.strip(), "separator")]
+    parts = _INLINE_SEPARATOR.split(line.text)
+    if len(parts) == 1:
+        return [line]
+    pieces: list[Line] = []
+    for i, part in enumerate(parts):
+        if i:
+            pieces.append(Line(line.no, "__________", "separator"))
+        if part.strip():
+            pieces.append(Line(line.no, part))
+    return pieces
+
+
+def _split_runs(line: Line, symbols: list[str]) -> list[Line]:
+    if line.kind != "text":
+        return [line]
+    if not line.text.strip():
+        return [Line(line.no, "", "blank")]
+    if _COVER.match(line.text):
+        symbols.extend(t for t in re.findall(_SYMBOL, line.text) if is_document_symbol(t))
+        return [Line(line.no, line.text.strip(), "furniture")]
+    pieces: list[Line] = []
+    pos = 0
+    for m in _RUN.finditer(line.text):
+        if not _is_furniture_run(m[0]):
+            continue
+        # A page number alone, or a symbol cited in running text, is not furniture:
+        # a run must be a whole line, or hold a job number or barcode, or a document
+        # symbol standing between two pieces of text (a running header).
+        symbols_here = [t for t in re.findall(_SYMBOL, m[0]) if is_document_symbol(t)]
+        before = line.text[pos : m.start()]
+        if before.strip():
+            pieces.append(Line(line.no, before.rstrip()))
+        pieces.append(Line(line.no, m[0].strip(), "furniture"))
+        symbols.extend(symbols_here)
+        pos = m.end()
+    rest = line.text[pos:]
+    if rest.strip():
+        pieces.append(Line(line.no, rest if not pieces else rest.strip()))
+    return pieces or [Line(line.no, "", "blank")]

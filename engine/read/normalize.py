@@ -1,0 +1,129 @@
+"""Text normalisation: what a provision's text looks like once stored.
+
+PDF extraction leaves artefacts that are not wording: line breaks, runs of spaces, spaces
+between Chinese characters and digits (`2013 年 6 月`), half-width punctuation in Chinese
+text where UN originals print full-width forms. Two versions of a resolution must compare
+equal when only these differ, so every text the reader stores goes through `normalize`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from .language import is_han
+
+# Spaces that are not U+0020: no-break, ideographic, thin, figure, zero-width...
+_ODD_SPACES = re.compile(r"[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+_ZERO_WIDTH = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
+_WS = re.compile(r"\s+")
+
+# Half-width punctuation and its full-width form, as printed in UN Chinese texts.
+_FULL_WIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
+
+
+def clean_line(line: str) -> str:
+    """NFC, odd spaces made plain, invisible characters dropped, right end stripped."""
+    line = unicodedata.normalize("NFC", line)
+    line = _ZERO_WIDTH.sub("", line)
+    return _ODD_SPACES.sub(" ", line).rstrip()
+
+
+def is_cjk(ch: str) -> bool:
+    """Han, CJK punctuation (U+3000-303F) or a full-width form: the Chinese context."""
+    code = ord(ch)
+    return is_han(ch) or 0x3000 <= code <= 0x303F or 0xFF00 <= code <= 0xFFEF
+
+
+def normalize(text: str, lang: str) -> str:
+    text = unicodedata.normalize("NFC", text)
+    text = _ZERO_WIDTH.sub("", text)
+    text = _WS.sub(" ", text).strip()
+    if any(is_cjk(ch) for ch in text):
+        text = _full_width(text)
+        text = _drop_cjk_spaces(text)
+    if lang == "en":
+        # English never puts a space before a comma, semicolon or closing bracket, nor
+        # after an opening one; OCR and PDF extraction do ("Assembly ,", "( A/76 )").
+        text = re.sub(r" +(?=[,;)\]])", "", text)
+        text = re.sub(r"(?<=[(\[]) +", "", text)
+    return text
+
+
+def _neighbour(text: str, i: int, step: int) -> str:
+    """The nearest non-space character from position i in direction step, or ''."""
+    i += step
+    while 0 <= i < len(text) and text[i] == " ":
+        i += step
+    return text[i] if 0 <= i < len(text) else ""
+
+
+def _in_chinese_context(text: str, i: int) -> bool:
+    left, right = _neighbour(text, i, -1), _neighbour(text, i, 1)
+    return bool(left and is_cjk(left)) or bool(right and is_cjk(right))
+
+
+def _full_width(text: str) -> str:
+    """Half-width punctuation next to Chinese becomes full-width; brackets go in pairs."""
+    chars = list(text)
+    pairs: dict[int, int] = {}
+    stack: list[int] = []
+    for i, ch in enumerate(chars):
+        if ch == "(":
+            stack.append(i)
+        elif ch == ")" and stack:
+            j = stack.pop()
+            pairs[i], pairs[j] = j, i
+    for i, ch in enumerate(text):
+        if ch not in _FULL_WIDTH:
+            continue
+        chinese = _in_chinese_context(text, i)
+        if ch in "()" and i in pairs:
+            j = pairs[i]
+            lo, hi = min(i, j), max(i, j)
+            chinese = chinese or _in_chinese_context(text, j) or any(is_cjk(c) for c in text[lo + 1 : hi])
+        if chinese:
+            chars[i] = _FULL_WIDTH[ch]
+    return "".join(chars)
+
+
+def _drop_cjk_spaces(text: str) -> str:
+    """Chinese is written without spaces; a space next to a Chinese character is an artefact."""
+    out: list[str] = []
+    for i, ch in enumerate(text):
+        if ch == " " and 0 < i < len(text) - 1 and (is_cjk(text[i - 1]) or is_cjk(text[i + 1])):
+            continue
+        out.append(ch)
+    return "".join(out)
+
+
+def join_lines(pieces: list[str], vocabulary: frozenset[str] = frozenset()) -> str:
+    """Rejoin the lines of one paragraph as PDF extraction broke them.
+
+    Lines are joined with a space (`normalize` later drops it between Chinese characters).
+    A hyphen at a line end is kept and the halves joined without a space: UN documents
+    are typeset without automatic hyphenation, so a line-end hyphen is a real one
+    (`self-`/`determination`, `film-`/`makers`). The one exception is a word the same
+    document spells elsewhere without the hyphen and never with it (`vocabulary` holds
+    the document's lowercased words): then the hyphen was a soft one and goes.
+    """
+    out = ""
+    for piece in (p.strip() for p in pieces):
+        if not piece:
+            continue
+        if not out:
+            out = piece
+        elif out.endswith("-") and out[-2:-1].isalpha() and piece[:1].isalpha():
+            head = re.search(r"(\w+)-$", out)
+            tail = re.match(r"\w+", piece)
+            joined = (head[1] + tail[0]).lower() if head and tail else ""
+            hyphenated = f"{head[1]}-{tail[0]}".lower() if head and tail else ""
+            if joined in vocabulary and hyphenated not in vocabulary:
+                out = out[:-1] + piece
+            else:
+                out += piece
+        elif out.endswith(("–", "—", "/")):
+            out += piece
+        else:
+            out += " " + piece
+    return out

@@ -1,0 +1,190 @@
+"""Broken word spacing from OCR (`Reaf firming its comm itment`, `Fift y- second`).
+
+Such text would silently break the structure (`Reaf` is no preambular opener), so lines
+with broken words are found and repaired before any parsing: within a run of tokens,
+every space is either a real word boundary or an OCR artefact, and the reading whose
+words are the most probable English wins (a unigram Viterbi over the existing spaces,
+as in Norvig's word segmentation). Word frequencies come from the English list shipped
+with `pyspellchecker`, topped up by `un_words.txt`, the vocabulary of the clean English
+corpus texts (British spellings such as `programme`, `centred`, and the UN's terms rank
+first there: `Right s on` must become `Rights on`, not `Right son`). Only lines that show
+a fragment joining a neighbour into a word are touched, so clean text is left alone;
+what is repaired, and what could not be, is reported in the warnings.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from functools import cache
+from importlib import resources
+
+from spellchecker import SpellChecker
+
+MAX_PIECES = 4  # an OCR-broken word spans at most this many tokens ("Reca llin g")
+RARE = 200  # below this frequency a token is a fragment, not a word ("hts", "reaf")
+JOINED_MIN = 20  # a merge must give a word at least this frequent ("reaffirming": 149)
+FRAGMENT = 10_000  # rarer pieces that are no UN word are fragments too ("promo ting")
+UN_WORD = 10_000_000  # a UN drafting word counts as a very common one
+_TOKEN = re.compile(r"\S+")
+_YEAR = re.compile(r"\b(?=(?:1 ?9|2 ?0)(?: ?\d){2}\b)(?:\d ?){3}\d\b")
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_DAY = re.compile(rf"\b(\d) (\d)(?= (?:{_MONTHS})\b)")
+_CORE = re.compile(r"^([\"“‘(\[]*)(.*?)([\"”’)\],.;:!?*]*)$")
+
+
+@cache
+def _frequencies() -> tuple[dict[str, int], float]:
+    checker = SpellChecker(language="en")
+    table = {word: int(count) for word, count in checker.word_frequency.items()}
+    un_words = resources.files(__package__).joinpath("un_words.txt").read_text(encoding="utf-8")
+    for word in un_words.split():
+        if not word.startswith("#"):
+            table[word] = table.get(word, 0) + UN_WORD
+    return table, float(sum(table.values()))
+
+
+def _freq(word: str) -> int:
+    table, _ = _frequencies()
+    parts = word.lower().split("-")
+    if len(parts) > 1 and all(parts):
+        return min(table.get(p, 0) for p in parts)
+    return table.get(word.lower(), 0)
+
+
+def _is_fragment(core: str) -> bool:
+    """A piece that is no word of its own: rare in English and not a UN drafting word."""
+    word = core.strip("-")
+    if not word.replace("-", "").isalpha():
+        return False
+    if len(word) == 1:
+        return word.lower() not in ("a", "i")
+    count = _freq(word)
+    return count < RARE or (count < FRAGMENT and count < UN_WORD)
+
+
+def _is_un_word(word: str) -> bool:
+    return _freq(word) >= UN_WORD
+
+
+def _word_cost(word: str) -> float:
+    parts = [p for p in word.split("-") if p]
+    if len(parts) > 1:
+        return sum(_word_cost(p) for p in parts)
+    _, total = _frequencies()
+    count = _freq(word)
+    if count == 0:
+        return 10.0 + 2.0 * len(word)  # an unknown word: costly, more so when long
+    return -math.log(count / total)
+
+
+def _prepare(line: str) -> str:
+    """Undo the OCR spacing that is not inside words: around hyphens, slashes, in years."""
+    line = re.sub(r"(?<=[A-Za-z])- (?=[a-z])", "-", line)  # "Fift y- second"
+    line = re.sub(r"(?<=[a-z]) -(?=[a-z])", "-", line)  # "Seventy -sixth"
+    line = re.sub(r"(?<=\d) ?/ ?(?=\d)", "/", line)  # "70 /1", "75/ 180"
+    return _YEAR.sub(lambda m: m[0].replace(" ", ""), line)  # "20 22", "2 020"
+
+
+def line_is_broken(line: str) -> bool:
+    """True when a line has a fragment that joins with a neighbour into a real word."""
+    line = re.sub(r"(?<=[A-Za-z])- (?=[a-z])", "-", line)
+    cores = [_CORE.match(t)[2] for t in _TOKEN.findall(line)]  # type: ignore[index]
+    for i, core in enumerate(cores):
+        if not _is_fragment(core):
+            continue
+        for j in range(max(0, i - 1), min(len(cores), i + 2) - 1):
+            joined = cores[j].split("-")[-1] + cores[j + 1].split("-")[0]  # the part across the gap
+            if joined.isalpha() and len(joined) > 2 and _freq(joined) >= JOINED_MIN:
+                return True
+    return False
+
+
+def repair_line(line: str) -> str:
+    """Rejoin the fragments of a broken line; real words and punctuation stay as they are."""
+    line = _prepare(line)
+    tokens = _TOKEN.findall(line)
+    n = len(tokens)
+    parts = [_CORE.match(t) for t in tokens]
+    # best[i] = (cost, previous cut) for the first i tokens
+    best: list[tuple[float, int]] = [(0.0, 0)] + [(math.inf, 0)] * n
+    for end in range(1, n + 1):
+        for start in range(max(0, end - MAX_PIECES), end):
+            cost = _group_cost(parts, start, end)
+            if cost is not None and best[start][0] + cost < best[end][0]:
+                best[end] = (best[start][0] + cost, start)
+    groups: list[str] = []
+    end = n
+    while end > 0:
+        start = best[end][1]
+        groups.append("".join(tokens[start:end]))
+        end = start
+    return _DAY.sub(lambda m: m[1] + m[2], " ".join(reversed(groups)))  # "2 5 June"
+
+
+def _group_cost(parts: list[re.Match[str] | None], start: int, end: int) -> float | None:
+    group = parts[start:end]
+    if any(m is None for m in group):
+        return None
+    matches = [m for m in group if m is not None]
+    cores = [m[2] for m in matches]
+    if end - start == 1:
+        return _word_cost(cores[0]) if cores[0].replace("-", "").isalpha() else 0.0
+    # No punctuation inside a merged word, and at least one piece must be a fragment.
+    if any(m[3] for m in matches[:-1]) or any(m[1] for m in matches[1:]):
+        return None
+    joined = "".join(cores)
+    if not _is_un_word(joined) and not any(_is_fragment(c) for c in cores):
+        return None
+    if not joined.replace("-", "").isalpha():
+        return None
+    # The part of the joined word that spans the removed spaces must be a known word.
+    spanning = joined.split("-")[cores[0].count("-")]
+    if _freq(spanning) < JOINED_MIN:
+        return None
+    return _word_cost(joined)
+
+
+def run_together(line: str) -> list[str]:
+    """Unknown lower-case tokens that are two words without the space ("concernat")."""
+    found = []
+    for token in _TOKEN.findall(line):
+        core = _CORE.match(token)[2]  # type: ignore[index]
+        if not core.isalpha() or len(core) < 6 or _freq(core) >= RARE or not core[1:].islower():
+            continue
+        for i in range(2, len(core) - 1):
+            if _is_un_word(core[:i]) and _is_un_word(core[i:]):
+                found.append(core)
+                break
+    return found
+
+
+def repair_spacing(lines: list[str]) -> tuple[list[str], list[str]]:
+    """Repair English lines with broken word spacing; return the lines and the warnings."""
+    out: list[str] = []
+    examples: list[str] = []
+    repaired = 0
+    for line in lines:
+        if line_is_broken(line):
+            fixed = repair_line(line)
+            if fixed != line:
+                repaired += 1
+                if len(examples) < 3:
+                    examples.append(f"{line.strip()[:40]!r} -> {fixed.strip()[:40]!r}")
+            out.append(fixed)
+        else:
+            out.append(line)
+    warnings = []
+    if repaired:
+        warnings.append(
+            f"broken word spacing (OCR) repaired on {repaired} line(s), e.g. " + "; ".join(examples)
+        )
+    glued = sorted({w for line in out for w in run_together(line)})
+    if glued:
+        warnings.append("words run together (not repaired): " + ", ".join(glued[:5]))
+    remaining = sum(1 for line in out if line_is_broken(line))
+    if remaining:
+        warnings.append(
+            f"broken word spacing (OCR) remains on {remaining} line(s); structure may be unreliable"
+        )
+    return out, warnings

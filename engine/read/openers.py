@@ -1,0 +1,300 @@
+"""How paragraphs open, per language: the body line and the preambular lead words.
+
+Preambular paragraphs are unnumbered; what marks a new one is its lead word (in
+English a participle or adjective in italics in print: `Recalling`, `Deeply concerned`;
+in Chinese a verb: `重申`, `又回顾`), after a paragraph that ended with a comma
+(shared/UN-RESOLUTIONS.md, "Anatomy", 3-4). The lists follow the UN's usage as seen in
+the corpus and in the drafting manuals; a lead word missing here means a preambular
+paragraph is read as the continuation of the one before, never that text is lost.
+"""
+
+from __future__ import annotations
+
+import re
+
+# The body line: "The General Assembly," and its equivalents; the code of the organ.
+BODY_LINES: dict[str, list[tuple[str, str]]] = {
+    "en": [
+        (r"The\s+General\s+Assembly", "GA"),
+        (r"The\s+Human\s+Rights\s+Council", "HRC"),
+        (r"The\s+Commission\s+on\s+Human\s+Rights", "CHR"),
+        (r"The\s+Economic\s+and\s+Social\s+Council", "ECOSOC"),
+        (r"The\s+Security\s+Council", "SC"),
+    ],
+    "zh": [
+        (r"大\s*会", "GA"),
+        (r"人权理事会", "HRC"),
+        (r"人权委员会", "CHR"),
+        (r"经济及社会理事会", "ECOSOC"),
+        (r"安全理事会", "SC"),
+    ],
+    "fr": [
+        (r"L[’']\s?Assemblée\s+générale", "GA"),
+        (r"Le\s+Conseil\s+des\s+droits\s+de\s+l[’']\s?homme", "HRC"),
+        (r"La\s+Commission\s+des\s+droits\s+de\s+l[’']\s?homme", "CHR"),
+    ],
+    "es": [
+        (r"La\s+Asamblea\s+General", "GA"),
+        (r"El\s+Consejo\s+de\s+Derechos\s+Humanos", "HRC"),
+        (r"La\s+Comisión\s+de\s+Derechos\s+Humanos", "CHR"),
+    ],
+    "ru": [
+        (r"Генеральная\s+Ассамблея", "GA"),
+        (r"Совет\s+по\s+правам\s+человека", "HRC"),
+        (r"Комиссия\s+по\s+правам\s+человека", "CHR"),
+    ],
+    "ar": [
+        (r"إن\s+الجمعية\s+العامة", "GA"),
+        (r"إن\s+مجلس\s+حقوق\s+الإنسان", "HRC"),
+        (r"إن\s+لجنة\s+حقوق\s+الإنسان", "CHR"),
+    ],
+}
+_COMMA = r"\s*[,，،]"
+
+
+def body_line_match(text: str, lang: str) -> tuple[str, str, str] | None:
+    """(body line, organ code, rest of the line) if `text` starts with a body line.
+
+    The comma is required unless the line holds nothing else (stored copies drop it:
+    `The General Assembly`, `大会`); Russian and Chinese cover pages print the organ's
+    name alone as a heading, so a bare name counts only where the caller allows it.
+    """
+    for pattern, code in BODY_LINES.get(lang, []):
+        m = re.match(rf"\s*({pattern}{_COMMA})\s*(.*)$", text, re.S)
+        if m:
+            return m[1], code, m[2]
+        if re.fullmatch(rf"\s*({pattern})\s*", text):
+            return text.strip(), code, ""
+    return None
+
+
+def find_inline_body_line(text: str, lang: str) -> int | None:
+    """Offset of a body line inside a flattened line (`... rights The General Assembly, Reaffirming`)."""
+    for pattern, _ in BODY_LINES.get(lang, []):
+        m = re.search(rf"(?:(?<=\s)|(?<=[.\]]))({pattern}){_COMMA}\s", text)
+        if m:
+            return m.start(1)
+    return None
+
+
+# English: participles and adjectives that open preambular paragraphs.
+_EN_OPENERS = [
+    "Acknowledging",
+    "Affirming",
+    "Alarmed",
+    "Appreciating",
+    "Aware",
+    "Bearing",
+    "Believing",
+    "Cognizant",
+    "Concerned",
+    "Condemning",
+    "Conscious",
+    "Considering",
+    "Convinced",
+    "Deeply",
+    "Deploring",
+    "Desiring",
+    "Desirous",
+    "Determined",
+    "Emphasizing",
+    "Encouraged",
+    "Encouraging",
+    "Expressing",
+    "Further",
+    "Gravely",
+    "Guided",
+    "Having",
+    "Highlighting",
+    "Keeping",
+    "Mindful",
+    "Noting",
+    "Observing",
+    "Persuaded",
+    "Reaffirming",
+    "Realizing",
+    "Recalling",
+    "Recognizing",
+    "Reiterating",
+    "Regretting",
+    "Reminding",
+    "Seriously",
+    "Stressing",
+    "Strongly",
+    "Taking",
+    "Underlining",
+    "Underscoring",
+    "Welcoming",
+    "Acknowledging",
+    "Commending",
+    "Profoundly",
+    "Firmly",
+    "Re-emphasizing",
+]
+_FR_OPENERS = [
+    "Réaffirmant",
+    "Rappelant",
+    "Considérant",
+    "Sachant",
+    "Prenant",
+    "Notant",
+    "Soulignant",
+    "Accueillant",
+    "Consciente",
+    "Convaincue",
+    "Préoccupée",
+    "Profondément",
+    "Désireuse",
+    "Guidée",
+    "Ayant",
+    "Gravement",
+    "Vivement",
+    "Constatant",
+    "Reconnaissant",
+    "Affirmant",
+    "Insistant",
+    "Tenant",
+    "Déplorant",
+    "Estimant",
+    "Réitérant",
+    "Exprimant",
+    "Alarmée",
+]
+_ES_OPENERS = [
+    "Reafirmando",
+    "Recordando",
+    "Reconociendo",
+    "Subrayando",
+    "Destacando",
+    "Poniendo",
+    "Reiterando",
+    "Teniendo",
+    "Observando",
+    "Acogiendo",
+    "Consciente",
+    "Convencida",
+    "Preocupada",
+    "Profundamente",
+    "Alarmada",
+    "Guiada",
+    "Deseosa",
+    "Tomando",
+    "Habiendo",
+    "Afirmando",
+    "Expresando",
+    "Considerando",
+    "Señalando",
+    "Haciendo",
+    "Gravemente",
+]
+_RU_OPENERS = [
+    "подтверждая",
+    "вновь",
+    "ссылаясь",
+    "руководствуясь",
+    "признавая",
+    "подчеркивая",
+    "отмечая",
+    "приветствуя",
+    "будучи",
+    "учитывая",
+    "принимая",
+    "выражая",
+    "напоминая",
+    "сознавая",
+    "считая",
+    "рассмотрев",
+    "памятуя",
+    "глубоко",
+    "особо",
+    "заявляя",
+    "осуждая",
+    "с",
+    "далее",
+]
+_ZH_OPENERS = [
+    "重申",
+    "回顾",
+    "忆及",
+    "确认",
+    "承认",
+    "强调",
+    "着重指出",
+    "指出",
+    "注意到",
+    "欢迎",
+    "欣见",
+    "铭记",
+    "深信",
+    "坚信",
+    "相信",
+    "认识到",
+    "意识到",
+    "关切",
+    "关注",
+    "深为关切",
+    "严重关切",
+    "深感关切",
+    "表示关切",
+    "感到关切",
+    "深感遗憾",
+    "深表遗憾",
+    "痛惜",
+    "谴责",
+    "深感震惊",
+    "考虑到",
+    "审议了",
+    "申明",
+    "遵循",
+    "希望",
+    "认为",
+    "决心",
+    "满意地注意到",
+    "赞赏",
+    "念及",
+    "有兴趣地注意到",
+    "深切关注",
+    "欣然注意到",
+    "注意到了",
+    "赞扬",
+    "肯定",
+    "鼓励",
+]
+# Modifiers before a Chinese lead verb: 又/还/并/也 (also, further), 再次 (again).
+_ZH_OPENER_RE = re.compile(
+    r"^(?:又|还|并|也|再次|进一步|更)?(?:" + "|".join(sorted(_ZH_OPENERS, key=len, reverse=True)) + ")"
+)
+# Capitalised -ing words that are names, not participles.
+_NOT_OPENERS = {"Beijing", "King", "Wing", "Sterling", "Meeting", "Building", "Training", "Reading"}
+
+# Operative verbs that open the unnumbered paragraph of a decision ("Decides to ...").
+DECISION_VERBS = {"Decides", "Requests", "Invites", "Encourages", "Urges", "Calls", "Welcomes"}
+
+
+def first_word(text: str) -> str:
+    m = re.match(r"\s*([^\W\d_][\w’'-]*)", text)
+    return m[1] if m else ""
+
+
+def opens_preamble(text: str, lang: str, *, strict: bool = False) -> bool:
+    """Does `text` begin the way a preambular paragraph does?
+
+    `strict` (used where the paragraph before did not end with a comma) admits only the
+    listed lead words, not the open classes (`-ing`, `-ant`, `-ando` words).
+    """
+    word = first_word(text)
+    if lang == "zh":
+        return bool(_ZH_OPENER_RE.match(text.strip()))
+    if lang == "ru":
+        return word.lower() in _RU_OPENERS
+    if lang == "ar":
+        return not strict and bool(word)
+    if not word or not word[0].isupper() or word in _NOT_OPENERS:
+        return False
+    listed = {"en": _EN_OPENERS, "fr": _FR_OPENERS, "es": _ES_OPENERS}.get(lang, _EN_OPENERS)
+    if word in listed:
+        return True
+    if strict:
+        return False
+    suffixes = {"en": ("ing",), "fr": ("ant",), "es": ("ando", "iendo")}.get(lang, ("ing",))
+    return word.endswith(suffixes) and len(word) > 5

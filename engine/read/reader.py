@@ -1,0 +1,110 @@
+"""The reading pipeline: text -> Resolution, one stage per module.
+
+decode -> lines -> language -> OCR repair -> furniture -> footnote bodies -> structure
+-> normalisation and footnote markers -> metadata. Each stage marks or rewrites lines
+but keeps their numbers, so every provision knows the line it starts on.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..errors import InputError
+from ..model import LANGUAGES, Footnote, FootnoteRef, Kind, Metadata, Provision, Resolution, renumber
+from . import footnotes, furniture, metadata, ocr, structure
+from .language import detect_language
+from .lines import Line
+from .normalize import clean_line, join_lines, normalize
+
+_PLACEHOLDER = {0: "{part}0", 1: "{part}0.a", 2: "{part}0.a.i"}
+
+
+def read_text(text: str, *, lang: str = "auto", source: str | None = None) -> Resolution:
+    lines = [Line(i, clean_line(t)) for i, t in enumerate(text.split("\n"), start=1)]
+    if lang == "auto":
+        lang = detect_language(text)
+    elif lang not in LANGUAGES:
+        raise InputError(f"unknown language {lang!r}; expected one of {', '.join(LANGUAGES)}", path=source)
+    warnings: list[str] = []
+
+    if lang == "en":
+        repaired, ocr_warnings = ocr.repair_spacing([line.text for line in lines])
+        for line, new in zip(lines, repaired, strict=True):
+            line.text = new
+        warnings += ocr_warnings
+
+    lines, symbols = furniture.split_furniture(lines)
+    lines, bodies = footnotes.take_bodies(lines)
+    seg = structure.segment(lines, lang)
+    warnings += seg.warnings
+    if not seg.units:
+        raise InputError("no paragraph found: this does not look like a resolution", path=source)
+
+    vocabulary = frozenset(re.findall(r"[\w-]+", text.lower()))
+    reader = footnotes.MarkerReader(bodies={b.marker: b.line for b in bodies})
+    provisions = []
+    for unit in seg.units:
+        joined = normalize(join_lines(unit.pieces, vocabulary), lang)
+        clean, refs = _strip(*reader.extract(joined, unit.last_line or unit.line))
+        pid = _PLACEHOLDER[unit.depth].format(part=unit.part)
+        kind: Kind = "subparagraph" if unit.depth else ("preamble" if unit.part == "pp" else "operative")
+        provisions.append(
+            Provision(id=pid, kind=kind, text=clean,
+                      number=unit.number, footnotes=refs, line=unit.line)
+        )  # fmt: skip
+
+    notes = _footnotes(bodies, lang, warnings)
+    referenced = {ref.marker for p in provisions for ref in p.footnotes}
+    for marker in sorted(referenced - {f.marker for f in notes}, key=_marker_key):
+        warnings.append(f"footnote marker {marker} has no footnote text")
+    for note in notes:
+        if note.marker not in referenced:
+            warnings.append(f"footnote {note.marker} is not referenced from any paragraph")
+
+    last = provisions[-1].text
+    if last and last[-1] not in ".。;；,，:：”’)）]»" and not seg.trailer:
+        warnings.append(f"text looks truncated: the last paragraph ends {last[-30:]!r}")
+
+    facts = metadata.read_metadata(seg.header, seg.trailer, symbols, seg.body_code, lang)
+    meta = Metadata(
+        language=lang,
+        symbol=facts.symbol,
+        body=facts.body,
+        session=facts.session,
+        number=facts.number,
+        title=facts.title,
+        agenda_item=facts.agenda_item,
+        adopted=facts.adopted,
+        meeting=facts.meeting,
+        vote=facts.vote,
+        source=source,
+    )
+    body_line = normalize(seg.body_line.text, lang) if seg.body_line else None
+    return Resolution(
+        meta=meta,
+        provisions=renumber(provisions),
+        footnotes=tuple(notes),
+        body_line=body_line,
+        warnings=tuple(warnings),
+    )
+
+
+def _strip(text: str, refs: tuple[FootnoteRef, ...]) -> tuple[str, tuple[FootnoteRef, ...]]:
+    """Strip the text; a marker taken from either end keeps its place at that end."""
+    lead = len(text) - len(text.lstrip())
+    text = text.strip()
+    return text, tuple(FootnoteRef(r.marker, min(max(r.offset - lead, 0), len(text))) for r in refs)
+
+
+def _footnotes(bodies: list[footnotes.Body], lang: str, warnings: list[str]) -> list[Footnote]:
+    notes: dict[str, Footnote] = {}
+    for body in bodies:
+        if body.marker in notes:
+            warnings.append(f"line {body.line}: second text for footnote {body.marker} ignored")
+            continue
+        notes[body.marker] = Footnote(body.marker, normalize(body.text, lang))
+    return sorted(notes.values(), key=lambda f: _marker_key(f.marker))
+
+
+def _marker_key(marker: str) -> tuple[int, str]:
+    return (int(marker), "") if marker.isdigit() else (10**6, marker)
