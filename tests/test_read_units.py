@@ -1,0 +1,68 @@
+"""engine.read stages on small inputs: normalisation, markers, OCR repair, joining."""
+
+from __future__ import annotations
+
+import pytest
+
+from engine.model import FootnoteRef
+from engine.read.footnotes import MarkerReader
+from engine.read.normalize import join_lines, normalize
+from engine.read.ocr import line_is_broken, repair_line
+
+
+@pytest.mark.parametrize(
+    ("raw", "lang", "want"),
+    [
+        ("2013 年 6 月 13 日第 23/3 号决议", "zh", "2013年6月13日第23/3号决议"),
+        ("决议,注意到 (COVID-19) 大流行;又如何?", "zh", "决议，注意到（COVID-19）大流行；又如何？"),
+        ("美利坚合众国:决议草案", "zh", "美利坚合众国：决议草案"),
+        ("Distr.: General  (A/76/462)", "en", "Distr.: General (A/76/462)"),
+        ("The General Assembly ,", "en", "The General Assembly,"),
+        ("Cafe\u0301\u00a0 du\tmonde ", "fr", "Café du monde"),
+    ],
+)
+def test_normalize(raw: str, lang: str, want: str) -> None:
+    assert normalize(raw, lang) == want
+
+
+def test_join_lines_keeps_real_hyphens_and_drops_soft_ones() -> None:
+    assert join_lines(["the film-", "makers and"]) == "the film-makers and"
+    assert join_lines(["a  line", " and the next"]) == "a  line and the next"
+    vocabulary = frozenset({"cooperation"})
+    assert join_lines(["co-", "operation"], vocabulary) == "cooperation"
+
+
+def test_markers_follow_the_numbering_sequence() -> None:
+    reader = MarkerReader(bodies={"1": 10, "2": 10, "3": 10})
+    text, refs = reader.extract("Declaration of Human Rights,1 the Covenants2 and Article 1, paragraph 3,", 5)
+    assert text == "Declaration of Human Rights, the Covenants and Article 1, paragraph 3,"
+    assert refs == (FootnoteRef("1", 28), FootnoteRef("2", 42))
+    # 3 is expected but a "3" after "paragraph " is a number, and "Rights2" may cite 2 again.
+    text, refs = reader.extract("paragraph 3 of the Covenants2 and", 6)
+    assert text == "paragraph 3 of the Covenants and" and refs == (FootnoteRef("2", 28),)
+
+
+def test_marker_glued_to_a_resolution_number_needs_its_body_on_this_page() -> None:
+    reader = MarkerReader(bodies={"1": 20, "2": 72})
+    assert reader.extract("pursuant to resolution 77/2281 and", 13) == (
+        "pursuant to resolution 77/228 and",
+        (FootnoteRef("1", 29),),
+    )
+    # Body 2 is two footnote blocks away (after body 1's block): 52/22 stays a number.
+    reader = MarkerReader(bodies={"1": 20, "2": 72, "3": 40}, seen={1})
+    assert reader.extract("Council resolution 52/22;", 24)[1] == ()
+
+
+def test_chinese_dates_and_enumerations_are_not_markers() -> None:
+    reader = MarkerReader(seen={1})
+    text, refs = reader.extract("2000年2、3月的议会选举，2014年3月27日")
+    assert refs == () and text == "2000年2、3月的议会选举，2014年3月27日"
+
+
+def test_ocr_repair() -> None:
+    line = "Reaf firming its comm itment to promo ting int ernation al coop eration"
+    assert line_is_broken(line)
+    assert repair_line(line) == "Reaffirming its commitment to promoting international cooperation"
+    assert repair_line("Fift y- second session") == "Fifty-second session"
+    assert repair_line("Huma n Right s on the 2 5 J une 20 22") == "Human Rights on the 25 June 2022"
+    assert not line_is_broken("Recalling its resolution 70/1 of 25 September 2015, in to the world")
