@@ -115,7 +115,8 @@ def _split_zone(zone: list[Line], earlier: list[Body]) -> list[Body]:
 
 # Digits that a Chinese counter word follows are a quantity, never a marker (年月日号...).
 _CJK_UNIT = "年月日号次届项条段款个名位时周岁倍"
-_NOT_AFTER = rf"(?![\d/.,]\d)(?![\d/{_CJK_UNIT}%])"
+# nor are digits in an enumeration ("2000年2、3月": February and March).
+_NOT_AFTER = rf"(?![\d/.,]\d)(?![\d/{_CJK_UNIT}%])(?![、，,；;]\s?\d)"
 # Words after which a number is a number ("Article 1", "paragraph 3"), not a marker.
 _COUNTED = frozenset(
     [
@@ -207,7 +208,7 @@ _CANDIDATES = re.compile(
       \((?P<paren>\d{{1,2}})\)                                   # (1)
     | （(?P<fparen>\d{{1,2}})）                                  # （1）
     | (?:(?<=\D)|(?<=\d{{4}}))(?P<slash>\d{{1,2}})/(?![\d/])     # 1/  (also 19931/ = 1993 + 1/)
-    | (?<=[^\W\d_])(?P<glued>\d{{1,2}}){_NOT_AFTER}              # Rights2, 盟约2和
+    | (?<=[^\W\d_])(?<![年月日第至约])(?P<glued>\d{{1,2}}){_NOT_AFTER}  # Rights2, 盟约2和
     | (?<=[,;:)”’"》」』）、，；：])(?P<space>\ ?)(?P<punct>\d{{1,2}}){_NOT_AFTER}  # Rights,1 / Rights, 1
     | (?<=\d{{4}})\ (?P<year>\d{{1,2}})(?=\ [a-zà-ÿ])            # 25 June 1993 1 for
     | (?<=[^\W\d_])\ (?P<word>\d{{1,2}})(?=,?\ [a-zà-ÿ])          # l’homme 2 et
@@ -247,11 +248,12 @@ class MarkerReader:
             marker, cut_from = self._accept(kind, value, text, m)
             if marker is None:
                 continue
-            start = cut_from
-            out += text[pos:start]
+            out += text[pos:cut_from]
+            pos = m.end()
+            if out.endswith(" ") and (pos == len(text) or text[pos] in " ,;:.)"):
+                out = out[:-1]  # "1993, 1/ to" -> "1993, to", not "1993,  to"
             refs.append(FootnoteRef(str(marker), len(out)))
             self.seen.add(marker)
-            pos = m.end()
         out += text[pos:]
         return out, tuple(refs)
 

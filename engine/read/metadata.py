@@ -170,11 +170,9 @@ def _inferred_symbol(body: str, number: str) -> str | None:
 
 def _title_without_number(header: list[Line], lang: str) -> str | None:
     """A draft's title: the line after the sponsors' "draft resolution" line, if any."""
-    for i, line in enumerate(header):
-        if re.search(r"draft resolution\s*$|决议草案\s*$|projet de résolution\s*$", line.text):
-            rest = [h.text for h in header[i + 1 :]]
-            return normalize(" ".join(rest), lang) or None
-    return None
+    text = "\n".join(line.text for line in header)
+    m = re.search(r"(?:draft resolution|决议草案|projet de résolution)\s*(\S.*)?$", text, re.S)
+    return normalize(m[1], lang) or None if m and m[1] else None
 
 
 def _date(text: str) -> str | None:
