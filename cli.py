@@ -15,15 +15,17 @@ from typing import Any, TypeVar
 
 import click
 
+from engine.diff import DEFAULT_THRESHOLD, compare, summary_line
 from engine.errors import ResdiffError
 from engine.model import LANGUAGES, Resolution
 from engine.read import read_path
+from engine.render import DIFF_RENDERERS, RenderOptions
 from engine.render.document import DOCUMENT_RENDERERS
-from engine.store import canonical
+from engine.store import canonical, refs
 from engine.store.history import History
 
 F = TypeVar("F", bound=Callable[..., Any])
-EXIT_TROUBLE = 2
+EXIT_SAME, EXIT_CHANGED, EXIT_TROUBLE = 0, 1, 2
 
 
 def fail(message: str) -> None:
@@ -254,3 +256,78 @@ def history_(series: str | None, lang: str | None, history_root: Path) -> None:
         texts = ", ".join(held) if held else "no text yet"
         note = f"  ({v.note})" if v.note else ""
         click.echo(f"{v.date or '?':<10}  {v.symbol:<20}  {texts}{note}")
+
+
+@main.command()
+@click.argument("old")
+@click.argument("new")
+@lang_option(auto=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(list(DIFF_RENDERERS)),
+    help="term (default on a terminal), text ([-deleted-]{+inserted+}), md, json (resdiff.diff/1).",
+)
+@click.option("--summary", is_flag=True, help="Print only the summary line: counts per kind.")
+@click.option(
+    "--threshold",
+    type=click.FloatRange(0.0, 1.0, min_open=True),
+    default=DEFAULT_THRESHOLD,
+    show_default=True,
+    help="Least similarity for a provision matched on content alone to count as reworded "
+    "rather than removed + added.",
+)
+@click.option(
+    "--color",
+    type=click.Choice(["auto", "always", "never"]),
+    default="auto",
+    show_default=True,
+    help="Colour in the term format.",
+)
+@click.option("--all", "show_all", is_flag=True, help="Show unchanged provisions too.")
+@click.option("--count-formatting", is_flag=True, help="White space and punctuation width count as changes.")
+@click.option("--count-footnotes", is_flag=True, help="Changed footnote texts count as changes.")
+@history_option
+@reports_errors
+def diff(
+    old: str,
+    new: str,
+    lang: str,
+    fmt: str | None,
+    summary: bool,
+    threshold: float,
+    color: str,
+    show_all: bool,
+    count_formatting: bool,
+    count_footnotes: bool,
+    history_root: Path,
+) -> None:
+    """Show what changed from OLD to NEW, provision by provision.
+
+    Each side is a raw text, a canonical file, a stored symbol, or a git revision
+    REV:path. Renumbering and formatting are not changes. Exit status: 0 when nothing but
+    renumbering or formatting changed, 1 when something changed, 2 on error.
+
+    \b
+    Examples:
+      resdiff diff A/RES/51/102 A/RES/53/148 --lang zh
+      resdiff diff last-year.txt draft.txt --format md > comment.md
+      resdiff diff HEAD~1:history/intl-cooperation-hr/zh/A-HRC-RES-25-3.md A/HRC/RES/25/3 --lang zh
+      resdiff diff old.txt new.txt --summary
+    """
+    store = History(history_root)
+    result = compare(
+        refs.load(old, lang=lang, history=store),
+        refs.load(new, lang=lang, history=store),
+        threshold=threshold,
+        count_formatting=count_formatting,
+        count_footnotes=count_footnotes,
+    )
+    tty = sys.stdout.isatty()
+    if summary:
+        click.echo(summary_line(result))
+    else:
+        options = RenderOptions(color=color == "always" or (color == "auto" and tty), show_unchanged=show_all)
+        emit(DIFF_RENDERERS[fmt or ("term" if tty else "text")](result, options))
+    changed = any(c.kind != "unchanged" or c.moved for c in result.changes)
+    sys.exit(EXIT_CHANGED if changed else EXIT_SAME)

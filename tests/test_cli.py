@@ -1,0 +1,141 @@
+"""The command line as a user meets it: exit codes, one-line errors, nothing half-written."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+import pytest
+from click.testing import CliRunner
+
+import cli
+from engine.store import canonical
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "seeds" / "000_d13d258366e277a0.txt"
+RESDIFF = Path(sys.executable).parent / "resdiff"
+DOCUMENT_SCHEMA = json.loads(
+    (ROOT / "engine/render/schemas/document.schema.json").read_text(encoding="utf-8")
+)
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    """The installed console script, as a user runs it (real stderr, real exit code)."""
+    return subprocess.run([str(RESDIFF), *args], capture_output=True, text=True, check=False)
+
+
+def assert_one_error_line(result: subprocess.CompletedProcess[str], *fragments: str) -> None:
+    assert result.returncode == 2, result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("Error: "), result.stderr
+    assert "Traceback" not in result.stderr
+    for fragment in fragments:
+        assert fragment in lines[0]
+
+
+@pytest.mark.parametrize("command", sorted(cli.main.commands))
+def test_every_command_has_help_with_examples(command):
+    result = CliRunner().invoke(cli.main, [command, "--help"])
+    assert result.exit_code == 0
+    assert "Examples:" in result.output
+    assert cli.main.commands[command].help
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Path:
+    history = tmp_path / "history"
+    result = run("import", str(SEED), "--series", "intl-cooperation-hr", "--history", str(history))
+    assert result.returncode == 0, result.stderr
+    assert "stored A/HRC/RES/25/3 (zh, 33 provisions)" in result.stdout
+    return history
+
+
+def test_import_refuses_to_overwrite_and_leaves_the_file_alone(store):
+    stored = store / "intl-cooperation-hr" / "zh" / "A-HRC-RES-25-3.md"
+    before = stored.read_bytes()
+    result = run("import", str(SEED), "--series", "intl-cooperation-hr", "--history", str(store))
+    assert_one_error_line(result, str(stored), "already exists", "--force")
+    assert stored.read_bytes() == before
+    again = run("import", str(SEED), "--series", "intl-cooperation-hr", "--history", str(store), "--force")
+    assert again.returncode == 0
+    assert stored.read_bytes() == before  # same input, same bytes
+
+
+def test_show_by_symbol_and_by_path(store):
+    by_symbol = run("show", "A/HRC/RES/25/3", "--history", str(store))
+    path = store / "intl-cooperation-hr" / "zh" / "A-HRC-RES-25-3.md"
+    by_path = run("show", str(path))
+    assert by_symbol.returncode == by_path.returncode == 0
+    assert by_symbol.stdout == by_path.stdout == path.read_text(encoding="utf-8")
+
+
+def test_show_json_follows_the_schema(store):
+    result = run("show", "A/HRC/RES/25/3", "--lang", "zh", "--format", "json", "--history", str(store))
+    doc = json.loads(result.stdout)
+    jsonschema.validate(doc, DOCUMENT_SCHEMA)
+    assert doc["symbol"] == "A/HRC/RES/25/3"
+    assert [p["id"] for p in doc["provisions"]][:2] == ["pp1", "pp2"]
+
+
+def test_show_unknown_symbol(store):
+    assert_one_error_line(run("show", "A/RES/1/1", "--history", str(store)), "no stored version of A/RES/1/1")
+
+
+def test_history_lists_versions(store):
+    result = run("history", "intl-cooperation-hr", "--history", str(store))
+    assert result.returncode == 0
+    assert "2014-03-27  A/HRC/RES/25/3" in result.stdout
+    assert "zh 33" in result.stdout
+
+
+def test_validate_accepts_canonical_and_rejects_the_rest(store, tmp_path):
+    assert run("validate", str(store)).returncode == 0
+    stored = store / "intl-cooperation-hr" / "zh" / "A-HRC-RES-25-3.md"
+    text = stored.read_text(encoding="utf-8")
+    loose = tmp_path / "loose.md"
+    loose.write_text(text.replace("\npp2:", "\n\npp2:"), encoding="utf-8")
+    assert_one_error_line(run("validate", str(loose)), f"{loose}:", "not in canonical form")
+    broken = tmp_path / "broken.md"
+    broken.write_text(text.replace("\npp2:", "\npp9:"), encoding="utf-8")
+    assert_one_error_line(run("validate", str(broken)), f"{broken}:", "expected pp2")
+
+
+@pytest.mark.parametrize(
+    ("content", "what"),
+    [
+        (b"", "empty"),
+        (b"\x00\x01\x02binary\x00" * 100, "binary"),
+        (b"Just one line of text with nothing in it.\n", "no paragraph"),
+    ],
+)
+def test_bad_input_is_one_error_line_and_writes_nothing(tmp_path, content, what):
+    source = tmp_path / "input.txt"
+    source.write_bytes(content)
+    history = tmp_path / "history"
+    result = run("import", str(source), "--series", "s", "--symbol", "A/RES/1/1", "--history", str(history))
+    assert_one_error_line(result, what)
+    assert not history.exists()
+    assert_one_error_line(run("parse", str(source)), what)
+
+
+def test_huge_input_is_refused_quickly(tmp_path):
+    source = tmp_path / "huge.txt"
+    with source.open("wb") as handle:
+        handle.write(SEED.read_bytes() * (50 * 1024 * 1024 // SEED.stat().st_size + 1))
+    assert_one_error_line(run("parse", str(source)), "MB")
+
+
+def test_parse_matches_import(store):
+    parsed = run("parse", str(SEED), "--series", "intl-cooperation-hr")
+    stored = (store / "intl-cooperation-hr" / "zh" / "A-HRC-RES-25-3.md").read_text(encoding="utf-8")
+    assert canonical.loads(parsed.stdout) == canonical.loads(stored)
+
+
+def test_missing_file_is_a_usage_error():
+    result = run("parse", "/no/such/file.txt")
+    assert result.returncode == 2
+    assert "does not exist" in result.stderr
+    assert "Traceback" not in result.stderr
