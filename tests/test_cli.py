@@ -22,9 +22,9 @@ DOCUMENT_SCHEMA = json.loads(
 )
 
 
-def run(*args: str) -> subprocess.CompletedProcess[str]:
+def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     """The installed console script, as a user runs it (real stderr, real exit code)."""
-    return subprocess.run([str(RESDIFF), *args], capture_output=True, text=True, check=False)
+    return subprocess.run([str(RESDIFF), *args], capture_output=True, text=True, check=False, cwd=cwd)
 
 
 def assert_one_error_line(result: subprocess.CompletedProcess[str], *fragments: str) -> None:

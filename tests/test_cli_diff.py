@@ -1,0 +1,84 @@
+"""`resdiff diff` end to end: sides of every kind, exit codes, determinism, real git."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import git
+import jsonschema
+
+from .test_cli import ROOT, SEED, assert_one_error_line, run
+
+RETYPED = ROOT / "tests" / "data" / "hrc-25-3.zh.retyped.txt"
+DIFF_SCHEMA = json.loads((ROOT / "engine/render/schemas/diff.schema.json").read_text(encoding="utf-8"))
+
+
+def edited_seed(tmp_path: Path) -> Path:
+    """Next year's text: a reference updated, a new operative paragraph 1, and every later
+    operative paragraph renumbered as the printed text would be."""
+    text = SEED.read_text(encoding="utf-8").replace("第 23/3 号决议", "第 25/3 号决议")
+    text = re.sub(r"^(\s*)(\d{1,2})\.(\s)", lambda m: f"{m[1]}{int(m[2]) + 1}.{m[3]}", text, flags=re.M)
+    text = text.replace(
+        " 2. 重申通过国际合作", " 1. 欢迎所有国家为此作出的努力； \n\n 2. 重申通过国际合作", 1
+    )
+    path = tmp_path / "next.txt"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_pdf_text_and_retyped_copy_are_the_same(tmp_path):
+    result = run("diff", str(SEED), str(RETYPED), "--summary")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == "summary: 33 unchanged\n"
+
+
+def test_changes_exit_1_and_renumbering_is_no_change(tmp_path):
+    result = run("diff", str(SEED), str(edited_seed(tmp_path)), "--format", "json")
+    assert result.returncode == 1, result.stderr
+    doc = json.loads(result.stdout)
+    jsonschema.validate(doc, DIFF_SCHEMA)
+    assert doc["summary"]["added"] == 1
+    assert doc["summary"]["reworded"] == 1
+    assert doc["summary"]["moved"] == 0
+    by_new = {tuple(c["new"]): c for c in doc["changes"]}
+    assert by_new[("op1",)]["kind"] == "added"
+    assert by_new[("op2",)] == {**by_new[("op2",)], "kind": "unchanged", "old": ["op1"], "moved": False}
+    reference = by_new[("pp3",)]
+    assert [op for op in reference["ops"] if op[0] != "equal"] == [["delete", "23/3"], ["insert", "25/3"]]
+
+
+def test_same_input_same_bytes(tmp_path):
+    new = edited_seed(tmp_path)
+    outputs = {run("diff", str(SEED), str(new), "--format", fmt).stdout for fmt in ("json",) * 3}
+    assert len(outputs) == 1
+    texts = {run("diff", str(SEED), str(new), "--format", "text").stdout for _ in range(2)}
+    assert len(texts) == 1
+
+
+def test_git_revision_against_working_tree(tmp_path):
+    repo = git.Repo.init(tmp_path)
+    with repo.config_writer() as config:
+        config.set_value("user", "name", "Test").set_value("user", "email", "test@example.org")
+    stored = tmp_path / "A-HRC-RES-25-3.md"
+    stored.write_text(run("parse", str(SEED)).stdout, encoding="utf-8")
+    repo.index.add([str(stored)])
+    repo.index.commit("25/3 as adopted")
+    stored.write_text(
+        stored.read_text(encoding="utf-8").replace("第23/3号决议", "第25/3号决议"), encoding="utf-8"
+    )
+
+    result = run("diff", "HEAD:A-HRC-RES-25-3.md", str(stored), "--format", "text", cwd=tmp_path)
+    assert result.returncode == 1, result.stderr
+    assert "[-23/3-]{+25/3+}" in result.stdout
+    same = run("diff", "HEAD:A-HRC-RES-25-3.md", "HEAD:./A-HRC-RES-25-3.md", "--summary", cwd=tmp_path)
+    assert same.returncode == 0, same.stderr
+    missing = run("diff", "HEAD:nothing.md", str(stored), cwd=tmp_path)
+    assert_one_error_line(missing, "nothing.md does not exist in revision HEAD")
+
+
+def test_unknown_side_is_one_error_line():
+    assert_one_error_line(
+        run("diff", "no-such.txt", str(SEED)), "no-such.txt: no such file, git revision or stored symbol"
+    )
