@@ -80,3 +80,23 @@ def test_unknown_series_names_the_known_ones(tmp_path):
     History(tmp_path).add(version("A/RES/1/1"))
     with pytest.raises(StoreError, match="no series 'other' \\(known: topic\\)"):
         History(tmp_path).series("other")
+
+
+def test_shipped_history_is_valid_and_the_seed_reimports_to_the_same_bytes(tmp_path):
+    from pathlib import Path
+
+    from engine.read import read_path
+    from tools.build_history import SEED, SEED_SERIES
+
+    root = Path(__file__).resolve().parent.parent
+    shipped = History(root / "history")
+    files = shipped.files()
+    assert len(files) >= 50
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        assert canonical.dumps(canonical.loads(text, str(path))) == text
+    seed = read_path(root / SEED, lang="zh").with_meta(series=SEED_SERIES, source=str(SEED), extent="full")
+    fresh = History(tmp_path).add(seed)
+    assert fresh.read_bytes() == shipped.find("A/HRC/RES/25/3", "zh").read_bytes()
+    predecessors = {v.symbol: v for v in shipped.series(SEED_SERIES).versions if not v.languages}
+    assert sorted(predecessors) == ["A/HRC/RES/23/3", "A/RES/68/160"]

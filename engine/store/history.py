@@ -33,7 +33,6 @@ class Version:
     symbol: str
     date: str | None = None  # ISO date, or a bare year where only the year is known
     languages: tuple[str, ...] = ()
-    title: str | None = None
     note: str | None = None
 
     def sort_key(self) -> tuple[int, str, str]:
@@ -64,9 +63,8 @@ def _version_dict(v: Version) -> dict[str, Any]:
     if v.date is not None:
         data["date"] = v.date
     data["languages"] = list(v.languages)
-    for key in ("title", "note"):
-        if getattr(v, key) is not None:
-            data[key] = getattr(v, key)
+    if v.note is not None:
+        data["note"] = v.note
     return data
 
 
@@ -95,7 +93,6 @@ def load_series(path: Path) -> Series:
                 symbol=str(entry["symbol"]),
                 date=None if date is None else str(date),
                 languages=tuple(str(x) for x in entry.get("languages") or ()),
-                title=entry.get("title"),
                 note=entry.get("note"),
             )
         )
@@ -157,7 +154,6 @@ class History:
             old,
             date=date or meta.adopted or old.date,
             languages=tuple(sorted({*old.languages, meta.language})),
-            title=old.title or (meta.title if meta.language == "en" else None),
         )
         others = [v for v in series.versions if v.symbol != meta.symbol]
         series = replace(series, versions=tuple(sorted([*others, entry], key=Version.sort_key)))
