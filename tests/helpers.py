@@ -53,6 +53,31 @@ def load(name: str) -> Resolution:
     return parse_text((DATA / name).read_text(encoding="utf-8"))
 
 
+def data_lines(name: str) -> list[str]:
+    """A test text's lines, to be edited and given back to `from_lines`."""
+    return (DATA / name).read_text(encoding="utf-8").splitlines()
+
+
+_OP_NUMBER = re.compile(r"^(\d+)\. ")
+
+
+def from_lines(lines: Sequence[str]) -> Resolution:
+    """A resolution from test-text lines, operative paragraphs renumbered in print as an
+    edited document would be."""
+    out, n = [], 0
+    for line in lines:
+        if _OP_NUMBER.match(line):
+            n += 1
+            line = _OP_NUMBER.sub(f"{n}. ", line)
+        out.append(line)
+    return parse_text("\n".join(out))
+
+
+def index_of(lines: Sequence[str], start: str) -> int:
+    """Position of the first line starting with `start`."""
+    return next(k for k, line in enumerate(lines) if line.startswith(start))
+
+
 def resolution(
     preamble: Sequence[str] = (), operative: Sequence[str] = (), *, language: str = "en"
 ) -> Resolution:

@@ -79,6 +79,32 @@ def tidy(ops: list[Op]) -> tuple[Op, ...]:
     return tuple(out)
 
 
+def _space_suffix(a: str, b: str) -> str:
+    """The whitespace both texts end with."""
+    n = 0
+    while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n] and a[-1 - n].isspace():
+        n += 1
+    return a[len(a) - n :]
+
+
+def outside_space(ops: tuple[Op, ...]) -> tuple[Op, ...]:
+    """Move whitespace that a replacement deletes and inserts alike out of it, so that edits
+    end on a word (`[-23/3-]{+25/3+} of`, not `[-23/3 -]{+25/3 +}of`)."""
+    out: list[Op] = []
+    k = 0
+    while k < len(ops):
+        if k + 1 < len(ops) and ops[k][0] == "delete" and ops[k + 1][0] == "insert":
+            old, new = ops[k][1], ops[k + 1][1]
+            space = _space_suffix(old, new)
+            if space and len(space) < min(len(old), len(new)):
+                out += [("delete", old[: -len(space)]), ("insert", new[: -len(space)]), ("equal", space)]
+                k += 2
+                continue
+        out.append(ops[k])
+        k += 1
+    return tidy(out)
+
+
 def token_diff(old: str, new: str, tokenizer: Tokenizer, *, count_formatting: bool = False) -> tuple[Op, ...]:
     """Token-level ops turning `old` into `new`; they rebuild both texts exactly."""
     if old == new:
@@ -121,4 +147,4 @@ def token_diff(old: str, new: str, tokenizer: Tokenizer, *, count_formatting: bo
         else:
             ops.append(("insert", "".join(new_tokens[at_new : at_new + count])))
             at_new += count
-    return tidy(ops)
+    return outside_space(tidy(ops))

@@ -1,0 +1,158 @@
+"""The aligner on its own: passes, order statistics, thresholds."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from engine.align import AlignOptions, align, fold
+from engine.align.lis import heaviest_chain, longest_increasing_subsequence
+from engine.errors import ResdiffError
+
+A = "Reaffirms that all human rights are universal, indivisible and interdependent;"
+B = "Calls upon all States to cooperate fully with the special procedures of the Council;"
+C = "Requests the Secretary-General to submit a report to the General Assembly at its next session;"
+D = "Decides to continue its consideration of the question at its eightieth session under the same item."
+E = "Welcomes the contribution of civil society organizations to the universal periodic review;"
+FOREIGN = "Notes with appreciation the fisheries agreement on the conservation of highly migratory stocks;"
+
+
+def links(
+    old: list[str], new: list[str], **options: float
+) -> list[tuple[tuple[int, ...], tuple[int, ...], str, bool]]:
+    alignment = align(old, new, AlignOptions(**options))
+    return [(link.old, link.new, link.method, link.moved) for link in alignment.links]
+
+
+def test_lis_is_longest_and_increasing() -> None:
+    values = [3, 1, 4, 1, 5, 9, 2, 6]
+    picked = longest_increasing_subsequence(values)
+    chosen = [values[k] for k in picked]
+    assert chosen == sorted(set(chosen)) and len(chosen) == 4
+
+
+@given(st.lists(st.integers(0, 20), max_size=30))
+def test_lis_property(values: list[int]) -> None:
+    picked = longest_increasing_subsequence(values)
+    chosen = [values[k] for k in picked]
+    assert all(a < b for a, b in itertools.pairwise(chosen))
+    assert picked == sorted(picked)
+    # No longer strictly increasing subsequence exists (quadratic check on small input).
+    best = [1] * len(values)
+    for k in range(len(values)):
+        for m in range(k):
+            if values[m] < values[k]:
+                best[k] = max(best[k], best[m] + 1)
+    assert len(picked) == max(best, default=0)
+
+
+def test_heaviest_chain_prefers_weight_and_order() -> None:
+    pairs = [(0, 1, 0.9), (1, 0, 0.5), (1, 2, 0.4), (2, 2, 0.8)]
+    chain = heaviest_chain(pairs)
+    assert [pairs[k][:2] for k in chain] == [(0, 1), (2, 2)]
+
+
+def test_fold_ignores_whitespace_and_width() -> None:
+    assert fold("回顾 2013 年，大会（A/68/1）") == fold("回顾2013年,大会(A/68/1)")
+    assert fold("a  b\n c") == "a b c"
+
+
+def test_identical_texts_are_anchors() -> None:
+    assert links([A, B, C], [A, B, C]) == [
+        ((0,), (0,), "identical", False),
+        ((1,), (1,), "identical", False),
+        ((2,), (2,), "identical", False),
+    ]
+
+
+def test_insertion_above_is_not_a_move() -> None:
+    result = links([A, B, C, D], [A, FOREIGN, B, C, D])
+    assert all(not moved for *_, moved in result)
+    assert align([A, B, C, D], [A, FOREIGN, B, C, D]).added == (1,)
+
+
+def test_move_forward_and_backward() -> None:
+    forward = links([A, B, C, D, E], [A, C, D, B, E])
+    assert [(o, n) for o, n, _, moved in forward if moved] == [((1,), (3,))]
+    backward = links([A, B, C, D, E], [A, D, B, C, E])
+    assert [(o, n) for o, n, _, moved in backward if moved] == [((3,), (1,))]
+
+
+def test_moved_and_edited_is_found_on_content() -> None:
+    edited = B.replace("cooperate fully", "cooperate fully and constructively")
+    result = links([A, B, C, D, E], [A, C, D, edited, E])
+    assert ((1,), (3,), "near-identical", True) in result
+
+
+def test_unrelated_text_is_removed_and_added() -> None:
+    alignment = align([A, B, C], [A, FOREIGN, C])
+    assert alignment.removed == (1,) and alignment.added == (1,)
+
+
+def test_threshold_is_an_option() -> None:
+    reworded = (
+        "Calls upon all States and regional organizations to engage with the treaty bodies of the Council;"
+    )
+    lenient = align([A, B, C], [A, C, reworded], AlignOptions(threshold=0.3, gap_threshold=0.3))
+    strict = align([A, B, C], [A, C, reworded], AlignOptions(threshold=0.95, gap_threshold=0.95))
+    assert any(link.old == (1,) for link in lenient.links)
+    assert strict.removed == (1,)
+
+
+def test_bad_threshold_is_refused() -> None:
+    with pytest.raises(ResdiffError):
+        AlignOptions(threshold=1.5)
+
+
+def test_repeated_formulas_match_in_order() -> None:
+    old = [
+        "Recalling its resolution 60/251;",
+        "Recalling also its resolution 61/166;",
+        "Recalling also its resolution 62/219;",
+    ]
+    new = [
+        "Recalling its resolution 60/251;",
+        "Recalling also its resolution 61/167;",
+        "Recalling also its resolution 62/220;",
+    ]
+    assert [(o, n) for o, n, _, _ in links(old, new)] == [((0,), (0,)), ((1,), (1,)), ((2,), (2,))]
+
+
+def test_verbatim_repeats_pair_in_order() -> None:
+    old = [A] + ["Recalling also its resolution on the matter;"] * 40 + [D]
+    new = [A] + ["Recalling also its resolution on the matter;"] * 41 + [D]
+    alignment = align(old, new)
+    assert len(alignment.links) == 42 and not any(link.moved for link in alignment.links)
+
+
+def test_split_by_concatenation() -> None:
+    whole = (
+        "Calls upon States to ratify the Convention, to withdraw their reservations"
+        " and to report to the Committee;"
+    )
+    parts = [
+        "Calls upon States:",
+        "To ratify the Convention;",
+        "To withdraw their reservations;",
+        "To report to the Committee;",
+    ]
+    alignment = align([A, whole, D], [A, *parts, D])
+    assert [(link.old, link.new, link.method) for link in alignment.links if link.method == "split"] == [
+        ((1,), (1, 2, 3, 4), "split")
+    ]
+
+
+def test_merge_by_concatenation() -> None:
+    alignment = align([A, B, C, D], [A, B[:-1] + ", and " + C[0].lower() + C[1:], D])
+    assert [(link.old, link.new) for link in alignment.links if link.method == "merge"] == [((1, 2), (1,))]
+
+
+def test_every_position_once() -> None:
+    old, new = [A, B, C, D, E], [E, FOREIGN, C, A]
+    alignment = align(old, new)
+    olds = [i for link in alignment.links for i in link.old] + list(alignment.removed)
+    news = [j for link in alignment.links for j in link.new] + list(alignment.added)
+    assert sorted(olds) == list(range(len(old))) and sorted(news) == list(range(len(new)))
