@@ -1,0 +1,63 @@
+"""The `text` and `term` diff formats: one block per provision, edits inline.
+
+`text` marks edits as wdiff does (`[-deleted-]{+inserted+}`), so it survives e-mail and
+logs; `term` colours them instead (red deleted, green inserted, ANSI SGR codes).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..diff import Diff, summary_line
+from .diff_labels import heading, identity, shown
+from .options import RenderOptions
+
+
+@dataclass(frozen=True)
+class Marks:
+    delete: tuple[str, str]
+    insert: tuple[str, str]
+    heading: tuple[str, str] = ("", "")
+    between: str = ""
+    """Shown between the deleted and the inserted half of a replacement."""
+
+
+WDIFF = Marks(delete=("[-", "-]"), insert=("{+", "+}"))
+# Colour alone does not separate `Recalling` from `Recalls`: a space does.
+ANSI = Marks(
+    delete=("\x1b[31m", "\x1b[0m"),
+    insert=("\x1b[32m", "\x1b[0m"),
+    heading=("\x1b[1m", "\x1b[0m"),
+    between=" ",
+)
+
+
+def _render(diff: Diff, options: RenderOptions, marks: Marks) -> str:
+    lines = [
+        f"--- {identity(diff.old)}",
+        f"+++ {identity(diff.new)}",
+        summary_line(diff),
+    ]
+    for change in diff.changes:
+        if not shown(change, options.show_unchanged):
+            continue
+        body = []
+        previous = "equal"
+        for op, text in change.ops:
+            if op == "equal":
+                body.append(text)
+            else:
+                start, end = marks.delete if op == "delete" else marks.insert
+                body.append(f"{marks.between if previous == 'delete' else ''}{start}{text}{end}")
+            previous = op
+        start, end = marks.heading
+        lines += ["", f"{start}{heading(diff, change)}{end}", "".join(body)]
+    return "\n".join(lines) + "\n"
+
+
+def render_text(diff: Diff, options: RenderOptions) -> str:
+    return _render(diff, options, WDIFF)
+
+
+def render_term(diff: Diff, options: RenderOptions) -> str:
+    return _render(diff, options, ANSI if options.color else WDIFF)
