@@ -84,23 +84,29 @@ def edited(paras: list[Para], lang: str, seed: int) -> list[Para]:
         with contextlib.suppress(Skip):
             out[k] = Para(reword(out[k].text, lang, rng, rng.randint(1, 3)), out[k].part, out[k].depth)
 
-    def top(part: str) -> list[int]:
-        return [
-            k
-            for k, p in enumerate(out)
-            if p.part == part and not p.depth and not (k + 1 < len(out) and out[k + 1].depth)
-        ]
+    def tops() -> list[int]:
+        return [k for k, p in enumerate(out) if p.part == "op" and not p.depth]
+
+    def block(k: int) -> int:
+        """End (exclusive) of the paragraph at k and its subparagraphs."""
+        end = k + 1
+        while end < len(out) and out[end].depth:
+            end += 1
+        return end
 
     for _ in range(max(1, n // 50)):
-        del out[rng.choice(top("op"))]
+        k = rng.choice(tops())
+        del out[k : block(k)]
     for _ in range(max(1, n // 50)):
         text = spliced(rng, texts, lang, pool(lang, "op")) + ENDS[lang]["op"]
-        out.insert(rng.choice(top("op")), Para(text, "op"))
+        out.insert(rng.choice(tops()), Para(text, "op"))
     for _ in range(max(1, n // 50)):
-        ops = top("op")
-        k = rng.choice(ops[:-3])
-        moved = out.pop(k)
-        out.insert(rng.choice([j for j in top("op") if j > k + 2] or [len(out)]), moved)
+        k = rng.choice(tops()[:-3])
+        moved = out[k : block(k)]
+        del out[k : block(k)]
+        later = [j for j in tops() if j > k + 2]
+        at = rng.choice(later) if later else len(out)
+        out[at:at] = moved
     return out
 
 
