@@ -16,7 +16,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from engine.store import canonical
@@ -51,8 +51,9 @@ class Measure:
     note: str = ""
 
 
-def write_pair(lang: str, size: int) -> dict[str, Path]:
-    """Raw and canonical files of one old/new pair under `.work/speed/`."""
+def write_pair(lang: str, size: int) -> tuple[dict[str, Path], str]:
+    """Raw and canonical files of one old/new pair under `.work/speed/`, and how many
+    provisions each side holds (to check the reader's parse against)."""
     WORK.mkdir(parents=True, exist_ok=True)
     old = version(size, lang, 0)
     new = edited(old, lang, 0)
@@ -64,7 +65,7 @@ def write_pair(lang: str, size: int) -> dict[str, Path]:
         res = build(paras, lang, symbol=f"X/BENCH/{size}/{tag.upper()}")
         canon.write_text(canonical.dumps(res), encoding="utf-8")
         paths[f"{tag}.txt"], paths[f"{tag}.md"] = raw, canon
-    return paths
+    return paths, f"{len(old)}/{len(new)}"
 
 
 def commands(paths: dict[str, Path], lang: str) -> dict[str, list[str]]:
@@ -163,7 +164,7 @@ def run(
     out: list[Measure] = []
     for lang in langs:
         for size in sizes:
-            paths = write_pair(lang, size)
+            paths, written = write_pair(lang, size)
             for tool, cmd in commands(paths, lang).items():
                 # a tool that already timed out on a smaller size is not retried on a larger one
                 if any(m.tool == tool and m.lang == lang and m.seconds is None for m in out):
@@ -171,5 +172,8 @@ def run(
                     continue
                 limit = redlines_timeout if tool == "redlines" else timeout
                 times = 1 if size == max(sizes) and len(sizes) > 2 else repeat
-                out.append(measure(tool, cmd, lang, size, times, limit))
+                m = measure(tool, cmd, lang, size, times, limit)
+                if m.note.startswith("parsed"):
+                    m = replace(m, note=f"{m.note} (written {written})")
+                out.append(m)
     return out
