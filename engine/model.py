@@ -13,7 +13,7 @@ that change whenever a paragraph is inserted above; ids are stable within one ve
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
@@ -211,13 +211,16 @@ def kind_of(pid: str) -> Kind:
 
 
 def positional_ids(shape: Iterable[tuple[str, int]]) -> list[str]:
+    return list(iter_positional_ids(shape))
+
+
+def iter_positional_ids(shape: Iterable[tuple[str, int]]) -> Iterator[str]:
     """The ids that a sequence of (part, depth) calls for: `pp`/`op` paragraphs numbered
     from 1 in document order, each subparagraph lettered (or, one level down, numbered in
     roman) by its position under its parent."""
     counts = {"pp": 0, "op": 0}
     path: list[str] = []  # the open ancestors' ids
     children: list[int] = []  # how many children each open ancestor has so far
-    ids: list[str] = []
     for part, depth in shape:
         if depth == 0:
             counts[part] += 1
@@ -231,24 +234,38 @@ def positional_ids(shape: Iterable[tuple[str, int]]) -> list[str]:
             pid = child_id(path[-1], children[-1])
             path.append(pid)
             children.append(0)
-        ids.append(pid)
-    return ids
+        yield pid
+
+
+def first_bad_id(ids: list[str]) -> tuple[int, str] | None:
+    """(index, what is wrong) for the first id that is not the positional one, or None.
+
+    Ids must be exactly the positional ones, preambular part before operative part. One
+    pass over the list, so a reader can check a whole file and still name the bad line.
+    """
+    seen_op = False
+    for index, pid in enumerate(ids):
+        m = ID_RE.match(pid)
+        if not m:
+            return index, f"{pid!r} is not an id such as pp3, op16 or op16.a.i"
+        if m["part"] == "pp" and seen_op:
+            return index, f"{pid} comes after an operative paragraph"
+        seen_op = seen_op or m["part"] == "op"
+    want = iter_positional_ids((pid[:2], pid.count(".")) for pid in ids)
+    for index, pid in enumerate(ids):
+        try:
+            expected = next(want)
+        except ModelError:
+            return index, f"{pid} has no paragraph before it"
+        if pid != expected:
+            return index, f"has id {pid}, expected {expected}"
+    return None
 
 
 def check_ids(ids: list[str]) -> None:
-    """Ids must be exactly the positional ones, preambular part before operative part."""
-    seen_op = False
-    for position, pid in enumerate(ids, start=1):
-        m = ID_RE.match(pid)
-        if not m:
-            raise ModelError(f"provision {position}: {pid!r} is not an id such as pp3, op16 or op16.a.i")
-        if m["part"] == "pp" and seen_op:
-            raise ModelError(f"provision {position}: {pid} comes after an operative paragraph")
-        seen_op = seen_op or m["part"] == "op"
-    want = positional_ids((pid[:2], pid.count(".")) for pid in ids)
-    for position, (pid, expected) in enumerate(zip(ids, want, strict=True), start=1):
-        if pid != expected:
-            raise ModelError(f"provision {position} has id {pid}, expected {expected}")
+    bad = first_bad_id(ids)
+    if bad is not None:
+        raise ModelError(f"provision {bad[0] + 1}: {bad[1]}")
 
 
 def renumber(provisions: Iterable[Provision]) -> tuple[Provision, ...]:

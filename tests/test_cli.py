@@ -99,7 +99,7 @@ def test_validate_accepts_canonical_and_rejects_the_rest(store, tmp_path):
     loose.write_text(text.replace("\npp2:", "\n\npp2:"), encoding="utf-8")
     assert_one_error_line(run("validate", str(loose)), f"{loose}:", "not in canonical form")
     broken = tmp_path / "broken.md"
-    broken.write_text(text.replace("\npp2:", "\npp9:"), encoding="utf-8")
+    broken.write_text(text.replace("\npp2:", "\npp12:"), encoding="utf-8")
     assert_one_error_line(run("validate", str(broken)), f"{broken}:", "expected pp2")
 
 

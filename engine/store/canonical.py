@@ -37,8 +37,8 @@ from ..model import (
     Metadata,
     Provision,
     Resolution,
-    check_ids,
     default_number,
+    first_bad_id,
     kind_of,
 )
 
@@ -232,9 +232,12 @@ def loads(text: str, path: str | None = None) -> Resolution:
             raise FormatError(f"duplicate id {pid} (first on line {seen[pid]})", path=path, line=lineno)
         seen[pid] = lineno
         try:
-            check_ids([p.id for p in provisions] + [pid])
             number = m["number"] if m["number"] is not None else default_number(pid)
             provisions.append(Provision(pid, kind_of(pid), body, number, refs, line=lineno))
         except ModelError as exc:
             raise FormatError(str(exc), path=path, line=lineno) from None
+    # Checked once for the whole file (not per line: that was quadratic), naming the line.
+    bad = first_bad_id([p.id for p in provisions])
+    if bad is not None:
+        raise FormatError(f"provision {bad[0] + 1}: {bad[1]}", path=path, line=provisions[bad[0]].line)
     return Resolution(meta, tuple(provisions), tuple(footnotes), body_line)
