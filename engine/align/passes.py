@@ -145,23 +145,20 @@ def gap_pass(state: State, options: AlignOptions) -> None:
 
 
 def content_pass(state: State, options: AlignOptions) -> None:
+    """Match what is left on content alone, best score first.
+
+    Candidates come from both directions of the shingle index (a short provision may find a
+    long one that the long one's rarest shingles miss); each pair is scored once.
+    """
+    free_old = [i for i, partner in enumerate(state.old_partner) if partner is None]
+    free_new = [j for j, partner in enumerate(state.new_partner) if partner is None]
+    candidates = {(i, j) for i in free_old for j in state.new_candidates[i] if state.new_partner[j] is None}
+    candidates |= {(i, j) for j in free_new for i in state.old_candidates[j] if state.old_partner[i] is None}
     pairs = []
-    for i, candidates in enumerate(state.new_candidates):
-        if state.old_partner[i] is not None:
-            continue
-        for j in candidates:
-            if state.new_partner[j] is None:
-                score = state.score(i, j)
-                if score >= options.threshold:
-                    pairs.append((-score, i, j))
-    for j, candidates in enumerate(state.old_candidates):
-        if state.new_partner[j] is not None:
-            continue
-        for i in candidates:
-            if state.old_partner[i] is None:
-                score = state.score(i, j)
-                if score >= options.threshold:
-                    pairs.append((-score, i, j))
-    for negative, i, j in sorted(set(pairs)):
+    for i, j in candidates:
+        score = state.score(i, j)
+        if score >= options.threshold:
+            pairs.append((-score, i, j))
+    for negative, i, j in sorted(pairs):
         if state.old_partner[i] is None and state.new_partner[j] is None:
             state.link(i, j, "content", -negative)

@@ -3,9 +3,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
-from ..diff import Change, Diff
+from ..diff import Change, Diff, Op
 from ..model import Resolution
 
 
@@ -41,3 +41,20 @@ def identity(resolution: Resolution) -> str:
 
 def shown(change: Change, show_unchanged: bool) -> bool:
     return show_unchanged or change.kind != "unchanged" or change.moved
+
+
+def inline(
+    ops: Sequence[Op], equal: Callable[[str], str], edit: Callable[[str, str], str], between: str
+) -> str:
+    """An edit script as one run of text: each format says how to show kept text and an
+    edit; `between` separates the deleted from the inserted half of a replacement, so that
+    `Recalling` → `Recalls` never reads as one word."""
+    body = []
+    previous = "equal"
+    for op, text in ops:
+        if op == "equal":
+            body.append(equal(text))
+        else:
+            body.append((between if previous == "delete" else "") + edit(op, text))
+        previous = op
+    return "".join(body)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ..diff import Diff, summary_line
-from .diff_labels import heading, identity, shown
+from .diff_labels import heading, identity, inline, shown
 from .options import RenderOptions
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
@@ -50,16 +50,11 @@ def render_md(diff: Diff, options: RenderOptions) -> str:
     for change in diff.changes:
         if not shown(change, options.show_unchanged):
             continue
-        body = []
-        previous = "equal"
-        for op, text in change.ops:
-            if op == "equal":
-                body.append("  \n".join(escape(line) for line in text.split("\n")))
-            else:
-                # A space keeps `~~Recalling~~ **Recalls**` from reading as one word.
-                body.append(
-                    (" " if previous == "delete" else "") + _mark(text, "~~" if op == "delete" else "**")
-                )
-            previous = op
-        lines += ["", f"### {escape(heading(diff, change))}", "", "".join(body)]
+        body = inline(
+            change.ops,
+            lambda text: "  \n".join(escape(line) for line in text.split("\n")),
+            lambda op, text: _mark(text, "~~" if op == "delete" else "**"),
+            " ",
+        )
+        lines += ["", f"### {escape(heading(diff, change))}", "", body]
     return "\n".join(lines) + "\n"

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..diff import Diff, summary_line
-from .diff_labels import heading, identity, shown
+from .diff_labels import heading, identity, inline, shown
 from .options import RenderOptions
 
 
@@ -32,6 +32,11 @@ ANSI = Marks(
 )
 
 
+def _marked(marks: Marks, op: str, text: str) -> str:
+    start, end = marks.delete if op == "delete" else marks.insert
+    return f"{start}{text}{end}"
+
+
 def _render(diff: Diff, options: RenderOptions, marks: Marks) -> str:
     lines = [
         f"--- {identity(diff.old)}",
@@ -41,17 +46,9 @@ def _render(diff: Diff, options: RenderOptions, marks: Marks) -> str:
     for change in diff.changes:
         if not shown(change, options.show_unchanged):
             continue
-        body = []
-        previous = "equal"
-        for op, text in change.ops:
-            if op == "equal":
-                body.append(text)
-            else:
-                start, end = marks.delete if op == "delete" else marks.insert
-                body.append(f"{marks.between if previous == 'delete' else ''}{start}{text}{end}")
-            previous = op
+        body = inline(change.ops, str, lambda op, text: _marked(marks, op, text), marks.between)
         start, end = marks.heading
-        lines += ["", f"{start}{heading(diff, change)}{end}", "".join(body)]
+        lines += ["", f"{start}{heading(diff, change)}{end}", body]
     return "\n".join(lines) + "\n"
 
 
