@@ -11,20 +11,14 @@ while the concatenation's score improves (greedy, bounded by `MAX_RUN`).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import partial
 
+from .coverage import attach_chapeaux, find_by_coverage
+from .links import Group
 from .options import AlignOptions
 from .state import State
 
 MAX_RUN = 64
-
-
-@dataclass(frozen=True)
-class Group:
-    old: tuple[int, ...]
-    new: tuple[int, ...]
-    score: float
 
 
 def _grow(
@@ -92,8 +86,12 @@ def _find(
 
 
 def find_splits_and_merges(state: State, options: AlignOptions) -> list[Group]:
-    """Splits first, then merges among what no split claimed."""
+    """Splits first, then merges among what no split claimed; by concatenation, then by
+    coverage (`coverage`) for what is left; then chapeaux join the group below them."""
     taken_old: set[int] = set()
     taken_new: set[int] = set()
     groups = _find(state, options, taken_old, taken_new, split=True)
-    return groups + _find(state, options, taken_new, taken_old, split=False)
+    groups += _find(state, options, taken_new, taken_old, split=False)
+    groups += find_by_coverage(state, options, taken_old, taken_new, split=True)
+    groups += find_by_coverage(state, options, taken_new, taken_old, split=False)
+    return attach_chapeaux(state, groups)

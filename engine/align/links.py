@@ -38,6 +38,16 @@ class Link:
 
 
 @dataclass(frozen=True)
+class Group:
+    """A split (one old position, several new) or a merge (several old, one new), found
+    before moves are known."""
+
+    old: tuple[int, ...]
+    new: tuple[int, ...]
+    score: float
+
+
+@dataclass(frozen=True)
 class Alignment:
     """Every provision of both documents, in exactly one link or in `removed`/`added`."""
 

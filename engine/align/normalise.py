@@ -38,6 +38,14 @@ def fold_space(text: str) -> str:
     return _SPACE_BY_CJK.sub("", text) if " " in text and _HAS_CJK.search(text) else text
 
 
+def spaceless(key: str) -> str:
+    """A folded key without any whitespace. Two keys equal in this form differ only in
+    where spaces fall: PDF extraction drops the space at a line end (`Guidedby`) as often
+    as it inserts one (`Reaf firming`), so that is formatting too. (It would also equate
+    `a part` and `apart`; no such pair has been seen in a resolution.)"""
+    return _SPACE_RUN.sub("", key)
+
+
 def fold(text: str) -> str:
     """The comparison key of a text: equal keys mean the texts differ only in formatting."""
     return fold_space(fold_width(text))

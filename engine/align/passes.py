@@ -27,6 +27,11 @@ from .state import State
 NEAR_MARGIN = 0.05
 # A gap pair is refused when one side has a partner elsewhere better by this much.
 ELSEWHERE_MARGIN = 0.1
+# Between the same anchors, a pair whose shorter text lies almost whole in the longer one
+# is matched whatever its score: the provision was cut down or extended, not replaced.
+GAP_CONTAIN = 0.8
+# ...provided the shorter text is not a mere formula.
+GAP_CONTAIN_TOKENS = 8
 # Gaps up to this many pairs are scored exhaustively; larger ones use the candidates.
 EXHAUSTIVE_PAIRS = 2500
 
@@ -113,6 +118,12 @@ def _repeats_in_order(state: State, olds: list[int], news: list[int]) -> list[tu
     return pairs
 
 
+def _gap_worthy(state: State, i: int, j: int, score: float, options: AlignOptions) -> bool:
+    if score >= options.gap_threshold:
+        return True
+    return state.shorter(i, j) >= GAP_CONTAIN_TOKENS and state.containment(i, j) >= GAP_CONTAIN
+
+
 def gap_pass(state: State, options: AlignOptions) -> None:
     for olds, news in _gaps(state):
         free_old = [i for i in olds if state.old_partner[i] is None]
@@ -137,7 +148,9 @@ def gap_pass(state: State, options: AlignOptions) -> None:
         weighted = []
         for i, j in pairs:
             score = state.score(i, j)
-            if score >= options.gap_threshold and not _better_elsewhere(state, i, j, olds, news, score):
+            if _gap_worthy(state, i, j, score, options) and not _better_elsewhere(
+                state, i, j, olds, news, score
+            ):
                 weighted.append((i, j, score))
         for k in heaviest_chain(weighted):
             i, j, score = weighted[k]

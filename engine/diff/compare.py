@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..align import DEFAULT_GAP_THRESHOLD, DEFAULT_THRESHOLD, AlignOptions, Link, align, fold
+from ..align.normalise import spaceless
 from ..model import Provision, Resolution
 from .changes import JOINER, Change, ChangeKind, Diff
 from .inline import token_diff
@@ -25,7 +26,11 @@ def _same_wording(
     count_formatting: bool,
     count_footnotes: bool,
 ) -> bool:
-    same = a.text == b.text if count_formatting else fold(a.text) == fold(b.text)
+    if count_formatting:
+        same = a.text == b.text
+    else:
+        old_key, new_key = fold(a.text), fold(b.text)
+        same = old_key == new_key or spaceless(old_key) == spaceless(new_key)
     if same and count_footnotes:
         same = _footnote_texts(old, a) == _footnote_texts(new, b)
     return same
