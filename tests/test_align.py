@@ -156,3 +156,70 @@ def test_every_position_once() -> None:
     olds = [i for link in alignment.links for i in link.old] + list(alignment.removed)
     news = [j for link in alignment.links for j in link.new] + list(alignment.added)
     assert sorted(olds) == list(range(len(old))) and sorted(news) == list(range(len(new)))
+
+
+# Real pairs (texts as the reader gives them, from benchmarks/data/raw).
+VIENNA = "Bearing in mind also the Vienna Declaration and Programme of Action, adopted by the World Conference on Human Rights on 25 June 1993,"
+ARRANGEMENTS = (
+    "Recalling that the World Conference on Human Rights reiterated the need to consider the possibility"
+    " of establishing regional and subregional arrangements for the promotion and protection of human"
+    " rights where they do not already exist,"
+)
+MERGED = (
+    "Recalling the Vienna Declaration and Programme of Action adopted by the World Conference on Human"
+    " Rights in June 1993 (A/CONF.157/23) which reiterated, inter alia, the need to consider the"
+    " possibility of establishing regional and subregional arrangements for the promotion and protection"
+    " of human rights where they do not already exist,"
+)
+
+
+def test_merge_of_paragraphs_that_are_not_neighbours() -> None:
+    """GA 51/102 -> CHR 1997/34: pp4 and pp6 became one paragraph; pp5 stayed."""
+    old = [A, VIENNA, B, ARRANGEMENTS, D]
+    new = [A, MERGED, B, D]
+    merges = [(link.old, link.new, link.method) for link in align(old, new).links if len(link.old) > 1]
+    assert merges == [((1, 3), (1,), "merge")]
+
+
+def test_split_with_halves_swapped_zh() -> None:
+    """GA 52/142 -> 53/158: the instruments went to a new first paragraph."""
+    old = [
+        "重申联合国所有会员国均有义务促进和保护《联合国宪章》以及《世界人权宣言》、国际人权盟约和可适用的其他人权文书中所载明的人权和基本自由，"
+    ]
+    new = [
+        "遵循《联合国宪章》、《世界人权宣言》、国际人权盟约和其他人权文书，",
+        "重申联合国所有会员国均有义务促进和保护人权和基本自由并履行它们根据这方面的各项国际文书承担的义务，",
+    ]
+    assert [(link.old, link.new) for link in align(old, new).links] == [((0,), (0, 1))]
+
+
+def test_chapeau_joins_the_split_below_it() -> None:
+    """GA 53/158 -> 55/114 op1: `欢迎：` + (a) came from one paragraph."""
+    old = [
+        "欢迎人权委员会关于伊朗伊斯兰共和国境内的人权情况特别代表的临时报告，并注意到特别代表的结论，"
+        "即虽然伊朗有政治意愿推动社会向更容忍和更和平的方向发展，但是在某些部门从这个进程中受益的同时还有大量侵犯人权的事件发生；"
+    ]
+    new = ["欢迎：", "人权委员会伊朗伊斯兰共和国境内人权情况特别代表的临时报告；"]
+    assert [(link.old, link.new, link.method) for link in align(old, new).links] == [((0,), (0, 1), "split")]
+
+
+def test_unrelated_chapeau_stays_added() -> None:
+    old = ["Welcomes the report of the Special Rapporteur on the situation of human rights;"]
+    new = ["Calls upon States:", "The report of the Special Rapporteur on the situation of human rights;"]
+    alignment = align(old, new)
+    assert alignment.added == (0,)
+
+
+def test_paragraph_cut_down_to_its_core_matches_in_place() -> None:
+    """HRC 35/3 -> 44/11 pp1: the list of earlier resolutions was dropped (score 0.27)."""
+    old_pp1 = (
+        "重申人权委员会和人权理事会以往通过的所有关于人权与国际团结问题的决议和决定，包括人权委员会2005年4月20日"
+        "第2005/55号决议和理事会2007年9月27日第6/3号决议、2008年3月27日第7/5号决议、2008年9月24日第9/2号决议、"
+        "2009年10月1日第12/9号决议、2010年9月30日第15/13号决议、2011年6月16日第17/6号决议，"
+    )
+    new_pp1 = "重申人权委员会和人权理事会以往关于人权与国际团结的所有决议和决定，"
+    first = "铭记《联合国宪章》的宗旨和原则，"
+    last = "决定继续审议这一问题。"
+    alignment = align([first, old_pp1, last], [first, new_pp1, last])
+    assert [(link.old, link.new) for link in alignment.links] == [((0,), (0,)), ((1,), (1,)), ((2,), (2,))]
+    assert not alignment.added and not alignment.removed

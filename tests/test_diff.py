@@ -294,3 +294,17 @@ def test_threshold_reaches_compare() -> None:
         ("removed", ("op1",), ()),
         ("added", (), ("op1",)),
     ]
+
+
+def test_a_space_lost_in_extraction_is_formatting() -> None:
+    """HRC 16/9 as stored reads `Guidedby`; HRC 22/23 `Guided by`."""
+    old = resolution(["Guidedby the Charter of the United Nations,"])
+    new = resolution(["Guided by the Charter of the United Nations,"])
+    [change] = compare(old, new).changes
+    assert change.kind == "unchanged"
+    assert rebuilt(change.ops, "insert") == old.provisions[0].text
+    assert rebuilt(change.ops, "delete") == new.provisions[0].text
+    [counted] = compare(old, new, count_formatting=True).changes
+    assert counted.kind == "reworded"
+    other = resolution(["Guided by the Charter of the United Nations, and"])
+    assert compare(old, other).changes[0].kind == "reworded"
