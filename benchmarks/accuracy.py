@@ -13,7 +13,7 @@ from engine.model import Resolution
 
 from .score import Group, Miss, Score, score
 
-SWEEP = (0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8)
+SWEEP = (0.2, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6, 0.7, 0.8)
 
 
 class GoldCase:
