@@ -185,6 +185,13 @@ def test_flattened_chinese_excerpt_with_ascii_punctuation() -> None:
     assert [r.marker for p in res.provisions for r in p.footnotes] == ["1", "2", "3"]
 
 
+def test_marker_glued_between_han_characters() -> None:
+    pp1 = read_path(GOLDEN / "zh-A-RES-55-114.txt", lang="zh").provision("pp1")
+    assert pp1.text == "遵循《联合国宪章》、《世界人权宣言》、国际人权盟约和其他人权文书，"
+    before = [(r.marker, pp1.text[: r.offset][-4:]) for r in pp1.footnotes]
+    assert before == [("1", "宣言》、"), ("2", "人权盟约")]
+
+
 def test_parenthesised_markers() -> None:
     res = read_path(GOLDEN / "zh-A-RES-53-148.txt")
     assert [r.marker for p in res.provisions for r in p.footnotes] == ["1", "2", "3", "4"]

@@ -59,6 +59,48 @@ def test_chinese_dates_and_enumerations_are_not_markers() -> None:
     assert refs == () and text == "2000年2、3月的议会选举，2014年3月27日"
 
 
+def test_chinese_marker_glued_between_han_characters() -> None:
+    # GA 55/114, pp1: marker 1 after "、", marker 2 glued to 盟约 ("the Covenants"): 约 that
+    # ends 公约/盟约/条约 is not "about".
+    reader = MarkerReader()
+    text, refs = reader.extract("遵循《联合国宪章》、《世界人权宣言》、1国际人权盟约2和其他人权文书，")
+    assert text == "遵循《联合国宪章》、《世界人权宣言》、国际人权盟约和其他人权文书，"
+    assert refs == (FootnoteRef("1", 19), FootnoteRef("2", 25))
+    # cited again further on
+    text, refs = reader.extract("《儿童权利公约》和公约2的")
+    assert text == "《儿童权利公约》和公约的" and refs == (FootnoteRef("2", 11),)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "决议第2和第3段",  # ordinal
+        "决议第2和3段",  # ordinal and enumeration
+        "2013年6月13日第23/3号决议",  # date and symbol
+        "任命2个特别报告员",  # counter
+        "大会第54/181号决议",  # 54/181 is no 54/18 + marker 1
+        "大会第54/180号、54/181号决议",
+        "约2万人",  # "about"
+        "大约2名代表",
+        "近2年来",
+        "逾2亿人",
+        "超过2个国家",
+        "有2人死亡",
+        "提出2种方案",
+        "附件2所载",  # numbered thing
+        "目标2的",
+        "百分之2的",  # fraction
+        "公约2至3",  # range
+        "公约2以上",
+        "决议2、3和4",  # enumeration
+    ],
+)
+def test_chinese_numbers_glued_to_han_characters_are_no_markers(text: str) -> None:
+    for seen in (set(), {1}):  # 1 expected; 2 expected and 1 seen
+        reader = MarkerReader(bodies={"1": 10, "2": 10, "3": 10}, seen=seen)
+        assert reader.extract(text, 5) == (text, ())
+
+
 def test_ocr_repair() -> None:
     line = "Reaf firming its comm itment to promo ting int ernation al coop eration"
     assert line_is_broken(line)

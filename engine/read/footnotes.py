@@ -6,7 +6,9 @@ UN footnotes are numbered in order of first reference (shared/UN-RESOLUTIONS.md,
 resolution 77/228 and marker 5), or stands alone on a line; older texts print `1/` or
 `(1)`. A bare number is ambiguous, so markers are read against the numbering sequence:
 a number is taken as a marker only if it is the next one expected (or, glued to a word,
-one already seen: a footnote can be cited again).
+one already seen: a footnote can be cited again). In Chinese, digits glued between
+characters are mostly quantities, so a counter after them (`2个`, `2013年`, `54/181号`) or
+an ordinal or quantity word before them (`第2`, `约2`, `逾2`) keeps them in the text.
 
 Bodies sit after a rule of underscores (English PDFs), between dashed rules, or, in the
 Chinese seed, as lines `1 A/HRC/24/56。` between two paragraphs; old texts put `1/ ...` at
@@ -113,10 +115,24 @@ def _split_zone(zone: list[Line], earlier: list[Body]) -> list[Body]:
 
 # --- markers in the wording -------------------------------------------------------
 
-# Digits that a Chinese counter word follows are a quantity, never a marker (年月日号...).
-_CJK_UNIT = "年月日号次届项条段款个名位时周岁倍"
-# nor are digits in an enumeration ("2000年2、3月": February and March).
-_NOT_AFTER = rf"(?![\d/.,]\d)(?![\d/{_CJK_UNIT}%])(?![、，,；;]\s?\d)"
+# Digits that a Chinese counter word follows are a quantity, never a marker (年月日号...,
+# "20多名", "2人", "2种", "2以上", "2分之1"), nor are digits in an enumeration or a range
+# ("2000年2、3月": February and March; "第1和2段"; "2至3").
+_CJK_UNIT = "年月日号次届项条段款个名位时周岁倍万亿千百点天秒页批轮票席元型"
+_CJK_COUNTER = (
+    rf"[多余]?[{_CJK_UNIT}%％‰]|人(?![权民类道])|种(?!族)|国(?![际家内民籍])"
+    r"|以[上下内]|分之|小时|分钟|星期|世纪"
+)
+_NOT_AFTER = rf"(?![\d/.,]\d)(?![\d/])(?!{_CJK_COUNTER})(?![、，,；;和或及与至到~～\-–—－]\s?\d)"
+# Chinese words after which a glued number is a number: dates (年月日), ordinals, ranges
+# and enumerations (第2, 至3, 和3), quantities (约2, 近2, 逾2, 超过2, 百分之2) and numbered
+# things (附件2, 目标3). 约 that ends 公约, 盟约, 条约, 规约, 契约 is no "about":
+# `国际人权盟约2和` is the Covenants and marker 2.
+_CJK_NUMBER_BEFORE = re.compile(
+    r"""(?:[年月日第至到近逾仅只每和或及与之]|(?<![公盟条规契])约
+          |超过|不到|不足|至少|最多|多达|高达|附件|附录|目标|指标|项目|选项|方案|编号)$""",
+    re.VERBOSE,
+)
 # Words after which a number is a number ("Article 1", "paragraph 3"), not a marker.
 _COUNTED = frozenset(
     [
@@ -208,11 +224,11 @@ _CANDIDATES = re.compile(
       \((?P<paren>\d{{1,2}})\)                                   # (1)
     | （(?P<fparen>\d{{1,2}})）                                  # （1）
     | (?:(?<=\D)|(?<=\d{{4}}))(?P<slash>\d{{1,2}})/(?![\d/])     # 1/  (also 19931/ = 1993 + 1/)
-    | (?<=[^\W\d_])(?<![年月日第至约])(?P<glued>\d{{1,2}}){_NOT_AFTER}  # Rights2, 盟约2和
+    | (?<=[^\W\d_])(?P<glued>\d{{1,2}}){_NOT_AFTER}              # Rights2, 盟约2和
     | (?<=[,;:)”’"》」』）、，；：])(?P<space>\ ?)(?P<punct>\d{{1,2}}){_NOT_AFTER}  # Rights,1 / Rights, 1
     | (?<=\d{{4}})\ (?P<year>\d{{1,2}})(?=\ [a-zà-ÿ])            # 25 June 1993 1 for
     | (?<=[^\W\d_])\ (?P<word>\d{{1,2}})(?=,?\ [a-zà-ÿ])          # l’homme 2 et
-    | (?:(?<=\b\d\d/)|(?<=\b\d/))(?P<number>\d{{2,4}})(?![\d/])             # 77/2285 = 77/228 + 5
+    | (?:(?<=\b\d\d/)|(?<=\b\d/))(?P<number>\d{{2,4}})(?![\d/])(?!{_CJK_COUNTER})  # 77/2285 = 77/228 + 5
     """,
     re.VERBOSE,
 )
@@ -268,6 +284,8 @@ class MarkerReader:
                 return expected, m.end() - len(tail)
             return None, 0
         if n == 0:
+            return None, 0
+        if kind == "glued" and _CJK_NUMBER_BEFORE.search(text, 0, m.start()):
             return None, 0
         if kind in ("year", "word"):
             before = re.findall(r"[^\W\d_]+", text[: m.start()])
