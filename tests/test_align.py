@@ -159,7 +159,10 @@ def test_every_position_once() -> None:
 
 
 # Real pairs (texts as the reader gives them, from benchmarks/data/raw).
-VIENNA = "Bearing in mind also the Vienna Declaration and Programme of Action, adopted by the World Conference on Human Rights on 25 June 1993,"
+VIENNA = (
+    "Bearing in mind also the Vienna Declaration and Programme of Action, adopted by the World"
+    " Conference on Human Rights on 25 June 1993,"
+)
 ARRANGEMENTS = (
     "Recalling that the World Conference on Human Rights reiterated the need to consider the possibility"
     " of establishing regional and subregional arrangements for the promotion and protection of human"

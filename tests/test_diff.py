@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from engine.diff import Change, ChineseTokenizer, Diff, WordTokenizer, compare, summary_line, token_diff
-from engine.model import Resolution
+from engine.model import Footnote, FootnoteRef, Resolution
 
 from .helpers import data_lines, from_lines, index_of, load, resolution
 from .strategies import resolutions
@@ -308,3 +310,23 @@ def test_a_space_lost_in_extraction_is_formatting() -> None:
     assert counted.kind == "reworded"
     other = resolution(["Guided by the Charter of the United Nations, and"])
     assert compare(old, other).changes[0].kind == "reworded"
+
+
+def _with_footnote(res: Resolution, marker: str, text: str) -> Resolution:
+    first = dataclasses.replace(res.provisions[0], footnotes=(FootnoteRef(marker, 10),))
+    return dataclasses.replace(
+        res, provisions=(first, *res.provisions[1:]), footnotes=(Footnote(marker, text),)
+    )
+
+
+def test_footnotes_count_only_when_asked() -> None:
+    """Markers are renumbered freely; what a footnote says counts with --count-footnotes."""
+    base = resolution(["Recalling the Vienna Declaration and Programme of Action,"])
+    old = _with_footnote(base, "1", "A/CONF.157/24 (Part I), chap. III.")
+    renumbered = _with_footnote(base, "3", "A/CONF.157/24 (Part I), chap. III.")
+    retold = _with_footnote(base, "1", "A/CONF.157/23.")
+    assert [c.kind for c in compare(old, renumbered, count_footnotes=True).changes] == ["unchanged"]
+    assert [c.kind for c in compare(old, retold).changes] == ["unchanged"]
+    [counted] = compare(old, retold, count_footnotes=True).changes
+    assert counted.kind == "reworded" and counted.similarity == 0.9999
+    assert [op for op, _ in counted.ops] == ["equal"]

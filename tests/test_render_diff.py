@@ -22,7 +22,7 @@ from .helpers import load, parse_text, resolution
 
 GOLDEN = Path(__file__).parent / "golden" / "diff"
 SCHEMA = Path(__file__).parent.parent / "engine" / "render" / "schemas" / "diff.schema.json"
-GOLDEN_FORMATS = ("text", "json")
+GOLDEN_FORMATS = ("text", "json", "md")
 CASES = sorted(path.name for path in GOLDEN.iterdir() if path.is_dir())
 
 

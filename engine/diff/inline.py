@@ -96,7 +96,7 @@ def outside_space(ops: tuple[Op, ...]) -> tuple[Op, ...]:
         if k + 1 < len(ops) and ops[k][0] == "delete" and ops[k + 1][0] == "insert":
             old, new = ops[k][1], ops[k + 1][1]
             space = _space_suffix(old, new)
-            if space and len(space) < min(len(old), len(new)):
+            if space:  # `[-, -]{+ +}` reads better as `[-,-] `
                 out += [("delete", old[: -len(space)]), ("insert", new[: -len(space)]), ("equal", space)]
                 k += 2
                 continue
