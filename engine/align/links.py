@@ -15,7 +15,9 @@ Method = Literal["identical", "near-identical", "gap", "content", "split", "merg
 - `gap`: matched in order between the same anchors with a score of at least `gap_threshold`;
 - `content`: matched anywhere on content alone, score at least `threshold` (moved and edited);
 - `split` / `merge`: one old provision against the concatenation of consecutive new ones, or
-  the reverse.
+  the reverse; or one provision covered by several parts that each lie mostly in it
+  (`coverage`: parts need not be neighbours), with an unmatched chapeau joined to the part
+  below it.
 """
 
 
@@ -24,9 +26,9 @@ class Link:
     """One aligned group of provisions, by position (0-based) in each document."""
 
     old: tuple[int, ...]
-    """Positions in the old document: one, or several consecutive ones for a merge."""
+    """Positions in the old document: one, or several (in order) for a merge."""
     new: tuple[int, ...]
-    """Positions in the new document: one, or several consecutive ones for a split."""
+    """Positions in the new document: one, or several (in order) for a split."""
     method: Method
     """The pass that made the link."""
     score: float
