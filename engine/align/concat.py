@@ -6,6 +6,9 @@ same seen from the new side. The usual split turns one paragraph into a chapeau
 (`Calls upon States:` / `欢迎：`) followed by subparagraphs, so a run grows from the best
 single partner over neighbouring provisions that are still unmatched, one step at a time,
 while the concatenation's score improves (greedy, bounded by `MAX_RUN`).
+
+What concatenation cannot see (parts that are not neighbours, halves swapped, a chapeau too
+short to raise the score) is left to `coverage`, run after it on what is still free.
 """
 
 from __future__ import annotations
