@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import codecs
 
-from charset_normalizer import from_bytes
-
 from ..errors import InputError
 
 MAX_BYTES = 10 * 1024 * 1024  # a resolution is tens of kilobytes; 10 MB is not one
@@ -47,6 +45,9 @@ def _decode(data: bytes, path: str | None) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    # Imported here: charset-normalizer's import costs ~10 ms, and UTF-8 input never needs it.
+    from charset_normalizer import from_bytes
+
     try:
         # GB18030 decodes any byte string that a Chinese encoding produced; try it first
         # when the bytes are valid in it and charset-normalizer agrees it is Chinese.

@@ -11,9 +11,6 @@ from __future__ import annotations
 
 import unicodedata
 
-from langdetect import DetectorFactory, detect_langs
-from langdetect.lang_detect_exception import LangDetectException
-
 LATIN_LANGUAGES = ("en", "fr", "es")
 
 
@@ -46,6 +43,11 @@ def detect_language(text: str) -> str:
         return "ar"
     if counts["cyrillic"] > counts["latin"]:
         return "ru"
+    # Imported here: langdetect's import costs ~6 ms (and its profiles load on first use);
+    # a text in a non-Latin script, or any run with --lang, never needs it.
+    from langdetect import DetectorFactory, detect_langs
+    from langdetect.lang_detect_exception import LangDetectException
+
     DetectorFactory.seed = 0  # langdetect is random unless seeded
     try:
         guesses = detect_langs(text)

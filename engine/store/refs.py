@@ -13,8 +13,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import git
-
 from ..errors import RefError, StoreError
 from ..model import Resolution
 from ..read import read_bytes
@@ -36,6 +34,8 @@ def _from_git(ref: str, lang: str, cwd: Path) -> Resolution | None:
     rev, _, path = ref.partition(":")
     if not rev or not path:
         return None
+    import git  # here, not at the top: gitpython's import costs ~30 ms that no file or symbol needs
+
     try:
         repo = git.Repo(cwd, search_parent_directories=True)
     except (git.InvalidGitRepositoryError, git.NoSuchPathError):

@@ -1,0 +1,62 @@
+"""What a `resdiff diff` process loads: heavy libraries only when the input needs them.
+
+Start-up is most of the wall time of a small diff (see benchmarks/speed.py), so the
+libraries that only some inputs need are imported where they are used. These tests run a
+fresh interpreter, since the test process itself has imported everything long ago.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+ZH_SEED = ROOT / "tests" / "data" / "hrc-25-3.zh.txt"
+HEAVY = ("git", "langdetect", "charset_normalizer", "spellchecker", "rjieba", "jieba")
+
+PROBE = """
+import json, sys
+from click.testing import CliRunner
+import cli
+result = CliRunner().invoke(cli.main, sys.argv[1:])
+loaded = sorted(m for m in {heavy!r} if m in sys.modules)
+print(json.dumps({{"exit": result.exit_code, "loaded": loaded}}))
+"""
+
+
+def loaded_by(*args: str) -> list[str]:
+    """Which of HEAVY a fresh `resdiff ARGS` process imported."""
+    probe = PROBE.format(heavy=HEAVY)
+    out = subprocess.run(
+        [sys.executable, "-c", probe, *args], capture_output=True, text=True, cwd=ROOT, check=True
+    )
+    report = json.loads(out.stdout.strip().splitlines()[-1])
+    assert report["exit"] in (0, 1), out.stdout
+    return list(report["loaded"])
+
+
+def test_importing_the_cli_loads_none_of_the_heavy_libraries() -> None:
+    assert loaded_by("--help") == []
+
+
+def test_a_chinese_diff_without_rewording_loads_nothing_heavy() -> None:
+    assert loaded_by("diff", str(ZH_SEED), str(ZH_SEED), "--lang", "zh", "--format", "json") == []
+
+
+def test_the_segmenter_is_loaded_for_a_reworded_chinese_provision(tmp_path: Path) -> None:
+    new = tmp_path / "new.txt"
+    new.write_text(ZH_SEED.read_text(encoding="utf-8").replace("加强", "增强", 1), encoding="utf-8")
+    assert loaded_by("diff", str(ZH_SEED), str(new), "--lang", "zh", "--format", "json") == ["rjieba"]
+
+
+def test_language_detection_loads_langdetect_only_for_latin_scripts(tmp_path: Path) -> None:
+    assert "langdetect" not in loaded_by("parse", str(ZH_SEED))
+    typed = tmp_path / "typed.txt"
+    typed.write_text(
+        "Human rights\n\nThe General Assembly,\n\nRecalling its resolutions,\n\n1. Decides to act.\n",
+        encoding="utf-8",
+    )
+    assert "langdetect" in loaded_by("parse", str(typed))
+    assert "langdetect" not in loaded_by("parse", str(typed), "--lang", "en")
