@@ -10,7 +10,12 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from importlib import resources
 from pathlib import Path
+
+from spellchecker import SpellChecker
+
+from engine.read import ocr
 
 ROOT = Path(__file__).resolve().parent.parent
 ZH_SEED = ROOT / "tests" / "data" / "hrc-25-3.zh.txt"
@@ -60,3 +65,14 @@ def test_language_detection_loads_langdetect_only_for_latin_scripts(tmp_path: Pa
     )
     assert "langdetect" in loaded_by("parse", str(typed))
     assert "langdetect" not in loaded_by("parse", str(typed), "--lang", "en")
+
+
+def test_the_english_word_list_is_pyspellcheckers_plus_the_un_words() -> None:
+    table, total = ocr._frequencies()
+    want = {word: int(n) for word, n in SpellChecker(language="en").word_frequency.items()}
+    un_words = resources.files("engine.read").joinpath("un_words.txt").read_text(encoding="utf-8")
+    for word in un_words.split():
+        if not word.startswith("#"):
+            want[word] = want.get(word, 0) + ocr.UN_WORD
+    assert table == want
+    assert total == float(sum(want.values()))
