@@ -55,7 +55,7 @@ class Footnote:
     def __post_init__(self) -> None:
         if not MARKER_RE.match(self.marker):
             raise ModelError(f"{self.marker!r} is not a footnote marker")
-        if any(ch in LINE_BREAKS for ch in self.text):
+        if not LINE_BREAKS.isdisjoint(self.text):  # a C loop: this runs per provision
             raise ModelError(f"footnote {self.marker}: text holds a line break")
 
 
@@ -76,7 +76,7 @@ class Provision:
     line: int | None = field(default=None, compare=False)
 
     def __post_init__(self) -> None:
-        if any(ch in LINE_BREAKS for ch in self.text):
+        if not LINE_BREAKS.isdisjoint(self.text):  # a C loop: this runs per provision
             raise ModelError(f"{self.id}: text holds a line break; provision text is one line")
         previous = 0
         for ref in self.footnotes:
