@@ -45,6 +45,7 @@ _ADOPTION = re.compile(
 # possibly a footnote marker), whitespace, then a number, a label or a lead word.
 _INLINE_CUT = re.compile(r"(?<=[,;:.，；：。،])(?:\d{1,2}/?)?(\s+)(?=\S)")
 _OWN_NUMBER = re.compile(r"(?:^|\s)\d{1,3}\s?\.$")
+_OWN_NUMBER_SPAN = 6  # the longest text _OWN_NUMBER can match: a space, 3 digits, a space, "."
 
 
 @dataclass
@@ -91,7 +92,9 @@ def _cut_flattened(line: Line, lang: str) -> list[Line]:
     if start and start[2]:
         cuts.add((body_at or 0) + len(text[body_at or 0 :]) - len(start[2]))
     for m in _INLINE_CUT.finditer(text):
-        if _OWN_NUMBER.search(text[: m.start()]):
+        # Only the end of the text before the cut can match: search that window, not the
+        # whole prefix again at every cut (`^` still matches only at the real start).
+        if _OWN_NUMBER.search(text, max(0, m.start() - _OWN_NUMBER_SPAN), m.start()):
             continue  # the space after a paragraph's own number: "1. Reaffirms"
         rest = text[m.end() :]
         if (
