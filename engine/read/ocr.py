@@ -19,7 +19,6 @@ import json
 import math
 import re
 from functools import cache, lru_cache
-from importlib import resources
 
 MAX_PIECES = 4  # an OCR-broken word spans at most this many tokens ("Reca llin g")
 RARE = 200  # below this frequency a token is a fragment, not a word ("hts", "reaf")
@@ -41,6 +40,8 @@ def _frequencies() -> tuple[dict[str, int], float]:
     checker: that costs 0.17 s a process where this costs 0.07 s. The shipped list is
     already lower-case, which is all the checker would do to it (a test pins the equality).
     """
+    from importlib import resources  # here: ~3 ms to import, needed only for English
+
     packed = resources.files("spellchecker").joinpath("resources", "en.json.gz").read_bytes()
     table: dict[str, int] = json.loads(gzip.decompress(packed))
     un_words = resources.files(__package__).joinpath("un_words.txt").read_text(encoding="utf-8")

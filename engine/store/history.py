@@ -15,8 +15,6 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from ..errors import FormatError, StoreError
 from ..model import LANGUAGES, Resolution
 from ..symbols import SymbolError, parse_symbol
@@ -73,10 +71,14 @@ def dump_series(series: Series) -> str:
     if series.title is not None:
         data["title"] = series.title
     data["versions"] = [_version_dict(v) for v in series.versions]
+    import yaml  # here: PyYAML's import costs ~8 ms that a diff of raw texts never needs
+
     return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1_000_000)
 
 
 def load_series(path: Path) -> Series:
+    import yaml  # here: PyYAML's import costs ~8 ms that a diff of raw texts never needs
+
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
