@@ -49,9 +49,9 @@ def covered(whole: str, part: str) -> set[int]:
     return out
 
 
-def _group_for(whole: str, parts: dict[int, str]) -> tuple[list[int], float, float] | None:
-    """The parts (by position, in order) that together cover `whole`, with the union's
-    and the best single part's coverage; None when no group of two qualifies."""
+def _group_for(whole: str, parts: dict[int, str]) -> tuple[list[int], float] | None:
+    """The parts (by position, in order) that together cover `whole`, with the share of
+    the whole they cover; None when no group of two qualifies."""
     if not whole:
         return None
     cover = {}
@@ -74,7 +74,19 @@ def _group_for(whole: str, parts: dict[int, str]) -> tuple[list[int], float, flo
     share = len(union) / len(whole)
     if share < best + COVER_MARGIN:
         return None
-    return sorted(members), share, best
+    return sorted(members), share
+
+
+def _explained(state: State, one: int, partner: int | None, *, split: bool) -> bool:
+    """Whether the partner already covers so much of the whole that no group can beat it
+    by `COVER_MARGIN` (most provisions: unchanged or lightly edited), so the LCS of the
+    candidates need not be computed."""
+    if partner is None:
+        return False
+    i, j = (one, partner) if split else (partner, one)
+    whole = len(state.old_codes[i]) if split else len(state.new_codes[j])
+    lcs = state.score(i, j) * (len(state.old_codes[i]) + len(state.new_codes[j])) / 2
+    return whole > 0 and lcs / whole > 1 - COVER_MARGIN
 
 
 def find_by_coverage(
@@ -85,8 +97,8 @@ def find_by_coverage(
     *,
     split: bool,
 ) -> list[Group]:
-    """Splits (each old provision as the whole) or merges (each new one), as
-    (old positions, new positions, score) triples; `taken_ones`/`taken` are updated."""
+    """Splits (each old provision as the whole) or merges (each new one); `taken_ones` and
+    `taken` hold the positions already in a group, on each side, and are updated."""
     ones, many = (state.old_partner, state.new_partner) if split else (state.new_partner, state.old_partner)
     one_codes, many_codes = (
         (state.old_codes, state.new_codes) if split else (state.new_codes, state.old_codes)
@@ -94,7 +106,7 @@ def find_by_coverage(
     candidates = state.new_candidates if split else state.old_candidates
     out = []
     for one, partner in enumerate(ones):
-        if one in taken_ones:
+        if one in taken_ones or _explained(state, one, partner, split=split):
             continue
         pool = [k for k in candidates[one] if (many[k] is None and k not in taken) or k == partner]
         if partner is not None and partner not in pool:
@@ -102,7 +114,7 @@ def find_by_coverage(
         found = _group_for(one_codes[one], {k: many_codes[k] for k in pool})
         if found is None:
             continue
-        members, share, _ = found
+        members, share = found
         if partner is not None and partner not in members:
             continue  # a group would undo a match it does not explain
         olds, news = ((one,), tuple(members)) if split else (tuple(members), (one,))
