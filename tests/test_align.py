@@ -226,3 +226,30 @@ def test_paragraph_cut_down_to_its_core_matches_in_place() -> None:
     alignment = align([first, old_pp1, last], [first, new_pp1, last])
     assert [(link.old, link.new) for link in alignment.links] == [((0,), (0,)), ((1,), (1,)), ((2,), (2,))]
     assert not alignment.added and not alignment.removed
+
+
+def test_split_into_neighbours_that_were_cut_down() -> None:
+    """A/C.3/66/L.32 -> HRC 19/33: one paragraph became two, each shortened and extended;
+    each keeps under half of its words from the old one, so only neighbours qualify."""
+    old = [
+        "Recalling its adoption of the United Nations Millennium Declaration on 8 September 2000 and"
+        " of its resolution 64/171 of 18 December 2009, Human Rights Council resolution 16/22 of 25"
+        " March 2011 and the resolutions of the Commission on Human Rights on the enhancement of"
+        " international cooperation in the field of human rights,"
+    ]
+    millennium = (
+        "Recalling the adoption by the General Assembly of the United Nations Millennium Declaration"
+        " on 8 September 2000, and the renewed commitments to achieve the Millennium Development Goals"
+        " by their target date of 2015, as set out in the outcome document adopted at the High-level"
+        " Plenary Meeting of the sixty-fifth session of the General Assembly on the Millennium"
+        " Development Goals,"
+    )
+    decisions = (
+        "Recalling also all decisions and resolutions of the Commission on Human Rights, the Human"
+        " Rights Council and the General Assembly on the enhancement of international cooperation in"
+        " the field of human rights, the latest of which being Council resolution 16/22 of 25 March"
+        " 2011 and Assembly resolution 66/152 of 19 December 2011,"
+    )
+    assert [(link.old, link.new) for link in align(old, [millennium, decisions]).links] == [((0,), (0, 1))]
+    apart = align(old, [millennium, E, decisions])
+    assert [len(link.new) for link in apart.links] == [1]

@@ -30,6 +30,8 @@ from .state import State
 
 CONTAIN = 0.5
 """Share of a part's tokens that must occur, in order, in the whole."""
+NEIGHBOUR_CONTAIN = 0.3
+"""The same, for parts that are neighbours of each other: cut down, but in place."""
 MIN_GAIN = 0.15
 """Share of the whole's tokens that each part must cover beyond the parts before it."""
 MIN_GAIN_TOKENS = 3
@@ -49,18 +51,8 @@ def covered(whole: str, part: str) -> set[int]:
     return out
 
 
-def _group_for(whole: str, parts: dict[int, str]) -> tuple[list[int], float] | None:
-    """The parts (by position, in order) that together cover `whole`, with the share of
-    the whole they cover; None when no group of two qualifies."""
-    if not whole:
-        return None
-    cover = {}
-    for k, code in parts.items():
-        if not code:
-            continue
-        hit = covered(whole, code)
-        if len(hit) >= CONTAIN * len(code):
-            cover[k] = hit
+def _select(whole: str, cover: dict[int, set[int]]) -> tuple[list[int], float] | None:
+    """Greedy, largest first: the parts that each add a fair share of `whole`."""
     union: set[int] = set()
     members = []
     for k in sorted(cover, key=lambda k: (-len(cover[k]), k)):
@@ -75,6 +67,27 @@ def _group_for(whole: str, parts: dict[int, str]) -> tuple[list[int], float] | N
     if share < best + COVER_MARGIN:
         return None
     return sorted(members), share
+
+
+def _group_for(whole: str, parts: dict[int, str]) -> tuple[list[int], float] | None:
+    """The parts (by position, in order) that together cover `whole`, with the share of
+    the whole they cover; None when no group of two qualifies.
+
+    Parts mostly contained in the whole may stand anywhere; parts that were cut down
+    further (`NEIGHBOUR_CONTAIN`) only count when the group is a run of neighbours, where
+    position backs the content."""
+    if not whole:
+        return None
+    hits = {k: covered(whole, code) for k, code in parts.items() if code}
+    strict = {k: hit for k, hit in hits.items() if len(hit) >= CONTAIN * len(parts[k])}
+    found = _select(whole, strict)
+    if found is not None:
+        return found
+    loose = {k: hit for k, hit in hits.items() if len(hit) >= NEIGHBOUR_CONTAIN * len(parts[k])}
+    found = _select(whole, loose)
+    if found is not None and found[0] == list(range(found[0][0], found[0][-1] + 1)):
+        return found
+    return None
 
 
 def _explained(state: State, one: int, partner: int | None, *, split: bool) -> bool:
