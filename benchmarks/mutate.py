@@ -261,6 +261,20 @@ def p_insert(ctx: Ctx) -> None:
     ctx.items.insert(k, Item(Para(ctx.rng.choice(ctx.foreign), part), ()))
 
 
+def p_reword_beside_sibling(ctx: Ctx) -> None:
+    """Reword a paragraph heavily and insert beside it a lightly reworded copy of another
+    paragraph of the same text: an added paragraph in the same formulas and on the same
+    subject, the usual bait for a false split or merge."""
+    k = ctx.pick([i for i in paragraphs(ctx.items) if ctx.items[i].origin])
+    it = ctx.items[k]
+    others = [i for i in paragraphs(ctx.items) if i != k and ctx.items[i].origin]
+    if not others:
+        raise Skip("no sibling")
+    sibling = reword(ctx.items[ctx.rng.choice(others)].para.text, ctx.lang, ctx.rng, 1)
+    ctx.items[k] = replace(it, para=replace(it.para, text=reword(it.para.text, ctx.lang, ctx.rng, 4)))
+    ctx.items.insert(k + ctx.rng.choice([0, 1]), Item(Para(sibling, it.para.part), ()))
+
+
 def p_move(ctx: Ctx, direction: int) -> None:
     """Move a paragraph past at least two others (past one is a swap: no unique mover)."""
     for _ in range(20):
@@ -330,6 +344,7 @@ PROGRAMMES: dict[str, list[Step]] = {
     "reword-heavy": [lambda c: p_reword(c, edits=4)],
     "delete": [p_delete],
     "insert": [p_insert],
+    "reword-beside-sibling": [p_reword_beside_sibling],
     "move-forward": [lambda c: p_move(c, 1)],
     "move-backward": [lambda c: p_move(c, -1)],
     "pp-to-op": [p_pp_to_op],
