@@ -100,3 +100,28 @@ def test_shipped_history_is_valid_and_the_seed_reimports_to_the_same_bytes(tmp_p
     assert fresh.read_bytes() == shipped.find("A/HRC/RES/25/3", "zh").read_bytes()
     predecessors = {v.symbol: v for v in shipped.series(SEED_SERIES).versions if not v.languages}
     assert sorted(predecessors) == ["A/HRC/RES/23/3", "A/RES/68/160"]
+
+
+def test_shipped_history_is_what_the_reader_makes_of_the_corpus_now(tmp_path, monkeypatch):
+    """A reader fix must come with `make history`: rebuild every shipped file from the
+    corpus copy in tests/golden/read/corpus and compare byte for byte."""
+    from pathlib import Path
+
+    from tools.build_history import build
+
+    root = Path(__file__).resolve().parent.parent
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    copy = root / "tests" / "golden" / "read" / "corpus"
+    (corpus / "raw").symlink_to(copy)
+    (corpus / "manifest.tsv").symlink_to(copy / "manifest.tsv")
+    monkeypatch.chdir(root)  # the seed's path is stored relative to the project
+    rebuilt = History(tmp_path / "history")
+    build(corpus, rebuilt)
+    shipped = root / "history"
+    made = sorted(
+        p.relative_to(tmp_path / "history") for p in (tmp_path / "history").rglob("*") if p.is_file()
+    )
+    assert made == sorted(p.relative_to(shipped) for p in shipped.rglob("*") if p.is_file())
+    stale = [str(p) for p in made if (tmp_path / "history" / p).read_bytes() != (shipped / p).read_bytes()]
+    assert stale == [], "run `make history`"
