@@ -45,6 +45,8 @@ class RealPair:
     new: Resolution
     gold: tuple[Group, ...]
     notes: str
+    heldout: bool = False
+    """Labelled after the aligner's rules were written, and never tuned on."""
 
 
 def loose(text: str) -> str:
@@ -85,7 +87,9 @@ def load(path: Path) -> RealPair:
     for g, flag in zip(linked, expected, strict=True):
         if g.moved != flag:
             raise GoldMismatch(f"{path.name}: {g.old}->{g.new} moved={g.moved}, the move rule says {flag}")
-    return RealPair(data["name"], data["lang"], sides["old"], sides["new"], gold, data["notes"])
+    return RealPair(
+        data["name"], data["lang"], sides["old"], sides["new"], gold, data["notes"], bool(data.get("heldout"))
+    )
 
 
 def load_all() -> list[RealPair]:
