@@ -180,7 +180,10 @@ def attach_chapeaux(state: State, groups: list[Group]) -> list[Group]:
                 olds, news = result[g].old, result[g].new
                 wholes = olds if split else news
                 if len(wholes) == 1 and _opens(codes[c], whole_codes[wholes[0]]):
-                    olds, news = (olds, (c, *news)) if split else ((c, *olds), news)
+                    # the chapeau goes in its place: the part below it need not be the group's first
+                    olds, news = (
+                        (olds, tuple(sorted((c, *news)))) if split else (tuple(sorted((c, *olds))), news)
+                    )
                     result[g] = Group(olds, news, state.concat_score(olds, news))
                     member_of[c] = g
     return result
