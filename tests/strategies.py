@@ -58,3 +58,39 @@ def resolutions(draw: st.DrawFn) -> Resolution:
         series=draw(optional_text),
     )
     return Resolution(meta, final, notes, draw(optional_text))
+
+
+# Structural edits over a small vocabulary, so that texts overlap and every pass (coverage
+# groups and chapeaux included) is exercised, not only anchors.
+WORDS = st.sampled_from(
+    ["Recalling", "also", "its", "resolution", "human", "rights", "the", "of", "States", "68/160"]
+)
+TEXT = st.lists(WORDS, min_size=1, max_size=12).map(" ".join)
+
+
+@st.composite
+def edited_pairs(draw: st.DrawFn) -> tuple[list[str], list[str]]:
+    """Provision texts of an old version, and a new version made from them by random
+    splits, merges, chapeaux, deletions, insertions and moves."""
+    old = draw(st.lists(TEXT, min_size=1, max_size=10))
+    new = list(old)
+    for _ in range(draw(st.integers(0, 5))):
+        edit = draw(st.sampled_from(["split", "merge", "chapeau", "delete", "insert", "move"]))
+        k = draw(st.integers(0, max(len(new) - 1, 0)))
+        if not new:
+            new.append(draw(TEXT))
+        elif edit == "split" and " " in new[k]:
+            words = new[k].split(" ")
+            cut = draw(st.integers(1, len(words) - 1))
+            new[k : k + 1] = [" ".join(words[:cut]), " ".join(words[cut:])]
+        elif edit == "merge" and k + 1 < len(new):
+            new[k : k + 2] = [new[k] + ", " + new[k + 1]]
+        elif edit == "chapeau":
+            new.insert(k, new[k].split(" ")[0] + ":")
+        elif edit == "delete":
+            del new[k]
+        elif edit == "insert":
+            new.insert(k, draw(TEXT))
+        elif edit == "move":
+            new.insert(draw(st.integers(0, len(new) - 1)), new.pop(k))
+    return old, new

@@ -12,6 +12,8 @@ from engine.align import AlignOptions, align, fold
 from engine.align.lis import heaviest_chain, longest_increasing_subsequence
 from engine.errors import ResdiffError
 
+from .strategies import edited_pairs
+
 A = "Reaffirms that all human rights are universal, indivisible and interdependent;"
 B = "Calls upon all States to cooperate fully with the special procedures of the Council;"
 C = "Requests the Secretary-General to submit a report to the General Assembly at its next session;"
@@ -255,41 +257,7 @@ def test_split_into_neighbours_that_were_cut_down() -> None:
     assert [len(link.new) for link in apart.links] == [1]
 
 
-# Structural edits over a small vocabulary, so that texts overlap and every pass (coverage
-# groups and chapeaux included) is exercised, not only anchors.
-_WORDS = st.sampled_from(
-    ["Recalling", "also", "its", "resolution", "human", "rights", "the", "of", "States", "68/160"]
-)
-_TEXT = st.lists(_WORDS, min_size=1, max_size=12).map(" ".join)
-
-
-@st.composite
-def _edited_pair(draw: st.DrawFn) -> tuple[list[str], list[str]]:
-    old = draw(st.lists(_TEXT, min_size=1, max_size=10))
-    new = list(old)
-    for _ in range(draw(st.integers(0, 5))):
-        edit = draw(st.sampled_from(["split", "merge", "chapeau", "delete", "insert", "move"]))
-        k = draw(st.integers(0, max(len(new) - 1, 0)))
-        if not new:
-            new.append(draw(_TEXT))
-        elif edit == "split" and " " in new[k]:
-            words = new[k].split(" ")
-            cut = draw(st.integers(1, len(words) - 1))
-            new[k : k + 1] = [" ".join(words[:cut]), " ".join(words[cut:])]
-        elif edit == "merge" and k + 1 < len(new):
-            new[k : k + 2] = [new[k] + ", " + new[k + 1]]
-        elif edit == "chapeau":
-            new.insert(k, new[k].split(" ")[0] + ":")
-        elif edit == "delete":
-            del new[k]
-        elif edit == "insert":
-            new.insert(k, draw(_TEXT))
-        elif edit == "move":
-            new.insert(draw(st.integers(0, len(new) - 1)), new.pop(k))
-    return old, new
-
-
-@given(_edited_pair())
+@given(edited_pairs())
 def test_every_position_once_under_structural_edits(pair: tuple[list[str], list[str]]) -> None:
     old, new = pair
     alignment = align(old, new)

@@ -12,7 +12,7 @@ from engine.diff import Change, ChineseTokenizer, Diff, WordTokenizer, compare, 
 from engine.model import Footnote, FootnoteRef, Resolution
 
 from .helpers import data_lines, from_lines, index_of, load, resolution
-from .strategies import resolutions
+from .strategies import edited_pairs, resolutions
 
 ZH = "hrc-25-3.zh.txt"
 EN = "a-c3-78-l41.en.txt"
@@ -330,3 +330,12 @@ def test_footnotes_count_only_when_asked() -> None:
     [counted] = compare(old, retold, count_footnotes=True).changes
     assert counted.kind == "reworded" and counted.similarity == 0.9999
     assert [op for op, _ in counted.ops] == ["equal"]
+
+
+@settings(max_examples=60)
+@given(edited_pairs())
+def test_ops_rebuild_splits_merges_and_chapeaux(pair: tuple[list[str], list[str]]) -> None:
+    """The same invariants where groups are likely: `new` made from `old` by splits, merges,
+    chapeaux and moves over a small vocabulary."""
+    old, new = pair
+    _check_partition(compare(resolution(old), resolution(new)))
