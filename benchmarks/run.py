@@ -125,6 +125,9 @@ def main(argv: list[str] | None = None) -> int:
             continue
         s = results[name].score
         bar = report.BARS["move_recall"]
+        if not s.moves_gold:
+            lines.append(f"- Move recall on {name}: no move labelled, nothing measured")
+            continue
         lines.append(
             f"- Move recall >= {bar} on {name}: {s.move_recall:.3f} "
             f"({s.moves_right}/{s.moves_gold} moves), {report.met(s.move_recall >= bar)}"
