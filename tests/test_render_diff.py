@@ -120,3 +120,16 @@ def test_json_is_deterministic_and_complete() -> None:
 def test_summary_line() -> None:
     assert summary_line(compare(OLD, NEW)) == "summary: 2 unchanged, 2 reworded (1 moved)"
     assert summary_line(compare(resolution(), resolution())) == "summary: no provisions"
+
+
+def test_an_excerpt_is_named_and_its_cut_explained() -> None:
+    """Most stored texts are excerpts: a provision past the end of one shows as removed or
+    added, and the reader must be told that this may only be the cut."""
+    cut = NEW.with_meta(extent="excerpt", symbol="A/RES/2/2")
+    text = DIFF_RENDERERS["text"](compare(OLD, cut), RenderOptions())
+    assert text.splitlines()[:2] == ["--- untitled (en)", "+++ A/RES/2/2 (en, excerpt)"]
+    assert "note: the new text is an excerpt: old provisions past its end show as removed" in text
+    assert "old text is an excerpt" not in text
+    md = DIFF_RENDERERS["md"](compare(cut, OLD), RenderOptions())
+    assert "\nnote: the old text is an excerpt: new provisions past its end show as added\n" in md
+    assert "note:" not in DIFF_RENDERERS["text"](compare(OLD, NEW), RenderOptions())

@@ -36,7 +36,19 @@ def heading(diff: Diff, change: Change) -> str:
 
 def identity(resolution: Resolution) -> str:
     meta = resolution.meta
-    return f"{meta.symbol or meta.title or meta.source or 'untitled'} ({meta.language})"
+    extent = ", excerpt" if meta.extent == "excerpt" else ""
+    return f"{meta.symbol or meta.title or meta.source or 'untitled'} ({meta.language}{extent})"
+
+
+def excerpt_notes(diff: Diff) -> list[str]:
+    """What an excerpt hides: the comparison cannot tell a provision that was dropped from
+    one that lies past where the other text was cut off, so say so under the summary."""
+    notes = []
+    if diff.new.meta.extent == "excerpt":
+        notes.append("note: the new text is an excerpt: old provisions past its end show as removed")
+    if diff.old.meta.extent == "excerpt":
+        notes.append("note: the old text is an excerpt: new provisions past its end show as added")
+    return notes
 
 
 def shown(change: Change, show_unchanged: bool) -> bool:

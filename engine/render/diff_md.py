@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ..diff import Diff, summary_line
-from .diff_labels import heading, identity, inline, shown
+from .diff_labels import excerpt_notes, heading, identity, inline, shown
 from .options import RenderOptions
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
@@ -46,6 +46,7 @@ def render_md(diff: Diff, options: RenderOptions) -> str:
         f"## resdiff: {escape(identity(diff.old))} → {escape(identity(diff.new))}",
         "",
         f"**{summary_line(diff)}**",
+        *(f"\n{escape(note)}" for note in excerpt_notes(diff)),
     ]
     for change in diff.changes:
         if not shown(change, options.show_unchanged):

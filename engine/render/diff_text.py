@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..diff import Diff, summary_line
-from .diff_labels import heading, identity, inline, shown
+from .diff_labels import excerpt_notes, heading, identity, inline, shown
 from .options import RenderOptions
 
 
@@ -42,6 +42,7 @@ def _render(diff: Diff, options: RenderOptions, marks: Marks) -> str:
         f"--- {identity(diff.old)}",
         f"+++ {identity(diff.new)}",
         summary_line(diff),
+        *excerpt_notes(diff),
     ]
     for change in diff.changes:
         if not shown(change, options.show_unchanged):
