@@ -12,8 +12,11 @@ So, for each provision (the "whole") still on its own, the candidates from the s
 are kept when most of their tokens occur, in order, in the whole (`CONTAIN`); taken largest
 first, each must add a fair share of the whole's tokens that no earlier part covered
 (`MIN_GAIN`); a group of two or more is taken when its union covers clearly more of the whole
-than the best single part (`COVER_MARGIN`). Containment and coverage come from the LCS of
-token codes (rapidfuzz `LCSseq.opcodes`), so they cost the same as a score.
+than the best single part (`COVER_MARGIN`). Parts cut down further, with only a third of
+their tokens in the whole (`NEIGHBOUR_CONTAIN`), count only when the group is a run of
+neighbours, where position backs the content. Containment and coverage come from the LCS of
+token codes (rapidfuzz `LCSseq.opcodes`), so they cost about what a score costs; a whole
+its partner already covers almost entirely is skipped (`_explained`).
 
 A chapeau (`欢迎：`, `Calls upon States:`) left unmatched in front of a provision that came
 from one whole is part of that whole: it is too short to cover anything, so it is attached
