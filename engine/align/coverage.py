@@ -101,8 +101,7 @@ def _explained(state: State, one: int, partner: int | None, *, split: bool) -> b
         return False
     i, j = (one, partner) if split else (partner, one)
     whole = len(state.old_codes[i]) if split else len(state.new_codes[j])
-    lcs = state.score(i, j) * (len(state.old_codes[i]) + len(state.new_codes[j])) / 2
-    return whole > 0 and lcs / whole > 1 - COVER_MARGIN
+    return whole > 0 and state.lcs(i, j) / whole > 1 - COVER_MARGIN
 
 
 def find_by_coverage(

@@ -53,15 +53,18 @@ class State:
         self._scores[pair] = value
         return value
 
+    def lcs(self, i: int, j: int) -> int:
+        """Tokens old i and new j share in order. Indel similarity is 2·LCS / (a + b), so
+        the LCS comes back from the cached score."""
+        a, b = len(self.old_codes[i]), len(self.new_codes[j])
+        return min(a, b, round(self.score(i, j) * (a + b) / 2))
+
     def containment(self, i: int, j: int) -> float:
         """Share of the shorter provision's tokens found, in order, in the longer one: high
         when one text was cut down to its core (a reference list dropped) or extended, where
         the symmetric score is low only because the lengths differ."""
-        a, b = len(self.old_codes[i]), len(self.new_codes[j])
-        if not a or not b:
-            return 0.0
-        # Indel similarity is 2·LCS / (a + b), so the LCS comes back from the cached score.
-        return min(1.0, round(self.score(i, j) * (a + b) / 2) / min(a, b))
+        shorter = self.shorter(i, j)
+        return self.lcs(i, j) / shorter if shorter else 0.0
 
     def shorter(self, i: int, j: int) -> int:
         """Length in tokens of the shorter of old i and new j."""
