@@ -152,6 +152,26 @@ def measure(tool: str, cmd: list[str], lang: str, size: int, repeat: int, timeou
     )
 
 
+STARTUP = {
+    "python, nothing imported": "pass",
+    "python + click": "import click",
+    "python + resdiff's command line (`import cli`)": "import cli",
+    "python + rjieba's dictionary (Chinese words)": "import rjieba; rjieba.cut('人权', hmm=False)",
+    "python + redlines": "from redlines import Redlines",
+}
+"""Fixed costs that no input size changes: they set the floor under a small diff."""
+
+
+def startup(repeat: int = 5) -> list[tuple[str, float | None]]:
+    """Median wall time of a child process that only imports, for each line of `STARTUP`."""
+    out = []
+    for label, code in STARTUP.items():
+        runs = [run_once([sys.executable, "-c", code], 30.0) for _ in range(repeat)]
+        times = [seconds for seconds, _, ok, _ in runs if ok and seconds is not None]
+        out.append((label, statistics.median(times) if len(times) == repeat else None))
+    return out
+
+
 def run(
     langs: tuple[str, ...] = ("en", "zh"),
     sizes: tuple[int, ...] = SIZES,
