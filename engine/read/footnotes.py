@@ -285,11 +285,14 @@ class MarkerReader:
             return None, 0
         if n == 0:
             return None, 0
-        if kind == "glued" and _CJK_NUMBER_BEFORE.search(text, 0, m.start()):
+        # the longest word is two characters (and 约 looks one further back)
+        if kind == "glued" and _CJK_NUMBER_BEFORE.search(text, max(0, m.start() - 4), m.start()):
             return None, 0
         if kind in ("year", "word"):
-            before = re.findall(r"[^\W\d_]+", text[: m.start()])
-            if kind == "word" and (not before or before[-1].lower() in _COUNTED):
+            # the word the space follows (`Article 1`), from a short window: reading all the
+            # text so far for it made long texts quadratic
+            before = re.search(r"[^\W\d_]+$", text[max(0, m.start() - 40) : m.start()])
+            if kind == "word" and (before is None or before[0].lower() in _COUNTED):
                 return None, 0
             if n != expected:
                 return None, 0
