@@ -153,18 +153,17 @@ def _group_cost(parts: list[re.Match[str] | None], start: int, end: int) -> floa
     return _word_cost(joined)
 
 
+@lru_cache(maxsize=1 << 16)  # asked of every token of every English line: words recur
+def _is_run_together(token: str) -> bool:
+    core = _CORE.match(token)[2]  # type: ignore[index]
+    if len(core) < 6 or not core.isalpha() or not core[1:].islower() or _freq(core) >= RARE:
+        return False
+    return any(_is_un_word(core[:i]) and _is_un_word(core[i:]) for i in range(2, len(core) - 1))
+
+
 def run_together(line: str) -> list[str]:
     """Unknown lower-case tokens that are two words without the space ("concernat")."""
-    found = []
-    for token in _TOKEN.findall(line):
-        core = _CORE.match(token)[2]  # type: ignore[index]
-        if len(core) < 6 or not core.isalpha() or not core[1:].islower() or _freq(core) >= RARE:
-            continue
-        for i in range(2, len(core) - 1):
-            if _is_un_word(core[:i]) and _is_un_word(core[i:]):
-                found.append(core)
-                break
-    return found
+    return [_CORE.match(t)[2] for t in _TOKEN.findall(line) if _is_run_together(t)]  # type: ignore[index]
 
 
 def repair_spacing(lines: list[str]) -> tuple[list[str], list[str]]:
