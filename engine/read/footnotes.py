@@ -133,6 +133,7 @@ _CJK_NUMBER_BEFORE = re.compile(
           |超过|不到|不足|至少|最多|多达|高达|附件|附录|目标|指标|项目|选项|方案|编号)$""",
     re.VERBOSE,
 )
+_DIGIT = re.compile(r"\d")
 # Words after which a number is a number ("Article 1", "paragraph 3"), not a marker.
 _COUNTED = frozenset(
     [
@@ -253,6 +254,8 @@ class MarkerReader:
         next footnote block cannot belong to a marker in this text.
         """
         self.last_line = last_line
+        if not _DIGIT.search(text):  # every marker is a number; the scan costs ~0.1 ms a text
+            return text, ()
         refs: list[FootnoteRef] = []
         out = ""
         pos = 0
