@@ -284,3 +284,25 @@ def test_unknown_language_is_refused() -> None:
 
 def test_language_can_be_given() -> None:
     assert read_bytes(SEED.read_bytes(), lang="zh").meta.language == "zh"
+
+
+@pytest.mark.parametrize(
+    ("ending", "extent"),
+    [
+        ("2. Decides to remain seized of the matter.", "full"),
+        ("2. Decides to remain seized of the matter.”", "full"),
+        ("2. Calls upon States to cooperate;", "excerpt"),
+        ("2. Calls upon States:", "excerpt"),
+        ("2. Calls upon States to coop", "excerpt"),
+    ],
+)
+def test_a_text_that_stops_before_its_final_full_stop_is_an_excerpt(ending: str, extent: str) -> None:
+    text = f"The General Assembly,\n\nRecalling its resolutions,\n\n1. Welcomes the report;\n\n{ending}\n"
+    res = read_bytes(text.encode(), lang="en")
+    assert res.meta.extent == extent
+    assert any(w.startswith("read as an excerpt") for w in res.warnings) == (extent == "excerpt")
+
+
+def test_the_corpus_excerpts_are_read_as_excerpts(seed: Resolution, l41: Resolution) -> None:
+    assert seed.meta.extent == l41.meta.extent == "full"
+    assert read_path(CORPUS / "zh" / "A-RES-55-114.txt", lang="zh").meta.extent == "excerpt"
