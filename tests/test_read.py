@@ -174,7 +174,8 @@ def test_ocr_in_header_and_run_together_words_reported() -> None:
 def test_excerpts_keep_what_is_there_and_warn() -> None:
     res = read_path(GOLDEN / "en-A-RES-76-159.txt")
     assert res.provisions[-1].text.endswith("from 31 August to 8 Septemb")
-    assert any("truncated" in w for w in res.warnings)
+    assert res.meta.extent == "excerpt"
+    assert any(w.startswith("read as an excerpt: the text stops mid-sentence") for w in res.warnings)
 
 
 def test_flattened_chinese_excerpt_with_ascii_punctuation() -> None:

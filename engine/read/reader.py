@@ -72,15 +72,15 @@ def read_text(text: str, *, lang: str = "auto", source: str | None = None) -> Re
         if note.marker not in referenced:
             warnings.append(f"footnote {note.marker} is not referenced from any paragraph")
 
-    last = provisions[-1].text
-    if last and last[-1] not in ".。;；,，:：”’)）]»" and not seg.trailer:
-        warnings.append(f"text looks truncated: the last paragraph ends {last[-30:]!r}")
     # A resolution ends with the full stop of its last operative paragraph; a text that
     # stops anywhere else (a preambular comma, an operative semicolon, a chapeau's colon,
     # mid-word) is an excerpt. On the 50 corpus texts this agrees with the manifest on all.
+    last = provisions[-1].text
     extent: Extent = "full" if _FINAL_STOP.search(last) else "excerpt"
     if extent == "excerpt":
-        warnings.append(f"read as an excerpt: the text stops before a final full stop ({last[-30:]!r})")
+        ended = last and last[-1] in ".。;；,，:：”’)）]»"
+        where = "before a final full stop" if ended else "mid-sentence"
+        warnings.append(f"read as an excerpt: the text stops {where} ({last[-30:]!r})")
 
     facts = metadata.read_metadata(seg.header, seg.trailer, symbols, seg.body_code, lang)
     meta = Metadata(
