@@ -19,6 +19,7 @@ from typing import Literal
 
 import roman
 
+from .diagnostics import Diagnostic
 from .errors import ModelError
 
 Kind = Literal["preamble", "operative", "subparagraph"]
@@ -133,8 +134,9 @@ class Resolution:
     provisions: tuple[Provision, ...] = ()
     footnotes: tuple[Footnote, ...] = ()
     body_line: str | None = None
-    # What the reader repaired or doubted (OCR spacing, unmatched markers); provenance only.
-    warnings: tuple[str, ...] = field(default=(), compare=False)
+    # What the reader repaired or doubted (OCR spacing, unmatched markers, numbering
+    # faults); provenance only, so not part of equality.
+    warnings: tuple[Diagnostic, ...] = field(default=(), compare=False)
 
     def __post_init__(self) -> None:
         check_ids([p.id for p in self.provisions])

@@ -139,3 +139,10 @@ def test_missing_file_is_a_usage_error():
     assert result.returncode == 2
     assert "does not exist" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_the_schema_lists_every_diagnostic_code() -> None:
+    from engine.diagnostics import CODES
+
+    warning = DOCUMENT_SCHEMA["properties"]["warnings"]["items"]["properties"]["code"]
+    assert warning["enum"] == list(CODES)

@@ -20,6 +20,8 @@ import math
 import re
 from functools import cache, lru_cache
 
+from ..diagnostics import Diagnostic, diag
+
 MAX_PIECES = 4  # an OCR-broken word spans at most this many tokens ("Reca llin g")
 RARE = 200  # below this frequency a token is a fragment, not a word ("hts", "reaf")
 JOINED_MIN = 20  # a merge must give a word at least this frequent ("reaffirming": 149)
@@ -166,7 +168,7 @@ def run_together(line: str) -> list[str]:
     return [_CORE.match(t)[2] for t in _TOKEN.findall(line) if _is_run_together(t)]  # type: ignore[index]
 
 
-def repair_spacing(lines: list[str]) -> tuple[list[str], list[str]]:
+def repair_spacing(lines: list[str]) -> tuple[list[str], list[Diagnostic]]:
     """Repair English lines with broken word spacing; return the lines and the warnings."""
     out: list[str] = []
     examples: list[str] = []
@@ -186,13 +188,19 @@ def repair_spacing(lines: list[str]) -> tuple[list[str], list[str]]:
     warnings = []
     if repaired:
         warnings.append(
-            f"broken word spacing (OCR) repaired on {repaired} line(s), e.g. " + "; ".join(examples)
+            diag(
+                "ocr-repaired",
+                f"broken word spacing (OCR) repaired on {repaired} line(s), e.g. " + "; ".join(examples),
+            )
         )
     glued = sorted({w for line in out for w in run_together(line)})
     if glued:
-        warnings.append("words run together (not repaired): " + ", ".join(glued[:5]))
+        warnings.append(diag("run-together", "words run together (not repaired): " + ", ".join(glued[:5])))
     if remaining:
         warnings.append(
-            f"broken word spacing (OCR) remains on {remaining} line(s); structure may be unreliable"
+            diag(
+                "ocr-remaining",
+                f"broken word spacing (OCR) remains on {remaining} line(s); structure may be unreliable",
+            )
         )
     return out, warnings

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from ..diagnostics import Diagnostic, diag
 from ..errors import InputError
 from ..model import (
     LANGUAGES,
@@ -36,7 +37,7 @@ def read_text(text: str, *, lang: str = "auto", source: str | None = None) -> Re
         lang = detect_language(text)
     elif lang not in LANGUAGES:
         raise InputError(f"unknown language {lang!r}; expected one of {', '.join(LANGUAGES)}", path=source)
-    warnings: list[str] = []
+    warnings: list[Diagnostic] = []
 
     if lang == "en":
         repaired, ocr_warnings = ocr.repair_spacing([line.text for line in lines])
@@ -67,10 +68,12 @@ def read_text(text: str, *, lang: str = "auto", source: str | None = None) -> Re
     notes = _footnotes(bodies, lang, warnings)
     referenced = {ref.marker for p in provisions for ref in p.footnotes}
     for marker in sorted(referenced - {f.marker for f in notes}, key=_marker_key):
-        warnings.append(f"footnote marker {marker} has no footnote text")
+        warnings.append(diag("footnote-no-text", f"footnote marker {marker} has no footnote text"))
     for note in notes:
         if note.marker not in referenced:
-            warnings.append(f"footnote {note.marker} is not referenced from any paragraph")
+            warnings.append(
+                diag("footnote-unreferenced", f"footnote {note.marker} is not referenced from any paragraph")
+            )
 
     # A resolution ends with the full stop of its last operative paragraph; a text that
     # stops anywhere else (a preambular comma, an operative semicolon, a chapeau's colon,
@@ -80,7 +83,11 @@ def read_text(text: str, *, lang: str = "auto", source: str | None = None) -> Re
     if extent == "excerpt":
         ended = last and last[-1] in ".。;；,，:：”’)）]»"
         where = "before a final full stop" if ended else "mid-sentence"
-        warnings.append(f"read as an excerpt: the text stops {where} ({last[-30:]!r})")
+        warnings.append(
+            diag(
+                "excerpt", f"read as an excerpt: the text stops {where} ({last[-30:]!r})", provisions[-1].line
+            )
+        )
 
     facts = metadata.read_metadata(seg.header, seg.trailer, symbols, seg.body_code, lang)
     meta = Metadata(
@@ -114,11 +121,13 @@ def _strip(text: str, refs: tuple[FootnoteRef, ...]) -> tuple[str, tuple[Footnot
     return text, tuple(FootnoteRef(r.marker, min(max(r.offset - lead, 0), len(text))) for r in refs)
 
 
-def _footnotes(bodies: list[footnotes.Body], lang: str, warnings: list[str]) -> list[Footnote]:
+def _footnotes(bodies: list[footnotes.Body], lang: str, warnings: list[Diagnostic]) -> list[Footnote]:
     notes: dict[str, Footnote] = {}
     for body in bodies:
         if body.marker in notes:
-            warnings.append(f"line {body.line}: second text for footnote {body.marker} ignored")
+            warnings.append(
+                diag("footnote-duplicate", f"second text for footnote {body.marker} ignored", body.line)
+            )
             continue
         notes[body.marker] = Footnote(body.marker, normalize(body.text, lang))
     return sorted(notes.values(), key=lambda f: _marker_key(f.marker))

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..diagnostics import Diagnostic, diag
 from ..model import letters, roman_label
 from . import openers
 from .lines import Line
@@ -71,7 +72,7 @@ class Segmented:
     body_code: str | None = None
     units: list[Unit] = field(default_factory=list)
     trailer: list[Line] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Diagnostic] = field(default_factory=list)
 
 
 def ends_paragraph(text: str) -> bool:
@@ -124,11 +125,15 @@ def segment(lines: list[Line], lang: str) -> Segmented:
         start = _first_provision(pieces, lang)
         seg.header = pieces[:start]
         rest = pieces[start:]
-        seg.warnings.append("no body line (such as 'The General Assembly,') found")
+        seg.warnings.append(diag("no-body-line", "no body line (such as 'The General Assembly,') found"))
         if seg.header and 0 < start < len(pieces) and not _OPERATIVE.match(pieces[start].text):
             seg.warnings.append(
-                f"text before line {pieces[start].no} was taken as header; "
-                "if the excerpt starts mid-paragraph, that paragraph is not kept"
+                diag(
+                    "header-taken",
+                    f"text before line {pieces[start].no} was taken as header; "
+                    "if the excerpt starts mid-paragraph, that paragraph is not kept",
+                    pieces[start].no,
+                )
             )
     else:
         seg.header = pieces[:body_index]
@@ -187,7 +192,13 @@ def _read_provisions(pieces: list[Line], lang: str, seg: Segmented) -> None:
             last_op = int(m[1])
             units.append(Unit("op", 0, m[1], piece.no, [text[m.end() :]]))
             letter_count = roman_count = 0
-            seg.warnings.append(f"line {piece.no}: operative paragraph {m[1]} printed without its full stop")
+            seg.warnings.append(
+                diag(
+                    "number-without-stop",
+                    f"operative paragraph {m[1]} printed without its full stop",
+                    piece.no,
+                )
+            )
             continue
         m = _SUBPARAGRAPH.match(text)
         if m and current is not None:
@@ -204,8 +215,12 @@ def _read_provisions(pieces: list[Line], lang: str, seg: Segmented) -> None:
         if last_op is None and _starts_preamble(text, lang, current, closed):
             if not closed and current is not None:
                 seg.warnings.append(
-                    f"line {piece.no}: a paragraph starts here but the one before does not end "
-                    "with punctuation; text may be missing in the source"
+                    diag(
+                        "unterminated",
+                        "a paragraph starts here but the one before does not end "
+                        "with punctuation; text may be missing in the source",
+                        piece.no,
+                    )
                 )
             units.append(Unit("pp", 0, "", piece.no, [text]))
             letter_count = roman_count = 0
@@ -226,7 +241,7 @@ def _read_provisions(pieces: list[Line], lang: str, seg: Segmented) -> None:
             # An excerpt cut inside the lead word of a new paragraph ("No" of "Noting").
             units.append(Unit("pp", 0, "", piece.no, [text]))
             seg.warnings.append(
-                f"line {piece.no}: {text.strip()!r} taken as the cut-off start of a paragraph"
+                diag("cut-lead-word", f"{text.strip()!r} taken as the cut-off start of a paragraph", piece.no)
             )
             continue
         if current is None:

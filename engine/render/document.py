@@ -47,7 +47,7 @@ def document_dict(res: Resolution) -> dict[str, Any]:
             for p in res.provisions
         ],
         "footnotes": {f.marker: f.text for f in res.footnotes},
-        "warnings": list(res.warnings),
+        "warnings": [w.as_dict() for w in res.warnings],
     }
 
 
