@@ -32,6 +32,14 @@ ID_RE = re.compile(r"^(?P<part>pp|op)(?P<n>[1-9][0-9]*)(?:\.(?P<sub>[a-z]+)(?:\.
 # A marker is what was printed: "1", "12", "*", "a". Brackets, carets, backslashes and
 # spaces are excluded so that the canonical format can write it as `[^marker]`.
 MARKER_RE = re.compile(r"^[^\s\[\]\\^]+$")
+# Square-bracketed passages and a trailing status tag: the marks of a negotiation draft
+# (shared/UN-RESOLUTIONS.md, "Negotiation drafts"). Footnote markers are not in the text.
+_BRACKETED = re.compile(r"\[[^\[\]]*\]")
+STATUS_TAG = re.compile(
+    r"[(（\[]\s*(agreed(?:\s+ad\s+ref(?:erendum)?\.?)?|ad\s+ref\.?|pending|new|moved|deleted|merged|"
+    r"under\s+discussion|已商定|待定)\s*[)）\]]\s*$",
+    re.IGNORECASE,
+)
 # Everything str.splitlines() breaks on: none may stand inside one provision's text.
 LINE_BREAKS = frozenset("\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029")
 
@@ -86,6 +94,17 @@ class Provision:
             if not previous <= ref.offset <= len(self.text):
                 raise ModelError(f"{self.id}: footnote {ref.marker} at offset {ref.offset} is out of order")
             previous = ref.offset
+
+    @property
+    def bracketed(self) -> int:
+        """Passages in square brackets: text not yet agreed in a negotiation draft."""
+        return len(_BRACKETED.findall(self.text))
+
+    @property
+    def status(self) -> str | None:
+        """A negotiation status tag at the end of the text ("agreed ad ref"), if any."""
+        m = STATUS_TAG.search(self.text)
+        return " ".join(m[1].lower().split()) if m else None
 
     @property
     def depth(self) -> int:

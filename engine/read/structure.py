@@ -5,29 +5,50 @@ paragraph visibly starts inside a line), and decides for each line whether it st
 provision or continues the one before (shared/UN-RESOLUTIONS.md, "Anatomy"):
 
 - everything before the body line (`The General Assembly,`) is header;
-- an operative paragraph starts with its number, `1.`, and numbers run 1, 2, 3 ...;
+- an operative paragraph starts with its number, `1.`; numbers should run 1, 2, 3 ..., and
+  a number close to the running one (repeated, a small skip, going back) still starts a
+  paragraph, with a diagnostic, after a paragraph that ended: drafters' numbering faults
+  must never glue paragraphs together;
+- negotiation labels (`PP1`, `OP3`, `OP3 bis`, `PP5 alt`) start a paragraph of the part
+  they name, the label kept as its printed number ("Negotiation drafts");
 - a subparagraph starts with `(a)`, `(b)` ... or, one level down, `(i)`, `(ii)` ...;
 - a preambular paragraph starts with a lead word (openers.py) after a paragraph that
   ended with a comma;
 - after the last operative paragraph, the adoption lines (meeting, date, vote) are the
   trailer.
 
-Blank lines are no evidence either way: PDF copies put them between every line.
+Whether blank lines mean anything depends on the text (`layout`): PDF copies put them
+between every wrapped line, so there they are no evidence; a typed or pasted draft puts
+one paragraph per block, and there a block that starts after a paragraph that ended is a
+paragraph of its own, lead word or not.
+
+Every decision looks at the current line and the last piece of the paragraph before,
+never at the whole paragraph, so reading is linear in the length of the text.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Literal
 
 from ..diagnostics import Diagnostic, diag
-from ..model import letters, roman_label
+from ..model import STATUS_TAG, letter_index, letters, roman_index, roman_label
 from . import openers
 from .lines import Line
 
-_OPERATIVE = re.compile(r"^\s*(\d{1,3})\s?\.\s*(?=[^\d\s])")
-_OPERATIVE_NO_DOT = re.compile(r"^\s*(\d{1,3})\s+(?=[A-Z][a-z]+s\b)")  # "1 Expresses", dot lost
+Layout = Literal["extracted", "blocks", "lines"]
+
+_OPERATIVE = re.compile(r"^\s*(\d+)\s?\.\s*(?=[^\d\s]|\d+/\d)")  # "1. Reaffirms", "9. 50/174. Strengthening"
+_OPERATIVE_NO_DOT = re.compile(r"^\s*(\d+)\s+(?=[A-Z][a-z]+s\b)")  # "1 Expresses", dot lost
 _SUBPARAGRAPH = re.compile(r"^\s*[(（]([a-z]{1,4})[)）]\s*")
+# Negotiation labels: PP1, OP3, OP 3 bis, OP3bis, PP5 alt, OP12 ter:, PP2.
+_LABEL = re.compile(
+    r"""^\s*(?P<part>PP|OP)\s?(?P<n>\d+)
+        (?:\s?(?P<suffix>bis|ter|quater|quinquies|sexies|septies|alt(?:\.|ernative)?(?:\s?\d+)?))?
+        \s*[.:)]?(?:\s+|$)""",
+    re.VERBOSE | re.IGNORECASE,
+)
 _TERMINAL = ",;:.，；：。،؛"
 _TRAILING_MARKERS = re.compile(r"(?:\s*(?:\(\d{1,2}\)|（\d{1,2}）|\d{1,2}/?))+\s*$")
 _ADOPTION = re.compile(
@@ -45,8 +66,14 @@ _ADOPTION = re.compile(
 # Where a flattened line visibly starts a provision: after terminal punctuation (and
 # possibly a footnote marker), whitespace, then a number, a label or a lead word.
 _INLINE_CUT = re.compile(r"(?<=[,;:.，；：。،])(?:\d{1,2}/?)?(\s+)(?=\S)")
-_OWN_NUMBER = re.compile(r"(?:^|\s)\d{1,3}\s?\.$")
-_OWN_NUMBER_SPAN = 6  # the longest text _OWN_NUMBER can match: a space, 3 digits, a space, "."
+_OWN_NUMBER = re.compile(r"(?:^|\s)\d{1,6}\s?\.$")
+_OWN_NUMBER_SPAN = 9  # the longest text _OWN_NUMBER can match: a space, 6 digits, a space, "."
+# How far a typed number may run ahead of the expected one and still be a paragraph
+# number (a drafter deleted paragraphs and did not renumber); beyond it, it is text.
+MAX_SKIP = 10
+# A typed layout: at least this share of blocks (or lines) end as a paragraph ends.
+_TYPED_SHARE = 0.8
+_TYPED_MIN_UNITS = 3
 
 
 @dataclass
@@ -64,6 +91,14 @@ class Unit:
     def text(self) -> str:
         return " ".join(self.pieces)
 
+    @property
+    def last_piece(self) -> str:
+        """The last non-empty piece: all that "does it end as a paragraph?" needs to see."""
+        for piece in reversed(self.pieces):
+            if piece.strip():
+                return piece
+        return ""
+
 
 @dataclass
 class Segmented:
@@ -73,11 +108,14 @@ class Segmented:
     units: list[Unit] = field(default_factory=list)
     trailer: list[Line] = field(default_factory=list)
     warnings: list[Diagnostic] = field(default_factory=list)
+    layout: Layout = "extracted"
 
 
 def ends_paragraph(text: str) -> bool:
-    """Does the text end as a paragraph does (comma, semicolon, full stop), markers aside?"""
-    stripped = _TRAILING_MARKERS.sub("", text.rstrip())
+    """Does the text end as a paragraph does (comma, semicolon, full stop), markers and a
+    negotiation status tag aside?"""
+    stripped = STATUS_TAG.sub("", text.rstrip()).rstrip()
+    stripped = _TRAILING_MARKERS.sub("", stripped)
     stripped = stripped.rstrip('”’"»）)')
     return bool(stripped) and stripped[-1] in _TERMINAL
 
@@ -100,6 +138,7 @@ def _cut_flattened(line: Line, lang: str) -> list[Line]:
         rest = text[m.end() :]
         if (
             _OPERATIVE.match(rest)
+            or _LABEL.match(rest)
             or _SUBPARAGRAPH.match(rest)
             or openers.opens_preamble(rest, lang, strict=True)
         ):
@@ -116,40 +155,103 @@ def _cut_flattened(line: Line, lang: str) -> list[Line]:
     return pieces
 
 
+@dataclass
+class _Piece:
+    """A piece of a line with whether it opens a block (follows a blank line)."""
+
+    line: Line
+    block_start: bool
+
+
+def _pieces(lines: list[Line], lang: str) -> list[_Piece]:
+    out: list[_Piece] = []
+    after_blank = True
+    for line in lines:
+        if line.kind == "blank":
+            after_blank = True
+            continue
+        if line.kind != "text":
+            continue  # furniture, footnote bodies: a page break, no evidence either way
+        for k, piece in enumerate(_cut_flattened(line, lang)):
+            out.append(_Piece(piece, after_blank and k == 0))
+        after_blank = False
+    return out
+
+
+def detect_layout(pieces: list[_Piece]) -> Layout:
+    """Typed blocks, typed lines, or extracted text: read from the text itself.
+
+    A typed or pasted draft ends (nearly) every block, or every line, the way a paragraph
+    ends; PDF extraction wraps lines mid-sentence, so most of its lines and of the blocks
+    its blank lines make end in the middle of a sentence. The last unit is left out (an
+    excerpt stops anywhere).
+    """
+    blocks: list[str] = []  # the last piece of each block
+    lines: dict[int, str] = {}  # the last piece of each source line
+    for piece in pieces:
+        if piece.block_start or not blocks:
+            blocks.append(piece.line.text)
+        else:
+            blocks[-1] = piece.line.text
+        lines[piece.line.no] = piece.line.text
+    if _typed(blocks):
+        return "blocks"
+    if _typed(list(lines.values())):
+        return "lines"
+    return "extracted"
+
+
+def _typed(ends: list[str]) -> bool:
+    ends = ends[:-1]
+    if len(ends) < _TYPED_MIN_UNITS:
+        return False
+    return sum(ends_paragraph(e) for e in ends) >= _TYPED_SHARE * len(ends)
+
+
 def segment(lines: list[Line], lang: str) -> Segmented:
     """Read the text lines (furniture and footnote bodies already marked) into provisions."""
-    pieces = [p for line in lines if line.kind == "text" for p in _cut_flattened(line, lang)]
+    pieces = _pieces(lines, lang)
     seg = Segmented()
     body_index = _find_body_line(pieces, lang)
     if body_index is None:
         start = _first_provision(pieces, lang)
-        seg.header = pieces[:start]
+        seg.header = [p.line for p in pieces[:start]]
         rest = pieces[start:]
         seg.warnings.append(diag("no-body-line", "no body line (such as 'The General Assembly,') found"))
-        if seg.header and 0 < start < len(pieces) and not _OPERATIVE.match(pieces[start].text):
+        if seg.header and 0 < start < len(pieces) and not _OPERATIVE.match(pieces[start].line.text):
             seg.warnings.append(
                 diag(
                     "header-taken",
-                    f"text before line {pieces[start].no} was taken as header; "
+                    f"text before line {pieces[start].line.no} was taken as header; "
                     "if the excerpt starts mid-paragraph, that paragraph is not kept",
-                    pieces[start].no,
+                    pieces[start].line.no,
                 )
             )
     else:
-        seg.header = pieces[:body_index]
-        seg.body_line = pieces[body_index]
+        seg.header = [p.line for p in pieces[:body_index]]
+        seg.body_line = pieces[body_index].line
         found = openers.body_line_match(seg.body_line.text, lang)
         seg.body_code = found[1] if found else None
         rest = pieces[body_index + 1 :]
-    _read_provisions(rest, lang, seg)
+    if rest:
+        rest[0].block_start = True
+    seg.layout = detect_layout(rest)
+    if seg.layout == "lines":
+        for piece in rest:
+            piece.block_start = True
+    if seg.layout != "extracted":
+        seg.warnings.append(
+            diag("layout", f"read as a typed text: one paragraph per {seg.layout[:-1]}", rest[0].line.no)
+        )
+    _Reader(rest, lang, seg).run()
     return seg
 
 
-def _find_body_line(pieces: list[Line], lang: str) -> int | None:
+def _find_body_line(pieces: list[_Piece], lang: str) -> int | None:
     """Index of the body line: one with a comma wins; a bare name, the last before text."""
     bare: int | None = None
     for i, piece in enumerate(pieces):
-        found = openers.body_line_match(piece.text, lang)
+        found = openers.body_line_match(piece.line.text, lang)
         if not found:
             continue
         if found[0].rstrip()[-1:] in ",，،":
@@ -159,102 +261,242 @@ def _find_body_line(pieces: list[Line], lang: str) -> int | None:
     return bare
 
 
-def _first_provision(pieces: list[Line], lang: str) -> int:
+def _first_provision(pieces: list[_Piece], lang: str) -> int:
     for i, piece in enumerate(pieces):
-        if _OPERATIVE.match(piece.text) or openers.opens_preamble(piece.text, lang, strict=True):
+        text = piece.line.text
+        if _OPERATIVE.match(text) or _LABEL.match(text) or openers.opens_preamble(text, lang, strict=True):
             return i
     return len(pieces)
 
 
-def _read_provisions(pieces: list[Line], lang: str, seg: Segmented) -> None:
-    units = seg.units
-    last_op: int | None = None
-    letter_count = 0  # lettered subparagraphs under the current paragraph
-    roman_count = 0  # roman subparagraphs under the current lettered one
-    trailer = False
-    for index, piece in enumerate(pieces):
-        text = piece.text
-        current = units[-1] if units else None
-        if trailer or (_ADOPTION.match(text) and (current is None or current.text.rstrip()[-1:] in ".。")):
-            trailer = True
-            seg.trailer.append(piece)
-            continue
-        closed = current is None or ends_paragraph(current.text)
+class _Reader:
+    """One pass over the pieces after the body line; each piece starts or continues a unit."""
 
-        m = _OPERATIVE.match(text)
-        if m and (last_op is None or int(m[1]) == last_op + 1):
-            last_op = int(m[1])
-            units.append(Unit("op", 0, m[1], piece.no, [text[m.end() :]]))
-            letter_count = roman_count = 0
-            continue
-        m = _OPERATIVE_NO_DOT.match(text)
-        if m and closed and int(m[1]) == (last_op or 0) + 1 and lang == "en":
-            last_op = int(m[1])
-            units.append(Unit("op", 0, m[1], piece.no, [text[m.end() :]]))
-            letter_count = roman_count = 0
-            seg.warnings.append(
+    def __init__(self, pieces: list[_Piece], lang: str, seg: Segmented) -> None:
+        self.pieces = pieces
+        self.lang = lang
+        self.seg = seg
+        self.units = seg.units
+        self.last_op: int | None = None  # the running operative number (0: unnumbered decision)
+        self.op_started = False
+        self.letter_count = 0  # lettered subparagraphs under the current paragraph
+        self.roman_count = 0  # roman subparagraphs under the current lettered one
+        self.labels = 0  # paragraphs that carried a negotiation label
+        self.typed = seg.layout != "extracted"
+        # Where the last numbered operative paragraph starts: an unnumbered operative-style
+        # paragraph before it belongs to the preamble as typed.
+        self.last_numbered = max(
+            (i for i, p in enumerate(pieces) if _OPERATIVE.match(p.line.text) or _LABEL.match(p.line.text)),
+            default=-1,
+        )
+
+    def warn(self, code: str, message: str, line: int) -> None:
+        self.seg.warnings.append(diag(code, message, line))
+
+    def new(self, part: str, depth: int, number: str, piece: Line, text: str) -> None:
+        if depth == 0:
+            self.letter_count = self.roman_count = 0
+            self.op_started = self.op_started or part == "op"
+        self.units.append(Unit(part, depth, number, piece.no, [text]))
+
+    def run(self) -> None:
+        trailer = False
+        for index, item in enumerate(self.pieces):
+            piece, text = item.line, item.line.text
+            current = self.units[-1] if self.units else None
+            last = current.last_piece if current else ""
+            if trailer or (_ADOPTION.match(text) and (current is None or last.rstrip()[-1:] in ".。")):
+                trailer = True
+                self.seg.trailer.append(piece)
+                continue
+            closed = current is None or ends_paragraph(last)
+            block = self.typed and item.block_start and closed
+            if (
+                self.label(piece, text)
+                or self.operative(piece, text, closed)
+                or self.subparagraph(piece, text, current, closed)
+                or self.preamble(piece, text, current, closed, block)
+                or self.unnumbered(index, piece, text, current, closed, block)
+            ):
+                continue
+            if current is None:
+                self.new("pp", 0, "", piece, text)
+            else:
+                current.pieces.append(text)
+                current.last_line = piece.no
+        if self.labels:
+            self.seg.warnings.append(
                 diag(
-                    "number-without-stop",
-                    f"operative paragraph {m[1]} printed without its full stop",
-                    piece.no,
+                    "negotiation-label",
+                    f"{self.labels} paragraph(s) carry negotiation labels (PP1, OP3 bis ...)",
                 )
             )
-            continue
-        m = _SUBPARAGRAPH.match(text)
-        if m and current is not None:
-            label = m[1]
-            part = current.part
-            if label == letters(letter_count + 1):
-                letter_count, roman_count = letter_count + 1, 0
-                units.append(Unit(part, 1, label, piece.no, [text[m.end() :]]))
-                continue
-            if letter_count and label == roman_label(roman_count + 1):
-                roman_count += 1
-                units.append(Unit(part, 2, label, piece.no, [text[m.end() :]]))
-                continue
-        if last_op is None and _starts_preamble(text, lang, current, closed):
-            if not closed and current is not None:
-                seg.warnings.append(
-                    diag(
-                        "unterminated",
-                        "a paragraph starts here but the one before does not end "
-                        "with punctuation; text may be missing in the source",
-                        piece.no,
-                    )
+
+    def label(self, piece: Line, text: str) -> bool:
+        m = _LABEL.match(text)
+        if not m:
+            return False
+        part = m["part"].lower()
+        if part == "pp" and self.op_started:
+            self.warn(
+                "negotiation-label",
+                f"{m[0].strip()} after the operative part began: read as operative",
+                piece.no,
+            )
+            part = "op"
+        number = m["n"] + (f" {m['suffix'].lower()}" if m["suffix"] else "")
+        self.labels += 1
+        self.new(part, 0, number, piece, text[m.end() :])
+        return True
+
+    def operative(self, piece: Line, text: str, closed: bool) -> bool:
+        m = _OPERATIVE.match(text)
+        no_dot = False
+        if not m and self.lang == "en" and closed:
+            m = _OPERATIVE_NO_DOT.match(text)
+            no_dot = m is not None
+        if not m:
+            return False
+        n, running = int(m[1]), self.last_op
+        if running is None:
+            # The first number: an excerpt may start anywhere, but a year at a line start
+            # ("2013. ...") in a wrapped preamble is no paragraph number.
+            if n == 0 or (n >= 1000 and not closed) or (no_dot and n != 1):
+                return False
+        elif n != running + 1:
+            if not closed or n == 0 or n > running + MAX_SKIP:
+                return False  # not close to the running number: a number in the text
+            if n == running:
+                self.warn(
+                    "numbering-repeated", f"operative paragraph {n} repeats the number before", piece.no
                 )
-            units.append(Unit("pp", 0, "", piece.no, [text]))
-            letter_count = roman_count = 0
-            continue
-        decision = openers.first_word(text) in openers.DECISION_VERBS
-        if last_op is None and closed and current is not None and lang == "en" and decision:
+            elif n < running:
+                self.warn(
+                    "numbering-out-of-order", f"operative paragraph {n} comes after {running}", piece.no
+                )
+            else:
+                skipped = f"{running + 1}" if n == running + 2 else f"{running + 1} to {n - 1}"
+                self.warn(
+                    "numbering-skipped",
+                    f"operative paragraph {n} follows {running}: {skipped} missing",
+                    piece.no,
+                )
+        elif no_dot and not closed:
+            return False
+        if no_dot:
+            self.warn(
+                "number-without-stop", f"operative paragraph {n} printed without its full stop", piece.no
+            )
+        self.last_op = n
+        self.new("op", 0, m[1], piece, text[m.end() :])
+        return True
+
+    def subparagraph(self, piece: Line, text: str, current: Unit | None, closed: bool) -> bool:
+        m = _SUBPARAGRAPH.match(text)
+        if not m or current is None:
+            return False
+        label, part = m[1], current.part
+        if label == letters(self.letter_count + 1):
+            self.letter_count, self.roman_count = self.letter_count + 1, 0
+            self.new(part, 1, label, piece, text[m.end() :])
+            return True
+        if self.letter_count and label == roman_label(self.roman_count + 1):
+            self.roman_count += 1
+            self.new(part, 2, label, piece, text[m.end() :])
+            return True
+        if not closed:
+            return False
+        # Out of order, after a subparagraph that ended: still a subparagraph, said so.
+        depth, index = self._label_index(label)
+        if not depth:
+            return False
+        if depth == 2:
+            expected = roman_label(self.roman_count + 1)
+            self.roman_count = index
+        else:
+            expected = letters(self.letter_count + 1)
+            self.letter_count, self.roman_count = index, 0
+        self.warn("subparagraph-order", f"subparagraph ({label}) where ({expected}) was expected", piece.no)
+        self.new(part, depth, label, piece, text[m.end() :])
+        return True
+
+    def _label_index(self, label: str) -> tuple[int, int]:
+        """(depth, index) of an out-of-order label: roman under a lettered one, else a letter."""
+        if self.roman_count:
+            try:
+                return 2, roman_index(label)
+            except Exception:  # roman raises its own InvalidRomanNumeralError
+                pass
+        try:
+            return 1, letter_index(label)
+        except ValueError:
+            return 0, 0
+
+    def preamble(self, piece: Line, text: str, current: Unit | None, closed: bool, block: bool) -> bool:
+        if self.op_started:
+            return False
+        if current is None or (block and not self._decision_before_numbers(text)):
+            self.new("pp", 0, "", piece, text)
+            return True
+        if closed:
+            # An operative verb before the numbered paragraphs ("Calls upon States ...;")
+            # stays in the preamble, where it was typed.
+            operative_style = self.last_numbered >= 0 and openers.first_word(text) in openers.DECISION_VERBS
+            starts = operative_style or openers.opens_preamble(text, self.lang)
+        else:
+            # A lead word after an unfinished paragraph: only the listed ones (a lost line).
+            starts = self.lang in ("en", "fr", "es") and openers.opens_preamble(text, self.lang, strict=True)
+        if not starts:
+            return False
+        if not closed:
+            self.warn(
+                "unterminated",
+                "a paragraph starts here but the one before does not end "
+                "with punctuation; text may be missing in the source",
+                piece.no,
+            )
+        self.new("pp", 0, "", piece, text)
+        return True
+
+    def _decision_before_numbers(self, text: str) -> bool:
+        """A decision's unnumbered operative paragraph, in a text with no numbered ones."""
+        return (
+            self.lang == "en"
+            and self.last_numbered < 0
+            and openers.first_word(text) in openers.DECISION_VERBS
+        )
+
+    def unnumbered(
+        self, index: int, piece: Line, text: str, current: Unit | None, closed: bool, block: bool
+    ) -> bool:
+        if current is None or not closed:
+            return False
+        if not self.op_started and self._decision_before_numbers(text):
             # A decision's text is one unnumbered operative paragraph ("Decides to ...").
-            last_op = 0
-            units.append(Unit("op", 0, "", piece.no, [text]))
-            continue
+            self.last_op = 0
+            self.new("op", 0, "", piece, text)
+            return True
+        if self.op_started and block:
+            # A typed block after an operative paragraph that ended, with no number: a
+            # paragraph whose number was left out, not more of the one before.
+            after = self.last_op or 0
+            self.warn(
+                "numbering-missing",
+                f"a paragraph without a number after operative paragraph {after}",
+                piece.no,
+            )
+            self.new("op", 0, "", piece, text)
+            return True
         if (
-            last_op is None
-            and closed
-            and index == len(pieces) - 1
-            and lang in ("en", "fr", "es")
+            not self.op_started
+            and index == len(self.pieces) - 1
+            and self.lang in ("en", "fr", "es")
             and re.match(r"\s*[A-Z][a-z]*\s*$", text)
         ):
             # An excerpt cut inside the lead word of a new paragraph ("No" of "Noting").
-            units.append(Unit("pp", 0, "", piece.no, [text]))
-            seg.warnings.append(
-                diag("cut-lead-word", f"{text.strip()!r} taken as the cut-off start of a paragraph", piece.no)
+            self.new("pp", 0, "", piece, text)
+            self.warn(
+                "cut-lead-word", f"{text.strip()!r} taken as the cut-off start of a paragraph", piece.no
             )
-            continue
-        if current is None:
-            units.append(Unit("pp", 0, "", piece.no, [text]))
-        else:
-            current.pieces.append(text)
-            current.last_line = piece.no
-
-
-def _starts_preamble(text: str, lang: str, current: Unit | None, closed: bool) -> bool:
-    if current is None:
-        return True  # the first text after the body line opens the preamble
-    if closed:
-        return openers.opens_preamble(text, lang)
-    # A lead word after an unfinished paragraph: only the listed ones (a lost line).
-    return lang in ("en", "fr", "es") and openers.opens_preamble(text, lang, strict=True)
+            return True
+        return False

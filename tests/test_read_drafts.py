@@ -1,0 +1,213 @@
+"""Drafts as people type them: one paragraph per block, numbering faults, negotiation labels.
+
+Each test types a real resolution (the seed HRC 25/3 in Chinese, the Third Committee draft
+A/C.3/78/L.41 in English, both from history/) the way a drafter would, breaks it the way
+drafts get broken, reads it back with the reader and checks that every provision is there,
+whole and separate, and that each fault is reported with its line.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from engine.model import Resolution
+from engine.read import read_bytes
+from engine.read.structure import ends_paragraph
+from engine.store import canonical
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "history/intl-cooperation-hr/zh/A-HRC-RES-25-3.md"
+L41 = ROOT / "history/iran-hr/en/A-C.3-78-L.41.md"
+
+
+def stored(path: Path) -> Resolution:
+    return canonical.loads(path.read_text(encoding="utf-8"))
+
+
+def typed(res: Resolution, *, numbers: dict[str, str] | None = None, sep: str = "\n\n") -> str:
+    """The resolution as a drafter types it: title, body line, a block per provision.
+
+    `numbers` overrides the printed operative number of some provisions by id (a skipped
+    or repeated number; "" for a number left out); footnotes are left out.
+    """
+    numbers = numbers or {}
+    blocks = [res.meta.title or "", res.body_line or ""]
+    for p in res.provisions:
+        if p.kind == "preamble":
+            blocks.append(p.text)
+        elif p.kind == "operative":
+            number = numbers.get(p.id, p.number)
+            blocks.append(f"{number}. {p.text}" if number else p.text)
+        else:
+            blocks.append(f"({p.number}) {p.text}")
+    return sep.join(blocks) + "\n"
+
+
+def texts(res: Resolution) -> list[str]:
+    return [p.text for p in res.provisions]
+
+
+def read(text: str, lang: str = "auto") -> Resolution:
+    return read_bytes(text.encode("utf-8"), lang=lang)
+
+
+def codes(res: Resolution) -> list[str]:
+    return [w.code for w in res.warnings]
+
+
+@pytest.fixture(scope="module")
+def seed() -> Resolution:
+    return stored(SEED)
+
+
+@pytest.fixture(scope="module")
+def l41() -> Resolution:
+    return stored(L41)
+
+
+@pytest.mark.parametrize("sep", ["\n\n", "\n"], ids=["blocks", "lines"])
+@pytest.mark.parametrize("name", ["seed", "l41"])
+def test_a_typed_resolution_reads_as_stored(name: str, sep: str, request: pytest.FixtureRequest) -> None:
+    res: Resolution = request.getfixturevalue(name)
+    got = read(typed(res, sep=sep))
+    assert texts(got) == texts(res)
+    assert [p.id for p in got.provisions] == [p.id for p in res.provisions]
+    assert "layout" in codes(got)
+
+
+def test_a_paragraph_without_a_lead_word_is_its_own_paragraph(seed: Resolution) -> None:
+    # The drafter splits pp1 after "相关规定，": the second half opens with no lead word.
+    pp1 = seed.provisions[0].text
+    head, tail = pp1.split("相关规定，", 1)
+    text = typed(seed).replace(pp1, f"{head}相关规定，\n\n{tail}")
+    got = read(text)
+    assert texts(got)[:2] == [f"{head}相关规定，", tail]
+    assert len(got.provisions) == len(seed.provisions) + 1
+
+
+def test_an_english_paragraph_without_a_lead_word(l41: Resolution) -> None:
+    pp1 = l41.provisions[0].text
+    head, tail = pp1.split(", ", 1)
+    text = typed(l41).replace(pp1, f"{head},\n\n{tail[0].upper()}{tail[1:]}")
+    got = read(text)
+    assert texts(got)[0] == f"{head},"
+    assert got.provisions[1].kind == "preamble"
+    assert len(got.provisions) == len(l41.provisions) + 1
+
+
+@pytest.mark.parametrize("name", ["seed", "l41"])
+def test_a_skipped_number_is_a_paragraph_and_reported(name: str, request: pytest.FixtureRequest) -> None:
+    res: Resolution = request.getfixturevalue(name)
+    got = read(typed(res, numbers={"op5": "6", "op6": "7", "op7": "8"}))
+    assert texts(got) == texts(res)
+    assert [p.number for p in got.provisions if p.kind == "operative"][3:6] == ["4", "6", "7"]
+    skipped = [w for w in got.warnings if w.code == "numbering-skipped"]
+    assert len(skipped) == 1 and "5 missing" in skipped[0].message
+    assert skipped[0].line is not None and typed(res).count("\n") > skipped[0].line > 0
+
+
+@pytest.mark.parametrize("name", ["seed", "l41"])
+def test_a_repeated_and_a_missing_number(name: str, request: pytest.FixtureRequest) -> None:
+    res: Resolution = request.getfixturevalue(name)
+    got = read(typed(res, numbers={"op4": "3", "op8": ""}))
+    assert texts(got) == texts(res)
+    assert {"numbering-repeated", "numbering-missing"} <= set(codes(got))
+    assert got.provision("op8").number == ""
+
+
+def test_numbers_out_of_order_are_paragraphs_and_reported(l41: Resolution) -> None:
+    got = read(typed(l41, numbers={"op3": "4", "op4": "3"}))
+    assert texts(got) == texts(l41)
+    assert "numbering-out-of-order" in codes(got)
+
+
+def test_a_paragraph_that_starts_with_a_symbol(l41: Resolution) -> None:
+    op9 = l41.provision("op9").text
+    text = typed(l41).replace(f"9. {op9}", f"9. 50/174. Strengthening of {op9}")
+    got = read(text)
+    assert len(got.provisions) == len(l41.provisions)
+    assert got.provision("op9").text == f"50/174. Strengthening of {op9}"
+    assert got.provision("op10").number == "10"
+
+
+def test_numbers_past_999() -> None:
+    paras = [f"{n}. Requests the Secretary-General to report on item {n};" for n in range(1, 1201)]
+    text = "Compilation\n\nThe General Assembly,\n\nRecalling its resolutions,\n\n" + "\n\n".join(paras)
+    got = read(text.rstrip(";") + ".")
+    ops = [p for p in got.provisions if p.kind == "operative"]
+    assert len(ops) == 1200
+    assert ops[-1].number == "1200" and ops[-1].text.endswith("item 1200.")
+    assert not [c for c in codes(got) if c.startswith("numbering")]
+
+
+def test_a_year_at_a_line_start_is_not_a_number() -> None:
+    text = (
+        "The General Assembly,\n\nRecalling its resolution 68/160 of 18 December\n2013. And more,\n\n"
+        "1. Welcomes the report;\n\n2. Decides to remain seized of the matter.\n"
+    )
+    got = read(text, lang="en")
+    assert [p.id for p in got.provisions] == ["pp1", "op1", "op2"]
+
+
+def test_negotiation_labels(l41: Resolution) -> None:
+    blocks = [l41.meta.title or "", l41.body_line or ""]
+    for i, p in enumerate(l41.provisions[:3], start=1):
+        blocks.append(f"PP{i} {p.text}")
+    ops = [p for p in l41.provisions if p.kind == "operative"][:4]
+    for i, p in enumerate(ops, start=1):
+        blocks.append(f"OP{i}. {p.text}")
+    blocks.insert(6, "OP1 bis Calls upon States to [strengthen] cooperation; (agreed ad ref)")
+    got = read("\n\n".join(blocks)[:-1] + ".\n")
+    assert [p.id for p in got.provisions] == ["pp1", "pp2", "pp3", "op1", "op2", "op3", "op4", "op5"]
+    assert [p.number for p in got.provisions][3:] == ["1", "1 bis", "2", "3", "4"]
+    assert got.provision("op2").text == "Calls upon States to [strengthen] cooperation; (agreed ad ref)"
+    assert got.provision("op2").bracketed == 1
+    assert got.provision("op2").status == "agreed ad ref"
+    assert "negotiation-label" in codes(got)
+    # the label kept as printed in the canonical file
+    assert "op2 (1 bis): Calls upon" in canonical.dumps(got)
+
+
+def test_a_changed_operative_verb_in_a_labelled_draft_is_that_paragraph() -> None:
+    base = "The General Assembly,\n\nPP1 Recalling its resolutions,\n\nOP1 Welcomes the report;\n\n"
+    old = read(base + "OP2. Calls upon States to act.\n", lang="en")
+    new = read(base + "OP2. Urges States to act.\n", lang="en")
+    assert [p.id for p in old.provisions] == [p.id for p in new.provisions] == ["pp1", "op1", "op2"]
+    assert new.provision("op2").text == "Urges States to act."
+
+
+def test_subparagraphs_lettered_out_of_order(l41: Resolution) -> None:
+    chapeau = l41.provision("op30")
+    subs = [p for p in l41.provisions if p.parent_id == "op30"]
+    order = [subs[0], subs[2], subs[1]]
+    text = typed(l41)
+    block = "\n\n".join(f"({p.number}) {p.text}" for p in subs)
+    text = text.replace(block, "\n\n".join(f"({p.number}) {p.text}" for p in order))
+    got = read(text)
+    assert [p.text for p in got.provisions if p.parent_id == "op30"][:3] == [p.text for p in order]
+    assert got.provision("op30").text == chapeau.text
+    assert "subparagraph-order" in codes(got)
+
+
+def test_an_operative_style_paragraph_before_1_stays_in_the_preamble() -> None:
+    text = (
+        "The General Assembly,\n\nRecalling its resolutions,\n\nCalls upon States to cooperate;\n\n"
+        "1. Welcomes the report;\n\n2. Decides to remain seized of the matter.\n"
+    )
+    got = read(text, lang="en")
+    assert [p.id for p in got.provisions] == ["pp1", "pp2", "op1", "op2"]
+    assert got.provision("pp2").text == "Calls upon States to cooperate;"
+
+
+def test_a_decision_without_numbers_is_still_one_operative_paragraph() -> None:
+    text = "The Human Rights Council,\n\nRecalling its resolution 22/1,\n\nDecides to hold a panel.\n"
+    got = read(text, lang="en")
+    assert [(p.id, p.number) for p in got.provisions] == [("pp1", ""), ("op1", "")]
+
+
+def test_status_tag_does_not_hide_the_end_of_a_paragraph() -> None:
+    assert ends_paragraph("Calls upon States to act; (agreed ad ref)")
+    assert ends_paragraph("重申其承诺；（已商定）")
+    assert not ends_paragraph("Calls upon States to act (pending")
