@@ -60,13 +60,22 @@ def body_line_match(text: str, lang: str) -> tuple[str, str, str] | None:
     `The General Assembly`, `大会`); Russian and Chinese cover pages print the organ's
     name alone as a heading, so a bare name counts only where the caller allows it.
     """
-    for pattern, code in BODY_LINES.get(lang, []):
-        m = re.match(rf"\s*({pattern}{_COMMA})\s*(.*)$", text, re.S)
+    for with_comma, bare, code in _body_line_patterns(lang):
+        m = with_comma.match(text)
         if m:
             return m[1], code, m[2]
-        if re.fullmatch(rf"\s*({pattern})\s*", text):
+        if bare.fullmatch(text):
             return text.strip(), code, ""
     return None
+
+
+@cache
+def _body_line_patterns(lang: str) -> list[tuple[re.Pattern[str], re.Pattern[str], str]]:
+    """Compiled once per language: this is asked of every line read."""
+    return [
+        (re.compile(rf"\s*({pattern}{_COMMA})\s*(.*)$", re.S), re.compile(rf"\s*({pattern})\s*"), code)
+        for pattern, code in BODY_LINES.get(lang, [])
+    ]
 
 
 # What must stand just before a body line found inside a line: a space, a full stop or "]".

@@ -50,6 +50,7 @@ _LABEL = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 _TERMINAL = ",;:.，；：。،؛"
+_END_WINDOW = 80  # longer than any status tag plus trailing footnote markers
 _TRAILING_MARKERS = re.compile(r"(?:\s*(?:\(\d{1,2}\)|（\d{1,2}）|\d{1,2}/?))+\s*$")
 _ADOPTION = re.compile(
     r"""^\s*(?:
@@ -114,7 +115,9 @@ class Segmented:
 def ends_paragraph(text: str) -> bool:
     """Does the text end as a paragraph does (comma, semicolon, full stop), markers and a
     negotiation status tag aside?"""
-    stripped = STATUS_TAG.sub("", text.rstrip()).rstrip()
+    # Only the end can tell, and the patterns are anchored there: look at the last few
+    # dozen characters, not the whole paragraph (the patterns would try every position).
+    stripped = STATUS_TAG.sub("", text.rstrip()[-_END_WINDOW:]).rstrip()
     stripped = _TRAILING_MARKERS.sub("", stripped)
     stripped = stripped.rstrip('”’"»）)')
     return bool(stripped) and stripped[-1] in _TERMINAL
