@@ -110,6 +110,27 @@ def read_source(path: Path, lang: str, **overrides: str | None) -> Resolution:
     return res.with_meta(**changes) if changes else res
 
 
+def diagnostics_option(func: F) -> F:
+    return click.option(
+        "-v",
+        "--verbose",
+        is_flag=True,
+        help="Also print the reader's notes (layout, repairs), not only its warnings and errors.",
+    )(func)
+
+
+def report_diagnostics(res: Resolution, *, verbose: bool) -> int:
+    """Print what the reader found odd as `path:line: code: message` on stderr.
+
+    Warnings and errors always (a misread text must never pass silently), notes with
+    --verbose. Returns the number of errors.
+    """
+    for d in res.warnings:
+        if verbose or d.severity != "note":
+            click.echo(d.format(res.meta.source), err=True)
+    return sum(d.severity == "error" for d in res.warnings)
+
+
 def emit(text: str) -> None:
     click.echo(text, nl=False)
 
@@ -132,8 +153,9 @@ def main() -> None:
 @lang_option(auto=True)
 @document_format_option
 @metadata_options
+@diagnostics_option
 @reports_errors
-def parse(file: Path, lang: str, fmt: str, **overrides: str | None) -> None:
+def parse(file: Path, lang: str, fmt: str, verbose: bool, **overrides: str | None) -> None:
     """Read a raw text (PDF-extracted or typed) and print its model; writes nothing.
 
     \b
@@ -141,7 +163,9 @@ def parse(file: Path, lang: str, fmt: str, **overrides: str | None) -> None:
       resdiff parse seeds/000_d13d258366e277a0.txt
       resdiff parse draft.txt --lang en --format json
     """
-    emit(DOCUMENT_RENDERERS[fmt](read_source(file, lang, **overrides)))
+    res = read_source(file, lang, **overrides)
+    report_diagnostics(res, verbose=verbose)
+    emit(DOCUMENT_RENDERERS[fmt](res))
 
 
 @main.command("import")
@@ -151,11 +175,22 @@ def parse(file: Path, lang: str, fmt: str, **overrides: str | None) -> None:
 @click.option(
     "--date", help="Date that orders the version in its series (ISO date or year) when not adopted."
 )
-@click.option("--force", is_flag=True, help="Replace a stored version of the same symbol and language.")
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Replace a stored version of the same symbol and language; store a text the reader found errors in.",
+)
+@diagnostics_option
 @history_option
 @reports_errors
 def import_(
-    file: Path, lang: str, date: str | None, force: bool, history_root: Path, **overrides: str | None
+    file: Path,
+    lang: str,
+    date: str | None,
+    force: bool,
+    verbose: bool,
+    history_root: Path,
+    **overrides: str | None,
 ) -> None:
     """Read a raw text and store it as a canonical file in the history.
 
@@ -167,6 +202,11 @@ def import_(
       resdiff import draft.txt --series intl-cooperation-hr --symbol A/HRC/26/L.5 --date 2014-06-20
     """
     res = read_source(file, lang, **overrides)
+    errors = report_diagnostics(res, verbose=verbose)
+    if errors and not force:
+        fail(
+            f"{file}: the reader found {errors} error(s), listed above; fix the text or store it with --force"
+        )
     path = History(history_root).add(res, date=date, force=force)
     click.echo(f"stored {res.meta.symbol} ({res.meta.language}, {len(res.provisions)} provisions) in {path}")
 
@@ -287,6 +327,7 @@ def history_(series: str | None, lang: str | None, history_root: Path) -> None:
 @click.option("--all", "show_all", is_flag=True, help="Show unchanged provisions too.")
 @click.option("--count-formatting", is_flag=True, help="White space and punctuation width count as changes.")
 @click.option("--count-footnotes", is_flag=True, help="Changed footnote texts count as changes.")
+@diagnostics_option
 @history_option
 @reports_errors
 def diff(
@@ -300,6 +341,7 @@ def diff(
     show_all: bool,
     count_formatting: bool,
     count_footnotes: bool,
+    verbose: bool,
     history_root: Path,
 ) -> None:
     """Show what changed from OLD to NEW, provision by provision.
@@ -316,9 +358,11 @@ def diff(
       resdiff diff old.txt new.txt --summary
     """
     store = History(history_root)
+    sides = [refs.load(ref, lang=lang, history=store) for ref in (old, new)]
+    for side in sides:
+        report_diagnostics(side, verbose=verbose)
     result = compare(
-        refs.load(old, lang=lang, history=store),
-        refs.load(new, lang=lang, history=store),
+        *sides,
         threshold=threshold,
         count_formatting=count_formatting,
         count_footnotes=count_footnotes,

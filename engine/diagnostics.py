@@ -20,7 +20,7 @@ SEVERITIES: tuple[Severity, ...] = ("error", "warning", "note")
 # code -> (default severity, what it means). Grouped by the stage that emits it.
 CODES: dict[str, tuple[Severity, str]] = {
     # decoding
-    "decode-replaced": ("warning", "bytes that are not valid in the text's encoding were replaced"),
+    "decode-replaced": ("error", "bytes that are not valid in the text's encoding were replaced"),
     "control-removed": ("warning", "control characters (escape sequences, BEL...) were removed"),
     # layout and structure
     "layout": ("note", "how the text's lines were taken (typed blocks or extracted lines)"),

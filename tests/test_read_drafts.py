@@ -211,3 +211,31 @@ def test_status_tag_does_not_hide_the_end_of_a_paragraph() -> None:
     assert ends_paragraph("Calls upon States to act; (agreed ad ref)")
     assert ends_paragraph("重申其承诺；（已商定）")
     assert not ends_paragraph("Calls upon States to act (pending")
+
+
+def test_the_commands_print_the_readers_diagnostics(tmp_path: Path, seed: Resolution) -> None:
+    """parse and diff say on stderr, as path:line: code: message, what the reader found odd."""
+    import subprocess
+    import sys
+
+    resdiff = Path(sys.executable).parent / "resdiff"
+    draft = tmp_path / "draft.txt"
+    shifted = {
+        p.id: str(int(p.number) + 1) for p in seed.provisions if p.kind == "operative" and int(p.number) >= 5
+    }
+    draft.write_text(typed(seed, numbers=shifted), encoding="utf-8")
+    old = tmp_path / "old.txt"
+    old.write_text(typed(seed), encoding="utf-8")
+    parsed = subprocess.run([str(resdiff), "parse", str(draft)], capture_output=True, text=True, check=False)
+    assert parsed.returncode == 0
+    line = typed(seed).split("\n").index("5. " + seed.provision("op5").text) + 1
+    assert parsed.stderr == f"{draft}:{line}: numbering-skipped: operative paragraph 6 follows 4: 5 missing\n"
+    diffed = subprocess.run(
+        [str(resdiff), "diff", str(old), str(draft), "--summary"], capture_output=True, text=True, check=False
+    )
+    assert diffed.returncode == 0  # renumbering is not a change
+    assert diffed.stderr.startswith(f"{draft}:{line}: numbering-skipped:")
+    verbose = subprocess.run(
+        [str(resdiff), "parse", "-v", str(old)], capture_output=True, text=True, check=False
+    )
+    assert f"{old}:5: layout: read as a typed text: one paragraph per block" in verbose.stderr

@@ -74,7 +74,7 @@ _OWN_NUMBER_SPAN = 9  # the longest text _OWN_NUMBER can match: a space, 6 digit
 MAX_SKIP = 10
 # A typed layout: at least this share of blocks (or lines) end as a paragraph ends.
 _TYPED_SHARE = 0.8
-_TYPED_MIN_UNITS = 3
+_TYPED_MIN_UNITS = 2
 
 
 @dataclass
