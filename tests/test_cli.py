@@ -146,3 +146,9 @@ def test_the_schema_lists_every_diagnostic_code() -> None:
 
     warning = DOCUMENT_SCHEMA["properties"]["warnings"]["items"]["properties"]["code"]
     assert warning["enum"] == list(CODES)
+
+
+def test_the_diagnostics_page_lists_every_code() -> None:
+    from tools.diagnostics_doc import render
+
+    assert (ROOT / "docs/diagnostics.md").read_text(encoding="utf-8") == render()
