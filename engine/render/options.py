@@ -12,3 +12,5 @@ class RenderOptions:
     show_unchanged: bool = False
     """Also show provisions that are unchanged and kept their place (always counted in the
     summary; unchanged provisions that moved are always shown)."""
+    author: str | None = None
+    """Who the tracked revisions of the `docx` format are attributed to (default `resdiff`)."""

@@ -1,0 +1,130 @@
+"""The `html` diff format: one self-contained report page to circulate.
+
+The page is made from a Jinja2 template with autoescape on, so every piece of document
+text is escaped by the engine that writes it, never by hand; CSS and script are inline, so
+the file opens offline and asks no other host for anything. This module only prepares the
+view (plain data: labels, runs of kept/deleted/inserted text per side); the template
+decides the layout: a header with both identities and the counts, a list of changes, the
+new text in full with `<ins>`/`<del>`, a side-by-side view to switch to, and a print
+stylesheet.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from ..diff import CHANGE_KINDS, Change, Diff
+from ..model import Resolution
+from .diff_labels import describe, excerpt_notes, identity
+from .options import RenderOptions
+
+
+@dataclass(frozen=True)
+class Run:
+    """A stretch of text in one view: `equal`, `delete` or `insert`; `text` has no newline."""
+
+    op: str
+    text: str
+    breaks: bool = False
+    """A provision boundary comes after this run (a split or merge joins several)."""
+
+
+def _runs(ops: tuple[tuple[str, str], ...], keep: tuple[str, ...]) -> list[Run]:
+    runs: list[Run] = []
+    for op, text in ops:
+        if op not in keep:
+            continue
+        parts = text.split("\n")
+        for i, part in enumerate(parts):
+            if part:
+                runs.append(Run(op, part))
+            if i < len(parts) - 1:
+                if runs:
+                    runs[-1] = Run(runs[-1].op, runs[-1].text, True)
+                else:
+                    runs.append(Run("equal", "", True))
+    return runs
+
+
+def _label(resolution: Resolution, ids: tuple[str, ...]) -> str:
+    """`op6 (6)`: ids with the number printed, where there is one."""
+    out = []
+    for pid in ids:
+        number = resolution.provision(pid).number
+        out.append(f"{pid} ({number})" if number else pid)
+    return ", ".join(out)
+
+
+def _change_view(diff: Diff, change: Change, index: int) -> dict[str, Any]:
+    origin = ""
+    if change.old and change.new and (change.moved or change.kind in ("split", "merged")):
+        origin = "from " + _label(diff.old, change.old)
+    return {
+        "anchor": f"c{index}",
+        "kind": change.kind,
+        "moved": change.moved,
+        "new_label": _label(diff.new, change.new) if change.new else "",
+        "old_label": _label(diff.old, change.old) if change.old else "",
+        "origin": origin,
+        "describe": describe(change),
+        "inline": _runs(change.ops, ("equal", "delete", "insert")),
+        "old_runs": _runs(change.ops, ("equal", "delete")),
+        "new_runs": _runs(change.ops, ("equal", "insert")),
+        "unchanged": change.kind == "unchanged" and not change.moved,
+    }
+
+
+def _identity_rows(resolution: Resolution) -> list[tuple[str, str]]:
+    meta = resolution.meta
+    rows = [
+        ("symbol", meta.symbol),
+        ("title", meta.title),
+        ("body line", resolution.body_line),
+        ("language", meta.language),
+        ("adopted", meta.adopted),
+        ("extent", meta.extent),
+        ("source", meta.source),
+    ]
+    return [(key, value) for key, value in rows if value]
+
+
+@cache
+def _template() -> Any:
+    # Imported here: jinja2 costs ~40 ms to import, and only this format needs it.
+    from jinja2 import Environment, PackageLoader, StrictUndefined
+
+    env = Environment(
+        loader=PackageLoader("engine.render", "templates"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    return env.get_template("diff.html.j2")
+
+
+def render_html(diff: Diff, options: RenderOptions) -> str:
+    """The whole report; unchanged provisions are always in it (dimmed, foldable)."""
+    changes = [_change_view(diff, change, i) for i, change in enumerate(diff.changes, start=1)]
+    summary = diff.summary
+    counts: list[tuple[str, int]] = [(kind, summary[kind]) for kind in CHANGE_KINDS if summary[kind]]
+    if summary["moved"]:
+        counts.append(("moved", summary["moved"]))
+    lang = diff.new.meta.language
+    return str(
+        _template().render(
+            lang=lang,
+            title=f"{identity(diff.old)} → {identity(diff.new)}",
+            old_identity=identity(diff.old),
+            new_identity=identity(diff.new),
+            old_rows=_identity_rows(diff.old),
+            new_rows=_identity_rows(diff.new),
+            counts=counts,
+            notes=excerpt_notes(diff),
+            changes=changes,
+            listed=[c for c in changes if not c["unchanged"]],
+        )
+    )
