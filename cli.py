@@ -53,12 +53,21 @@ def stdout_closed() -> None:
     sys.exit(1)  # no SIGPIPE (Windows): the exit status Python's documentation suggests
 
 
-def out(text: str = "", *, nl: bool = True, color: bool = False) -> None:
-    """Every line a command prints goes through here. `color=True` keeps ANSI codes that
-    the renderer chose to write (click strips them when standard output is not a terminal,
-    which would defeat `--color always`)."""
+def out(text: str = "", *, nl: bool = True) -> None:
+    """Every line a command prints goes through here, as bytes in the encoding of standard
+    output. Written until the last byte: under PYTHONUNBUFFERED (or `python -u`) standard
+    output has no buffer, and Python's text layer drops what a write(2) cut short, as one
+    is when the reader goes away, so a closed pipe would pass unnoticed. ANSI codes are
+    written as given: a renderer only writes them when colour was asked for (click.echo
+    would strip them in a pipe, defeating `--color always`)."""
+    data = (text + "\n" * nl).encode(sys.stdout.encoding or "utf-8", sys.stdout.errors or "strict")
     try:
-        click.echo(text, nl=nl, color=color)
+        sys.stdout.flush()
+        stream = sys.stdout.buffer
+        view = memoryview(data)
+        while view:
+            view = view[stream.write(view) or 0 :]
+        stream.flush()
     except BrokenPipeError as exc:
         raise StdoutClosed from exc
 
@@ -143,8 +152,8 @@ def read_source(path: Path, lang: str, **overrides: str | None) -> Resolution:
     return res.with_meta(**changes) if changes else res
 
 
-def emit(text: str, *, color: bool = False) -> None:
-    out(text, nl=False, color=color)
+def emit(text: str) -> None:
+    out(text, nl=False)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -365,6 +374,6 @@ def diff(
     tty = sys.stdout.isatty()
     colour = color == "always" or (color == "auto" and tty and not os.environ.get("NO_COLOR"))
     options = RenderOptions(color=colour, show_unchanged=show_all, summary_only=summary)
-    emit(DIFF_RENDERERS[fmt or ("term" if tty else "text")](result, options), color=colour)
+    emit(DIFF_RENDERERS[fmt or ("term" if tty else "text")](result, options))
     changed = any(c.kind != "unchanged" or c.moved for c in result.changes)
     sys.exit(EXIT_CHANGED if changed else EXIT_SAME)

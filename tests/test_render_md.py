@@ -7,6 +7,7 @@ from __future__ import annotations
 import itertools
 from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -16,7 +17,7 @@ from engine.store import canonical
 from engine.store.history import History
 
 from .gfm import check_md, to_html
-from .helpers import resolution
+from .helpers import parse_text, resolution
 
 HISTORY = History(Path(__file__).parent.parent / "history")
 
@@ -107,3 +108,15 @@ def test_hostile_text_renders_as_the_diff_says(pair):
 def test_a_hostile_symbol_is_escaped_in_the_title(symbol):
     diff = compare(resolution(["Recalling"]).with_meta(symbol=symbol), resolution(["Recalls"]))
     assert check_md(diff, md(diff)) == []
+
+
+GOLDEN = Path(__file__).parent / "golden" / "diff"
+
+
+@pytest.mark.parametrize("case", sorted(path.name for path in GOLDEN.iterdir() if path.is_dir()))
+def test_golden_md_shows_on_github_what_the_diff_says(case):
+    old = parse_text((GOLDEN / case / "old.txt").read_text(encoding="utf-8"))
+    new = parse_text((GOLDEN / case / "new.txt").read_text(encoding="utf-8"))
+    diff = compare(old, new)
+    expected = (GOLDEN / case / "expected.md").read_text(encoding="utf-8")
+    assert check_md(diff, expected, show_unchanged=False) == []
