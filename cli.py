@@ -330,7 +330,7 @@ def history_(series: str | None, lang: str | None, history_root: Path) -> None:
     type=click.Choice(["auto", "always", "never"]),
     default="auto",
     show_default=True,
-    help="Colour in the term format (auto: on a terminal, unless NO_COLOR is set).",
+    help="Colour in the term format (auto: on a terminal, unless NO_COLOR is set or TERM=dumb).",
 )
 @click.option("--all", "show_all", is_flag=True, help="Show unchanged provisions too.")
 @click.option("--count-formatting", is_flag=True, help="White space and punctuation width count as changes.")
@@ -372,7 +372,8 @@ def diff(
         count_footnotes=count_footnotes,
     )
     tty = sys.stdout.isatty()
-    colour = color == "always" or (color == "auto" and tty and not os.environ.get("NO_COLOR"))
+    plain_terminal = os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb"
+    colour = color == "always" or (color == "auto" and tty and not plain_terminal)
     options = RenderOptions(color=colour, show_unchanged=show_all, summary_only=summary)
     emit(DIFF_RENDERERS[fmt or ("term" if tty else "text")](result, options))
     changed = any(c.kind != "unchanged" or c.moved for c in result.changes)

@@ -114,3 +114,38 @@ def test_summary_json_is_the_diff_without_its_changes():
 def test_summary_text_is_one_line():
     result = run("diff", *PAIR, "--summary")
     assert result.stdout == "summary: 3 unchanged, 5 reworded, 1 merged, 3 added, 3 removed (1 moved)\n"
+
+
+def on_a_terminal(*args: str, **env: str) -> str:
+    """What resdiff writes when its standard output is a terminal (a pseudo-terminal)."""
+    controller, terminal = os.openpty()
+    environment = {key: value for key, value in os.environ.items() if key != "NO_COLOR"}
+    environment.update({"TERM": "xterm-256color", **env})
+    try:
+        process = subprocess.Popen(
+            [str(RESDIFF), *args], stdout=terminal, stderr=subprocess.PIPE, env=environment
+        )
+        os.close(terminal)
+        chunks = []
+        while True:
+            try:
+                chunk = os.read(controller, 65536)
+            except OSError:  # EIO: the terminal's other end is closed
+                break
+            if not chunk:
+                break
+            chunks.append(chunk)
+        process.wait(timeout=60)
+    finally:
+        os.close(controller)
+    return b"".join(chunks).decode("utf-8")
+
+
+def test_a_terminal_gets_colour_with_strike_and_underline_unless_told_not_to():
+    coloured = on_a_terminal("diff", *PAIR)
+    assert "\x1b[9;31m/人权事务中心\x1b[0m" in coloured
+    assert "\x1b[4;32m，\x1b[0m" in coloured
+    for env in ({"NO_COLOR": "1"}, {"TERM": "dumb"}):
+        plain = on_a_terminal("diff", *PAIR, **env)
+        assert "\x1b[" not in plain, env
+        assert "[-/人权事务中心-]" in plain
