@@ -137,6 +137,16 @@ def test_term_closes_its_attributes_at_every_line_break() -> None:
         )
 
 
+@pytest.mark.parametrize(("fmt", "color"), [("term", True), ("term", False), ("text", False)])
+def test_control_characters_in_a_document_cannot_reach_the_terminal(fmt: str, color: bool) -> None:
+    """`ESC[8m` (conceal) in a paragraph would hide the rest of the line, a deletion included."""
+    old = resolution(["Recalling \x1b[8mits resolution 23/3,"]).with_meta(symbol="A/RES/1/1\x1b[2J")
+    new = resolution(["Recalling \x1b[8mits resolution 25/3,"])
+    out = DIFF_RENDERERS[fmt](compare(old, new), RenderOptions(color=color))
+    assert "\x1b[8m" not in out and "\x1b[2J" not in out
+    assert "Recalling ␛[8mits resolution" in out and "--- A/RES/1/1␛[2J (en)" in out
+
+
 def test_md_for_github() -> None:
     out = DIFF_RENDERERS["md"](compare(OLD, NEW), RenderOptions())
     assert out.startswith("## resdiff: ")

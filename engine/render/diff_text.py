@@ -35,27 +35,41 @@ ANSI = Marks(
 )
 
 
+_CONTROL_PICTURES = {
+    **{code: 0x2400 + code for code in range(0x20) if chr(code) not in "\t\n"},
+    0x7F: 0x2421,
+    **{code: 0xFFFD for code in range(0x80, 0xA0)},
+}
+"""Control characters a text may carry (the reader lets a few through) drawn as their
+Unicode pictures (`␛`): written raw, an escape sequence in a document could recolour or hide
+text on the reader's terminal, and so hide a change."""
+
+
+def _visible(text: str) -> str:
+    return text.translate(_CONTROL_PICTURES)
+
+
 def _marked(marks: Marks, op: str, text: str) -> str:
     """Marked line by line: an edit that spans provisions (a split, a merge) then shows each
     provision on its own line, and no terminal attribute runs on past a line's end (into the
     next screen line, or lost where `less -R` resets it)."""
     start, end = marks.delete if op == "delete" else marks.insert
-    return "\n".join(f"{start}{line}{end}" if line else line for line in text.split("\n"))
+    return "\n".join(f"{start}{_visible(line)}{end}" if line else line for line in text.split("\n"))
 
 
 def _render(diff: Diff, options: RenderOptions, marks: Marks) -> str:
     if options.summary_only:
         return summary_line(diff) + "\n"
     lines = [
-        f"--- {identity(diff.old)}",
-        f"+++ {identity(diff.new)}",
+        f"--- {_visible(identity(diff.old))}",
+        f"+++ {_visible(identity(diff.new))}",
         summary_line(diff),
         *excerpt_notes(diff),
     ]
     for change in diff.changes:
         if not shown(change, options.show_unchanged):
             continue
-        body = inline(change.ops, str, lambda op, text: _marked(marks, op, text), marks.between)
+        body = inline(change.ops, _visible, lambda op, text: _marked(marks, op, text), marks.between)
         start, end = marks.heading
         lines += ["", f"{start}{heading(diff, change)}{end}", body]
     return "\n".join(lines) + "\n"
