@@ -8,6 +8,8 @@ and exit status 2 (diff(1)'s convention: 0 same, 1 different, 2 trouble).
 from __future__ import annotations
 
 import functools
+import os
+import signal
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -15,7 +17,7 @@ from typing import Any, TypeVar
 
 import click
 
-from engine.diff import DEFAULT_THRESHOLD, compare, summary_line
+from engine.diff import DEFAULT_THRESHOLD, compare
 from engine.errors import ResdiffError
 from engine.model import LANGUAGES, Resolution
 from engine.read import read_path
@@ -33,13 +35,53 @@ def fail(message: str) -> None:
     sys.exit(EXIT_TROUBLE)
 
 
+class StdoutClosed(Exception):
+    """Standard output was closed by its reader (`resdiff history | head -1`)."""
+
+
+def stdout_closed() -> None:
+    """End as `cat` or `grep` end when the reader of their output goes away: quietly, killed
+    by SIGPIPE (status 141 in a shell). Python ignores SIGPIPE and raises BrokenPipeError
+    instead; standard output is pointed at /dev/null first so that nothing tries to flush
+    into the closed pipe on the way out."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    sigpipe = getattr(signal, "SIGPIPE", None)
+    if sigpipe is not None:
+        signal.signal(sigpipe, signal.SIG_DFL)
+        os.kill(os.getpid(), sigpipe)
+    sys.exit(1)  # no SIGPIPE (Windows): the exit status Python's documentation suggests
+
+
+def out(text: str = "", *, nl: bool = True) -> None:
+    """Every line a command prints goes through here, as bytes in the encoding of standard
+    output. Written until the last byte: under PYTHONUNBUFFERED (or `python -u`) standard
+    output has no buffer, and Python's text layer drops what a write(2) cut short, as one
+    is when the reader goes away, so a closed pipe would pass unnoticed. ANSI codes are
+    written as given: a renderer only writes them when colour was asked for (click.echo
+    would strip them in a pipe, defeating `--color always`)."""
+    data = (text + "\n" * nl).encode(sys.stdout.encoding or "utf-8", sys.stdout.errors or "strict")
+    try:
+        sys.stdout.flush()
+        stream = sys.stdout.buffer
+        view = memoryview(data)
+        while view:
+            view = view[stream.write(view) or 0 :]
+        stream.flush()
+    except BrokenPipeError as exc:
+        raise StdoutClosed from exc
+
+
 def reports_errors(func: F) -> F:
-    """Turn engine and file-system errors into one `Error:` line and exit status 2."""
+    """Turn engine and file-system errors into one `Error:` line and exit status 2; a closed
+    standard output ends the command quietly."""
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return func(*args, **kwargs)
+        except StdoutClosed:
+            stdout_closed()
         except ResdiffError as exc:
             fail(str(exc))
         except OSError as exc:
@@ -132,7 +174,7 @@ def report_diagnostics(res: Resolution, *, verbose: bool) -> int:
 
 
 def emit(text: str) -> None:
-    click.echo(text, nl=False)
+    out(text, nl=False)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -208,7 +250,7 @@ def import_(
             f"{file}: the reader found {errors} error(s), listed above; fix the text or store it with --force"
         )
     path = History(history_root).add(res, date=date, force=force)
-    click.echo(f"stored {res.meta.symbol} ({res.meta.language}, {len(res.provisions)} provisions) in {path}")
+    out(f"stored {res.meta.symbol} ({res.meta.language}, {len(res.provisions)} provisions) in {path}")
 
 
 @main.command()
@@ -262,7 +304,7 @@ def validate(paths: tuple[Path, ...], history_root: Path) -> None:
                 min(text.count("\n"), written.count("\n")) + 1,
             )
             fail(f"{path}:{line}: not in canonical form (resdiff show {path} > fixed.md writes it)")
-    click.echo(f"{len(files)} canonical file(s) valid")
+    out(f"{len(files)} canonical file(s) valid")
 
 
 @main.command("history")
@@ -282,10 +324,10 @@ def history_(series: str | None, lang: str | None, history_root: Path) -> None:
     if series is None:
         for name in store.series_names():
             s = store.series(name)
-            click.echo(f"{name}\t{len(s.versions)} versions\t{s.title or ''}".rstrip())
+            out(f"{name}\t{len(s.versions)} versions\t{s.title or ''}".rstrip())
         return
     s = store.series(series)
-    click.echo(f"{s.name}: {s.title}" if s.title else s.name)
+    out(f"{s.name}: {s.title}" if s.title else s.name)
     for v in s.versions:
         if lang and lang not in v.languages:
             continue
@@ -295,7 +337,7 @@ def history_(series: str | None, lang: str | None, history_root: Path) -> None:
             held.append(f"{language} {len(res.provisions)}{'' if res.meta.extent == 'full' else ' excerpt'}")
         texts = ", ".join(held) if held else "no text yet"
         note = f"  ({v.note})" if v.note else ""
-        click.echo(f"{v.date or '?':<10}  {v.symbol:<20}  {texts}{note}")
+        out(f"{v.date or '?':<10}  {v.symbol:<20}  {texts}{note}")
 
 
 @main.command()
@@ -306,9 +348,15 @@ def history_(series: str | None, lang: str | None, history_root: Path) -> None:
     "--format",
     "fmt",
     type=click.Choice(list(DIFF_RENDERERS)),
-    help="term (default on a terminal), text ([-deleted-]{+inserted+}), md, json (resdiff.diff/1).",
+    help="term (default on a terminal: colour with strike/underline, or [-deleted-]{+inserted+} "
+    "without colour), text ([-deleted-]{+inserted+}), md (<del>/<ins>, for GitHub), json (resdiff.diff/1).",
 )
-@click.option("--summary", is_flag=True, help="Print only the summary line: counts per kind.")
+@click.option(
+    "--summary",
+    is_flag=True,
+    help="Print only the counts per kind: one line (text, term), heading and counts (md), "
+    "or the resdiff.diff/1 object without its changes (json).",
+)
 @click.option(
     "--threshold",
     type=click.FloatRange(0.0, 1.0, min_open=True),
@@ -322,7 +370,7 @@ def history_(series: str | None, lang: str | None, history_root: Path) -> None:
     type=click.Choice(["auto", "always", "never"]),
     default="auto",
     show_default=True,
-    help="Colour in the term format.",
+    help="Colour in the term format (auto: on a terminal, unless NO_COLOR is set or TERM=dumb).",
 )
 @click.option("--all", "show_all", is_flag=True, help="Show unchanged provisions too.")
 @click.option("--count-formatting", is_flag=True, help="White space and punctuation width count as changes.")
@@ -368,10 +416,9 @@ def diff(
         count_footnotes=count_footnotes,
     )
     tty = sys.stdout.isatty()
-    if summary:
-        click.echo(summary_line(result))
-    else:
-        options = RenderOptions(color=color == "always" or (color == "auto" and tty), show_unchanged=show_all)
-        emit(DIFF_RENDERERS[fmt or ("term" if tty else "text")](result, options))
+    plain_terminal = os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb"
+    colour = color == "always" or (color == "auto" and tty and not plain_terminal)
+    options = RenderOptions(color=colour, show_unchanged=show_all, summary_only=summary)
+    emit(DIFF_RENDERERS[fmt or ("term" if tty else "text")](result, options))
     changed = any(c.kind != "unchanged" or c.moved for c in result.changes)
     sys.exit(EXIT_CHANGED if changed else EXIT_SAME)

@@ -48,5 +48,9 @@ def diff_dict(diff: Diff) -> dict[str, Any]:
 
 
 def render_json(diff: Diff, options: RenderOptions) -> str:
-    """Every change, unchanged ones included (`options` change nothing here)."""
-    return json.dumps(diff_dict(diff), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    """Every change, unchanged ones included; `--summary` leaves `changes` out (the one
+    reason the schema makes that key optional), so a script reads `summary` either way."""
+    data = diff_dict(diff)
+    if options.summary_only:
+        del data["changes"]
+    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"

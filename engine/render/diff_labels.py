@@ -1,5 +1,8 @@
 """How a change is named in human-readable output, shared by `term`, `text` and `md`:
-`op6 (printed 6) ← op5 (printed 5) reworded, moved (similarity 0.9643, near-identical)`."""
+`op5 → op6 (printed 7) reworded, moved (similarity 0.9643, paired as nearly identical)`.
+
+Old side first, new side second, as in the `---`/`+++` header above it.
+"""
 
 from __future__ import annotations
 
@@ -8,30 +11,46 @@ from collections.abc import Callable, Sequence
 from ..diff import Change, Diff, Op
 from ..model import Resolution
 
+PAIRED: dict[str, str] = {
+    "identical": "paired as identical",
+    "near-identical": "paired as nearly identical",
+    "gap": "paired by position",
+    "content": "paired by wording",
+}
+"""How the alignment made a 1:1 pair, in words (docs/diff.md, "How provisions are matched"):
+`identical` and `near-identical` are passes 1 and 2, `gap` pass 3 (the only candidate left
+between the same unchanged neighbours), `content` pass 4 (the best match anywhere). A split
+or a merge says how it was made by its kind."""
+
 
 def side(resolution: Resolution, ids: Sequence[str]) -> str:
-    """Ids with the number each provision carried in print (preambular ones carry none)."""
+    """Ids, with the number a provision carried in print where it is not the one its position
+    gives (an excerpt starting at paragraph 18: `op1 (printed 18)`); ids are positional, so
+    the printed number is what a reader finds on paper."""
     labels = []
     for pid in ids:
-        number = resolution.provision(pid).number
-        labels.append(f"{pid} (printed {number})" if number else pid)
+        provision = resolution.provision(pid)
+        differs = provision.number and provision.number != provision.default_number
+        labels.append(f"{pid} (printed {provision.number})" if differs else pid)
     return ", ".join(labels)
 
 
 def describe(change: Change) -> str:
-    """The kind in words, with `moved` and, for matches that are not exact, how they were made."""
+    """The kind in words, with `moved` and, for matches that are not exact, how close and how
+    they were paired."""
     words = change.kind + (", moved" if change.moved else "")
     if change.kind in ("reworded", "split", "merged"):
-        words += f" (similarity {change.similarity:.4f}, {change.method})"
+        paired = PAIRED.get(change.method)
+        words += f" (similarity {change.similarity:.4f}{', ' + paired if paired else ''})"
     return words
 
 
 def heading(diff: Diff, change: Change) -> str:
-    """New side on the left, old side on the right, `—` for a side that has nothing, so that
-    the same id on both sides (ids are positional) is never ambiguous."""
-    new = side(diff.new, change.new) if change.new else "—"
+    """Old side, then new side, `—` for a side that has nothing: the same id on both sides
+    (ids are positional) names two different provisions, so the arrow says which is which."""
     old = side(diff.old, change.old) if change.old else "—"
-    return f"{new} ← {old} {describe(change)}"
+    new = side(diff.new, change.new) if change.new else "—"
+    return f"{old} → {new} {describe(change)}"
 
 
 def identity(resolution: Resolution) -> str:

@@ -1,44 +1,74 @@
 """The `md` diff format, for a pull-request comment on GitHub.
 
-Deleted text is `~~struck~~`, inserted text `**bold**`. GitHub only honours these markers
-when they hug non-space characters, so whitespace at the edges of an edit is moved outside
-them, and an edit spanning provisions (a split or a merge) is marked line by line.
-Markdown punctuation in the resolution's own text is escaped, as little as will do.
+Deleted text is `<del>struck</del>`, inserted text `<ins>underlined</ins>`: GitHub renders
+both tags. Markdown's own `~~` and `**` are not used for edits, because whether they open
+or close depends on the characters around them (CommonMark's flanking rules): next to CJK
+punctuation (`**，**`) or inside a word they stay literal, and a stray one pairs with the
+next, striking text that did not change. A tag is a tag wherever it stands. An edit that
+spans provisions (a split or a merge) is tagged line by line, and white space at the edges
+of an edit stays outside the tags.
+
+Everything taken from the documents is escaped: each ASCII punctuation character that can
+mean something in Markdown, GitHub's extensions (tables, strikethrough, math) or HTML is
+backslash-escaped (CommonMark lets any ASCII punctuation be), bare web addresses are kept
+from becoming links (GitHub would take a backslash after one into the link), and white space at the start
+of a line, which could open a code block, is dropped (it is formatting).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
-from ..diff import Diff, summary_line
+from ..diff import Diff, Op, summary_line
 from .diff_labels import excerpt_notes, heading, identity, inline, shown
 from .options import RenderOptions
 
-_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
-_LINE_START = re.compile(r"^(\s*)(?:([#+-])|(\d+)([.)]))", re.M)
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&$])")
+# GitHub links bare `www.` and `http://` addresses, and takes an escaping backslash after
+# one into the link (`www.un.org\*` shows `www.un.org\`): escaping the `.` or `:` that
+# starts the address leaves it plain text.
+_AUTOLINK = re.compile(r"(?i)(?<=www)\.|:(?=//)")
+_LINE_START = re.compile(r"^[ \t]*(?:([#+=-])|(\d+)([.)]))", re.M)
 _EDGES = re.compile(r"^(\s*)(.*?)(\s*)$", re.S)
+_TAGS = {"delete": ("<del>", "</del>"), "insert": ("<ins>", "</ins>")}
+HARD_BREAK = "  \n"
+"""Provisions of a split or merge joined in the ops by a newline stay on their own lines."""
 
 
 def escape(text: str) -> str:
     """Backslash the characters that mark up inline text, and what would open a heading,
-    quote or list at the start of a line."""
-    return _LINE_START.sub(_escape_line_start, _SPECIAL.sub(r"\\\1", text))
+    list or setext underline at the start of a line."""
+    text = _AUTOLINK.sub(lambda m: "\\" + m[0], _SPECIAL.sub(r"\\\1", text))
+    return _LINE_START.sub(_escape_line_start, text)
 
 
 def _escape_line_start(m: re.Match[str]) -> str:
-    if m[2]:  # `# heading`, `+ item`, `- item`
-        return f"{m[1]}\\{m[2]}"
-    return f"{m[1]}{m[3]}\\{m[4]}"  # `1. item` is escaped after the number
+    if m[1]:  # `# heading`, `+ item`, `- item`, `===` under a line
+        return f"\\{m[1]}"
+    return f"{m[2]}\\{m[3]}"  # `1. item` is escaped after the number
 
 
-def _mark(text: str, marker: str) -> str:
+def _kept(text: str) -> str:
+    return HARD_BREAK.join(escape(line) for line in text.split("\n"))
+
+
+def _edit(op: str, text: str) -> str:
+    start, end = _TAGS[op]
     out = []
     for line in text.split("\n"):
         m = _EDGES.match(line)
         assert m is not None  # the pattern matches any line
         lead, core, trail = m.groups()
-        out.append(f"{lead}{marker}{escape(core)}{marker}{trail}" if core else line)
-    return "  \n".join(out)
+        out.append(f"{lead}{start}{escape(core)}{end}{trail}" if core else line)
+    return HARD_BREAK.join(out)
+
+
+def _body(ops: Sequence[Op]) -> str:
+    body = inline(ops, _kept, _edit, " ")
+    # An edit at the start of a line escapes after its tag; strip indentation last, so
+    # that no line opens an indented code block.
+    return re.sub(r"^[ \t]+", "", body, flags=re.M)
 
 
 def render_md(diff: Diff, options: RenderOptions) -> str:
@@ -48,14 +78,9 @@ def render_md(diff: Diff, options: RenderOptions) -> str:
         f"**{summary_line(diff)}**",
         *(f"\n{escape(note)}" for note in excerpt_notes(diff)),
     ]
-    for change in diff.changes:
-        if not shown(change, options.show_unchanged):
-            continue
-        body = inline(
-            change.ops,
-            lambda text: "  \n".join(escape(line) for line in text.split("\n")),
-            lambda op, text: _mark(text, "~~" if op == "delete" else "**"),
-            " ",
-        )
-        lines += ["", f"### {escape(heading(diff, change))}", "", body]
+    if not options.summary_only:
+        for change in diff.changes:
+            if not shown(change, options.show_unchanged):
+                continue
+            lines += ["", f"### {escape(heading(diff, change))}", "", _body(change.ops)]
     return "\n".join(lines) + "\n"

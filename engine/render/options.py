@@ -8,9 +8,13 @@ from dataclasses import dataclass
 @dataclass(frozen=True)
 class RenderOptions:
     color: bool = True
-    """ANSI colour in the `term` format (without it, `term` marks edits as `text` does)."""
+    """ANSI colour and strike/underline in the `term` format (without it, `term` marks edits
+    as `text` does)."""
     show_unchanged: bool = False
     """Also show provisions that are unchanged and kept their place (always counted in the
     summary; unchanged provisions that moved are always shown)."""
     author: str | None = None
     """Who the tracked revisions of the `docx` format are attributed to (default `resdiff`)."""
+    summary_only: bool = False
+    """Only the counts (`--summary`): one line in `text` and `term`, the heading and summary
+    in `md`, the `resdiff.diff/1` object without `changes` in `json`."""
