@@ -5,8 +5,12 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 TSTAMP := $(VENV)/.installed-test
+# Debian packages the report tests need: a real browser for the HTML report, LibreOffice to
+# open the Word report, poppler to look at its pages, CJK fonts for the Chinese text.
+SYSDEPS := chromium libreoffice-writer-nogui poppler-utils fonts-noto-cjk
+SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: demo test lint bench clean history
+.PHONY: demo test lint bench clean history sysdeps
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -34,7 +38,15 @@ lint: $(TSTAMP)
 	$(BIN)/ruff format --check engine cli.py tests tools benchmarks
 	$(BIN)/mypy
 
-test: $(TSTAMP) lint
+# Installs what is missing (as root on CI; with sudo elsewhere), nothing when all is there.
+sysdeps:
+	@missing=$$(for p in $(SYSDEPS); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+		echo "installing Debian packages for the report tests: $$missing"; \
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing >/dev/null; \
+	fi
+
+test: $(TSTAMP) lint sysdeps
 	$(BIN)/pytest
 
 bench: $(TSTAMP)

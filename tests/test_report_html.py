@@ -1,0 +1,101 @@
+"""The HTML report in a real browser (Debian's Chromium, driven by Playwright): it loads
+with no console error and asks no other host for anything, the counts it shows are the
+JSON diff's, the side-by-side view switches, document text is escaped (a payload in a
+paragraph runs nothing), and a screenshot is kept in test-artifacts/ for a person to see."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from engine.diff import compare
+from engine.model import Metadata, Provision, Resolution
+from engine.render import RenderOptions
+from engine.render.diff_html import render_html
+from engine.render.diff_json import diff_dict
+from engine.store import canonical
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTIFACTS = ROOT / "test-artifacts"
+CHROMIUM = "/usr/bin/chromium"
+PAIRS = {
+    "zh": ("regional-arrangements-hr/zh/A-RES-51-102.md", "regional-arrangements-hr/zh/A-RES-53-148.md"),
+    "en": ("intl-cooperation-hr/en/A-HRC-RES-28-2.md", "intl-cooperation-hr/en/A-HRC-RES-38-3.md"),
+}
+
+
+def stored(path: str) -> Resolution:
+    return canonical.loads((ROOT / "history" / path).read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"],
+        )
+        yield b
+        b.close()
+
+
+def open_report(browser: Any, html: str, path: Path) -> tuple[Any, list[str], list[str]]:
+    path.write_text(html, encoding="utf-8")
+    page = browser.new_page(viewport={"width": 1200, "height": 1600})
+    errors: list[str] = []
+    requests: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("dialog", lambda d: errors.append(f"dialog: {d.message}"))
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(path.as_uri())
+    page.wait_for_load_state("load")
+    return page, errors, requests
+
+
+@pytest.mark.parametrize("lang", sorted(PAIRS))
+def test_the_report_loads_counts_right_and_switches_view(browser: Any, lang: str, tmp_path: Path) -> None:
+    old, new = (stored(p) for p in PAIRS[lang])
+    diff = compare(old, new)
+    page, errors, requests = open_report(browser, render_html(diff, RenderOptions()), tmp_path / "r.html")
+    assert errors == []
+    assert requests == [(tmp_path / "r.html").as_uri()]  # nothing but the file itself
+    shown = page.eval_on_selector_all(
+        "#counts li", "els => els.map(e => [e.dataset.kind, Number(e.querySelector('.count').textContent)])"
+    )
+    summary = json.loads(json.dumps(diff_dict(diff)["summary"]))
+    assert dict(shown) == {kind: n for kind, n in summary.items() if n}
+    assert page.locator("section.change").count() == len(diff.changes)
+    assert page.locator("#inline del").count() > 0 and page.locator("#inline ins").count() > 0
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"report-{lang}.png"), full_page=False)
+    page.click("#show-side")
+    assert page.is_visible("#side-by-side") and not page.is_visible("#inline")
+    page.check("#hide-unchanged")
+    assert page.locator("tr.unchanged").first.is_hidden()
+    page.screenshot(path=str(ARTIFACTS / f"report-{lang}-side.png"))
+    page.close()
+
+
+def test_document_text_is_escaped_and_runs_nothing(browser: Any, tmp_path: Path) -> None:
+    payload = '<script>window.pwned = 1</script><img src=x onerror="window.pwned = 2"> & "quotes"'
+    meta = Metadata(language="en", symbol="A/RES/1/1", title="<b>title</b>")
+    old = Resolution(meta, (Provision("pp1", "preamble", "Recalling its resolution,"),))
+    new = Resolution(
+        meta,
+        (Provision("pp1", "preamble", "Recalling its resolution,"), Provision("pp2", "preamble", payload)),
+    )
+    page, errors, requests = open_report(
+        browser, render_html(compare(old, new), RenderOptions()), tmp_path / "x.html"
+    )
+    assert page.evaluate("window.pwned") is None
+    assert errors == [] and len(requests) == 1  # the <img> was not loaded
+    assert payload in page.inner_text("#inline")
+    assert page.locator("#inline img, #inline b").count() == 0
+    page.close()
