@@ -21,7 +21,7 @@ from engine.model import LANGUAGES, Resolution
 from engine.read import read_path
 from engine.render import DIFF_RENDERERS, RenderOptions
 from engine.render.document import DOCUMENT_RENDERERS
-from engine.store import canonical, refs
+from engine.store import canonical, check, refs
 from engine.store.history import History
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -114,6 +114,21 @@ def emit(text: str) -> None:
     click.echo(text, nl=False)
 
 
+def open_history(root: Path) -> History:
+    """The history, after finishing or undoing what a killed import left (said on stderr)."""
+    store = History(root)
+    for note in store.recover_all():
+        click.echo(f"note: {note}", err=True)
+    return store
+
+
+def series_option(func: F) -> F:
+    return click.option(
+        "--series",
+        help="The series to look in, when the same symbol is stored in several.",
+    )(func)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="resdiff")
 def main() -> None:
@@ -149,35 +164,56 @@ def parse(file: Path, lang: str, fmt: str, **overrides: str | None) -> None:
 @lang_option(auto=True)
 @metadata_options
 @click.option(
-    "--date", help="Date that orders the version in its series (ISO date or year) when not adopted."
+    "--date",
+    help="Date that orders the version in its series when not adopted: an ISO date (2014-06-20) or a year.",
 )
 @click.option("--force", is_flag=True, help="Replace a stored version of the same symbol and language.")
+@click.option(
+    "--new-series",
+    is_flag=True,
+    help="Start the series named by --series (a mistyped name is refused otherwise).",
+)
 @history_option
 @reports_errors
 def import_(
-    file: Path, lang: str, date: str | None, force: bool, history_root: Path, **overrides: str | None
+    file: Path,
+    lang: str,
+    date: str | None,
+    force: bool,
+    new_series: bool,
+    history_root: Path,
+    **overrides: str | None,
 ) -> None:
     """Read a raw text and store it as a canonical file in the history.
 
-    Refuses to replace an existing version without --force; writes atomically.
+    The series must exist, unless --new-series starts it (series names are lower-case
+    words joined by hyphens). Refuses to replace a stored version without --force. Imports
+    into one series may run at once: each waits for the series' lock; a killed import is
+    finished or undone by the next command.
 
     \b
     Examples:
       resdiff import A-HRC-RES-23-3.txt --series intl-cooperation-hr
       resdiff import draft.txt --series intl-cooperation-hr --symbol A/HRC/26/L.5 --date 2014-06-20
+      resdiff import first.txt --series right-to-food --new-series
     """
     res = read_source(file, lang, **overrides)
-    path = History(history_root).add(res, date=date, force=force)
-    click.echo(f"stored {res.meta.symbol} ({res.meta.language}, {len(res.provisions)} provisions) in {path}")
+    stored = History(history_root).add(res, date=date, force=force, new_series=new_series)
+    for note in stored.notes:
+        click.echo(f"note: {note}", err=True)
+    click.echo(
+        f"stored {stored.symbol} ({res.meta.language}, {len(res.provisions)} provisions) in {stored.path}"
+    )
 
 
 @main.command()
 @click.argument("ref")
 @lang_option(auto=False)
+@series_option
 @document_format_option
 @history_option
 @reports_errors
-def show(ref: str, lang: str | None, fmt: str, history_root: Path) -> None:
+def show(ref: str, lang: str | None, series: str | None, fmt: str, history_root: Path) -> None:
     """Print a stored version, named by symbol or by the path of its canonical file.
 
     \b
@@ -185,7 +221,7 @@ def show(ref: str, lang: str | None, fmt: str, history_root: Path) -> None:
       resdiff show A/HRC/RES/25/3 --lang zh
       resdiff show history/intl-cooperation-hr/en/A-RES-51-100.md --format json
     """
-    path = Path(ref) if Path(ref).is_file() else History(history_root).find(ref, lang)
+    path = Path(ref) if Path(ref).is_file() else open_history(history_root).find(ref, lang, series)
     res = canonical.loads(path.read_text(encoding="utf-8"), str(path))
     emit(DOCUMENT_RENDERERS[fmt](res))
 
@@ -195,34 +231,30 @@ def show(ref: str, lang: str | None, fmt: str, history_root: Path) -> None:
 @history_option
 @reports_errors
 def validate(paths: tuple[Path, ...], history_root: Path) -> None:
-    """Check canonical files (folders are searched for *.md); exit 2 on the first bad one.
+    """Check canonical files and series manifests; list every problem, exit 1 if any.
 
     A file is valid when it reads without error and is in canonical form, i.e. writing
-    it back gives the same bytes.
+    it back gives the same bytes. In a history or series folder, each series.yaml must
+    list exactly the texts beside it, and each text must be filed under the series,
+    language and name its front matter gives.
 
     \b
     Examples:
       resdiff validate                  # the whole history/ folder
       resdiff validate history/intl-cooperation-hr/zh/A-HRC-RES-25-3.md
     """
-    files: list[Path] = []
-    for path in paths or (history_root,):
-        files.extend(sorted(path.rglob("*.md")) if path.is_dir() else [path])
-    for path in files:
-        text = path.read_text(encoding="utf-8")
-        res = canonical.loads(text, str(path))
-        written = canonical.dumps(res)
-        if written != text:
-            line = next(
-                (
-                    i
-                    for i, (a, b) in enumerate(zip(text.split("\n"), written.split("\n"), strict=False), 1)
-                    if a != b
-                ),
-                min(text.count("\n"), written.count("\n")) + 1,
-            )
-            fail(f"{path}:{line}: not in canonical form (resdiff show {path} > fixed.md writes it)")
-    click.echo(f"{len(files)} canonical file(s) valid")
+    if not paths:
+        open_history(history_root)
+    report = check.check_paths(list(paths or (history_root,)))
+    problems = report.sorted_problems()
+    for problem in problems:
+        click.echo(str(problem), err=True)
+    if problems:
+        click.echo(
+            f"{len(problems)} problem(s) in {report.files} canonical file(s) and their manifests", err=True
+        )
+        sys.exit(EXIT_CHANGED)
+    click.echo(f"{report.files} canonical file(s) valid")
 
 
 @main.command("history")
@@ -238,7 +270,7 @@ def history_(series: str | None, lang: str | None, history_root: Path) -> None:
       resdiff history
       resdiff history intl-cooperation-hr --lang en
     """
-    store = History(history_root)
+    store = open_history(history_root)
     if series is None:
         for name in store.series_names():
             s = store.series(name)
@@ -287,6 +319,7 @@ def history_(series: str | None, lang: str | None, history_root: Path) -> None:
 @click.option("--all", "show_all", is_flag=True, help="Show unchanged provisions too.")
 @click.option("--count-formatting", is_flag=True, help="White space and punctuation width count as changes.")
 @click.option("--count-footnotes", is_flag=True, help="Changed footnote texts count as changes.")
+@series_option
 @history_option
 @reports_errors
 def diff(
@@ -300,6 +333,7 @@ def diff(
     show_all: bool,
     count_formatting: bool,
     count_footnotes: bool,
+    series: str | None,
     history_root: Path,
 ) -> None:
     """Show what changed from OLD to NEW, provision by provision.
@@ -315,10 +349,10 @@ def diff(
       resdiff diff HEAD~1:history/intl-cooperation-hr/zh/A-HRC-RES-25-3.md A/HRC/RES/25/3 --lang zh
       resdiff diff old.txt new.txt --summary
     """
-    store = History(history_root)
+    store = open_history(history_root)
     result = compare(
-        refs.load(old, lang=lang, history=store),
-        refs.load(new, lang=lang, history=store),
+        refs.load(old, lang=lang, history=store, series=series),
+        refs.load(new, lang=lang, history=store, series=series),
         threshold=threshold,
         count_formatting=count_formatting,
         count_footnotes=count_footnotes,
