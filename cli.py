@@ -16,13 +16,13 @@ from typing import Any, TypeVar
 import click
 
 from engine.diff import DEFAULT_THRESHOLD, compare, summary_line
-from engine.errors import ResdiffError
+from engine.errors import ResdiffError, StoreError
 from engine.model import LANGUAGES, Resolution
 from engine.read import read_path
 from engine.render import DIFF_RENDERERS, RenderOptions
 from engine.render.document import DOCUMENT_RENDERERS
 from engine.store import canonical, check, refs
-from engine.store.history import History
+from engine.store.history import MANIFEST, History
 
 F = TypeVar("F", bound=Callable[..., Any])
 EXIT_SAME, EXIT_CHANGED, EXIT_TROUBLE = 0, 1, 2
@@ -243,8 +243,12 @@ def validate(paths: tuple[Path, ...], history_root: Path) -> None:
       resdiff validate                  # the whole history/ folder
       resdiff validate history/intl-cooperation-hr/zh/A-HRC-RES-25-3.md
     """
-    if not paths:
-        open_history(history_root)
+    for path in paths or (history_root,):
+        if path.is_dir():  # a history folder, or one series folder in it
+            open_history(path)
+            if (path / MANIFEST).is_file():
+                for note in History(path.parent).recover(path.name):
+                    click.echo(f"note: {note}", err=True)
     report = check.check_paths(list(paths or (history_root,)))
     problems = report.sorted_problems()
     for problem in problems:
@@ -283,7 +287,14 @@ def history_(series: str | None, lang: str | None, history_root: Path) -> None:
             continue
         held = []
         for language in v.languages:
-            res = canonical.loads(store.path_for(s.name, language, v.symbol).read_text(encoding="utf-8"))
+            path = store.path_for(s.name, language, v.symbol)
+            if not path.is_file():
+                raise StoreError(
+                    f"lists {v.symbol} in {language}, but its text {path} is missing "
+                    "(resdiff validate lists every such problem)",
+                    path=str(store.root / s.name / MANIFEST),
+                )
+            res = canonical.loads(path.read_text(encoding="utf-8"), str(path))
             held.append(f"{language} {len(res.provisions)}{'' if res.meta.extent == 'full' else ' excerpt'}")
         texts = ", ".join(held) if held else "no text yet"
         note = f"  ({v.note})" if v.note else ""

@@ -343,6 +343,8 @@ def test_validate_checks_manifest_and_texts_both_ways(tmp_path):
         "3 problem(s) in 2 canonical file(s) and their manifests",
     ]
     assert out == ""
+    code, _, err = invoke("history", "topic", "--history", str(root))
+    assert_one_error(code, err, "lists A/RES/70/1 in zh, but its text", "is missing")
 
 
 def test_validate_reports_every_bad_file(tmp_path):
@@ -567,9 +569,9 @@ def test_a_killed_first_import_of_a_new_series_leaves_no_series(tmp_path):
     folder = root / "fresh"
     (folder / "zh").mkdir(parents=True)
     (folder / "zh" / ".A-RES-70-1.md.0badf00d.tmp").write_text("half a text", encoding="utf-8")
-    code, _, err = invoke("history", "--history", str(root))
-    assert code == 0
-    assert "removed 1 temporary file(s) left by an interrupted import" in err
+    code, _, err = invoke("validate", str(root))
+    assert code == 0, err
+    assert err == f"note: {folder}: removed 1 temporary file(s) left by an interrupted import\n"
     assert not folder.exists()
 
 
