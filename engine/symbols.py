@@ -175,9 +175,10 @@ def store_symbol(text: str) -> str:
     spelling per document: the UN's capitalisation, without the reissue star (a reissued
     document is the same document, as its slug says).
     """
-    if text != text.strip() or not text.isprintable():
+    if text != text.strip() or not text.isprintable() or not text.isascii():
         raise SymbolError(
-            f"not a UN document symbol: {text!r} (a space, line break or control character around or in it)"
+            f"not a UN document symbol: {text!r} "
+            "(a space, line break, control or non-ASCII character around or in it)"
         )
     if is_placeholder(text):
         return text

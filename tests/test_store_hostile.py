@@ -22,11 +22,16 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
 
 import cli
-from engine.errors import FormatError, StoreError
+from engine.errors import FormatError, InputError, StoreError
 from engine.store import canonical, check
 from engine.store.history import History, load_series
+from engine.store.manifest import loads_series
+from engine.store.names import check_series, inside
+from engine.symbols import SYMBOL_RE, SymbolError, slug_of, store_symbol
 
 RESDIFF = Path(sys.executable).parent / "resdiff"
 MANIFEST = "schema: resdiff.series/1\nseries: topic\nversions: []\n"
@@ -132,6 +137,68 @@ def test_a_hostile_symbol_is_refused_by_the_symbol_parser(tmp_path, symbol):
     assert tree(tmp_path) == before
     code, out, err = invoke("history", "topic", "--history", str(root))
     assert code == 0 and "EVIL" not in out
+
+
+@given(st.one_of(st.text(), st.from_regex(SYMBOL_RE, fullmatch=True)))
+def test_any_symbol_the_store_accepts_makes_a_safe_file_name(text):
+    try:
+        symbol = store_symbol(text)
+    except SymbolError:
+        return
+    name = slug_of(symbol)
+    assert name not in ("", ".", "..") and "/" not in name and "\\" not in name
+    assert name.isascii() and name.isprintable() and name == name.strip()
+    assert store_symbol(symbol) == symbol  # one spelling per document
+
+
+@given(st.text())
+def test_any_series_name_accepted_is_a_slug(text):
+    try:
+        check_series(text)
+    except InputError:
+        return
+    assert text and set(text) <= set("abcdefghijklmnopqrstuvwxyz0123456789-")
+    assert not text.startswith("-") and not text.endswith("-") and "--" not in text
+
+
+HOSTILE_ROOT = Path(__file__).resolve().parent / "data"
+
+
+@given(
+    st.lists(st.sampled_from(["..", ".", "/", "a", "/etc", "~", "a/../..", "\x00"]) | st.text(), max_size=3)
+)
+def test_inside_never_leads_out(parts):
+    try:
+        path = inside(HOSTILE_ROOT, *parts)
+    except (StoreError, ValueError):  # ValueError: a NUL byte, refused by the OS layer
+        return
+    assert path.resolve().is_relative_to(HOSTILE_ROOT) and path.resolve() != HOSTILE_ROOT
+
+
+VALID_MANIFEST = (
+    MANIFEST.replace("versions: []", "versions:\n- symbol: A/RES/70/1\n  date: '2015'\n  languages:\n  - zh")
+).encode()
+
+
+@st.composite
+def damaged_manifests(draw: st.DrawFn) -> bytes:
+    data = VALID_MANIFEST
+    start = draw(st.integers(0, len(data)))
+    end = draw(st.integers(start, min(len(data), start + 12)))
+    return data[:start] + draw(st.binary(max_size=12) | st.text(max_size=6).map(str.encode)) + data[end:]
+
+
+@given(st.binary(max_size=200) | damaged_manifests())
+def test_any_manifest_bytes_are_read_or_refused_in_one_line(data):
+    try:
+        series = loads_series(data, Path("h/topic/series.yaml"))
+    except FormatError as exc:
+        message = str(exc)
+        assert message.startswith("h/topic/series.yaml") and "\n" not in message
+        return
+    for v in series.versions:  # what was read is what the checks let through
+        assert store_symbol(v.symbol) == v.symbol
+        assert all(lang in ("zh", "en", "fr", "es", "ru", "ar") for lang in v.languages)
 
 
 def test_a_forged_manifest_line_is_refused_when_read(tmp_path):

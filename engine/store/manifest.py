@@ -20,6 +20,9 @@ from .names import check_date, check_symbol
 
 MANIFEST = "series.yaml"
 SCHEMA = "resdiff.series/1"
+# The cap every input has (engine.read.decode.MAX_BYTES, not imported: that would load the
+# reader); a manifest lists tens of versions in a few kilobytes.
+MAX_BYTES = 10 * 1024 * 1024
 _TOP_KEYS = ("schema", "series", "title", "versions")
 _VERSION_KEYS = ("symbol", "date", "languages", "note")
 
@@ -116,6 +119,8 @@ def loads_series(data: bytes, path: Path) -> Series:
     import yaml  # here: PyYAML's import costs ~8 ms that a diff of raw texts never needs
 
     where = str(path)
+    if len(data) > MAX_BYTES:
+        raise FormatError(f"larger than 10 MB ({len(data)} bytes): not a series manifest", path=where)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -123,10 +128,18 @@ def loads_series(data: bytes, path: Path) -> Series:
         raise FormatError(
             f"not UTF-8 (byte 0x{data[exc.start]:02x}); a manifest is UTF-8 text", path=where, line=line
         ) from None
-    loader = yaml.SafeLoader(text)
+    loader: Any = None
     try:
+        loader = yaml.SafeLoader(text)  # checks the characters: raises ReaderError
         node = loader.get_single_node()
         doc = loader.construct_document(node) if node is not None else None
+    except RecursionError:
+        raise FormatError("not a series manifest: nested too deeply", path=where) from None
+    except yaml.reader.ReaderError as exc:
+        line = text[: exc.position].count("\n") + 1
+        raise FormatError(
+            f"not valid YAML: character U+{exc.character:04X} is not allowed", path=where, line=line
+        ) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         problem = getattr(exc, "problem", None) or getattr(exc, "context", None) or "unreadable"
@@ -136,7 +149,8 @@ def loads_series(data: bytes, path: Path) -> Series:
             line=None if mark is None else mark.line + 1,
         ) from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     if not isinstance(doc, dict) or doc.get("schema") != SCHEMA:
         raise FormatError(f"a series manifest declares schema: {SCHEMA}", path=where, line=1)
     unknown = sorted(str(k) for k in doc if k not in _TOP_KEYS)
@@ -175,4 +189,7 @@ def _entry_lines(node: Any, count: int) -> list[int]:
 
 
 def load_series(path: Path) -> Series:
+    size = path.stat().st_size
+    if size > MAX_BYTES:  # refused before it is read
+        raise FormatError(f"larger than 10 MB ({size} bytes): not a series manifest", path=str(path))
     return loads_series(path.read_bytes(), path)
