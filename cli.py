@@ -23,6 +23,7 @@ from engine.render import DIFF_RENDERERS, RenderOptions
 from engine.render.document import DOCUMENT_RENDERERS
 from engine.store import canonical, check, refs
 from engine.store.history import MANIFEST, History
+from engine.store.names import SERIES_RE
 
 F = TypeVar("F", bound=Callable[..., Any])
 EXIT_SAME, EXIT_CHANGED, EXIT_TROUBLE = 0, 1, 2
@@ -244,11 +245,11 @@ def validate(paths: tuple[Path, ...], history_root: Path) -> None:
       resdiff validate history/intl-cooperation-hr/zh/A-HRC-RES-25-3.md
     """
     for path in paths or (history_root,):
-        if path.is_dir():  # a history folder, or one series folder in it
-            open_history(path)
-            if (path / MANIFEST).is_file():
-                for note in History(path.parent).recover(path.name):
-                    click.echo(f"note: {note}", err=True)
+        if path.is_dir():  # one series folder, or a history folder
+            series = (path / MANIFEST).is_file() and SERIES_RE.fullmatch(path.name) is not None
+            notes = History(path.parent).recover(path.name) if series else History(path).recover_all()
+            for note in notes:
+                click.echo(f"note: {note}", err=True)
     report = check.check_paths(list(paths or (history_root,)))
     problems = report.sorted_problems()
     for problem in problems:

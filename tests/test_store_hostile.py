@@ -642,17 +642,40 @@ def test_a_killed_first_import_of_a_new_series_leaves_no_series(tmp_path):
     assert not folder.exists()
 
 
+def test_recovery_takes_only_what_the_store_left(tmp_path):
+    """`validate FOLDER` recovers there too: it must not take a file the store did not make."""
+    root = make_history(tmp_path)
+    (root / "topic" / "zh").mkdir()
+    theirs = [
+        root / "topic" / ".notes.tmp",
+        root / "topic" / "zh" / ".draft.tmp",
+        root / "topic" / ".A-RES-70-1.md.0badf00d.tmp",  # a text's temporary file is in zh/
+        root / "topic" / "zh" / ".series.yaml.0badf00d.tmp",
+        root / "topic" / "zh" / ".A-RES-70-1.md.0badf00.tmp",
+    ]
+    ours = root / "topic" / "zh" / ".A-RES-70-1.md.0badf00d.tmp"
+    for path in [*theirs, ours]:
+        path.write_text("x", encoding="utf-8")
+    for args in (
+        ("validate", str(tmp_path)),
+        ("validate", str(root / "topic")),
+        ("history", "--history", str(root)),
+    ):
+        invoke(*args)
+    assert all(p.exists() for p in theirs) and not ours.exists()
+
+
 def test_a_journal_is_replayed_and_a_forged_one_refused(tmp_path):
     root = make_history(tmp_path)
     folder = root / "topic"
     text = canonical.dumps(_read(_write(tmp_path / "in.txt", raw_text(1)), "A/RES/70/1"))
     (folder / "zh").mkdir()
-    (folder / "zh" / ".A-RES-70-1.md.0000.tmp").write_text(text, encoding="utf-8")
+    (folder / "zh" / ".A-RES-70-1.md.00000000.tmp").write_text(text, encoding="utf-8")
     manifest = MANIFEST.replace("versions: []", "versions:\n- symbol: A/RES/70/1\n  languages:\n  - zh")
-    (folder / ".series.yaml.0000.tmp").write_text(manifest, encoding="utf-8")
+    (folder / ".series.yaml.00000000.tmp").write_text(manifest, encoding="utf-8")
     (folder / ".import.journal").write_text(
-        '{"moves": [["zh/.A-RES-70-1.md.0000.tmp", "zh/A-RES-70-1.md"], '
-        '[".series.yaml.0000.tmp", "series.yaml"]]}',
+        '{"moves": [["zh/.A-RES-70-1.md.00000000.tmp", "zh/A-RES-70-1.md"], '
+        '[".series.yaml.00000000.tmp", "series.yaml"]]}',
         encoding="utf-8",
     )
     code, out, err = invoke("history", "topic", "--history", str(root))

@@ -10,6 +10,7 @@ files are (tempfile.mkstemp's 0600 would survive the rename).
 from __future__ import annotations
 
 import os
+import re
 import secrets
 from pathlib import Path
 
@@ -18,8 +19,18 @@ from ..errors import StoreError
 TMP_SUFFIX = ".tmp"
 
 
+# `.<name>.<8 hex digits>.tmp`: precise, so that recovery never takes someone else's file.
+_TEMPORARY = re.compile(r"\.(?P<name>.+)\.[0-9a-f]{8}" + re.escape(TMP_SUFFIX))
+
+
+def temporary_for(path: Path) -> str | None:
+    """The name of the file a temporary file of ours stands for, or None if it is not one."""
+    m = _TEMPORARY.fullmatch(path.name)
+    return m["name"] if m else None
+
+
 def is_temporary(path: Path) -> bool:
-    return path.name.startswith(".") and path.name.endswith(TMP_SUFFIX)
+    return temporary_for(path) is not None
 
 
 def write_temp(path: Path, text: str) -> Path:

@@ -163,7 +163,7 @@ class History:
         if not folder.is_dir() or not journal.leftovers(folder):
             return []
         with self.lock(series):
-            return journal.recover(folder, manifest=MANIFEST)
+            return journal.recover(folder)
 
     def recover_all(self) -> list[str]:
         """What `recover` does, for every series that a killed import left work in."""
@@ -205,7 +205,7 @@ class History:
         if not new_series and not folder.is_dir():
             raise self._no_series(name, known)
         with self.lock(name):
-            notes = journal.recover(folder, manifest=MANIFEST) if folder.is_dir() else []
+            notes = journal.recover(folder) if folder.is_dir() else []
             manifest_path = folder / MANIFEST
             if manifest_path.is_file():
                 series = load_series(manifest_path)

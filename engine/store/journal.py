@@ -20,7 +20,9 @@ import os
 from pathlib import Path
 
 from ..errors import StoreError
+from ..model import LANGUAGES
 from . import atomic
+from .manifest import MANIFEST
 
 JOURNAL = ".import.journal"
 
@@ -78,12 +80,15 @@ def leftovers(folder: Path) -> bool:
 
 
 def _temporary_files(folder: Path) -> list[Path]:
-    found = [p for p in folder.glob(".*") if atomic.is_temporary(p)]
-    found += [p for p in folder.glob("*/.*") if atomic.is_temporary(p)]
+    """Our temporary files in a series folder: of the manifest or journal, and of texts in
+    the language folders; nothing else (recovery may run on a folder given by hand)."""
+    found = [p for p in folder.glob(".*") if atomic.temporary_for(p) in (MANIFEST, JOURNAL)]
+    for lang in LANGUAGES:
+        found += [p for p in (folder / lang).glob(".*") if (atomic.temporary_for(p) or "").endswith(".md")]
     return sorted(found)
 
 
-def recover(folder: Path, *, manifest: str) -> list[str]:
+def recover(folder: Path) -> list[str]:
     """Finish or undo what a killed change left in `folder`; say what was done."""
     notes: list[str] = []
     journal = folder / JOURNAL
@@ -98,11 +103,11 @@ def recover(folder: Path, *, manifest: str) -> list[str]:
         path.unlink(missing_ok=True)
     if stale:
         notes.append(f"{folder}: removed {len(stale)} temporary file(s) left by an interrupted import")
-    if not (folder / manifest).exists():
+    if not (folder / MANIFEST).exists():
         # A new series whose first import was killed before its commit: leave no trace.
-        for sub in sorted(p for p in folder.iterdir() if p.is_dir()):
-            if not any(sub.iterdir()):
-                sub.rmdir()
+        for lang in LANGUAGES:
+            if (folder / lang).is_dir() and not any((folder / lang).iterdir()):
+                (folder / lang).rmdir()
         if not any(folder.iterdir()):
             folder.rmdir()
     return notes
