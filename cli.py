@@ -92,7 +92,11 @@ def metadata_options(func: F) -> F:
             click.option(
                 "--symbol", help="Document symbol, e.g. A/HRC/RES/23/3 (overrides the inferred one)."
             ),
-            click.option("--series", help="Series the version belongs to, e.g. intl-cooperation-hr."),
+            click.option(
+                "--series",
+                help="Series the version belongs to, e.g. intl-cooperation-hr "
+                "(import: an existing one, or a new one with --new-series).",
+            ),
             click.option("--source", help="Where the text came from (default: the file's path)."),
             click.option(
                 "--extent",

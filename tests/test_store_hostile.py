@@ -515,6 +515,30 @@ def test_parallel_imports_of_different_symbols_all_end_in_the_manifest(tmp_path)
     assert report.problems == [] and report.files == 20
 
 
+def test_parallel_imports_that_start_one_new_series_all_land(tmp_path):
+    root = tmp_path / "history"
+    jobs = []
+    for n in range(6):
+        source = tmp_path / f"{n}.txt"
+        source.write_text(raw_text(n), encoding="utf-8")
+        jobs.append(
+            [
+                "import",
+                str(source),
+                "--series",
+                "fresh",
+                "--new-series",
+                "--symbol",
+                f"A/RES/70/{n}",
+                "--history",
+                str(root),
+            ]
+        )
+    results = run_together(jobs)
+    assert [code for code, _, _ in results] == [0] * 6, results
+    assert len(History(root).series("fresh").versions) == 6
+
+
 def test_parallel_imports_of_one_new_symbol_store_exactly_one(tmp_path):
     root = make_history(tmp_path)
     jobs = []

@@ -21,7 +21,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from ..errors import StoreError
+from ..errors import InputError, StoreError
 from ..model import LANGUAGES, Resolution
 from ..symbols import SymbolError, slug_of
 from . import atomic, canonical, journal
@@ -196,9 +196,14 @@ class History:
         known = self.series_names()
         name = check_series(meta.series, known)
         symbol = check_symbol(meta.symbol)
-        when = date or meta.adopted
-        if when is not None:
-            when = check_date(when)
+        when = check_date(date) if date else None
+        if when is None and meta.adopted:
+            try:
+                when = check_date(meta.adopted)
+            except InputError:
+                raise InputError(
+                    f"the text's adoption date {meta.adopted!r} is not ISO: give the date with --date"
+                ) from None
         res = res.with_meta(series=name, symbol=symbol)
         folder = self.series_dir(name)
         target = self.path_for(name, meta.language, symbol)
