@@ -23,7 +23,7 @@ from engine.render import DIFF_RENDERERS, RenderOptions
 from engine.render.document import DOCUMENT_RENDERERS
 from engine.store import canonical, check, refs
 from engine.store.history import MANIFEST, History
-from engine.store.names import SERIES_RE
+from engine.store.names import SERIES_RE, check_symbol
 
 F = TypeVar("F", bound=Callable[..., Any])
 EXIT_SAME, EXIT_CHANGED, EXIT_TROUBLE = 0, 1, 2
@@ -110,8 +110,10 @@ def metadata_options(func: F) -> F:
 
 
 def read_source(path: Path, lang: str, **overrides: str | None) -> Resolution:
-    res = read_path(path, lang=lang)
     changes = {key: value for key, value in overrides.items() if value}
+    if "symbol" in changes:  # checked before the text is read, in parse as in import
+        changes["symbol"] = check_symbol(str(changes["symbol"]))
+    res = read_path(path, lang=lang)
     return res.with_meta(**changes) if changes else res
 
 

@@ -135,6 +135,7 @@ def test_a_hostile_symbol_is_refused_by_the_symbol_parser(tmp_path, symbol):
     )
     assert_one_error(code, err, "not a UN document symbol")
     assert tree(tmp_path) == before
+    assert_one_error(*invoke("parse", str(source), "--symbol", symbol)[::2], "not a UN document symbol")
     code, out, err = invoke("history", "topic", "--history", str(root))
     assert code == 0 and "EVIL" not in out
 
