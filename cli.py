@@ -18,13 +18,14 @@ from typing import Any, TypeVar
 import click
 
 from engine.diff import DEFAULT_THRESHOLD, compare
-from engine.errors import ResdiffError
+from engine.errors import ResdiffError, StoreError
 from engine.model import LANGUAGES, Resolution
 from engine.read import read_path
 from engine.render import DIFF_RENDERERS, RenderOptions
 from engine.render.document import DOCUMENT_RENDERERS
-from engine.store import canonical, refs
-from engine.store.history import History
+from engine.store import canonical, check, refs
+from engine.store.history import MANIFEST, History
+from engine.store.names import SERIES_RE, check_symbol
 
 F = TypeVar("F", bound=Callable[..., Any])
 EXIT_SAME, EXIT_CHANGED, EXIT_TROUBLE = 0, 1, 2
@@ -60,10 +61,13 @@ def out(text: str = "", *, nl: bool = True) -> None:
     is when the reader goes away, so a closed pipe would pass unnoticed. ANSI codes are
     written as given: a renderer only writes them when colour was asked for (click.echo
     would strip them in a pipe, defeating `--color always`)."""
+    stream = getattr(sys.stdout, "buffer", None)
+    if stream is None:  # a text-only stream (captured in-process): nothing can be cut short
+        sys.stdout.write(text + "\n" * nl)
+        return
     data = (text + "\n" * nl).encode(sys.stdout.encoding or "utf-8", sys.stdout.errors or "strict")
     try:
         sys.stdout.flush()
-        stream = sys.stdout.buffer
         view = memoryview(data)
         while view:
             view = view[stream.write(view) or 0 :]
@@ -133,7 +137,11 @@ def metadata_options(func: F) -> F:
             click.option(
                 "--symbol", help="Document symbol, e.g. A/HRC/RES/23/3 (overrides the inferred one)."
             ),
-            click.option("--series", help="Series the version belongs to, e.g. intl-cooperation-hr."),
+            click.option(
+                "--series",
+                help="Series the version belongs to, e.g. intl-cooperation-hr "
+                "(import: an existing one, or a new one with --new-series).",
+            ),
             click.option("--source", help="Where the text came from (default: the file's path)."),
             click.option(
                 "--extent",
@@ -147,8 +155,10 @@ def metadata_options(func: F) -> F:
 
 
 def read_source(path: Path, lang: str, **overrides: str | None) -> Resolution:
-    res = read_path(path, lang=lang)
     changes = {key: value for key, value in overrides.items() if value}
+    if "symbol" in changes:  # checked before the text is read, in parse as in import
+        changes["symbol"] = check_symbol(str(changes["symbol"]))
+    res = read_path(path, lang=lang)
     return res.with_meta(**changes) if changes else res
 
 
@@ -175,6 +185,21 @@ def report_diagnostics(res: Resolution, *, verbose: bool) -> int:
 
 def emit(text: str) -> None:
     out(text, nl=False)
+
+
+def open_history(root: Path) -> History:
+    """The history, after finishing or undoing what a killed import left (said on stderr)."""
+    store = History(root)
+    for note in store.recover_all():
+        click.echo(f"note: {note}", err=True)
+    return store
+
+
+def series_option(func: F) -> F:
+    return click.option(
+        "--series",
+        help="The series to look in, when the same symbol is stored in several.",
+    )(func)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -215,12 +240,18 @@ def parse(file: Path, lang: str, fmt: str, verbose: bool, **overrides: str | Non
 @lang_option(auto=True)
 @metadata_options
 @click.option(
-    "--date", help="Date that orders the version in its series (ISO date or year) when not adopted."
+    "--date",
+    help="Date that orders the version in its series when not adopted: an ISO date (2014-06-20) or a year.",
 )
 @click.option(
     "--force",
     is_flag=True,
     help="Replace a stored version of the same symbol and language; store a text the reader found errors in.",
+)
+@click.option(
+    "--new-series",
+    is_flag=True,
+    help="Start the series named by --series (a mistyped name is refused otherwise).",
 )
 @diagnostics_option
 @history_option
@@ -230,18 +261,23 @@ def import_(
     lang: str,
     date: str | None,
     force: bool,
+    new_series: bool,
     verbose: bool,
     history_root: Path,
     **overrides: str | None,
 ) -> None:
     """Read a raw text and store it as a canonical file in the history.
 
-    Refuses to replace an existing version without --force; writes atomically.
+    The series must exist, unless --new-series starts it (series names are lower-case
+    words joined by hyphens). Refuses to replace a stored version without --force. Imports
+    into one series may run at once: each waits for the series' lock; a killed import is
+    finished or undone by the next command.
 
     \b
     Examples:
       resdiff import A-HRC-RES-23-3.txt --series intl-cooperation-hr
       resdiff import draft.txt --series intl-cooperation-hr --symbol A/HRC/26/L.5 --date 2014-06-20
+      resdiff import first.txt --series right-to-food --new-series
     """
     res = read_source(file, lang, **overrides)
     errors = report_diagnostics(res, verbose=verbose)
@@ -249,17 +285,20 @@ def import_(
         fail(
             f"{file}: the reader found {errors} error(s), listed above; fix the text or store it with --force"
         )
-    path = History(history_root).add(res, date=date, force=force)
-    out(f"stored {res.meta.symbol} ({res.meta.language}, {len(res.provisions)} provisions) in {path}")
+    stored = History(history_root).add(res, date=date, force=force, new_series=new_series)
+    for note in stored.notes:
+        click.echo(f"note: {note}", err=True)
+    out(f"stored {stored.symbol} ({res.meta.language}, {len(res.provisions)} provisions) in {stored.path}")
 
 
 @main.command()
 @click.argument("ref")
 @lang_option(auto=False)
+@series_option
 @document_format_option
 @history_option
 @reports_errors
-def show(ref: str, lang: str | None, fmt: str, history_root: Path) -> None:
+def show(ref: str, lang: str | None, series: str | None, fmt: str, history_root: Path) -> None:
     """Print a stored version, named by symbol or by the path of its canonical file.
 
     \b
@@ -267,7 +306,7 @@ def show(ref: str, lang: str | None, fmt: str, history_root: Path) -> None:
       resdiff show A/HRC/RES/25/3 --lang zh
       resdiff show history/intl-cooperation-hr/en/A-RES-51-100.md --format json
     """
-    path = Path(ref) if Path(ref).is_file() else History(history_root).find(ref, lang)
+    path = Path(ref) if Path(ref).is_file() else open_history(history_root).find(ref, lang, series)
     res = canonical.loads(path.read_text(encoding="utf-8"), str(path))
     emit(DOCUMENT_RENDERERS[fmt](res))
 
@@ -277,34 +316,34 @@ def show(ref: str, lang: str | None, fmt: str, history_root: Path) -> None:
 @history_option
 @reports_errors
 def validate(paths: tuple[Path, ...], history_root: Path) -> None:
-    """Check canonical files (folders are searched for *.md); exit 2 on the first bad one.
+    """Check canonical files and series manifests; list every problem, exit 1 if any.
 
     A file is valid when it reads without error and is in canonical form, i.e. writing
-    it back gives the same bytes.
+    it back gives the same bytes. In a history or series folder, each series.yaml must
+    list exactly the texts beside it, and each text must be filed under the series,
+    language and name its front matter gives.
 
     \b
     Examples:
       resdiff validate                  # the whole history/ folder
       resdiff validate history/intl-cooperation-hr/zh/A-HRC-RES-25-3.md
     """
-    files: list[Path] = []
     for path in paths or (history_root,):
-        files.extend(sorted(path.rglob("*.md")) if path.is_dir() else [path])
-    for path in files:
-        text = path.read_text(encoding="utf-8")
-        res = canonical.loads(text, str(path))
-        written = canonical.dumps(res)
-        if written != text:
-            line = next(
-                (
-                    i
-                    for i, (a, b) in enumerate(zip(text.split("\n"), written.split("\n"), strict=False), 1)
-                    if a != b
-                ),
-                min(text.count("\n"), written.count("\n")) + 1,
-            )
-            fail(f"{path}:{line}: not in canonical form (resdiff show {path} > fixed.md writes it)")
-    out(f"{len(files)} canonical file(s) valid")
+        if path.is_dir():  # one series folder, or a history folder
+            series = (path / MANIFEST).is_file() and SERIES_RE.fullmatch(path.name) is not None
+            notes = History(path.parent).recover(path.name) if series else History(path).recover_all()
+            for note in notes:
+                click.echo(f"note: {note}", err=True)
+    report = check.check_paths(list(paths or (history_root,)))
+    problems = report.sorted_problems()
+    for problem in problems:
+        click.echo(str(problem), err=True)
+    if problems:
+        click.echo(
+            f"{len(problems)} problem(s) in {report.files} canonical file(s) and their manifests", err=True
+        )
+        sys.exit(EXIT_CHANGED)
+    out(f"{report.files} canonical file(s) valid")
 
 
 @main.command("history")
@@ -320,7 +359,7 @@ def history_(series: str | None, lang: str | None, history_root: Path) -> None:
       resdiff history
       resdiff history intl-cooperation-hr --lang en
     """
-    store = History(history_root)
+    store = open_history(history_root)
     if series is None:
         for name in store.series_names():
             s = store.series(name)
@@ -333,7 +372,14 @@ def history_(series: str | None, lang: str | None, history_root: Path) -> None:
             continue
         held = []
         for language in v.languages:
-            res = canonical.loads(store.path_for(s.name, language, v.symbol).read_text(encoding="utf-8"))
+            path = store.path_for(s.name, language, v.symbol)
+            if not path.is_file():
+                raise StoreError(
+                    f"lists {v.symbol} in {language}, but its text {path} is missing "
+                    "(resdiff validate lists every such problem)",
+                    path=str(store.root / s.name / MANIFEST),
+                )
+            res = canonical.loads(path.read_text(encoding="utf-8"), str(path))
             held.append(f"{language} {len(res.provisions)}{'' if res.meta.extent == 'full' else ' excerpt'}")
         texts = ", ".join(held) if held else "no text yet"
         note = f"  ({v.note})" if v.note else ""
@@ -375,6 +421,7 @@ def history_(series: str | None, lang: str | None, history_root: Path) -> None:
 @click.option("--all", "show_all", is_flag=True, help="Show unchanged provisions too.")
 @click.option("--count-formatting", is_flag=True, help="White space and punctuation width count as changes.")
 @click.option("--count-footnotes", is_flag=True, help="Changed footnote texts count as changes.")
+@series_option
 @diagnostics_option
 @history_option
 @reports_errors
@@ -389,6 +436,7 @@ def diff(
     show_all: bool,
     count_formatting: bool,
     count_footnotes: bool,
+    series: str | None,
     verbose: bool,
     history_root: Path,
 ) -> None:
@@ -405,8 +453,8 @@ def diff(
       resdiff diff HEAD~1:history/intl-cooperation-hr/zh/A-HRC-RES-25-3.md A/HRC/RES/25/3 --lang zh
       resdiff diff old.txt new.txt --summary
     """
-    store = History(history_root)
-    sides = [refs.load(ref, lang=lang, history=store) for ref in (old, new)]
+    store = open_history(history_root)
+    sides = [refs.load(ref, lang=lang, history=store, series=series) for ref in (old, new)]
     for side in sides:
         report_diagnostics(side, verbose=verbose)
     result = compare(

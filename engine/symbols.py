@@ -145,3 +145,49 @@ def from_slug(slug: str) -> Symbol:
             parts.append(piece)
             i += 1
     return parse_symbol("/".join(parts))
+
+
+# Drafts whose symbol is not printed in the text we hold are stored under a placeholder:
+# the slug of the organ and session with `L.UNKNOWN` for the draft number
+# (`A-C.3-62-L.UNKNOWN`, as the corpus names them). It is the only name the store accepts
+# that the parser does not read, and it is checked as strictly: with the number put back,
+# it must be a draft's slug.
+PLACEHOLDER_NUMBER = "L.UNKNOWN"
+
+
+def is_placeholder(text: str) -> bool:
+    """True for a placeholder name such as `A-C.3-62-L.UNKNOWN`."""
+    if not text.isascii() or "/" in text or not text.endswith("-" + PLACEHOLDER_NUMBER):
+        return False
+    try:
+        symbol = from_slug(text[: -len(PLACEHOLDER_NUMBER)] + "L.0")
+    except SymbolError:
+        return False
+    return symbol.is_draft and symbol.slug() == text[: -len(PLACEHOLDER_NUMBER)] + "L.0"
+
+
+def store_symbol(text: str) -> str:
+    """The spelling under which a symbol is stored, or SymbolError.
+
+    The store names files and manifest entries after symbols, so a name must be one the
+    parser reads (or a placeholder): nothing around it (a space or line break there made a
+    second manifest entry for the same file, a newline forged manifest lines), and one
+    spelling per document: the UN's capitalisation, without the reissue star (a reissued
+    document is the same document, as its slug says).
+    """
+    if text != text.strip() or not text.isprintable() or not text.isascii():
+        raise SymbolError(
+            f"not a UN document symbol: {text!r} "
+            "(a space, line break, control or non-ASCII character around or in it)"
+        )
+    if is_placeholder(text):
+        return text
+    symbol = parse_symbol(text)
+    return str(Symbol(symbol.organ, symbol.session, symbol.number, symbol.kind, symbol.suffixes))
+
+
+def slug_of(text: str) -> str:
+    """File-name form of a name that `store_symbol` accepts (SymbolError for others)."""
+    if is_placeholder(text):
+        return text
+    return parse_symbol(text).slug()

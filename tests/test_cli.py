@@ -47,7 +47,9 @@ def test_every_command_has_help_with_examples(command):
 @pytest.fixture
 def store(tmp_path: Path) -> Path:
     history = tmp_path / "history"
-    result = run("import", str(SEED), "--series", "intl-cooperation-hr", "--history", str(history))
+    result = run(
+        "import", str(SEED), "--series", "intl-cooperation-hr", "--new-series", "--history", str(history)
+    )
     assert result.returncode == 0, result.stderr
     assert "stored A/HRC/RES/25/3 (zh, 33 provisions)" in result.stdout
     return history
@@ -97,10 +99,15 @@ def test_validate_accepts_canonical_and_rejects_the_rest(store, tmp_path):
     text = stored.read_text(encoding="utf-8")
     loose = tmp_path / "loose.md"
     loose.write_text(text.replace("\npp2:", "\n\npp2:"), encoding="utf-8")
-    assert_one_error_line(run("validate", str(loose)), f"{loose}:", "not in canonical form")
     broken = tmp_path / "broken.md"
     broken.write_text(text.replace("\npp2:", "\npp12:"), encoding="utf-8")
-    assert_one_error_line(run("validate", str(broken)), f"{broken}:", "expected pp2")
+    result = run("validate", str(loose), str(stored), str(broken))
+    assert result.returncode == 1  # every bad file is reported, not only the first
+    lines = result.stderr.splitlines()
+    assert lines[0].startswith(f"{broken}:") and "expected pp2" in lines[0]
+    assert lines[1].startswith(f"{loose}:19: not in canonical form")
+    assert lines[2] == "2 problem(s) in 3 canonical file(s) and their manifests"
+    assert len(lines) == 3 and result.stdout == ""
 
 
 @pytest.mark.parametrize(

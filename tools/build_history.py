@@ -42,7 +42,7 @@ KNOWN_WITHOUT_TEXT = (
 
 def build(corpus: Path, history: History) -> list[Path]:
     seed = read_path(SEED, lang="zh").with_meta(series=SEED_SERIES, source=str(SEED), extent="full")
-    written = [history.add(seed, force=True)]
+    written = [history.add(seed, force=True, new_series=True).path]
     with (corpus / "manifest.tsv").open(encoding="utf-8", newline="") as handle:
         rows = sorted(
             csv.DictReader(handle, delimiter="\t"), key=lambda r: (r["series"], r["year"], r["slug"])
@@ -57,7 +57,7 @@ def build(corpus: Path, history: History) -> list[Path]:
             source=row["source_url"],
             adopted=row["adopted"] or res.meta.adopted,
         )
-        written.append(history.add(res, date=row["adopted"] or row["year"], force=True))
+        written.append(history.add(res, date=row["adopted"] or row["year"], force=True, new_series=True).path)
     for name in history.series_names():
         manifest = history.root / name / MANIFEST
         series = load_series(manifest)

@@ -16,9 +16,10 @@ from pathlib import Path
 from ..errors import RefError, StoreError
 from ..model import Resolution
 from ..read import read_bytes
-from ..symbols import SymbolError, parse_symbol
+from ..symbols import SymbolError, store_symbol
 from . import canonical
 from .history import History
+from .names import did_you_mean
 
 FRONT_MATTER = b"---\n"
 
@@ -55,8 +56,16 @@ def _from_git(ref: str, lang: str, cwd: Path) -> Resolution | None:
     return from_bytes(blob.data_stream.read(), name=ref, lang=lang)
 
 
-def load(ref: str, *, lang: str = "auto", history: History, cwd: Path | None = None) -> Resolution:
-    """Resolve a version reference to a model, trying file, git revision, then symbol."""
+def load(
+    ref: str,
+    *,
+    lang: str = "auto",
+    history: History,
+    cwd: Path | None = None,
+    series: str | None = None,
+) -> Resolution:
+    """Resolve a version reference to a model, trying file, git revision, then symbol
+    (in `series` when given: the same symbol may be stored in two)."""
     here = cwd or Path.cwd()
     path = here / ref
     if path.is_file():
@@ -66,11 +75,12 @@ def load(ref: str, *, lang: str = "auto", history: History, cwd: Path | None = N
         if found is not None:
             return found
     try:
-        stored = history.find(ref, None if lang == "auto" else lang)
+        stored = history.find(ref, None if lang == "auto" else lang, series)
     except StoreError:
         try:
-            parse_symbol(ref)
+            store_symbol(ref)
         except SymbolError:
-            raise RefError(f"{ref}: no such file, git revision or stored symbol") from None
+            hint = did_you_mean(ref, history.known_symbols())
+            raise RefError(f"{ref}: no such file, git revision or stored symbol{hint}") from None
         raise
     return canonical.loads(stored.read_text(encoding="utf-8"), str(stored))
