@@ -35,7 +35,17 @@ def interesting(diff: Diff) -> list[Change]:
 
 @pytest.mark.parametrize(
     "text",
-    ["68/160", "18 December 2013", "A/HRC/24/56", "S-35/1", "22,000", "A/C.3/78/L.41"],
+    [
+        "68/160",
+        "18 December 2013",
+        "A/HRC/24/56",
+        "S-35/1",
+        "22,000",
+        "A/C.3/78/L.41",
+        "18 décembre 2013",
+        "1er janvier 2020",
+        "18 de diciembre de 2013",
+    ],
 )
 def test_symbols_are_whole_tokens(text: str) -> None:
     tokens = WordTokenizer().tokens(f"see {text}; end")
