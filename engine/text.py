@@ -110,6 +110,30 @@ FUNCTION_WORDS: Mapping[str, frozenset[str]] = {
         )
     ),
 }
+# Verbs that open operative paragraphs (`Decides`, `Décide`, `Decide`), each under the one
+# language that writes it so: with the preambular lead words (engine.read.openers), marks
+# of a language in a text too short for function words.
+OPERATIVE_LEAD_WORDS: Mapping[str, frozenset[str]] = {
+    "en": frozenset(
+        _words(
+            "Decides Requests Calls Urges Invites Encourages Welcomes Condemns Reaffirms Notes "
+            "Takes Stresses Emphasizes Expresses Recognizes Acknowledges Affirms Recommends"
+        )
+    ),
+    "fr": frozenset(
+        _words(
+            "Décide Prie Demande Exhorte Invite Engage Encourage Accueille Condamne Réaffirme "
+            "Prend Souligne Insiste Exprime Reconnaît Affirme Recommande Salue"
+        )
+    ),
+    "es": frozenset(
+        _words(
+            "Decide Solicita Pide Exhorta Insta Invita Alienta Acoge Condena Reafirma Toma "
+            "Subraya Destaca Expresa Reconoce Afirma Recomienda Observa"
+        )
+    ),
+}
+
 # Words as function words are counted: runs of letters, so an elided article is a word of
 # its own (`l'homme` -> `l`, `homme`).
 LATIN_WORD_RE = re.compile(rf"[{LATIN_CLASS}]+")

@@ -23,7 +23,7 @@ from ..model import (
     renumber,
 )
 from . import footnotes, furniture, metadata, ocr, structure
-from .language import detect_language
+from .language import detect_language, language_conflict
 from .lines import Line
 from .tidy import clean_line, join_lines, tidy_text
 
@@ -37,6 +37,12 @@ def read_text(text: str, *, lang: str = "auto", source: str | None = None) -> Re
         lang = detect_language(text)
     elif lang not in LANGUAGES:
         raise InputError(f"unknown language {lang!r}; expected one of {', '.join(LANGUAGES)}", path=source)
+    else:
+        # A wrong --lang reads a Chinese preamble as the title, or drops an English text's
+        # preamble, and then diffs as "unchanged": refuse it, saying what the text looks like.
+        conflict = language_conflict(text, lang)
+        if conflict:
+            raise InputError(conflict, path=source)
     warnings: list[Diagnostic] = []
 
     if lang == "en":
