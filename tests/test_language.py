@@ -104,3 +104,13 @@ def test_latin_against_latin_only_on_clear_evidence() -> None:
 @pytest.mark.parametrize("path", CORPUS_FILES, ids=[f"{p.parent.name}/{p.stem}" for p in CORPUS_FILES])
 def test_every_corpus_text_is_accepted_in_its_own_language(path: Path) -> None:
     assert language_conflict(path.read_text(encoding="utf-8"), path.parent.name) is None
+
+
+def test_a_chinese_excerpt_under_a_long_english_cover_can_still_be_read_as_chinese() -> None:
+    """Detected as English (Han is outnumbered), but --lang zh must stay possible."""
+    chinese = "人权理事会，\n\n重申《联合国宪章》的宗旨和原则，\n\n1. 决定继续处理此事项。\n"
+    cover = "United Nations General Assembly Distr.: General 10 July 2017 Original: English\n" * 6
+    text = cover + "\n" + chinese
+    assert detect_language(text) == "en"
+    assert language_conflict(text, "zh") is None
+    assert language_conflict(cover, "zh") is not None

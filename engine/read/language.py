@@ -37,6 +37,9 @@ SCRIPT_OF = {"zh": "han", "ar": "arabic", "ru": "cyrillic", "en": "latin", "fr":
 
 # Letters that one of French and Spanish writes and the other never does (é is both).
 _MARK_LETTERS = {"fr": frozenset("èêàçùâîôûëïœ"), "es": frozenset("ñáíóú¿¡")}
+# A non-Latin --lang stands while its script carries this share of the text's words.
+_CARRIES = 0.1
+_LETTERS_PER_WORD = 5
 # Below this many letters a text says too little for --lang to be contradicted.
 _MIN_LETTERS = 20
 # Latin against Latin: a --lang is contradicted only when the other language has at least
@@ -84,6 +87,17 @@ class Evidence:
             return "ru"
         return None
 
+    def carries(self, script: str) -> bool:
+        """Does `script` carry at least `_CARRIES` of the text's words? A Han character counts
+        as a word, Latin, Cyrillic and Arabic letters five to a word. (Latin text in a
+        non-Latin language is not carried: its Latin is the cover page and symbols.)"""
+        if script == "latin":
+            return False
+        words = {
+            name: count * (_LETTERS_PER_WORD if name == "han" else 1) for name, count in self.scripts.items()
+        }
+        return words[script] >= _CARRIES * sum(words.values())
+
     def latin_language(self) -> str:
         """en, fr or es, whichever has the most marks; English when none has any."""
         return max(LATIN_LANGUAGES, key=lambda lang: self.marks[lang])  # first wins a tie: en
@@ -118,14 +132,17 @@ def detect_language(text: str) -> str:
 def language_conflict(text: str, lang: str) -> str | None:
     """Why `text` cannot be in `lang`, or None when it can (or when it is too short to say).
 
-    A script that contradicts the language is always told; among English, French and Spanish
-    only clear evidence is (`_CLEAR_MARKS`), so that a short or mixed text is accepted."""
+    A script that contradicts the language is told unless the language's own script still
+    carries a good part of the text (`_CARRIES`): a Chinese excerpt under a long English cover
+    page is detected as English, and `--lang zh` must stay the way to read it. Among English,
+    French and Spanish only clear evidence is told (`_CLEAR_MARKS`), so that a short or mixed
+    text is accepted."""
     ev = evidence(text)
     if ev.letters < _MIN_LETTERS:
         return None
     found = ev.script_language()
     script = SCRIPT_OF[found] if found else "latin"
-    if script != SCRIPT_OF.get(lang, script):
+    if script != SCRIPT_OF.get(lang, script) and not ev.carries(SCRIPT_OF[lang]):
         suggest = found or ev.latin_language()
         return (
             f"the text is in {SCRIPT_NAMES[script]} script ({ev.share(script)}% {_LETTER_NAMES[script]})"
