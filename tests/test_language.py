@@ -12,6 +12,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from engine.errors import InputError
 from engine.read import read_text
@@ -114,3 +116,37 @@ def test_a_chinese_excerpt_under_a_long_english_cover_can_still_be_read_as_chine
     assert detect_language(text) == "en"
     assert language_conflict(text, "zh") is None
     assert language_conflict(cover, "zh") is not None
+
+
+WORDS = [
+    "the",
+    "of",
+    "and",
+    "les",
+    "des",
+    "et",
+    "los",
+    "las",
+    "y",
+    "Recalling",
+    "Rappelant",
+    "Recordando",
+    "été",
+    "año",
+    "人权",
+    "理事会",
+    "Совет",
+    "مجلس",
+    ",",
+    ".",
+    "1",
+    "\n",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), max_size=80).map(" ".join))
+def test_the_detected_language_is_never_contradicted(text: str) -> None:
+    lang = detect_language(text)
+    assert lang in ("zh", "en", "fr", "es", "ru", "ar")
+    assert language_conflict(text, lang) is None
