@@ -75,6 +75,20 @@ def test_reference_update_is_one_replacement() -> None:
     assert [op for op in ops if op[0] != "equal"] == [("delete", "23/3"), ("insert", "25/3")]
 
 
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("du 15 décembre 2022,", "du 16 décembre 2022,"),
+        ("del 15 de diciembre de 2022,", "del 16 de diciembre de 2022,"),
+        ("of 15 December 2022,", "of 16 December 2022,"),
+    ],
+)
+def test_a_changed_date_is_replaced_whole_in_english_french_and_spanish(old: str, new: str) -> None:
+    ops = token_diff(old, new, WordTokenizer())
+    changed = [(kind, text.strip()) for kind, text in ops if kind != "equal"]
+    assert changed == [("delete", old[3:-1].strip()), ("insert", new[3:-1].strip())]
+
+
 def test_edits_read_as_phrases() -> None:
     ops = token_diff(
         "Strongly urges the Government to end the practice;",
