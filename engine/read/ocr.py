@@ -38,6 +38,7 @@ UN_WORD = 10_000_000  # a UN drafting word counts as a very common one
 _TOKEN = re.compile(r"\S+")
 _YEAR = re.compile(r"\b(?=(?:1 ?9|2 ?0)(?: ?\d){2}\b)(?:\d ?){3}\d\b")
 _DAY = re.compile(rf"\b(\d) (\d)(?= (?:{'|'.join(MONTHS['en'])})\b)")
+_HYPHEN_SPACE = re.compile(r"(?<=[A-Za-z])- (?=[a-z])")  # "Fift y- second"
 _CORE = re.compile(r"^([\"“‘(\[]*)(.*?)([\"”’)\],.;:!?*]*)$")
 
 
@@ -84,6 +85,7 @@ def _may_be_un_word(word: str) -> bool:
     return lower in _un_words() or lower in COMMONEST
 
 
+@lru_cache(maxsize=1 << 16)  # asked of every token of every English line: words recur
 def _may_be_fragment(core: str) -> bool:
     """False only for a piece that is surely no fragment (`_is_fragment`), without the list:
     a UN word (or one of hyphenated UN words) is counted above any fragment's frequency."""
@@ -100,11 +102,12 @@ def may_be_broken(lines: list[str]) -> bool:
 
     Decided from the UN words alone, without the frequency list; only then does
     `repair_spacing` look at the lines with the list (see the module's docstring)."""
+    un_words = _un_words()
     for line in lines:
-        line = re.sub(r"(?<=[A-Za-z])- (?=[a-z])", "-", line)
+        line = _HYPHEN_SPACE.sub("-", line)
         cores = [_CORE.match(t)[2] for t in _TOKEN.findall(line)]  # type: ignore[index]
         for i, core in enumerate(cores):
-            if not _may_be_fragment(core):
+            if core.lower() in un_words or not _may_be_fragment(core):  # the first test is the fast one
                 continue
             for j in range(max(0, i - 1), min(len(cores), i + 2) - 1):
                 joined = cores[j].split("-")[-1] + cores[j + 1].split("-")[0]
