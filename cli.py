@@ -115,7 +115,12 @@ def lang_option(*, auto: bool) -> Callable[[F], F]:
         default="auto" if auto else None,
         show_default=auto,
         help="Language of the text"
-        + (" (auto: detect it)." if auto else " (needed when a symbol is stored in several)."),
+        + (
+            " (auto: detect it from the script and, for en/fr/es, the function words; a --lang"
+            " the text contradicts is an error)."
+            if auto
+            else " (needed when a symbol is stored in several)."
+        ),
     )
 
 

@@ -159,3 +159,37 @@ def test_the_diagnostics_page_lists_every_code() -> None:
     from tools.diagnostics_doc import render
 
     assert (ROOT / "docs/diagnostics.md").read_text(encoding="utf-8") == render()
+
+
+# --- a --lang the text contradicts (issue 8) -----------------------------------------------
+
+ZH_TEXT = ROOT / "tests" / "data" / "hrc-25-3.zh.txt"
+EN_TEXT = ROOT / "tests" / "data" / "a-c3-78-l41.en.txt"
+
+
+def test_parse_of_chinese_text_with_lang_en_is_refused() -> None:
+    """Before, the whole preamble was read as the title."""
+    result = run("parse", str(ZH_TEXT), "--lang", "en")
+    assert_one_error_line(result, str(ZH_TEXT), "Chinese script (", "% Han) but --lang en", "--lang zh")
+    assert result.stdout == ""
+
+
+def test_parse_of_english_text_with_lang_zh_is_refused() -> None:
+    """Before, title, body line and preamble were dropped."""
+    result = run("parse", str(EN_TEXT), "--lang", "zh")
+    assert_one_error_line(result, str(EN_TEXT), "Latin script (", "but --lang zh", "--lang en")
+
+
+def test_diff_with_the_wrong_lang_is_an_error_not_unchanged(tmp_path: Path) -> None:
+    """Before, `diff --lang en` of two Chinese texts said unchanged and exited 0."""
+    new = tmp_path / "new.txt"
+    new.write_text(ZH_TEXT.read_text(encoding="utf-8").replace("加强", "增强", 1), encoding="utf-8")
+    assert_one_error_line(run("diff", str(ZH_TEXT), str(new), "--lang", "en"), "--lang zh")
+    assert run("diff", str(ZH_TEXT), str(new), "--lang", "zh").returncode == 1
+
+
+def test_import_with_the_wrong_lang_stores_nothing(tmp_path: Path) -> None:
+    history = tmp_path / "history"
+    result = run("import", str(EN_TEXT), "--lang", "fr", "--series", "iran-hr", "--history", str(history))
+    assert_one_error_line(result, "reads as English", "--lang fr", "--lang en")
+    assert not history.exists() or not any(history.rglob("*.md"))

@@ -35,7 +35,17 @@ def interesting(diff: Diff) -> list[Change]:
 
 @pytest.mark.parametrize(
     "text",
-    ["68/160", "18 December 2013", "A/HRC/24/56", "S-35/1", "22,000", "A/C.3/78/L.41"],
+    [
+        "68/160",
+        "18 December 2013",
+        "A/HRC/24/56",
+        "S-35/1",
+        "22,000",
+        "A/C.3/78/L.41",
+        "18 décembre 2013",
+        "1er janvier 2020",
+        "18 de diciembre de 2013",
+    ],
 )
 def test_symbols_are_whole_tokens(text: str) -> None:
     tokens = WordTokenizer().tokens(f"see {text}; end")
@@ -63,6 +73,20 @@ def test_reference_update_is_one_replacement() -> None:
     assert [op for op in ops if op[0] != "equal"] == [("delete", "23/3"), ("insert", "25/3")]
     ops = token_diff("resolution 23/3 of", "resolution 25/3 of", WordTokenizer())
     assert [op for op in ops if op[0] != "equal"] == [("delete", "23/3"), ("insert", "25/3")]
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("du 15 décembre 2022,", "du 16 décembre 2022,"),
+        ("del 15 de diciembre de 2022,", "del 16 de diciembre de 2022,"),
+        ("of 15 December 2022,", "of 16 December 2022,"),
+    ],
+)
+def test_a_changed_date_is_replaced_whole_in_english_french_and_spanish(old: str, new: str) -> None:
+    ops = token_diff(old, new, WordTokenizer())
+    changed = [(kind, text.strip()) for kind, text in ops if kind != "equal"]
+    assert changed == [("delete", old[3:-1].strip()), ("insert", new[3:-1].strip())]
 
 
 def test_edits_read_as_phrases() -> None:

@@ -19,7 +19,7 @@ from engine.read import ocr
 
 ROOT = Path(__file__).resolve().parent.parent
 ZH_SEED = ROOT / "tests" / "data" / "hrc-25-3.zh.txt"
-HEAVY = ("git", "langdetect", "charset_normalizer", "spellchecker", "rjieba", "jieba", "yaml")
+HEAVY = ("git", "charset_normalizer", "spellchecker", "rjieba", "jieba", "yaml")
 
 PROBE = """
 import json, sys
@@ -56,15 +56,45 @@ def test_the_segmenter_is_loaded_for_a_reworded_chinese_provision(tmp_path: Path
     assert loaded_by("diff", str(ZH_SEED), str(new), "--lang", "zh", "--format", "json") == ["rjieba"]
 
 
-def test_language_detection_loads_langdetect_only_for_latin_scripts(tmp_path: Path) -> None:
-    assert "langdetect" not in loaded_by("parse", str(ZH_SEED))
+TYPED_EN = (
+    "Human rights\n\nThe General Assembly,\n\nRecalling its resolutions,\n\n"
+    "Deeply concerned at the doxxing and cyberstalking of photojournalists,\n\n"
+    "1. Decides to act with utmost speed against spyware;\n\n2. Requests a report.\n"
+)
+OCR_EN = ROOT / "tests" / "golden" / "read" / "en-A-RES-76-159.txt"  # OCR-broken word spacing
+
+
+def test_language_detection_loads_no_detector_and_clean_english_no_word_list(tmp_path: Path) -> None:
+    """A clean English draft, words outside the UN vocabulary included, is read without
+    the spelling frequency list; a Chinese text loads neither."""
+    assert "spellchecker" not in loaded_by("parse", str(ZH_SEED))
     typed = tmp_path / "typed.txt"
-    typed.write_text(
-        "Human rights\n\nThe General Assembly,\n\nRecalling its resolutions,\n\n1. Decides to act.\n",
-        encoding="utf-8",
-    )
-    assert "langdetect" in loaded_by("parse", str(typed))
-    assert "langdetect" not in loaded_by("parse", str(typed), "--lang", "en")
+    typed.write_text(TYPED_EN, encoding="utf-8")
+    assert loaded_by("parse", str(typed)) == ["yaml"]
+    assert loaded_by("parse", str(typed), "--lang", "en") == ["yaml"]
+
+
+def test_the_word_list_is_loaded_for_an_ocr_broken_text() -> None:
+    assert "spellchecker" in loaded_by("parse", str(OCR_EN), "--lang", "en")
+
+
+def test_the_cheap_ocr_gate_agrees_with_the_exact_check_on_every_english_text() -> None:
+    """`may_be_broken` (UN words only) is true wherever some line is broken by the list."""
+    texts = [
+        *(ROOT / "tests" / "golden" / "read").rglob("en*/*.txt"),
+        *(ROOT / "tests" / "golden" / "read").glob("en-*.txt"),
+    ]
+    assert len(texts) > 20
+    for path in texts:
+        lines = path.read_text(encoding="utf-8").splitlines()
+        if any(ocr.line_is_broken(line) for line in lines):
+            assert ocr.may_be_broken(lines), path
+
+
+def test_commonest_is_the_lists_words_above_un_word_that_are_not_un_words() -> None:
+    table = SpellChecker(language="en").word_frequency
+    above = {w for w, n in table.items() if n >= ocr.UN_WORD}
+    assert above - ocr._un_words() == ocr.COMMONEST
 
 
 def test_the_english_word_list_is_pyspellcheckers_plus_the_un_words() -> None:

@@ -6,8 +6,8 @@ import pytest
 
 from engine.model import FootnoteRef
 from engine.read.footnotes import MarkerReader
-from engine.read.normalize import join_lines, normalize
 from engine.read.ocr import line_is_broken, repair_line
+from engine.read.tidy import join_lines, tidy_text
 
 
 @pytest.mark.parametrize(
@@ -21,8 +21,8 @@ from engine.read.ocr import line_is_broken, repair_line
         ("Cafe\u0301\u00a0 du\tmonde ", "fr", "Café du monde"),
     ],
 )
-def test_normalize(raw: str, lang: str, want: str) -> None:
-    assert normalize(raw, lang) == want
+def test_tidy_text(raw: str, lang: str, want: str) -> None:
+    assert tidy_text(raw, lang) == want
 
 
 def test_join_lines_keeps_real_hyphens_and_drops_soft_ones() -> None:

@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from .concat import find_splits_and_merges
+from .formatting import fold
 from .links import Alignment, Link, Method
 from .lis import longest_increasing_subsequence
-from .normalise import fold
 from .options import DEFAULT_GAP_THRESHOLD, DEFAULT_NEAR_THRESHOLD, DEFAULT_THRESHOLD, AlignOptions
 from .passes import anchor_pass, content_pass, gap_pass, near_pass
 from .state import State

@@ -19,13 +19,16 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from ..text import HAN_CLASS
+
 # Numbers and symbols first (so `23/3`, `A/HRC/24/56`, `S-35/1`, `22,000` stay whole), then
-# words with inner apostrophes and hyphens, then single ideographs.
+# single ideographs (before words, or `和UNESCO` would read as one word `和unesco`), then
+# words with inner apostrophes and hyphens.
 TOKEN_RE = re.compile(
-    r"""
+    rf"""
       (?:[A-Za-z]+[/.-])*\d+(?:[.,/-]\d+)*(?:[/.-][A-Za-z0-9]+)*   # 68/160, A/HRC/24/56, 4.5
-    | [^\W\d_](?:[^\W\d_\u3400-\u9fff]|['’-](?=[^\W\d_]))*        # words (not Han)
-    | [\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]                       # one Han character
+    | [{HAN_CLASS}]                                                  # one Han character
+    | [^\W\d_](?:[^\W\d_{HAN_CLASS}]|['’-](?=[^\W\d_]))*                 # words (not Han)
     """,
     re.VERBOSE,
 )
@@ -35,7 +38,7 @@ CODE_BASE = 0x10000
 
 
 def similarity_tokens(key: str) -> list[str]:
-    """The tokens alignment compares, from a text's folded form (`normalise.fold`)."""
+    """The tokens alignment compares, from a text's folded form (`formatting.fold`)."""
     return [t.lower() for t in TOKEN_RE.findall(key)]
 
 

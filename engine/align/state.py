@@ -8,8 +8,8 @@ from rapidfuzz.distance import Indel
 
 from .candidates import CandidateIndex
 from .features import Encoder, similarity_tokens
+from .formatting import fold
 from .links import Method
-from .normalise import fold
 
 
 class State:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..align import DEFAULT_GAP_THRESHOLD, DEFAULT_THRESHOLD, AlignOptions, Link, align, fold
-from ..align.normalise import spaceless
+from ..align.formatting import spaceless
 from ..model import Provision, Resolution
 from .changes import JOINER, Change, ChangeKind, Diff
 from .inline import token_diff

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from diff_match_patch import diff_match_patch
 
-from ..align.normalise import fold_width
+from ..align.formatting import fold_width
 from .changes import Op, OpKind
 from .tokenize import Tokenizer
 

@@ -3,8 +3,9 @@
 A tokeniser cuts a text into tokens whose concatenation is the text (whitespace rides on
 the token before it), so that a diff over tokens maps back to exact text. Numbers, dates
 and symbols are whole tokens (`68/160`, `A/HRC/24/56`, `2013年6月13日`, `15 December
-2022`), so `23/3` → `25/3` is one replacement, never `[-3-]{+5+}`. Tokens are Python code
-points strings, so a surrogate pair (one code point) can never be split.
+2022`, `1er janvier 2020`, `15 de diciembre de 2022`), so `23/3` → `25/3` is one replacement,
+never `[-3-]{+5+}`. Tokens are Python code points strings, so a surrogate pair (one code
+point) can never be split.
 
 Chinese is cut into words with jieba's dictionary and algorithm, through `rjieba` (the
 Rust port jieba-rs; dictionary mode, `hmm=False`: reproducible, no guessed words). Why words
@@ -25,8 +26,7 @@ import threading
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable
 
-MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
-HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+from ..text import DATE_DMY_PATTERN, HAN_CLASS
 
 # A symbol or number: alphanumeric segments joined by . / : - (a comma only inside digit
 # groups), containing a digit. Matched before words, so `A/HRC/24/56` and `S-35/1` stay whole.
@@ -34,7 +34,7 @@ _SEGMENT = r"[A-Za-z0-9]+(?:(?:[./:-]|(?<=\d),(?=\d{3}))[A-Za-z0-9]+)*"
 
 _WORD_RE = re.compile(
     rf"""
-      \d{{1,2}}\ (?:{MONTHS})\ \d{{4}}                                  # 15 December 2022
+      {DATE_DMY_PATTERN}   # 15 December 2022, 1er janvier 2020, 15 de diciembre de 2022
     | (?=[A-Za-z0-9./:,-]*?\d){_SEGMENT}                               # 68/160, A/C.3/78/L.41
     | [^\W_]+(?:(?:[./'’-]|(?<=\d),(?=\d{{3}}))[^\W_]+)*               # words, Secretary-General
     | \S                                                               # anything else: one char
@@ -48,7 +48,7 @@ _CHINESE_RE = re.compile(
     | \d{{1,2}}\s*月(?:\s*\d{{1,2}}\s*日)?                               # 9月8日
     | (?=[A-Za-z0-9./:,-]*?\d){_SEGMENT}                               # 23/3, A/HRC/24/56
     | [A-Za-z]+(?:['’-][A-Za-z]+)*                                     # Latin words
-    | (?P<han>[{HAN}]+)                                                # a run of ideographs
+    | (?P<han>[{HAN_CLASS}]+)                                              # a run of ideographs
     | \S                                                               # anything else
     """,
     re.VERBOSE,

@@ -14,20 +14,11 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..symbols import SymbolError, parse_symbol
+from ..text import MONTH_NUMBER, MONTH_PATTERN
 from .lines import Line
-from .normalize import normalize
+from .tidy import tidy_text
 
-_MONTHS_EN = "january february march april may june july august september october november december"
-_MONTHS_FR = "janvier février mars avril mai juin juillet août septembre octobre novembre décembre"
-_MONTHS_ES = "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre"
-_MONTHS_RU = "января февраля марта апреля мая июня июля августа сентября октября ноября декабря"
-MONTHS = {
-    name: i + 1
-    for names in (_MONTHS_EN, _MONTHS_FR, _MONTHS_ES, _MONTHS_RU)
-    for i, name in enumerate(names.split())
-}
-_MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
-_DATE_DMY = re.compile(rf"\b(\d{{1,2}})(?:er)?\s+(?:de\s+)?({_MONTH_RE})\s+(?:de\s+)?(\d{{4}})", re.I)
+_DATE_DMY = re.compile(rf"\b(\d{{1,2}})(?:er)?\s+(?:de\s+)?({MONTH_PATTERN})\s+(?:de\s+)?(\d{{4}})", re.I)
 _DATE_ZH = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _ADOPTED_CUE = re.compile(r"adopted|adoptée|aprobada|принятая|通过的决议|decided", re.I)
 
@@ -105,7 +96,7 @@ def read_metadata(
             facts.number = f"{session}/{number}"
         facts.session = session
         title_lines = [number_match["title"]] + [line.text for line in header[number_at + 1 :]]
-        facts.title = normalize(" ".join(t for t in title_lines if t.strip()), lang) or None
+        facts.title = tidy_text(" ".join(t for t in title_lines if t.strip()), lang) or None
     else:
         facts.title = _title_without_number(header, lang)
 
@@ -172,7 +163,7 @@ def _title_without_number(header: list[Line], lang: str) -> str | None:
     """A draft's title: the line after the sponsors' "draft resolution" line, if any."""
     text = "\n".join(line.text for line in header)
     m = re.search(r"(?:draft resolution|决议草案|projet de résolution)\s*(\S.*)?$", text, re.S)
-    return normalize(m[1], lang) or None if m and m[1] else None
+    return tidy_text(m[1], lang) or None if m and m[1] else None
 
 
 def _date(text: str) -> str | None:
@@ -181,7 +172,7 @@ def _date(text: str) -> str | None:
         return f"{int(m[1]):04d}-{int(m[2]):02d}-{int(m[3]):02d}"
     m = _DATE_DMY.search(text)
     if m:
-        return f"{int(m[3]):04d}-{MONTHS[m[2].lower()]:02d}-{int(m[1]):02d}"
+        return f"{int(m[3]):04d}-{MONTH_NUMBER[m[2].lower()]:02d}-{int(m[1]):02d}"
     return None
 
 

@@ -10,6 +10,13 @@ corpus texts (British spellings such as `programme`, `centred`, and the UN's ter
 first there: `Right s on` must become `Rights on`, not `Right son`). Only lines that show
 a fragment joining a neighbour into a word are touched, so clean text is left alone;
 what is repaired, and what could not be, is reported in the warnings.
+
+The frequency list costs about 0.1 s to load, more than the rest of reading a typical text,
+and clean text never needs it: a text is looked at with the list only when some line shows,
+by the UN words alone, a piece that is no UN word and that joins a neighbour into one
+(`Reaf firming`, `comm itment`). OCR breaks the lead words and drafting words of a
+resolution everywhere, so every OCR-broken text in the corpus and tests shows this; a text
+that does not is left as it is (`may_be_broken`).
 """
 
 from __future__ import annotations
@@ -21,6 +28,7 @@ import re
 from functools import cache, lru_cache
 
 from ..diagnostics import Diagnostic, diag
+from ..text import MONTHS
 
 MAX_PIECES = 4  # an OCR-broken word spans at most this many tokens ("Reca llin g")
 RARE = 200  # below this frequency a token is a fragment, not a word ("hts", "reaf")
@@ -29,8 +37,8 @@ FRAGMENT = 10_000  # rarer pieces that are no UN word are fragments too ("promo 
 UN_WORD = 10_000_000  # a UN drafting word counts as a very common one
 _TOKEN = re.compile(r"\S+")
 _YEAR = re.compile(r"\b(?=(?:1 ?9|2 ?0)(?: ?\d){2}\b)(?:\d ?){3}\d\b")
-_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
-_DAY = re.compile(rf"\b(\d) (\d)(?= (?:{_MONTHS})\b)")
+_DAY = re.compile(rf"\b(\d) (\d)(?= (?:{'|'.join(MONTHS['en'])})\b)")
+_HYPHEN_SPACE = re.compile(r"(?<=[A-Za-z])- (?=[a-z])")  # "Fift y- second"
 _CORE = re.compile(r"^([\"“‘(\[]*)(.*?)([\"”’)\],.;:!?*]*)$")
 
 
@@ -46,11 +54,66 @@ def _frequencies() -> tuple[dict[str, int], float]:
 
     packed = resources.files("spellchecker").joinpath("resources", "en.json.gz").read_bytes()
     table: dict[str, int] = json.loads(gzip.decompress(packed))
-    un_words = resources.files(__package__).joinpath("un_words.txt").read_text(encoding="utf-8")
-    for word in un_words.split():
-        if not word.startswith("#"):
-            table[word] = table.get(word, 0) + UN_WORD
+    for word in _un_word_list():  # a word listed twice counts twice, as it always has
+        table[word] = table.get(word, 0) + UN_WORD
     return table, float(sum(table.values()))
+
+
+@cache
+def _un_word_list() -> tuple[str, ...]:
+    """The UN drafting vocabulary (`un_words.txt`): a few thousand words, cheap to load."""
+    from importlib import resources
+
+    text = resources.files(__package__).joinpath("un_words.txt").read_text(encoding="utf-8")
+    return tuple(word for word in text.split() if not word.startswith("#"))
+
+
+@cache
+def _un_words() -> frozenset[str]:
+    return frozenset(_un_word_list())
+
+
+# The words pyspellchecker counts at least UN_WORD times that are not in un_words.txt: with
+# the UN words, every word `_is_un_word` accepts, known without loading the list (a test
+# pins this against the list).
+COMMONEST = frozenset(["a", "don't", "i", "me", "my", "was", "we", "what", "you", "your"])
+
+
+def _may_be_un_word(word: str) -> bool:
+    """False only for a word that is surely not a UN word (`_is_un_word`), without the list."""
+    lower = word.lower()
+    return lower in _un_words() or lower in COMMONEST
+
+
+@lru_cache(maxsize=1 << 16)  # asked of every token of every English line: words recur
+def _may_be_fragment(core: str) -> bool:
+    """False only for a piece that is surely no fragment (`_is_fragment`), without the list:
+    a UN word (or one of hyphenated UN words) is counted above any fragment's frequency."""
+    word = core.strip("-")
+    if not word.replace("-", "").isalpha():
+        return False
+    if len(word) == 1:
+        return word.lower() not in ("a", "i")
+    return not all(part in _un_words() for part in word.lower().split("-"))
+
+
+def may_be_broken(lines: list[str]) -> bool:
+    """Does some line show a piece that is no UN word and joins a neighbour into a UN word?
+
+    Decided from the UN words alone, without the frequency list; only then does
+    `repair_spacing` look at the lines with the list (see the module's docstring)."""
+    un_words = _un_words()
+    for line in lines:
+        line = _HYPHEN_SPACE.sub("-", line)
+        cores = [_CORE.match(t)[2] for t in _TOKEN.findall(line)]  # type: ignore[index]
+        for i, core in enumerate(cores):
+            if core.lower() in un_words or not _may_be_fragment(core):  # the first test is the fast one
+                continue
+            for j in range(max(0, i - 1), min(len(cores), i + 2) - 1):
+                joined = cores[j].split("-")[-1] + cores[j + 1].split("-")[0]
+                if joined.isalpha() and len(joined) > 2 and _may_be_un_word(joined):
+                    return True
+    return False
 
 
 def _freq(word: str) -> int:
@@ -94,6 +157,10 @@ def _prepare(line: str) -> str:
     line = re.sub(r"(?<=[a-z]) -(?=[a-z])", "-", line)  # "Seventy -sixth"
     line = re.sub(r"(?<=\d) ?/ ?(?=\d)", "/", line)  # "70 /1", "75/ 180"
     return _YEAR.sub(lambda m: m[0].replace(" ", ""), line)  # "20 22", "2 020"
+
+
+def _clean(line: str) -> bool:
+    return False
 
 
 def line_is_broken(line: str) -> bool:
@@ -158,7 +225,12 @@ def _group_cost(parts: list[re.Match[str] | None], start: int, end: int) -> floa
 @lru_cache(maxsize=1 << 16)  # asked of every token of every English line: words recur
 def _is_run_together(token: str) -> bool:
     core = _CORE.match(token)[2]  # type: ignore[index]
-    if len(core) < 6 or not core.isalpha() or not core[1:].islower() or _freq(core) >= RARE:
+    if len(core) < 6 or not core.isalpha() or not core[1:].islower() or core.lower() in _un_words():
+        return False
+    # Cheap first: two pieces that may be UN words; only then the list (a UN word is never rare).
+    if not any(_may_be_un_word(core[:i]) and _may_be_un_word(core[i:]) for i in range(2, len(core) - 1)):
+        return False
+    if _freq(core) >= RARE:
         return False
     return any(_is_un_word(core[:i]) and _is_un_word(core[i:]) for i in range(2, len(core) - 1))
 
@@ -170,11 +242,12 @@ def run_together(line: str) -> list[str]:
 
 def repair_spacing(lines: list[str]) -> tuple[list[str], list[Diagnostic]]:
     """Repair English lines with broken word spacing; return the lines and the warnings."""
+    broken = line_is_broken if may_be_broken(lines) else _clean
     out: list[str] = []
     examples: list[str] = []
     repaired = remaining = 0
     for line in lines:
-        if line_is_broken(line):
+        if broken(line):
             fixed = repair_line(line)
             if fixed != line:
                 repaired += 1
@@ -182,7 +255,7 @@ def repair_spacing(lines: list[str]) -> tuple[list[str], list[Diagnostic]]:
                     examples.append(f"{line.strip()[:40]!r} -> {fixed.strip()[:40]!r}")
             out.append(fixed)
             # only a line that was broken can still be: the others are left as they were
-            remaining += line_is_broken(fixed)
+            remaining += broken(fixed)
         else:
             out.append(line)
     warnings = []

@@ -325,3 +325,9 @@ def opens_preamble(text: str, lang: str, *, strict: bool = False) -> bool:
         return False
     suffixes = {"en": ("ing",), "fr": ("ant",), "es": ("ando", "iendo")}.get(lang, ("ing",))
     return word.endswith(suffixes) and len(word) > 5
+
+
+def lead_words(lang: str) -> frozenset[str]:
+    """The listed preambular lead words of `lang` (en, fr, es): the language detector counts
+    them as marks of the language."""
+    return frozenset({"en": _EN_OPENERS, "fr": _FR_OPENERS, "es": _ES_OPENERS}.get(lang, []))

@@ -1,7 +1,7 @@
 """The reading pipeline: text -> Resolution, one stage per module.
 
 decode -> lines -> language -> OCR repair -> furniture -> footnote bodies -> structure
--> normalisation and footnote markers -> metadata. Each stage marks or rewrites lines
+-> tidying (the stored form) and footnote markers -> metadata. Each stage marks or rewrites lines
 but keeps their numbers, so every provision knows the line it starts on.
 """
 
@@ -23,9 +23,9 @@ from ..model import (
     renumber,
 )
 from . import footnotes, furniture, metadata, ocr, structure
-from .language import detect_language
+from .language import detect_language, language_conflict
 from .lines import Line
-from .normalize import clean_line, join_lines, normalize
+from .tidy import clean_line, join_lines, tidy_text
 
 _PLACEHOLDER = {0: "{part}0", 1: "{part}0.a", 2: "{part}0.a.i"}
 _FINAL_STOP = re.compile(r"[.。][”’\"')）\]»]*$")
@@ -37,6 +37,12 @@ def read_text(text: str, *, lang: str = "auto", source: str | None = None) -> Re
         lang = detect_language(text)
     elif lang not in LANGUAGES:
         raise InputError(f"unknown language {lang!r}; expected one of {', '.join(LANGUAGES)}", path=source)
+    else:
+        # A wrong --lang reads a Chinese preamble as the title, or drops an English text's
+        # preamble, and then diffs as "unchanged": refuse it, saying what the text looks like.
+        conflict = language_conflict(text, lang)
+        if conflict:
+            raise InputError(conflict, path=source)
     warnings: list[Diagnostic] = []
 
     if lang == "en":
@@ -56,7 +62,7 @@ def read_text(text: str, *, lang: str = "auto", source: str | None = None) -> Re
     reader = footnotes.MarkerReader(bodies={b.marker: b.line for b in bodies})
     provisions = []
     for unit in seg.units:
-        joined = normalize(join_lines(unit.pieces, vocabulary), lang)
+        joined = tidy_text(join_lines(unit.pieces, vocabulary), lang)
         clean, refs = _strip(*reader.extract(joined, unit.last_line or unit.line))
         pid = _PLACEHOLDER[unit.depth].format(part=unit.part)
         kind: Kind = "subparagraph" if unit.depth else ("preamble" if unit.part == "pp" else "operative")
@@ -104,7 +110,7 @@ def read_text(text: str, *, lang: str = "auto", source: str | None = None) -> Re
         extent=extent,
         source=source,
     )
-    body_line = normalize(seg.body_line.text, lang) if seg.body_line else None
+    body_line = tidy_text(seg.body_line.text, lang) if seg.body_line else None
     return Resolution(
         meta=meta,
         provisions=renumber(provisions),
@@ -129,7 +135,7 @@ def _footnotes(bodies: list[footnotes.Body], lang: str, warnings: list[Diagnosti
                 diag("footnote-duplicate", f"second text for footnote {body.marker} ignored", body.line)
             )
             continue
-        notes[body.marker] = Footnote(body.marker, normalize(body.text, lang))
+        notes[body.marker] = Footnote(body.marker, tidy_text(body.text, lang))
     return sorted(notes.values(), key=lambda f: _marker_key(f.marker))
 
 

@@ -1,4 +1,7 @@
-"""Folding that decides what counts as *formatting* rather than *wording*.
+"""Folding that decides what counts as *formatting* rather than *wording*: comparison keys.
+
+(The reader's `engine.read.tidy` decides the stored form of a text; folding here goes
+further, for comparison only, and never changes what is stored.)
 
 Two texts that are equal after folding are the same provision, unchanged: PDF extraction,
 retyping and different word processors vary whitespace and the width of punctuation
@@ -16,12 +19,12 @@ from __future__ import annotations
 
 import re
 
+from ..text import CJK_CLASS
+
 _WIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
 _WIDTH.update({0x3000: 0x20, 0xFF61: 0x3002, 0xFF62: 0x300C, 0xFF63: 0x300D, 0xFF64: 0x3001})
 WIDTH_TABLE: dict[int, int] = _WIDTH
 
-# CJK ideographs, CJK punctuation and full-width forms: scripts written without spaces.
-CJK_CLASS = r"\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
 _SPACE_RUN = re.compile(r"\s+")
 _SPACE_BY_CJK = re.compile(rf"(?<=[{CJK_CLASS}]) | (?=[{CJK_CLASS}])")
 _HAS_CJK = re.compile(rf"[{CJK_CLASS}]")

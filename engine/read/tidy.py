@@ -1,9 +1,12 @@
-"""Text normalisation: what a provision's text looks like once stored.
+"""Tidying: the form in which the reader stores a text (`tidy_text`), lines cleaned, and
+lines rejoined into paragraphs.
 
 PDF extraction leaves artefacts that are not wording: line breaks, runs of spaces, spaces
 between Chinese characters and digits (`2013 年 6 月`), half-width punctuation in Chinese
 text where UN originals print full-width forms. Two versions of a resolution must compare
-equal when only these differ, so every text the reader stores goes through `normalize`.
+equal when only these differ, so every text the reader stores goes through `tidy_text`.
+(Not to be confused with `engine.align.formatting`, which folds stored texts further into
+comparison keys and never changes what is stored.)
 """
 
 from __future__ import annotations
@@ -11,7 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from .language import is_han
+from ..text import CJK_CLASS, is_cjk
 
 # Spaces that are not U+0020: no-break, ideographic, thin, figure, zero-width...
 _ODD_SPACES = re.compile(r"[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
@@ -20,7 +23,7 @@ _WS = re.compile(r"\s+")
 
 # The characters `is_cjk` accepts, as one class: scanning a whole text with a compiled
 # pattern runs in C; a generator over `is_cjk` cost a third of reading an English text.
-_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0002a6df\u3000-\u303f\uff00-\uffef]")
+_CJK = re.compile(f"[{CJK_CLASS}]")
 _CJK_SPACE = re.compile(rf"(?<={_CJK.pattern}) (?=[\s\S])|(?<=[\s\S]) (?={_CJK.pattern})")
 
 # Half-width punctuation and its full-width form, as printed in UN Chinese texts.
@@ -34,13 +37,9 @@ def clean_line(line: str) -> str:
     return _ODD_SPACES.sub(" ", line).rstrip()
 
 
-def is_cjk(ch: str) -> bool:
-    """Han, CJK punctuation (U+3000-303F) or a full-width form: the Chinese context."""
-    code = ord(ch)
-    return is_han(ch) or 0x3000 <= code <= 0x303F or 0xFF00 <= code <= 0xFFEF
-
-
-def normalize(text: str, lang: str) -> str:
+def tidy_text(text: str, lang: str) -> str:
+    """The stored form of a text: NFC, no invisible characters, one space for any run of
+    whitespace, punctuation next to Chinese full-width, no space between Chinese characters."""
     text = unicodedata.normalize("NFC", text)
     text = _ZERO_WIDTH.sub("", text)
     text = _WS.sub(" ", text).strip()
@@ -101,7 +100,7 @@ def _drop_cjk_spaces(text: str) -> str:
 def join_lines(pieces: list[str], vocabulary: frozenset[str] = frozenset()) -> str:
     """Rejoin the lines of one paragraph as PDF extraction broke them.
 
-    Lines are joined with a space (`normalize` later drops it between Chinese characters).
+    Lines are joined with a space (`tidy_text` later drops it between Chinese characters).
     A hyphen at a line end is kept and the halves joined without a space: UN documents
     are typeset without automatic hyphenation, so a line-end hyphen is a real one
     (`self-`/`determination`, `film-`/`makers`). The one exception is a word the same
