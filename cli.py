@@ -18,7 +18,7 @@ import click
 from engine.diff import DEFAULT_THRESHOLD, compare, summary_line
 from engine.errors import ResdiffError
 from engine.model import LANGUAGES, Resolution
-from engine.read import read_path
+from engine.read import REVISIONS, Revisions, read_path
 from engine.render import DIFF_RENDERERS, RenderOptions
 from engine.render.document import DOCUMENT_RENDERERS
 from engine.store import canonical, refs
@@ -73,6 +73,16 @@ def lang_option(*, auto: bool) -> Callable[[F], F]:
     )
 
 
+def revisions_option(func: F) -> F:
+    return click.option(
+        "--revisions",
+        type=click.Choice(REVISIONS),
+        default="accept",
+        show_default=True,
+        help="Tracked changes in a Word file: accept them all, or reject them all (the text before them).",
+    )(func)
+
+
 def document_format_option(func: F) -> F:
     return click.option(
         "--format",
@@ -104,8 +114,8 @@ def metadata_options(func: F) -> F:
     return func
 
 
-def read_source(path: Path, lang: str, **overrides: str | None) -> Resolution:
-    res = read_path(path, lang=lang)
+def read_source(path: Path, lang: str, revisions: Revisions, **overrides: str | None) -> Resolution:
+    res = read_path(path, lang=lang, revisions=revisions)
     changes = {key: value for key, value in overrides.items() if value}
     return res.with_meta(**changes) if changes else res
 
@@ -130,23 +140,26 @@ def main() -> None:
 @main.command()
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @lang_option(auto=True)
+@revisions_option
 @document_format_option
 @metadata_options
 @reports_errors
-def parse(file: Path, lang: str, fmt: str, **overrides: str | None) -> None:
-    """Read a raw text (PDF-extracted or typed) and print its model; writes nothing.
+def parse(file: Path, lang: str, revisions: Revisions, fmt: str, **overrides: str | None) -> None:
+    """Read a raw text (PDF-extracted or typed, or a Word .docx) and print its model; writes nothing.
 
     \b
     Examples:
       resdiff parse seeds/000_d13d258366e277a0.txt
       resdiff parse draft.txt --lang en --format json
+      resdiff parse draft.docx --revisions reject
     """
-    emit(DOCUMENT_RENDERERS[fmt](read_source(file, lang, **overrides)))
+    emit(DOCUMENT_RENDERERS[fmt](read_source(file, lang, revisions, **overrides)))
 
 
 @main.command("import")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @lang_option(auto=True)
+@revisions_option
 @metadata_options
 @click.option(
     "--date", help="Date that orders the version in its series (ISO date or year) when not adopted."
@@ -155,7 +168,13 @@ def parse(file: Path, lang: str, fmt: str, **overrides: str | None) -> None:
 @history_option
 @reports_errors
 def import_(
-    file: Path, lang: str, date: str | None, force: bool, history_root: Path, **overrides: str | None
+    file: Path,
+    lang: str,
+    revisions: Revisions,
+    date: str | None,
+    force: bool,
+    history_root: Path,
+    **overrides: str | None,
 ) -> None:
     """Read a raw text and store it as a canonical file in the history.
 
@@ -166,7 +185,7 @@ def import_(
       resdiff import A-HRC-RES-23-3.txt --series intl-cooperation-hr
       resdiff import draft.txt --series intl-cooperation-hr --symbol A/HRC/26/L.5 --date 2014-06-20
     """
-    res = read_source(file, lang, **overrides)
+    res = read_source(file, lang, revisions, **overrides)
     path = History(history_root).add(res, date=date, force=force)
     click.echo(f"stored {res.meta.symbol} ({res.meta.language}, {len(res.provisions)} provisions) in {path}")
 
@@ -262,6 +281,7 @@ def history_(series: str | None, lang: str | None, history_root: Path) -> None:
 @click.argument("old")
 @click.argument("new")
 @lang_option(auto=True)
+@revisions_option
 @click.option(
     "--format",
     "fmt",
@@ -293,6 +313,7 @@ def diff(
     old: str,
     new: str,
     lang: str,
+    revisions: Revisions,
     fmt: str | None,
     summary: bool,
     threshold: float,
@@ -304,9 +325,10 @@ def diff(
 ) -> None:
     """Show what changed from OLD to NEW, provision by provision.
 
-    Each side is a raw text, a canonical file, a stored symbol, or a git revision
-    REV:path. Renumbering and formatting are not changes. Exit status: 0 when nothing but
-    renumbering or formatting changed, 1 when something changed, 2 on error.
+    Each side is a raw text or a Word .docx (--revisions applies to both), a canonical
+    file, a stored symbol, or a git revision REV:path. Renumbering and formatting are not
+    changes. Exit status: 0 when nothing but renumbering or formatting changed, 1 when
+    something changed, 2 on error.
 
     \b
     Examples:
@@ -317,8 +339,8 @@ def diff(
     """
     store = History(history_root)
     result = compare(
-        refs.load(old, lang=lang, history=store),
-        refs.load(new, lang=lang, history=store),
+        refs.load(old, lang=lang, history=store, revisions=revisions),
+        refs.load(new, lang=lang, history=store, revisions=revisions),
         threshold=threshold,
         count_formatting=count_formatting,
         count_footnotes=count_footnotes,

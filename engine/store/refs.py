@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ..errors import RefError, StoreError
 from ..model import Resolution
-from ..read import read_bytes
+from ..read import Revisions, read_bytes
 from ..symbols import SymbolError, parse_symbol
 from . import canonical
 from .history import History
@@ -23,14 +23,15 @@ from .history import History
 FRONT_MATTER = b"---\n"
 
 
-def from_bytes(data: bytes, *, name: str, lang: str) -> Resolution:
-    """Canonical files are recognised by their front matter; anything else is raw text."""
+def from_bytes(data: bytes, *, name: str, lang: str, revisions: Revisions = "accept") -> Resolution:
+    """Canonical files are recognised by their front matter; anything else is raw text
+    (or a Word file, whose tracked changes are read as `revisions` says)."""
     if data.startswith(FRONT_MATTER):
         return canonical.loads(data.decode("utf-8"), name)
-    return read_bytes(data, lang=lang, source=name)
+    return read_bytes(data, lang=lang, source=name, revisions=revisions)
 
 
-def _from_git(ref: str, lang: str, cwd: Path) -> Resolution | None:
+def _from_git(ref: str, lang: str, cwd: Path, revisions: Revisions) -> Resolution | None:
     rev, _, path = ref.partition(":")
     if not rev or not path:
         return None
@@ -52,17 +53,24 @@ def _from_git(ref: str, lang: str, cwd: Path) -> Resolution | None:
         blob = commit.tree / path
     except KeyError:
         raise RefError(f"{path} does not exist in revision {rev}") from None
-    return from_bytes(blob.data_stream.read(), name=ref, lang=lang)
+    return from_bytes(blob.data_stream.read(), name=ref, lang=lang, revisions=revisions)
 
 
-def load(ref: str, *, lang: str = "auto", history: History, cwd: Path | None = None) -> Resolution:
+def load(
+    ref: str,
+    *,
+    lang: str = "auto",
+    history: History,
+    cwd: Path | None = None,
+    revisions: Revisions = "accept",
+) -> Resolution:
     """Resolve a version reference to a model, trying file, git revision, then symbol."""
     here = cwd or Path.cwd()
     path = here / ref
     if path.is_file():
-        return from_bytes(path.read_bytes(), name=ref, lang=lang)
+        return from_bytes(path.read_bytes(), name=ref, lang=lang, revisions=revisions)
     if ":" in ref:
-        found = _from_git(ref, lang, here)
+        found = _from_git(ref, lang, here, revisions)
         if found is not None:
             return found
     try:
