@@ -9,15 +9,17 @@ import sys
 import zipfile
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
+from docx.oxml import parse_xml
 
 from engine.errors import InputError
 from engine.model import Provision, Resolution
 from engine.read import read_bytes, read_path, read_text
 from engine.read.docx import word_text
 from engine.store import canonical
-from tests.docx_build import OPS, Builder, resolution_docx
+from tests.docx_build import OPS, W_NS, Builder, resolution_docx
 
 ROOT = Path(__file__).parent.parent
 RESDIFF = Path(sys.executable).parent / "resdiff"
@@ -307,3 +309,72 @@ def test_cli_imports_a_word_file_and_refuses_an_odt(tmp_path: Path) -> None:
     assert refused.returncode == 2
     assert refused.stderr.startswith("Error: ") and "OpenDocument" in refused.stderr
     assert refused.stderr.count("\n") == 1
+
+
+def test_numbering_from_a_paragraph_style() -> None:
+    # Word's "List Number" style numbers its paragraphs through numbering.xml itself.
+    b = Builder()
+    b.paragraph("The General Assembly,")
+    b.doc.add_paragraph("Welcomes the report;", style="List Number")
+    b.doc.add_paragraph("Decides to remain seized of the matter.", style="List Number")
+    assert word_text(b.save()).text.split("\n\n")[1:] == [
+        "1. Welcomes the report;",
+        "2. Decides to remain seized of the matter.",
+    ]
+
+
+REV = 'w:id="7" w:author="Drafter" w:date="2026-01-01T00:00:00Z"'
+
+
+def _xml(fragment: str) -> Any:
+    return parse_xml(f'<w:wrap xmlns:w="{W_NS}">{fragment}</w:wrap>')[0]
+
+
+def test_moves_numbering_changes_and_hidden_text() -> None:
+    b = Builder()
+    b.abstract_list(OPS, [("decimal", "%1.")])
+    b.list_instance(OPS, OPS)
+    b.paragraph("The General Assembly,")
+    first = b.paragraph("Urges States to act", num=OPS)
+    moved = '<w:r><w:t xml:space="preserve"> without delay</w:t></w:r>'
+    first._p.append(_xml(f"<w:moveFrom {REV}>{moved}</w:moveFrom>"))
+    first._p.append(_xml("<w:r><w:t>;</w:t></w:r>"))
+    first._p.append(_xml("<w:r><w:rPr><w:vanish/></w:rPr><w:t>hidden note to self</w:t></w:r>"))
+    second = b.paragraph("Calls upon States to report", num=OPS)
+    second._p.append(_xml(f"<w:moveTo {REV}>{moved}</w:moveTo>"))
+    second._p.append(_xml("<w:r><w:t>;</w:t></w:r>"))
+    # numbered as a tracked change: before it, the paragraph had no number
+    third = b.paragraph("Decides to remain seized of the matter.", num=OPS)
+    third._p.pPr.append(_xml(f"<w:pPrChange {REV}><w:pPr/></w:pPrChange>"))
+    data = b.save()
+    assert word_text(data).text.split("\n\n")[1:] == [
+        "1. Urges States to act;",
+        "2. Calls upon States to report without delay;",
+        "3. Decides to remain seized of the matter.",
+    ]
+    assert word_text(data, revisions="reject").text.split("\n\n")[1:] == [
+        "1. Urges States to act without delay;",
+        "2. Calls upon States to report;",
+        "Decides to remain seized of the matter.",
+    ]
+    [note] = [d.message for d in read_bytes(data).warnings if d.code == "docx-revisions"]
+    assert "1 move, 1 formatting change" in note
+
+
+def test_a_footnote_with_a_mark_of_its_own() -> None:
+    # A reference with customMarkFollows prints the author's mark (here `*`), not a number,
+    # and the numbered footnotes after it go on from 1.
+    b = Builder()
+    b.paragraph("The General Assembly,")
+    para = b.paragraph("Recalling its resolution 77/228,")
+    b.notes.append("Reissued for technical reasons.")
+    para._p.append(_xml('<w:r><w:footnoteReference w:customMarkFollows="1" w:id="1"/><w:t>*</w:t></w:r>'))
+    b.paragraph(["Decides to remain seized of the matter.", ("note", "A/78/511.")])
+    res = read_bytes(b.save())
+    assert [(f.marker, f.text) for f in res.footnotes] == [
+        ("*", "Reissued for technical reasons."),
+        ("1", "A/78/511."),
+    ]
+    assert res.provisions[0].text == "Recalling its resolution 77/228,"
+    assert [(r.marker, r.offset) for r in res.provisions[0].footnotes] == [("*", 32)]
+    assert [(r.marker, r.offset) for r in res.provisions[1].footnotes] == [("1", 39)]

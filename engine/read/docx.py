@@ -25,6 +25,7 @@ empty ones and those in tables included), since a Word file has no lines of its 
 from __future__ import annotations
 
 import bisect
+import functools
 import io
 import re
 import unicodedata
@@ -354,6 +355,8 @@ class _TextWalker:
             tag = child.tag
             if not isinstance(tag, str) or tag in _SKIPPED or tag in self.drop:
                 continue
+            if tag == _w("r") and _hidden(child):
+                continue  # hidden text (w:vanish): Word neither shows nor prints it
             if tag in _TEXT:
                 text = _clean(child.text or "")
                 pending = custom[0]
@@ -378,6 +381,11 @@ class _TextWalker:
                 custom[0] = note if note.custom == "" else None
             else:
                 self._walk(child, parts, para, custom)
+
+
+def _hidden(run: etree._Element) -> bool:
+    vanish = run.find(f"{_w('rPr')}/{_w('vanish')}")
+    return vanish is not None and _val(vanish) not in ("0", "false", "off")
 
 
 _ZERO_WIDTH = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
@@ -637,21 +645,33 @@ def _moved(d: Diagnostic, lines: list[int]) -> Diagnostic:
 # --- putting the footnote markers back -------------------------------------------------
 
 
+@functools.lru_cache(maxsize=4096)
 def _key(ch: str) -> str:
     """A character as compared between the Word text and a provision: width set aside."""
+    if ch < "\x80":
+        return ch
     folded = unicodedata.normalize("NFKC", ch)
     return folded if len(folded) == 1 else ch
 
 
-def _keys(text: str) -> tuple[str, list[int]]:
-    """The non-space characters of `text` (folded), and the offset just after each."""
-    keys: list[str] = []
-    ends: list[int] = []
-    for i, ch in enumerate(text):
-        if not ch.isspace():
-            keys.append(_key(ch))
-            ends.append(i + 1)
-    return "".join(keys), ends
+_SPACES = re.compile(r"\s+")
+_NON_SPACE = re.compile(r"\S")
+
+
+def _keys(text: str) -> str:
+    """The non-space characters of `text`, folded (a regex pass: this runs on every text)."""
+    bare = _SPACES.sub("", text)
+    return bare if bare.isascii() else "".join(map(_key, bare))
+
+
+def _offset_after(text: str, k: int) -> int:
+    """The offset just after the k-th non-space character of `text` (0 for k = 0)."""
+    if k <= 0:
+        return 0
+    for n, m in enumerate(_NON_SPACE.finditer(text), start=1):
+        if n == k:
+            return m.end()
+    return len(text)
 
 
 def _place_notes(
@@ -665,14 +685,20 @@ def _place_notes(
     k counted in the provision gives the offset. Where normalisation changed more than
     that, difflib aligns the two.
     """
-    raw, raw_ends = _keys(word.text)
+    raw = _keys(word.text)
     # a marker's place, counted in non-space characters of the Word text before it
-    places = [(bisect.bisect_right(raw_ends, offset), m) for offset, m in word.notes]
+    places: list[tuple[int, str]] = []
+    count = previous = 0
+    for offset, marker in word.notes:
+        count += len(_SPACES.sub("", word.text[previous:offset]))
+        places.append((count, marker))
+        previous = offset
+    at = [place for place, _ in places]  # in order, as the notes are
     refs: dict[int, list[FootnoteRef]] = {}
     placed: set[int] = set()
     cursor = 0
     for index, provision in enumerate(provisions):
-        keys, ends = _keys(provision.text)
+        keys = _keys(provision.text)
         if not keys:
             continue
         start = raw.find(keys, cursor)
@@ -688,11 +714,12 @@ def _place_notes(
             if not mapping:
                 continue
             start, end = mapping[0][0], mapping[-1][0] + mapping[-1][2]
-        for i, (place, marker) in enumerate(places):
-            if i in placed or not start <= place <= end:
+        for i in range(bisect.bisect_left(at, start), bisect.bisect_right(at, end)):
+            place, marker = places[i]
+            if i in placed:
                 continue
             k = _provision_count(place, mapping)
-            refs.setdefault(index, []).append(FootnoteRef(marker, ends[k - 1] if k else 0))
+            refs.setdefault(index, []).append(FootnoteRef(marker, _offset_after(provision.text, k)))
             placed.add(i)
         cursor = end
     out = tuple(
@@ -717,7 +744,7 @@ def _provision_count(place: int, mapping: list[tuple[int, int, int]]) -> int:
 def _next_start(provisions: tuple[Provision, ...], index: int, raw: str, cursor: int) -> int:
     """Where the next provision that is found verbatim starts (the search window's end)."""
     for later in provisions[index + 1 :]:
-        keys, _ = _keys(later.text)
+        keys = _keys(later.text)
         found = raw.find(keys, cursor) if keys else -1
         if found >= 0:
             return found
