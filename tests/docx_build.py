@@ -10,6 +10,7 @@ with references in the text, tracked insertions, deletions and deleted paragraph
     ("del", "text")              a tracked deletion
     ("note", "body")             a footnote reference here, with its body
     ("note", "body", "ins")      the same, inserted as a tracked change
+    ("endnote", "body")          an endnote reference, with its body
     ("comment", "text", "note")  text with a comment on it
 """
 
@@ -41,6 +42,7 @@ class Builder:
         self.doc = docx.Document()
         self.numbering = self.doc.part.numbering_part.element
         self.notes: list[str] = []
+        self.endnotes: list[str] = []
         self._rev = 100
 
     # --- numbering -----------------------------------------------------------------
@@ -108,11 +110,13 @@ class Builder:
         kind, text, *rest = segment
         if kind in ("ins", "del"):
             self._track(para.add_run(text), kind)
-        elif kind == "note":
-            self.notes.append(text)
+        elif kind in ("note", "endnote"):
+            notes = self.notes if kind == "note" else self.endnotes
+            notes.append(text)
+            tag = "footnoteReference" if kind == "note" else "endnoteReference"
             run = para.add_run()
             run._r.append(parse_xml(f'<w:rPr xmlns:w="{W_NS}"><w:vertAlign w:val="superscript"/></w:rPr>'))
-            run._r.append(parse_xml(f'<w:footnoteReference xmlns:w="{W_NS}" w:id="{len(self.notes)}"/>'))
+            run._r.append(parse_xml(f'<w:{tag} xmlns:w="{W_NS}" w:id="{len(notes)}"/>'))
             if rest:  # ("note", body, "ins"): the reference is part of a tracked insertion
                 self._track(run, rest[0])
         elif kind == "comment":
@@ -132,27 +136,29 @@ class Builder:
     # --- the file ------------------------------------------------------------------
     def save(self) -> bytes:
         if self.notes:
-            self._add_footnotes_part()
+            self._add_notes_part("footnote", self.notes, CT.WML_FOOTNOTES, RT.FOOTNOTES)
+        if self.endnotes:
+            self._add_notes_part("endnote", self.endnotes, CT.WML_ENDNOTES, RT.ENDNOTES)
         out = io.BytesIO()
         self.doc.save(out)
         return out.getvalue()
 
-    def _add_footnotes_part(self) -> None:
+    def _add_notes_part(self, kind: str, notes: list[str], content_type: str, reltype: str) -> None:
         bodies = "".join(
-            f'<w:footnote w:id="{i}"><w:p><w:pPr><w:pStyle w:val="FootnoteText"/></w:pPr>'
-            f'<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteRef/></w:r>'
-            f'<w:r><w:t xml:space="preserve"> {_escape(body)}</w:t></w:r></w:p></w:footnote>'
-            for i, body in enumerate(self.notes, start=1)
+            f'<w:{kind} w:id="{i}"><w:p><w:pPr><w:pStyle w:val="FootnoteText"/></w:pPr>'
+            f'<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:{kind}Ref/></w:r>'
+            f'<w:r><w:t xml:space="preserve"> {_escape(body)}</w:t></w:r></w:p></w:{kind}>'
+            for i, body in enumerate(notes, start=1)
         )
         xml = (
-            f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:footnotes xmlns:w="{W_NS}">'
-            '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
-            '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/>'
-            f"</w:r></w:p></w:footnote>{bodies}</w:footnotes>"
+            f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:{kind}s xmlns:w="{W_NS}">'
+            f'<w:{kind} w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:{kind}>'
+            f'<w:{kind} w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/>'
+            f"</w:r></w:p></w:{kind}>{bodies}</w:{kind}s>"
         )
         package = self.doc.part.package
-        part = Part(PackURI("/word/footnotes.xml"), CT.WML_FOOTNOTES, xml.encode("utf-8"), package)
-        self.doc.part.relate_to(part, RT.FOOTNOTES)
+        part = Part(PackURI(f"/word/{kind}s.xml"), content_type, xml.encode("utf-8"), package)
+        self.doc.part.relate_to(part, reltype)
 
 
 def _escape(text: str) -> str:

@@ -378,3 +378,18 @@ def test_a_footnote_with_a_mark_of_its_own() -> None:
     assert res.provisions[0].text == "Recalling its resolution 77/228,"
     assert [(r.marker, r.offset) for r in res.provisions[0].footnotes] == [("*", 32)]
     assert [(r.marker, r.offset) for r in res.provisions[1].footnotes] == [("1", 39)]
+
+
+def test_endnotes_are_read_as_notes_with_their_own_marks() -> None:
+    # Word marks endnotes i, ii, ... apart from footnotes 1, 2, ...
+    b = Builder()
+    b.paragraph("The General Assembly,")
+    b.paragraph(["Recalling its resolution 77/228,", ("endnote", "A/RES/77/228."), ("note", "A/78/511.")])
+    b.paragraph(["Decides to remain seized of the matter.", ("endnote", "A/78/L.1.")])
+    res = read_bytes(b.save())
+    assert [(f.marker, f.text) for f in res.footnotes] == [
+        ("i", "A/RES/77/228."),
+        ("1", "A/78/511."),
+        ("ii", "A/78/L.1."),
+    ]
+    assert [(r.marker, r.offset) for r in res.provisions[0].footnotes] == [("i", 32), ("1", 32)]
