@@ -393,3 +393,19 @@ def test_endnotes_are_read_as_notes_with_their_own_marks() -> None:
         ("ii", "A/78/L.1."),
     ]
     assert [(r.marker, r.offset) for r in res.provisions[0].footnotes] == [("i", 32), ("1", 32)]
+
+
+def test_two_notes_with_the_same_mark_keep_the_first_text_and_say_so() -> None:
+    b = Builder()
+    b.paragraph("The General Assembly,")
+    first = b.paragraph("Recalling its resolution 77/228,")
+    second = b.paragraph("Decides to remain seized of the matter.")
+    for para, body in ((first, "First note."), (second, "Second note.")):
+        b.notes.append(body)
+        ref = f'<w:footnoteReference w:customMarkFollows="1" w:id="{len(b.notes)}"/>'
+        para._p.append(_xml(f"<w:r>{ref}<w:t>[*]</w:t></w:r>"))
+    res = read_bytes(b.save())
+    assert [(f.marker, f.text) for f in res.footnotes] == [("*", "First note.")]
+    assert [r.marker for p in res.provisions for r in p.footnotes] == ["*", "*"]
+    [dup] = [d for d in res.warnings if d.code == "footnote-duplicate"]
+    assert dup.line == 3  # the Word paragraph of the second reference

@@ -388,6 +388,7 @@ def _hidden(run: etree._Element) -> bool:
     return vanish is not None and _val(vanish) not in ("0", "false", "off")
 
 
+_NOT_IN_MARKER = re.compile(r"[\s\[\]\\^]")
 _ZERO_WIDTH = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 
 
@@ -546,6 +547,7 @@ def word_text(data: bytes, *, revisions: Revisions = "accept", source: str | Non
     formats = {k: _notes_format(package.settings, package.body, k) for k in ("footnote", "endnote")}
     counts = {"footnote": 0, "endnote": 0}
     offset = 0
+    duplicates: list[Diagnostic] = []
     for para in paras:
         label, gap = numbering.label(para.ppr, revisions)
         if not para.text.strip():
@@ -559,14 +561,18 @@ def word_text(data: bytes, *, revisions: Revisions = "accept", source: str | Non
                 fmt, start = formats[note.kind]
                 marker = format_number(start + counts[note.kind], fmt) or str(start + counts[note.kind])
                 counts[note.kind] += 1
-            marker = "".join(marker.split()) or "*"
+            marker = _NOT_IN_MARKER.sub("", marker) or "*"  # the model's markers: no space, [ ] \\ ^
             notes.append((offset + len(prefix) + note.offset, marker))
-            bodies.setdefault(marker, all_bodies[note.kind].get(note.note_id, ""))
+            body = all_bodies[note.kind].get(note.note_id, "")
+            if bodies.setdefault(marker, body) != body:
+                duplicates.append(
+                    diag("footnote-duplicate", f"second text for footnote {marker} ignored", para.number)
+                )
         blocks.append(block)
         lines.extend([para.number] * (block.count("\n") + 1))
         lines.append(para.number)  # the blank line after the block
         offset += len(block) + 2
-    diagnostics = _diagnostics(package, revisions)
+    diagnostics = duplicates + _diagnostics(package, revisions)
     return WordText("\n\n".join(blocks), lines, notes, bodies, diagnostics)
 
 
