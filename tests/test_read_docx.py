@@ -88,6 +88,14 @@ def test_lines_of_a_word_file_are_paragraph_numbers() -> None:
     word = read_bytes(data)
     # four header paragraphs, the body line, then one provision per Word paragraph
     assert [p.line for p in word.provisions] == list(range(6, 6 + len(expected.provisions)))
+    # and a diagnostic from the text reader points at the Word paragraph too: cut the
+    # document before its last paragraph (an excerpt) after an empty paragraph
+    b = Builder()
+    b.paragraph("The General Assembly,")
+    b.paragraph("")
+    b.paragraph("Recalling its resolution 77/228,")
+    [excerpt] = [d for d in read_bytes(b.save()).warnings if d.code == "excerpt"]
+    assert excerpt.line == 3
 
 
 def numbered_lists() -> Builder:
@@ -243,8 +251,9 @@ def _zip(files: dict[str, bytes]) -> bytes:
         (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, "Word 97-2003 .doc"),
         (b"PK\x03\x04 broken", "damaged ZIP archive"),
         (_zip({"word/document.xml": b"<not xml"}), "cannot read the Word document"),
+        (Builder().save(), "the Word document has no text"),
     ],
-    ids=["odt", "xlsx", "zip", "doc", "broken-zip", "broken-docx"],
+    ids=["odt", "xlsx", "zip", "doc", "broken-zip", "broken-docx", "empty-docx"],
 )
 def test_office_files_that_are_not_word_documents_are_refused(data: bytes, says: str) -> None:
     with pytest.raises(InputError, match=says):
