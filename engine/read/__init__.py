@@ -16,7 +16,7 @@ from pathlib import Path
 from ..errors import InputError
 from ..model import Resolution
 from .decode import MAX_BYTES, decode_bytes
-from .docx import REVISIONS, Revisions, looks_like_office, read_docx
+from .formats import REVISIONS, Revisions, looks_like_office
 from .reader import read_text
 
 __all__ = ["MAX_BYTES", "REVISIONS", "Revisions", "read_bytes", "read_path", "read_text"]
@@ -28,6 +28,8 @@ def read_bytes(
     """Read a resolution from raw bytes: text in UTF-8, UTF-8 with BOM, UTF-16 or GB18030,
     or a Word .docx (told by its content, not its name; `revisions` applies to it)."""
     if looks_like_office(data):
+        from .docx import read_docx  # python-docx and lxml load only for a Word file
+
         return read_docx(data, lang=lang, source=source, revisions=revisions)
     return read_text(decode_bytes(data, path=source), lang=lang, source=source)
 

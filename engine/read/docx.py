@@ -40,14 +40,10 @@ from lxml import etree
 from ..diagnostics import Diagnostic, diag
 from ..errors import InputError
 from ..model import Footnote, FootnoteRef, Provision, Resolution, letters, roman_label
+from .formats import OLE_MAGIC, REVISIONS, Revisions
 from .normalize import normalize
 from .reader import read_text
 
-Revisions = Literal["accept", "reject"]
-REVISIONS: tuple[Revisions, ...] = ("accept", "reject")
-
-ZIP_MAGIC = b"PK\x03\x04"
-OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Word 97-2003 .doc, .xls, .msg ...
 _MAX_XML = 200 * 1024 * 1024  # uncompressed XML a resolution can need, with a wide margin
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -65,11 +61,6 @@ def _val(el: etree._Element | None, attr: str = "val") -> str | None:
 
 
 # --- what kind of file ---------------------------------------------------------------
-
-
-def looks_like_office(data: bytes) -> bool:
-    """A ZIP archive (.docx, .odt, .xlsx...) or an old binary Office file: not text."""
-    return data.startswith((ZIP_MAGIC, OLE_MAGIC))
 
 
 def _check_package(data: bytes, source: str | None) -> None:
