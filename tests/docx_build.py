@@ -170,11 +170,18 @@ def _escape(text: str) -> str:
 OPS = 90  # the numId of the operative list: 1., (a), (i)
 
 
-def resolution_docx(res: Resolution, header: list[str], trailer: list[str]) -> tuple[bytes, str]:
+def resolution_docx(
+    res: Resolution,
+    header: list[str],
+    trailer: list[str],
+    revise: dict[str, list[Segment]] | None = None,
+) -> tuple[bytes, str]:
     """A Word file of a resolution, and the same text typed one paragraph per block.
 
     Operative paragraphs and their subparagraphs are numbered by Word (one list, levels
     `%1.`, `(%2)`, `(%3)`), preambular ones are plain, footnotes are real footnotes.
+    `revise` gives some provisions (by id) other segments in the Word file, such as
+    tracked changes; the typed text keeps them as they were.
     """
     b = Builder()
     b.abstract_list(OPS, [("decimal", "%1."), ("lowerLetter", "(%2)"), ("lowerRoman", "(%3)")])
@@ -193,6 +200,7 @@ def resolution_docx(res: Resolution, header: list[str], trailer: list[str]) -> t
             segments += [p.text[pos : ref.offset], ("note", bodies[ref.marker])]
             pos = ref.offset
         segments = [s for s in [*segments, p.text[pos:]] if s]
+        segments = (revise or {}).get(p.id, segments)
         if p.kind == "preamble":
             b.paragraph(segments)
             typed.append(p.text)

@@ -418,3 +418,28 @@ def test_two_notes_with_the_same_mark_keep_the_first_text_and_say_so() -> None:
     assert [r.marker for p in res.provisions for r in p.footnotes] == ["*", "*"]
     [dup] = [d for d in res.warnings if d.code == "footnote-duplicate"]
     assert dup.line == 3  # the Word paragraph of the second reference
+
+
+def test_chinese_draft_with_tracked_changes_on_the_adopted_text(tmp_path: Path) -> None:
+    # A drafter's revision of HRC 25/3: op15 gains words, op22 changes its year.
+    adopted = canonical.loads(HRC_25_3.read_text(encoding="utf-8"))
+    revise: dict[str, list[Any]] = {
+        "op15": ["促请各国", ("ins", "和其他捐助方"), "继续支持这两项基金；"],
+        "op22": ["决定根据理事会年度工作方案在", ("del", "2014"), ("ins", "2015"), "年继续审议此事。"],
+    }
+    data, _ = resolution_docx(adopted, ZH_HEADER, ZH_TRAILER, revise)
+    old = read_bytes(data, revisions="reject")
+    new = read_bytes(data)
+    assert old.provisions == adopted.provisions and old.footnotes == adopted.footnotes
+    changed = {p.id: p.text for p in new.provisions if p != adopted.provision(p.id)}
+    assert changed == {
+        "op15": "促请各国和其他捐助方继续支持这两项基金；",
+        "op22": "决定根据理事会年度工作方案在2015年继续审议此事。",
+    }
+    assert "docx-revisions" in codes(new) and "docx-revisions" in codes(old)
+    path = tmp_path / "draft.docx"
+    path.write_bytes(data)
+    diff = run("diff", str(HRC_25_3), str(path), "--summary")
+    assert diff.returncode == 1 and "2 reworded" in diff.stdout, diff.stdout + diff.stderr
+    same = run("diff", str(HRC_25_3), str(path), "--summary", "--revisions", "reject")
+    assert same.returncode == 0, same.stdout + same.stderr
