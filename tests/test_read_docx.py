@@ -13,6 +13,8 @@ from typing import Any
 
 import pytest
 from docx.oxml import parse_xml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from engine.errors import InputError
 from engine.model import Provision, Resolution
@@ -443,3 +445,27 @@ def test_chinese_draft_with_tracked_changes_on_the_adopted_text(tmp_path: Path) 
     assert diff.returncode == 1 and "2 reworded" in diff.stdout, diff.stdout + diff.stderr
     same = run("diff", str(HRC_25_3), str(path), "--summary", "--revisions", "reject")
     assert same.returncode == 0, same.stdout + same.stderr
+
+
+# Words without the characters XML or the reader's cleaning would change (controls, zero
+# widths, spaces: those are tested on their own above).
+_words = st.text(alphabet=st.sampled_from("abcxyz,;.()《》人权合作123"), min_size=1, max_size=8)
+_segments = st.lists(st.tuples(st.sampled_from(["", "ins", "del"]), _words), min_size=1, max_size=6)
+
+
+@settings(max_examples=25)
+@given(st.lists(_segments, min_size=1, max_size=4))
+def test_accepting_keeps_insertions_and_rejecting_keeps_deletions(
+    paragraphs: list[list[tuple[str, str]]],
+) -> None:
+    b = Builder()
+    for segments in paragraphs:
+        b.paragraph([text if kind == "" else (kind, text) for kind, text in segments])
+    data = b.save()
+
+    def expected(dropped: str) -> list[str]:
+        texts = ["".join(text for kind, text in segments if kind != dropped) for segments in paragraphs]
+        return [t for t in texts if t.strip()]
+
+    assert word_text(data).text == "\n\n".join(expected("del"))
+    assert word_text(data, revisions="reject").text == "\n\n".join(expected("ins"))
