@@ -20,7 +20,7 @@ import click
 from engine.diff import DEFAULT_THRESHOLD, compare
 from engine.errors import ResdiffError, StoreError
 from engine.model import LANGUAGES, Resolution
-from engine.read import read_path
+from engine.read import REVISIONS, Revisions, read_path
 from engine.render import DIFF_RENDERERS, RenderOptions
 from engine.render.document import DOCUMENT_RENDERERS
 from engine.store import canonical, check, refs
@@ -124,6 +124,16 @@ def lang_option(*, auto: bool) -> Callable[[F], F]:
     )
 
 
+def revisions_option(func: F) -> F:
+    return click.option(
+        "--revisions",
+        type=click.Choice(REVISIONS),
+        default="accept",
+        show_default=True,
+        help="Tracked changes in a Word file: accept them all, or reject them all (the text before them).",
+    )(func)
+
+
 def document_format_option(func: F) -> F:
     return click.option(
         "--format",
@@ -159,11 +169,11 @@ def metadata_options(func: F) -> F:
     return func
 
 
-def read_source(path: Path, lang: str, **overrides: str | None) -> Resolution:
+def read_source(path: Path, lang: str, revisions: Revisions, **overrides: str | None) -> Resolution:
     changes = {key: value for key, value in overrides.items() if value}
     if "symbol" in changes:  # checked before the text is read, in parse as in import
         changes["symbol"] = check_symbol(str(changes["symbol"]))
-    res = read_path(path, lang=lang)
+    res = read_path(path, lang=lang, revisions=revisions)
     return res.with_meta(**changes) if changes else res
 
 
@@ -223,19 +233,23 @@ def main() -> None:
 @main.command()
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @lang_option(auto=True)
+@revisions_option
 @document_format_option
 @metadata_options
 @diagnostics_option
 @reports_errors
-def parse(file: Path, lang: str, fmt: str, verbose: bool, **overrides: str | None) -> None:
-    """Read a raw text (PDF-extracted or typed) and print its model; writes nothing.
+def parse(
+    file: Path, lang: str, revisions: Revisions, fmt: str, verbose: bool, **overrides: str | None
+) -> None:
+    """Read a raw text (PDF-extracted or typed, or a Word .docx) and print its model; writes nothing.
 
     \b
     Examples:
       resdiff parse seeds/000_d13d258366e277a0.txt
       resdiff parse draft.txt --lang en --format json
+      resdiff parse draft.docx --revisions reject
     """
-    res = read_source(file, lang, **overrides)
+    res = read_source(file, lang, revisions, **overrides)
     report_diagnostics(res, verbose=verbose)
     emit(DOCUMENT_RENDERERS[fmt](res))
 
@@ -243,6 +257,7 @@ def parse(file: Path, lang: str, fmt: str, verbose: bool, **overrides: str | Non
 @main.command("import")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @lang_option(auto=True)
+@revisions_option
 @metadata_options
 @click.option(
     "--date",
@@ -264,6 +279,7 @@ def parse(file: Path, lang: str, fmt: str, verbose: bool, **overrides: str | Non
 def import_(
     file: Path,
     lang: str,
+    revisions: Revisions,
     date: str | None,
     force: bool,
     new_series: bool,
@@ -284,7 +300,7 @@ def import_(
       resdiff import draft.txt --series intl-cooperation-hr --symbol A/HRC/26/L.5 --date 2014-06-20
       resdiff import first.txt --series right-to-food --new-series
     """
-    res = read_source(file, lang, **overrides)
+    res = read_source(file, lang, revisions, **overrides)
     errors = report_diagnostics(res, verbose=verbose)
     if errors and not force:
         fail(
@@ -395,6 +411,7 @@ def history_(series: str | None, lang: str | None, history_root: Path) -> None:
 @click.argument("old")
 @click.argument("new")
 @lang_option(auto=True)
+@revisions_option
 @click.option(
     "--format",
     "fmt",
@@ -434,6 +451,7 @@ def diff(
     old: str,
     new: str,
     lang: str,
+    revisions: Revisions,
     fmt: str | None,
     summary: bool,
     threshold: float,
@@ -447,9 +465,10 @@ def diff(
 ) -> None:
     """Show what changed from OLD to NEW, provision by provision.
 
-    Each side is a raw text, a canonical file, a stored symbol, or a git revision
-    REV:path. Renumbering and formatting are not changes. Exit status: 0 when nothing but
-    renumbering or formatting changed, 1 when something changed, 2 on error.
+    Each side is a raw text or a Word .docx (--revisions applies to both), a canonical
+    file, a stored symbol, or a git revision REV:path. Renumbering and formatting are not
+    changes. Exit status: 0 when nothing but renumbering or formatting changed, 1 when
+    something changed, 2 on error.
 
     \b
     Examples:
@@ -459,7 +478,9 @@ def diff(
       resdiff diff old.txt new.txt --summary
     """
     store = open_history(history_root)
-    sides = [refs.load(ref, lang=lang, history=store, series=series) for ref in (old, new)]
+    sides = [
+        refs.load(ref, lang=lang, history=store, series=series, revisions=revisions) for ref in (old, new)
+    ]
     for side in sides:
         report_diagnostics(side, verbose=verbose)
     result = compare(

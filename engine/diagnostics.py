@@ -54,7 +54,8 @@ CODES: dict[str, tuple[Severity, str]] = {
 
 @dataclass(frozen=True)
 class Diagnostic:
-    """One finding. `line` is 1-based in the file as read (None: the whole text)."""
+    """One finding. `line` is 1-based in the file as read (None: the whole text); in a
+    Word file, which has no lines, it is the paragraph's number (engine/read/docx.py)."""
 
     code: str
     message: str

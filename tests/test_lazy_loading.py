@@ -19,7 +19,7 @@ from engine.read import ocr
 
 ROOT = Path(__file__).resolve().parent.parent
 ZH_SEED = ROOT / "tests" / "data" / "hrc-25-3.zh.txt"
-HEAVY = ("git", "charset_normalizer", "spellchecker", "rjieba", "jieba", "yaml")
+HEAVY = ("git", "charset_normalizer", "spellchecker", "rjieba", "jieba", "yaml", "docx", "lxml")
 
 PROBE = """
 import json, sys

@@ -3,8 +3,9 @@
     read_bytes(data, lang="auto", source=None)
     read_path(path, lang="auto")
 
-Both raise `engine.errors.InputError` for input that is not a resolution text (empty,
-binary, undecodable, over 10 MB, no paragraph); they never print and never exit. What
+A Word .docx is read as the text Word shows (`docx.py`). Both raise
+`engine.errors.InputError` for input that is not a resolution text (empty, binary,
+undecodable, over 10 MB, no paragraph, an Office file other than .docx); they never print and never exit. What
 the reader repaired or doubted is in `Resolution.warnings`.
 """
 
@@ -15,17 +16,25 @@ from pathlib import Path
 from ..errors import InputError
 from ..model import Resolution
 from .decode import MAX_BYTES, decode_bytes
+from .formats import REVISIONS, Revisions, looks_like_office
 from .reader import read_text
 
-__all__ = ["MAX_BYTES", "read_bytes", "read_path", "read_text"]
+__all__ = ["MAX_BYTES", "REVISIONS", "Revisions", "read_bytes", "read_path", "read_text"]
 
 
-def read_bytes(data: bytes, *, lang: str = "auto", source: str | None = None) -> Resolution:
-    """Read a resolution from raw bytes in UTF-8, UTF-8 with BOM, UTF-16 or GB18030."""
+def read_bytes(
+    data: bytes, *, lang: str = "auto", source: str | None = None, revisions: Revisions = "accept"
+) -> Resolution:
+    """Read a resolution from raw bytes: text in UTF-8, UTF-8 with BOM, UTF-16 or GB18030,
+    or a Word .docx (told by its content, not its name; `revisions` applies to it)."""
+    if looks_like_office(data):
+        from .docx import read_docx  # python-docx and lxml load only for a Word file
+
+        return read_docx(data, lang=lang, source=source, revisions=revisions)
     return read_text(decode_bytes(data, path=source), lang=lang, source=source)
 
 
-def read_path(path: str | Path, *, lang: str = "auto") -> Resolution:
+def read_path(path: str | Path, *, lang: str = "auto", revisions: Revisions = "accept") -> Resolution:
     """Read a resolution file; the size is checked before the file is read."""
     source = str(path)
     p = Path(path)
@@ -42,4 +51,4 @@ def read_path(path: str | Path, *, lang: str = "auto") -> Resolution:
         raise InputError("permission denied", path=source) from None
     except OSError as err:
         raise InputError(f"cannot read file: {err.strerror}", path=source) from None
-    return read_bytes(data, lang=lang, source=source)
+    return read_bytes(data, lang=lang, source=source, revisions=revisions)

@@ -31,7 +31,15 @@ _PLACEHOLDER = {0: "{part}0", 1: "{part}0.a", 2: "{part}0.a.i"}
 _FINAL_STOP = re.compile(r"[.。][”’\"')）\]»]*$")
 
 
-def read_text(text: str, *, lang: str = "auto", source: str | None = None) -> Resolution:
+def read_text(
+    text: str, *, lang: str = "auto", source: str | None = None, markers: bool = True
+) -> Resolution:
+    """Read a resolution from text.
+
+    `markers=False` reads no footnotes from the text (no bodies, no markers): for a caller
+    that knows them exactly (a Word file) and puts them back itself, so that no number in
+    the wording is ever taken for a marker.
+    """
     lines = [Line(i, clean_line(t)) for i, t in enumerate(text.split("\n"), start=1)]
     if lang == "auto":
         lang = detect_language(text)
@@ -52,7 +60,7 @@ def read_text(text: str, *, lang: str = "auto", source: str | None = None) -> Re
         warnings += ocr_warnings
 
     lines, symbols = furniture.split_furniture(lines)
-    lines, bodies = footnotes.take_bodies(lines)
+    lines, bodies = footnotes.take_bodies(lines) if markers else (lines, [])
     seg = structure.segment(lines, lang)
     warnings += seg.warnings
     if not seg.units:
@@ -63,7 +71,9 @@ def read_text(text: str, *, lang: str = "auto", source: str | None = None) -> Re
     provisions = []
     for unit in seg.units:
         joined = tidy_text(join_lines(unit.pieces, vocabulary), lang)
-        clean, refs = _strip(*reader.extract(joined, unit.last_line or unit.line))
+        clean, refs = _strip(
+            *(reader.extract(joined, unit.last_line or unit.line) if markers else (joined, ()))
+        )
         pid = _PLACEHOLDER[unit.depth].format(part=unit.part)
         kind: Kind = "subparagraph" if unit.depth else ("preamble" if unit.part == "pp" else "operative")
         provisions.append(

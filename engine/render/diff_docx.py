@@ -170,7 +170,7 @@ class _Writer:
 
     def provision(self, para: _Para, move: tuple[str, int] | None = None) -> None:
         """A paragraph of the text; `move` is ("moveFrom" or "moveTo", the move's number)."""
-        p = self.doc.add_paragraph(style=PROVISION_STYLE)._p
+        p: Any = self.doc.add_paragraph(style=PROVISION_STYLE)._p
         tags = {"insert": "w:ins", "delete": "w:del", "moveFrom": "w:moveFrom", "moveTo": "w:moveTo"}
         if move:
             start = self._revision(f"w:{move[0]}RangeStart")

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ..errors import RefError, StoreError
 from ..model import Resolution
-from ..read import read_bytes
+from ..read import Revisions, read_bytes
 from ..symbols import SymbolError, store_symbol
 from . import canonical
 from .history import History
@@ -24,14 +24,15 @@ from .names import did_you_mean
 FRONT_MATTER = b"---\n"
 
 
-def from_bytes(data: bytes, *, name: str, lang: str) -> Resolution:
-    """Canonical files are recognised by their front matter; anything else is raw text."""
+def from_bytes(data: bytes, *, name: str, lang: str, revisions: Revisions = "accept") -> Resolution:
+    """Canonical files are recognised by their front matter; anything else is raw text
+    (or a Word file, whose tracked changes are read as `revisions` says)."""
     if data.startswith(FRONT_MATTER):
         return canonical.loads(data.decode("utf-8"), name)
-    return read_bytes(data, lang=lang, source=name)
+    return read_bytes(data, lang=lang, source=name, revisions=revisions)
 
 
-def _from_git(ref: str, lang: str, cwd: Path) -> Resolution | None:
+def _from_git(ref: str, lang: str, cwd: Path, revisions: Revisions) -> Resolution | None:
     rev, _, path = ref.partition(":")
     if not rev or not path:
         return None
@@ -53,7 +54,7 @@ def _from_git(ref: str, lang: str, cwd: Path) -> Resolution | None:
         blob = commit.tree / path
     except KeyError:
         raise RefError(f"{path} does not exist in revision {rev}") from None
-    return from_bytes(blob.data_stream.read(), name=ref, lang=lang)
+    return from_bytes(blob.data_stream.read(), name=ref, lang=lang, revisions=revisions)
 
 
 def load(
@@ -63,15 +64,16 @@ def load(
     history: History,
     cwd: Path | None = None,
     series: str | None = None,
+    revisions: Revisions = "accept",
 ) -> Resolution:
     """Resolve a version reference to a model, trying file, git revision, then symbol
     (in `series` when given: the same symbol may be stored in two)."""
     here = cwd or Path.cwd()
     path = here / ref
     if path.is_file():
-        return from_bytes(path.read_bytes(), name=ref, lang=lang)
+        return from_bytes(path.read_bytes(), name=ref, lang=lang, revisions=revisions)
     if ":" in ref:
-        found = _from_git(ref, lang, here)
+        found = _from_git(ref, lang, here, revisions)
         if found is not None:
             return found
     try:
