@@ -41,8 +41,8 @@ from ..diagnostics import Diagnostic, diag
 from ..errors import InputError
 from ..model import Footnote, FootnoteRef, Provision, Resolution, letters, roman_label
 from .formats import OLE_MAGIC, REVISIONS, Revisions
-from .tidy import tidy_text
 from .reader import read_text
+from .tidy import tidy_text
 
 _MAX_XML = 200 * 1024 * 1024  # uncompressed XML a resolution can need, with a wide margin
 
