@@ -138,4 +138,12 @@ OPERATIVE_LEAD_WORDS: Mapping[str, frozenset[str]] = {
 
 # Words as function words are counted: runs of letters, so an elided article is a word of
 # its own (`l'homme` -> `l`, `homme`).
+# --- Paragraph numbers -----------------------------------------------------------------
+# An operative paragraph's printed number at a line start: `1. Reaffirms`, `1.Reaffirms`,
+# `1200. Requests`, and `9. 50/174. Strengthening` (a text that opens with a symbol), but
+# not `2013. 2014` or a bare `5.` at a line end. Whether a match *is* a paragraph number
+# is the reader's call (structure.py: close to the running number); this says what looks
+# like one.
+OPERATIVE_NUMBER_RE = re.compile(r"^\s*(\d+)\s?\.\s*(?=[^\d\s]|\d+/\d)")
+
 LATIN_WORD_RE = re.compile(rf"[{LATIN_CLASS}]+")

@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import FootnoteRef
+from ..text import OPERATIVE_NUMBER_RE
 from .lines import Line
 
 # A footnote body outside a separated zone: number, then something that reads like a
@@ -34,7 +35,6 @@ _CITATION = re.compile(
 _OLD_STYLE = re.compile(r"^\s*(?P<n>\d{1,2})/\s+(?P<body>\S.*)$")  # "1/    A/CONF.157/24"
 _SIGN_NOTE = re.compile(r"^\s*[*†‡]")  # sponsor and symbol notes: about the header
 _ZONE_BODY_START = re.compile(r"(?:^|(?<=\n)|(?<=[.。]\s))\s*(\d{1,2})(?:/|\s)\s*(?=\S)")
-_OPERATIVE_START = re.compile(r"^\s*\d{1,3}\s?\.\s*[^\d\s]")
 
 
 @dataclass
@@ -53,7 +53,7 @@ def take_bodies(lines: list[Line]) -> tuple[list[Line], list[Body]]:
     for line in lines:
         if in_zone:
             ends = line.kind == "furniture" or (line.kind == "separator" and line.text.startswith(closing))
-            if ends or _OPERATIVE_START.match(line.text):
+            if ends or OPERATIVE_NUMBER_RE.match(line.text):
                 bodies.extend(_split_zone(zone, bodies))
                 zone, in_zone = [], False
                 if line.kind == "separator":

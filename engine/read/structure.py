@@ -34,12 +34,13 @@ from typing import Literal
 
 from ..diagnostics import Diagnostic, diag
 from ..model import STATUS_TAG, letter_index, letters, roman_index, roman_label
+from ..text import OPERATIVE_NUMBER_RE
 from . import openers
 from .lines import Line
 
 Layout = Literal["extracted", "blocks", "lines"]
 
-_OPERATIVE = re.compile(r"^\s*(\d+)\s?\.\s*(?=[^\d\s]|\d+/\d)")  # "1. Reaffirms", "9. 50/174. Strengthening"
+_OPERATIVE = OPERATIVE_NUMBER_RE
 _OPERATIVE_NO_DOT = re.compile(r"^\s*(\d+)\s+(?=[A-Z][a-z]+s\b)")  # "1 Expresses", dot lost
 _SUBPARAGRAPH = re.compile(r"^\s*[(（]([a-z]{1,4})[)）]\s*")
 # Negotiation labels: PP1, OP3, OP 3 bis, OP3bis, PP5 alt, OP12 ter:, PP2.
