@@ -21,9 +21,9 @@ from engine.diff import DEFAULT_THRESHOLD, compare
 from engine.errors import ResdiffError, StoreError
 from engine.model import LANGUAGES, Resolution
 from engine.read import REVISIONS, Revisions, read_path
-from engine.render import DIFF_RENDERERS, RenderOptions
+from engine.render import BINARY_FORMATS, DIFF_RENDERERS, FORMAT_FOR_SUFFIX, RenderOptions
 from engine.render.document import DOCUMENT_RENDERERS
-from engine.store import canonical, check, refs
+from engine.store import atomic, canonical, check, refs
 from engine.store.history import MANIFEST, History
 from engine.store.names import SERIES_RE, check_symbol
 
@@ -200,6 +200,16 @@ def report_diagnostics(res: Resolution, *, verbose: bool) -> int:
 
 def emit(text: str) -> None:
     out(text, nl=False)
+
+
+def emit_bytes(data: bytes) -> None:
+    """A binary report to a pipe or file (`diff --format docx > report.docx`)."""
+    try:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+    except BrokenPipeError as exc:
+        raise StdoutClosed from exc
 
 
 def open_history(root: Path) -> History:
@@ -417,7 +427,20 @@ def history_(series: str | None, lang: str | None, history_root: Path) -> None:
     "fmt",
     type=click.Choice(list(DIFF_RENDERERS)),
     help="term (default on a terminal: colour with strike/underline, or [-deleted-]{+inserted+} "
-    "without colour), text ([-deleted-]{+inserted+}), md (<del>/<ins>, for GitHub), json (resdiff.diff/1).",
+    "without colour), text ([-deleted-]{+inserted+}), md (<del>/<ins>, for GitHub), json (resdiff.diff/1), "
+    "html (a self-contained report page), docx (Word, with tracked changes). Default with -o: from the "
+    "file's suffix.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the report to FILE (atomically, never half-written) instead of standard output; "
+    "the format follows the suffix (.html, .docx, .md, .json, .txt) unless --format says otherwise.",
+)
+@click.option("--force", is_flag=True, help="Replace the --output file if it exists.")
+@click.option(
+    "--author", default="resdiff", show_default=True, help="Who the tracked changes of a docx report are by."
 )
 @click.option(
     "--summary",
@@ -453,6 +476,9 @@ def diff(
     lang: str,
     revisions: Revisions,
     fmt: str | None,
+    output: Path | None,
+    force: bool,
+    author: str,
     summary: bool,
     threshold: float,
     color: str,
@@ -476,7 +502,19 @@ def diff(
       resdiff diff last-year.txt draft.txt --format md > comment.md
       resdiff diff HEAD~1:history/intl-cooperation-hr/zh/A-HRC-RES-25-3.md A/HRC/RES/25/3 --lang zh
       resdiff diff old.txt new.txt --summary
+      resdiff diff A/RES/53/148 A/RES/55/105 -o report.html     # or report.docx
     """
+    tty = sys.stdout.isatty()
+    if output is not None and fmt is None:
+        fmt = FORMAT_FOR_SUFFIX.get(output.suffix.lower())
+        if fmt is None:
+            known = ", ".join(FORMAT_FOR_SUFFIX)
+            fail(f"{output}: cannot tell the format from the suffix (one of {known}); give --format")
+    fmt = fmt or ("term" if tty else "text")
+    if output is None and fmt in BINARY_FORMATS and tty:
+        fail(f"the {fmt} format is binary and will not be printed to a terminal; write it with -o FILE.{fmt}")
+    if output is not None and output.exists() and not force:
+        fail(f"{output}: already exists (use --force to replace it)")
     store = open_history(history_root)
     sides = [
         refs.load(ref, lang=lang, history=store, series=series, revisions=revisions) for ref in (old, new)
@@ -489,10 +527,17 @@ def diff(
         count_formatting=count_formatting,
         count_footnotes=count_footnotes,
     )
-    tty = sys.stdout.isatty()
     plain_terminal = os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb"
-    colour = color == "always" or (color == "auto" and tty and not plain_terminal)
-    options = RenderOptions(color=colour, show_unchanged=show_all, summary_only=summary)
-    emit(DIFF_RENDERERS[fmt or ("term" if tty else "text")](result, options))
+    to_terminal = tty and output is None
+    colour = color == "always" or (color == "auto" and to_terminal and not plain_terminal)
+    options = RenderOptions(color=colour, show_unchanged=show_all, summary_only=summary, author=author)
+    report = DIFF_RENDERERS[fmt](result, options)
+    if output is not None:
+        atomic.write_text(output, report, force=force)
+        click.echo(f"wrote {fmt} report to {output}", err=True)
+    elif isinstance(report, bytes):
+        emit_bytes(report)
+    else:
+        emit(report)
     changed = any(c.kind != "unchanged" or c.moved for c in result.changes)
     sys.exit(EXIT_CHANGED if changed else EXIT_SAME)

@@ -33,8 +33,9 @@ def is_temporary(path: Path) -> bool:
     return temporary_for(path) is not None
 
 
-def write_temp(path: Path, text: str) -> Path:
-    """Write `text` to a new temporary file beside `path`, flushed to disk; return its path."""
+def write_temp(path: Path, text: str | bytes) -> Path:
+    """Write `text` (UTF-8, LF line ends) or bytes to a new temporary file beside `path`,
+    flushed to disk; return its path."""
     path.parent.mkdir(parents=True, exist_ok=True)
     while True:
         tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}{TMP_SUFFIX}")
@@ -43,9 +44,10 @@ def write_temp(path: Path, text: str) -> Path:
             break
         except FileExistsError:  # pragma: no cover - 32 random bits met an old file
             continue
+    data = text.encode("utf-8") if isinstance(text, str) else text
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
     except BaseException:
@@ -54,7 +56,8 @@ def write_temp(path: Path, text: str) -> Path:
     return tmp
 
 
-def write_text(path: Path, text: str, *, force: bool = False) -> None:
+def write_text(path: Path, text: str | bytes, *, force: bool = False) -> None:
+    """Write a whole file atomically; refuse to replace one unless `force`."""
     if path.exists() and not force:
         raise StoreError("already exists (use --force to replace it)", path=str(path))
     tmp = write_temp(path, text)

@@ -1,0 +1,68 @@
+"""`resdiff diff -o FILE`: reports written to a file, atomically, the format from the suffix."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from pathlib import Path
+
+from engine.store import canonical
+
+from .docx_revisions import resolve
+from .test_cli import RESDIFF, ROOT, assert_one_error_line, run
+from .test_render_docx import printed
+
+PAIR = ("A/RES/53/148", "A/RES/55/105", "--history", str(ROOT / "history"))
+
+
+def test_the_format_follows_the_suffix_and_nothing_is_overwritten(tmp_path: Path) -> None:
+    html = tmp_path / "report.html"
+    first = run("diff", *PAIR, "-o", str(html))
+    assert first.returncode == 1  # changed, as on standard output
+    assert first.stdout == "" and first.stderr == f"wrote html report to {html}\n"
+    assert html.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    html.write_text("mine", encoding="utf-8")
+    again = run("diff", *PAIR, "-o", str(html))
+    assert_one_error_line(again, str(html), "already exists", "--force")
+    assert html.read_text(encoding="utf-8") == "mine"
+    assert run("diff", *PAIR, "-o", str(html), "--force").returncode == 1
+    assert html.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_a_word_report_written_to_a_file_accepts_to_the_new_text(tmp_path: Path) -> None:
+    report = tmp_path / "report.docx"
+    assert run("diff", *PAIR, "-o", str(report), "--author", "Facilitator").returncode == 1
+    new = canonical.loads(run("show", "A/RES/55/105", "--history", str(ROOT / "history")).stdout)
+    assert resolve(report.read_bytes(), accept=True) == printed(new)
+    piped = subprocess.run(
+        [str(RESDIFF), "diff", *PAIR, "--format", "docx"], capture_output=True, check=False
+    )
+    assert (
+        piped.stdout == report.read_bytes().replace(b"Facilitator", b"resdiff") or piped.stdout[:2] == b"PK"
+    )
+
+
+def test_an_explicit_format_wins_and_an_unknown_suffix_is_an_error(tmp_path: Path) -> None:
+    md = tmp_path / "comment.txt"
+    assert run("diff", *PAIR, "-o", str(md), "--format", "md").returncode == 1
+    assert "<del>" in md.read_text(encoding="utf-8")
+    assert_one_error_line(run("diff", *PAIR, "-o", str(tmp_path / "r.pdf")), "r.pdf", "suffix", "--format")
+    assert not (tmp_path / "r.pdf").exists()
+
+
+def test_a_binary_report_is_not_printed_to_a_terminal() -> None:
+    controller, terminal = os.openpty()
+    try:
+        process = subprocess.run(
+            [str(RESDIFF), "diff", *PAIR, "--format", "docx"],
+            stdout=terminal,
+            stderr=subprocess.PIPE,
+            text=True,
+            check=False,
+        )
+    finally:
+        os.close(terminal)
+        os.close(controller)
+    assert process.returncode == 2
+    assert process.stderr.startswith("Error: the docx format is binary") and "-o FILE.docx" in process.stderr
