@@ -52,10 +52,14 @@ def test_json_matches_schema(case: str) -> None:
 
 
 def test_registry_has_every_format() -> None:
-    assert sorted(DIFF_RENDERERS) == ["json", "md", "term", "text"]
+    assert sorted(DIFF_RENDERERS) == ["docx", "html", "json", "md", "term", "text"]
     diff = compare(load("hrc-25-3.zh.txt"), load("hrc-25-3.zh.txt"))
-    for render in DIFF_RENDERERS.values():
-        assert render(diff, RenderOptions()).endswith("\n")
+    for name, render in DIFF_RENDERERS.items():
+        report = render(diff, RenderOptions())
+        if name == "docx":
+            assert isinstance(report, bytes) and report.startswith(b"PK")
+        else:
+            assert isinstance(report, str) and report.endswith("\n")
 
 
 OLD = resolution(
