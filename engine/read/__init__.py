@@ -3,9 +3,11 @@
     read_bytes(data, lang="auto", source=None)
     read_path(path, lang="auto")
 
+The content decides how bytes are read, not the file name: a PDF (`%PDF-`) goes through
+`pdf.read_pdf` (its text layer, then the text reader); anything else is decoded as text.
 Both raise `engine.errors.InputError` for input that is not a resolution text (empty,
-binary, undecodable, over 10 MB, no paragraph); they never print and never exit. What
-the reader repaired or doubted is in `Resolution.warnings`.
+binary, undecodable, over 10 MB, no paragraph, a PDF without text); they never print and
+never exit. What the reader repaired or doubted is in `Resolution.warnings`.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..model import Resolution
+from . import pdf
 from .decode import MAX_BYTES, decode_bytes
 from .reader import read_text
 
@@ -21,7 +24,9 @@ __all__ = ["MAX_BYTES", "read_bytes", "read_path", "read_text"]
 
 
 def read_bytes(data: bytes, *, lang: str = "auto", source: str | None = None) -> Resolution:
-    """Read a resolution from raw bytes in UTF-8, UTF-8 with BOM, UTF-16 or GB18030."""
+    """Read a resolution from a PDF, or from text in UTF-8, UTF-8 with BOM, UTF-16 or GB18030."""
+    if pdf.is_pdf(data):
+        return pdf.read_pdf(data, lang=lang, source=source)
     return read_text(decode_bytes(data, path=source), lang=lang, source=source)
 
 
