@@ -23,12 +23,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reportlab.lib.pagesizes import A4
+from reportlab.lib.pdfencrypt import StandardEncryption
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
 from engine.model import Resolution
+from engine.store.canonical import loads
 
 CJK_FONT = "STSong-Light"
 LATIN_FONT = "Helvetica"
@@ -170,11 +172,15 @@ def un_pdf(
     *,
     cover: Sequence[str],
     job: str,
-    encrypt: str | None = None,
+    closing: Sequence[str] = (),
+    encrypt: str | StandardEncryption | None = None,
     font_file: str | None = None,
     justify: bool = False,
 ) -> UnPdf:
-    """Lay `res` out as an official UN document. `cover` lines stand above the body line.
+    """Lay `res` out as an official UN document.
+
+    `cover` lines stand above the body line, `closing` lines (meeting, date, vote) after
+    the last paragraph.
 
     `font_file`: an English text in this TrueType font, embedded as a subset (as Word
     embeds its fonts) instead of the standard Helvetica. `justify`: full lines are set
@@ -199,6 +205,8 @@ def un_pdf(
             lines = _wrap([Seg(f"({p.number})  "), *segs], style, LEFT + SUB_INDENT, LEFT + INDENT, i)
         lines[0].gap_before = style.leading * 0.5
         flow.extend(lines)
+    for text in closing:
+        flow.append(Line(PAGE_W / 2, [Seg(text)], gap_before=style.leading * 0.5))
     notes = {f.marker: f.text for f in res.footnotes}
     note_lines = {
         m: _wrap([Seg(m, sup=True), Seg(" " + t)], Style(style.lang, style.note_size, 0, 6), LEFT, LEFT, -1)
@@ -301,3 +309,103 @@ def image_only_pdf() -> bytes:
     canvas.showPage()
     canvas.save()
     return buf.getvalue()
+
+
+@dataclass(frozen=True)
+class Sample:
+    """A canonical file in tests/data and the cover its PDF is printed with."""
+
+    name: str
+    canonical: str
+    cover: tuple[str, ...]
+    job: str
+    closing: tuple[str, ...] = ()
+
+
+SAMPLES = (
+    Sample(
+        "zh",
+        "hrc-25-3.zh.md",
+        (
+            "联合国 A/HRC/RES/25/3",
+            "大 会 Distr.: General",
+            "14 April 2014",
+            "Chinese",
+            "Original: English",
+            "人权理事会",
+            "第二十五届会议",
+            "议程项目 3",
+            "增进和保护所有人权――公民权利、政治权利、",
+            "经济、社会和文化权利，包括发展权",
+            "人权理事会通过的决议",
+            "25/3. 增强人权领域的国际合作",
+        ),
+        "14-13019 (C)",
+        ("第54次会议", "2014年3月27日", "[未经表决获得通过。]"),
+    ),
+    Sample(
+        "en",
+        "a-c3-78-l41.en.md",
+        (
+            "United Nations A/C.3/78/L.41",
+            "General Assembly Distr.: Limited",
+            "1 November 2023",
+            "Original: English",
+            "Seventy-eighth session",
+            "Third Committee",
+            "Agenda item 71 (c)",
+            "Promotion and protection of human rights: human rights situations and",
+            "reports of special rapporteurs and representatives",
+            "Albania, Canada and United States of America: draft resolution",
+            "Situation of human rights in the Islamic Republic of Iran",
+        ),
+        "23-21227 (E) 131123",
+    ),
+    Sample(
+        "en-51-100",
+        "a-res-51-100.en.md",
+        (
+            "United Nations A/RES/51/100",
+            "General Assembly Distr.: General",
+            "3 March 1997",
+            "Fifty-first session",
+            "Agenda item 110 (b)",
+            "51/100. Enhancement of international cooperation in the field of human",
+        ),
+        "97-76543 (E)",
+        ("82nd plenary meeting", "12 December 1996"),
+    ),
+)
+
+
+def odd_operator_pdf(lines: Sequence[str]) -> bytes:
+    """A one-page PDF whose content stream holds a malformed operator, which pdfminer logs."""
+    buf = io.BytesIO()
+    canvas = Canvas(buf, pagesize=A4, invariant=True)
+    canvas._code.append("1 0 0 /Odd 0 0 cm")
+    canvas.setFont(LATIN_FONT, 10)
+    for i, line in enumerate(lines):
+        canvas.drawString(LEFT, PAGE_H - TOP - 14 * i, line)
+    canvas.showPage()
+    canvas.save()
+    return buf.getvalue()
+
+
+def sample_pdf(
+    sample: Sample,
+    *,
+    encrypt: str | StandardEncryption | None = None,
+    font_file: str | None = None,
+    justify: bool = False,
+) -> UnPdf:
+    """The PDF of one of SAMPLES, from its canonical file in tests/data."""
+    text = (Path(__file__).parent / "data" / sample.canonical).read_text(encoding="utf-8")
+    return un_pdf(
+        loads(text),
+        cover=sample.cover,
+        job=sample.job,
+        closing=sample.closing,
+        encrypt=encrypt,
+        font_file=font_file,
+        justify=justify,
+    )
