@@ -134,11 +134,12 @@ def main() -> None:
 @metadata_options
 @reports_errors
 def parse(file: Path, lang: str, fmt: str, **overrides: str | None) -> None:
-    """Read a raw text (PDF-extracted or typed) and print its model; writes nothing.
+    """Read a raw text (PDF-extracted or typed) or a PDF file and print its model; writes nothing.
 
     \b
     Examples:
       resdiff parse seeds/000_d13d258366e277a0.txt
+      resdiff parse A-HRC-RES-25-3.pdf
       resdiff parse draft.txt --lang en --format json
     """
     emit(DOCUMENT_RENDERERS[fmt](read_source(file, lang, **overrides)))
@@ -157,7 +158,7 @@ def parse(file: Path, lang: str, fmt: str, **overrides: str | None) -> None:
 def import_(
     file: Path, lang: str, date: str | None, force: bool, history_root: Path, **overrides: str | None
 ) -> None:
-    """Read a raw text and store it as a canonical file in the history.
+    """Read a raw text or a PDF file and store it as a canonical file in the history.
 
     Refuses to replace an existing version without --force; writes atomically.
 
@@ -304,7 +305,7 @@ def diff(
 ) -> None:
     """Show what changed from OLD to NEW, provision by provision.
 
-    Each side is a raw text, a canonical file, a stored symbol, or a git revision
+    Each side is a raw text, a PDF file, a canonical file, a stored symbol, or a git revision
     REV:path. Renumbering and formatting are not changes. Exit status: 0 when nothing but
     renumbering or formatting changed, 1 when something changed, 2 on error.
 
