@@ -176,6 +176,7 @@ def un_pdf(
     encrypt: str | StandardEncryption | None = None,
     font_file: str | None = None,
     justify: bool = False,
+    drawn_rule: bool = False,
 ) -> UnPdf:
     """Lay `res` out as an official UN document.
 
@@ -186,7 +187,9 @@ def un_pdf(
     embeds its fonts) instead of the standard Helvetica. `justify`: full lines are set
     flush to both margins, word by word, the spaces between words not drawn but left as
     gaps (as a word processor's justified text often is), so the extractor must find the
-    word breaks from the positions.
+    word breaks from the positions. `drawn_rule`: the footnote separator is a drawn
+    stroke and each footnote number is set against its text (`1Resolution 217 A`), as
+    Word and LibreOffice print them, instead of the UN's rule of underscores.
     """
     style = _style(res.meta.language, font_file, justify)
     symbol = res.meta.symbol or ""
@@ -209,7 +212,13 @@ def un_pdf(
         flow.append(Line(PAGE_W / 2, [Seg(text)], gap_before=style.leading * 0.5))
     notes = {f.marker: f.text for f in res.footnotes}
     note_lines = {
-        m: _wrap([Seg(m, sup=True), Seg(" " + t)], Style(style.lang, style.note_size, 0, 6), LEFT, LEFT, -1)
+        m: _wrap(
+            [Seg(m, sup=True), Seg(t if drawn_rule else " " + t)],
+            Style(style.lang, style.note_size, 0, 6),
+            LEFT,
+            LEFT,
+            -1,
+        )
         for m, t in notes.items()
     }
 
@@ -258,8 +267,12 @@ def un_pdf(
             page_text.append(line.plain())
         if page_notes:
             y = BOTTOM + notes_height(page_notes) - note_leading
-            canvas.setFont(style.font, style.note_size)
-            canvas.drawString(LEFT, y, RULE)
+            if drawn_rule:
+                canvas.setLineWidth(0.5)
+                canvas.line(LEFT, y + 3, LEFT + 113, y + 3)
+            else:
+                canvas.setFont(style.font, style.note_size)
+                canvas.drawString(LEFT, y, RULE)
             page_text.append(RULE)
             for m in page_notes:
                 for nl in note_lines[m]:
@@ -397,6 +410,7 @@ def sample_pdf(
     encrypt: str | StandardEncryption | None = None,
     font_file: str | None = None,
     justify: bool = False,
+    drawn_rule: bool = False,
 ) -> UnPdf:
     """The PDF of one of SAMPLES, from its canonical file in tests/data."""
     text = (Path(__file__).parent / "data" / sample.canonical).read_text(encoding="utf-8")
@@ -408,4 +422,5 @@ def sample_pdf(
         encrypt=encrypt,
         font_file=font_file,
         justify=justify,
+        drawn_rule=drawn_rule,
     )

@@ -39,6 +39,8 @@ VARIANTS = [
     ("en", ()),
     ("en", (("justify", True),)),
     ("en-51-100", ()),
+    ("zh", (("drawn_rule", True),)),
+    ("en", (("drawn_rule", True), ("justify", True))),
 ]
 if TTF.exists():  # a font file from the system: a second, embedded-font producer when present
     VARIANTS.append(("en", (("justify", True), ("font_file", str(TTF)))))

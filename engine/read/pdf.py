@@ -36,12 +36,17 @@ from __future__ import annotations
 
 import io
 import logging
+import re
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from ..diagnostics import diag
 from ..errors import InputError
 from ..model import Resolution
 from .reader import read_text
+
+if TYPE_CHECKING:  # pdfminer is imported where a PDF is read, never for plain text
+    from pdfminer.layout import LTPage
 
 MAGIC = b"%PDF-"
 # Horizontal gap, in character widths, that still joins two characters into one line.
@@ -49,6 +54,9 @@ MAGIC = b"%PDF-"
 CHAR_MARGIN = 50.0
 # Ligature characters a PDF may map its ligature glyphs to (U+FB00-FB06): the wording
 # has the letters.
+RULE = "__________________"  # the footnote rule as UN PDFs print it, and the reader knows it
+_NOTE_START = re.compile(r"^(?:\d{1,3}(?![\d.]|/\d)|[*†‡])")  # "1 A/78/511.", "12See"; not "2. Welcomes"
+_GLUED_NOTE_NUMBER = re.compile(r"^(\d{1,3})(?=[^\W\d_]|[《“\"(（])")  # "1Resolution", not "23-21227"
 _LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"})
 
 
@@ -69,12 +77,12 @@ def read_pdf(data: bytes, *, lang: str = "auto", source: str | None = None) -> R
 
 
 def extract_text(data: bytes, *, source: str | None = None) -> tuple[str, int, list[str]]:
-    """The text layer, one line per printed line, blank lines dropped.
+    """The text layer, one line per printed line, top to bottom, page after page.
 
     Returns the text, the number of pages and what pdfminer logged as odd (deduplicated),
     which would otherwise go to stderr.
     """
-    from pdfminer.high_level import extract_text as pdfminer_text
+    from pdfminer.high_level import extract_pages
     from pdfminer.layout import LAParams
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
     from pdfminer.psexceptions import PSException
@@ -84,7 +92,10 @@ def extract_text(data: bytes, *, source: str | None = None) -> tuple[str, int, l
     logger.addHandler(logged)
     propagate, logger.propagate = logger.propagate, False
     try:
-        raw = pdfminer_text(io.BytesIO(data), laparams=LAParams(char_margin=CHAR_MARGIN))
+        pages = [
+            _page_lines(page)
+            for page in extract_pages(io.BytesIO(data), laparams=LAParams(char_margin=CHAR_MARGIN))
+        ]
     except PDFPasswordIncorrect:
         raise InputError(
             "the PDF is encrypted and needs a password: save it without one", path=source
@@ -100,18 +111,71 @@ def extract_text(data: bytes, *, source: str | None = None) -> tuple[str, int, l
     finally:
         logger.removeHandler(logged)
         logger.propagate = propagate
-    pages = raw.split("\f")
-    if raw.endswith("\f"):
-        pages.pop()
-    if not raw.strip():
+    lines = [line for page in pages for line in page]
+    if not any(line != RULE for line in lines):
         what = f"{len(pages)} page{'s' if len(pages) != 1 else ''}" if pages else "no page"
         raise InputError(
             f"the PDF has no text layer ({what}, no text): a scanned or image-only PDF; "
             "resdiff reads text and does not recognise images (OCR)",
             path=source,
         )
-    lines = [line for page in pages for line in page.translate(_LIGATURES).splitlines() if line.strip()]
     return "\n".join(lines) + "\n", len(pages), logged.messages
+
+
+def _page_lines(page: LTPage) -> list[str]:
+    """A page's text lines in reading order, and a drawn footnote rule as a text rule.
+
+    A single-column page reads top to bottom; a line is placed by its baseline (the bottom
+    of its box, which a raised footnote marker does not move), left to right on one row.
+    """
+    from pdfminer.layout import LTCurve, LTTextContainer, LTTextLine
+
+    texts: list[tuple[float, float, float, str]] = []  # y, x0, x1, text
+    rules: list[tuple[float, float, float]] = []  # y, x0, x1 of thin horizontal strokes
+    for item in page:
+        if isinstance(item, LTTextContainer):
+            for line in item:
+                if isinstance(line, LTTextLine):
+                    text = line.get_text().translate(_LIGATURES).strip()
+                    if text:
+                        texts.append((line.y0, line.x0, line.x1, text))
+        elif isinstance(item, LTCurve) and item.height <= 2 and item.width > 0:  # LTLine, LTRect
+            rules.append((item.y0, item.x0, item.x1))
+    texts.sort(key=lambda t: (-round(t[0]), t[1]))
+    rule_at = _footnote_rule(texts, rules)
+    out: list[str] = []
+    below = False
+    for y, _, _, text in texts:
+        if rule_at is not None and not below and y < rule_at:
+            out.append(RULE)
+            below = True
+        # a word processor sets the body's number against its text: "1Resolution 217 A"
+        out.append(_GLUED_NOTE_NUMBER.sub(r"\1 ", text) if below else text)
+    return out
+
+
+def _footnote_rule(
+    texts: list[tuple[float, float, float, str]], rules: list[tuple[float, float, float]]
+) -> float | None:
+    """Where a drawn footnote separator stands, if the page has one.
+
+    Word and LibreOffice draw the separator as a short stroke at the left margin above
+    the footnotes (UN PDFs print a rule of underscores instead, which is text already).
+    A stroke counts only if it is 10-60% of the text width, starts at the left margin
+    and the first line under it starts with a footnote number: an underline in the
+    wording is none of these.
+    """
+    if not texts or not rules:
+        return None
+    left = min(t[1] for t in texts)
+    width = max(1.0, max(t[2] for t in texts) - left)
+    for y, x0, x1 in sorted(rules, reverse=True):
+        if abs(x0 - left) > 6 or not 0.1 <= (x1 - x0) / width <= 0.6:
+            continue
+        under = [t[3] for t in texts if t[0] < y]
+        if under and _NOTE_START.match(under[0]):
+            return y
+    return None
 
 
 class _Collect(logging.Handler):
