@@ -12,6 +12,7 @@ canonical file, and with the same layout given as plain text.
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from dataclasses import replace
@@ -26,6 +27,7 @@ from engine.model import Resolution
 from engine.read import read_bytes, read_path, read_text
 from engine.read.pdf import is_pdf, read_pdf
 from engine.store.canonical import dumps, loads
+from tests.odtgen import flat_odt
 from tests.pdfgen import SAMPLES, Sample, UnPdf, image_only_pdf, odd_operator_pdf, sample_pdf
 
 DATA = Path(__file__).parent / "data"
@@ -112,6 +114,31 @@ def test_a_pdf_reads_to_the_provisions_it_was_made_from(
     assert replace(got.meta, source=None) == replace(from_text.meta, source=None)
     if want.meta.title:
         assert got.meta.title == want.meta.title
+
+
+SOFFICE = shutil.which("soffice") or shutil.which("/usr/lib/libreoffice/program/soffice")
+
+
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice is not installed")
+def test_pdfs_that_libreoffice_prints_read_exactly(tmp_path: Path) -> None:
+    """A real word processor's PDFs: its own line breaks, embedded fonts, drawn footnote rule."""
+    for sample in SAMPLES:
+        odt = tmp_path / f"{sample.name}.fodt"
+        odt.write_text(
+            flat_odt(canonical(sample), cover=sample.cover, job=sample.job, closing=sample.closing)
+        )
+    profile = (tmp_path / "profile").as_uri()  # its own profile: other LibreOffice processes may be running
+    subprocess.run(
+        [str(SOFFICE), f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
+         "--outdir", str(tmp_path), *sorted(str(p) for p in tmp_path.glob("*.fodt"))],
+        check=True, capture_output=True, timeout=600,
+    )  # fmt: skip
+    for sample in SAMPLES:
+        data = (tmp_path / f"{sample.name}.pdf").read_bytes()
+        assert b"FontFile" in data  # fonts embedded, unlike the reportlab PDFs
+        got, want = read_bytes(data), canonical(sample)
+        assert got.provisions == want.provisions, sample.name
+        assert got.footnotes == want.footnotes and got.meta.symbol == want.meta.symbol
 
 
 def test_every_provision_of_the_chinese_and_english_pdfs_reads_exactly() -> None:
