@@ -3,7 +3,9 @@
     python -m benchmarks.pdf_extractors
 
 For each UN-style PDF made by `tests/pdfgen.py` (Chinese in the CID font STSong-Light;
-English in Helvetica, ragged and justified, and in an embedded TrueType font, justified),
+English in Helvetica, ragged and justified, and in an embedded TrueType font, justified;
+each also with a drawn footnote rule and numbers glued to the footnote text, as word
+processors print them),
 each extractor's text goes through the same steps as in `engine/read/pdf.py` (pages
 joined, blank lines dropped) and then `read_text`; the table counts provisions equal to
 the canonical file the PDF was made from, and gives the extraction time (best of three)
@@ -41,6 +43,12 @@ def _pdfminer(char_margin: float) -> Callable[[bytes], str]:
     return run
 
 
+def _resdiff(data: bytes) -> str:
+    from engine.read.pdf import extract_text
+
+    return extract_text(data)[0]
+
+
 def _pypdf(data: bytes) -> str:
     from pypdf import PdfReader
 
@@ -62,6 +70,7 @@ def _pypdfium2(data: bytes) -> str:
 
 
 EXTRACTORS: dict[str, tuple[str, Callable[[bytes], str]]] = {
+    "engine/read/pdf.py (pdfminer.six layout, drawn rule as text)": ("pdfminer.high_level", _resdiff),
     f"pdfminer.six (char_margin={CHAR_MARGIN:g})": ("pdfminer.high_level", _pdfminer(CHAR_MARGIN)),
     "pdfminer.six (default char_margin=2)": ("pdfminer.high_level", _pdfminer(2.0)),
     "pypdf": ("pypdf", _pypdf),
@@ -74,7 +83,11 @@ def documents() -> list[tuple[str, Resolution, bytes]]:
     docs = []
     for sample in SAMPLES:
         canon = loads((DATA / sample.canonical).read_text(encoding="utf-8"))
-        variants: list[tuple[str, dict[str, object]]] = [("", {}), (" justified", {"justify": True})]
+        variants: list[tuple[str, dict[str, object]]] = [
+            ("", {}),
+            (" justified", {"justify": True}),
+            (" drawn rule", {"drawn_rule": True}),
+        ]
         if canon.meta.language == "en" and Path(TTF).exists():
             variants.append((" TrueType justified", {"justify": True, "font_file": TTF}))
         for label, options in variants:

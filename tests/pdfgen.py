@@ -177,6 +177,7 @@ def un_pdf(
     font_file: str | None = None,
     justify: bool = False,
     drawn_rule: bool = False,
+    in_forms: bool = False,
 ) -> UnPdf:
     """Lay `res` out as an official UN document.
 
@@ -190,6 +191,8 @@ def un_pdf(
     word breaks from the positions. `drawn_rule`: the footnote separator is a drawn
     stroke and each footnote number is set against its text (`1Resolution 217 A`), as
     Word and LibreOffice print them, instead of the UN's rule of underscores.
+    `in_forms`: each page's content is drawn in a form XObject and the page only
+    places the form, as some PDF producers do.
     """
     style = _style(res.meta.language, font_file, justify)
     symbol = res.meta.symbol or ""
@@ -254,6 +257,8 @@ def un_pdf(
     split = 0
     for k, (body, page_notes) in enumerate(pages, start=1):
         page_text: list[str] = []
+        if in_forms:
+            canvas.beginForm(f"page{k}")
         if k > 1:
             header = symbol
             canvas.setFont(style.font if style.lang != "zh" else LATIN_FONT, 10)
@@ -290,6 +295,9 @@ def un_pdf(
             page_text.append(footer)
         if k < n and body and pages[k][0] and body[-1].para >= 0 and body[-1].para == pages[k][0][0].para:
             split += 1
+        if in_forms:
+            canvas.endForm()
+            canvas.doForm(f"page{k}")
         canvas.showPage()
         texts.append("\n".join(page_text))
     canvas.save()
@@ -411,6 +419,7 @@ def sample_pdf(
     font_file: str | None = None,
     justify: bool = False,
     drawn_rule: bool = False,
+    in_forms: bool = False,
 ) -> UnPdf:
     """The PDF of one of SAMPLES, from its canonical file in tests/data."""
     text = (Path(__file__).parent / "data" / sample.canonical).read_text(encoding="utf-8")
@@ -423,4 +432,5 @@ def sample_pdf(
         font_file=font_file,
         justify=justify,
         drawn_rule=drawn_rule,
+        in_forms=in_forms,
     )

@@ -43,6 +43,7 @@ VARIANTS = [
     ("en-51-100", ()),
     ("zh", (("drawn_rule", True),)),
     ("en", (("drawn_rule", True), ("justify", True))),
+    ("zh", (("in_forms", True),)),
 ]
 if TTF.exists():  # a font file from the system: a second, embedded-font producer when present
     VARIANTS.append(("en", (("justify", True), ("font_file", str(TTF)))))

@@ -37,6 +37,7 @@ from __future__ import annotations
 import io
 import logging
 import re
+from collections.abc import Iterable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -46,17 +47,17 @@ from ..model import Resolution
 from .reader import read_text
 
 if TYPE_CHECKING:  # pdfminer is imported where a PDF is read, never for plain text
-    from pdfminer.layout import LTPage
+    from pdfminer.layout import LTItem, LTPage
 
 MAGIC = b"%PDF-"
 # Horizontal gap, in character widths, that still joins two characters into one line.
 # Wide enough for the widest justified gap and for a header row (`2/9  23-21227`).
 CHAR_MARGIN = 50.0
-# Ligature characters a PDF may map its ligature glyphs to (U+FB00-FB06): the wording
-# has the letters.
 RULE = "__________________"  # the footnote rule as UN PDFs print it, and the reader knows it
 _NOTE_START = re.compile(r"^(?:\d{1,3}(?![\d.]|/\d)|[*†‡])")  # "1 A/78/511.", "12See"; not "2. Welcomes"
 _GLUED_NOTE_NUMBER = re.compile(r"^(\d{1,3})(?=[^\W\d_]|[《“\"(（])")  # "1Resolution", not "23-21227"
+# Ligature characters a PDF may map its ligature glyphs to (U+FB00-FB06): the wording
+# has the letters.
 _LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"})
 
 
@@ -94,7 +95,9 @@ def extract_text(data: bytes, *, source: str | None = None) -> tuple[str, int, l
     try:
         pages = [
             _page_lines(page)
-            for page in extract_pages(io.BytesIO(data), laparams=LAParams(char_margin=CHAR_MARGIN))
+            for page in extract_pages(
+                io.BytesIO(data), laparams=LAParams(char_margin=CHAR_MARGIN, all_texts=True)
+            )
         ]
     except PDFPasswordIncorrect:
         raise InputError(
@@ -128,19 +131,9 @@ def _page_lines(page: LTPage) -> list[str]:
     A single-column page reads top to bottom; a line is placed by its baseline (the bottom
     of its box, which a raised footnote marker does not move), left to right on one row.
     """
-    from pdfminer.layout import LTCurve, LTTextContainer, LTTextLine
-
     texts: list[tuple[float, float, float, str]] = []  # y, x0, x1, text
     rules: list[tuple[float, float, float]] = []  # y, x0, x1 of thin horizontal strokes
-    for item in page:
-        if isinstance(item, LTTextContainer):
-            for line in item:
-                if isinstance(line, LTTextLine):
-                    text = line.get_text().translate(_LIGATURES).strip()
-                    if text:
-                        texts.append((line.y0, line.x0, line.x1, text))
-        elif isinstance(item, LTCurve) and item.height <= 2 and item.width > 0:  # LTLine, LTRect
-            rules.append((item.y0, item.x0, item.x1))
+    _collect(page, texts, rules)
     texts.sort(key=lambda t: (-round(t[0]), t[1]))
     rule_at = _footnote_rule(texts, rules)
     out: list[str] = []
@@ -152,6 +145,29 @@ def _page_lines(page: LTPage) -> list[str]:
         # a word processor sets the body's number against its text: "1Resolution 217 A"
         out.append(_GLUED_NOTE_NUMBER.sub(r"\1 ", text) if below else text)
     return out
+
+
+def _collect(
+    items: Iterable[LTItem],
+    texts: list[tuple[float, float, float, str]],
+    rules: list[tuple[float, float, float]],
+) -> None:
+    """Text lines and thin horizontal strokes, also inside figures (form XObjects).
+
+    Some producers put a whole page in a form XObject; pdfminer lays out the text in it
+    too (`all_texts`), and it is read like any other.
+    """
+    from pdfminer.layout import LTCurve, LTFigure, LTTextContainer, LTTextLine
+
+    for item in items:
+        if isinstance(item, LTTextLine):
+            text = item.get_text().translate(_LIGATURES).strip()
+            if text:
+                texts.append((item.y0, item.x0, item.x1, text))
+        elif isinstance(item, (LTTextContainer, LTFigure)):
+            _collect(item, texts, rules)
+        elif isinstance(item, LTCurve) and item.height <= 2 and item.width > 0:  # LTLine, LTRect
+            rules.append((item.y0, item.x0, item.x1))
 
 
 def _footnote_rule(
