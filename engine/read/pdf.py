@@ -30,8 +30,10 @@ read by `read_text`. Provisions exactly as in the canonical file:
 (layouts: ragged, justified, drawn rule; L.41 and 51/100 also TrueType justified). On
 PDFs that LibreOffice prints from the same texts (its own line breaks, embedded Noto
 Serif CJK and DejaVu fonts, drawn rule), plain extraction gives 32/33, 34/45 and 5/5 with
-any of them (pypdfium2: 32/45 for L.41); this module reads 33/33, 45/45, 5/5. pypdf puts every raised marker and
-separately drawn word on a line of its own; pdfminer's default `char_margin` (2
+any of them (pypdfium2: 32/45 for L.41); this module reads 33/33, 45/45, 5/5.
+
+pypdf puts every raised marker and separately drawn word on a line of its own;
+pdfminer's default `char_margin` (2
 character widths) splits a justified line at its wide gaps into boxes ordered apart,
 hence the margin of 50. pypdfium2 reads the text as well and is 20-50 times faster
 (40 ms against 1-2 s for L.41 on the loaded CI machine; about 0.4 s unloaded), but
