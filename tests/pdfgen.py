@@ -84,15 +84,15 @@ class Style:
         return float(pdfmetrics.stringWidth(text, self.font, size or self.size))
 
 
-def _style(lang: str, font_file: str | None, justify: bool) -> Style:
+def _style(lang: str, font_file: str | None, justify: bool, scale: float = 1.0) -> Style:
     if lang == "zh":
         pdfmetrics.registerFont(UnicodeCIDFont(CJK_FONT))
-        return Style("zh", 12.0, 24.0, 9.0, justify=justify)
+        return Style("zh", 12.0 * scale, 24.0 * scale, 9.0 * scale, justify=justify)
     latin = LATIN_FONT
     if font_file:
         latin = Path(font_file).stem
         pdfmetrics.registerFont(TTFont(latin, font_file))
-    return Style("en", 10.0, 13.0, 8.0, latin, justify)
+    return Style("en", 10.0 * scale, 13.0 * scale, 8.0 * scale, latin, justify)
 
 
 def _atoms(segs: list[Seg], lang: str) -> list[list[Seg]]:
@@ -178,6 +178,7 @@ def un_pdf(
     justify: bool = False,
     drawn_rule: bool = False,
     in_forms: bool = False,
+    scale: float = 1.0,
 ) -> UnPdf:
     """Lay `res` out as an official UN document.
 
@@ -192,9 +193,10 @@ def un_pdf(
     stroke and each footnote number is set against its text (`1Resolution 217 A`), as
     Word and LibreOffice print them, instead of the UN's rule of underscores.
     `in_forms`: each page's content is drawn in a form XObject and the page only
-    places the form, as some PDF producers do.
+    places the form, as some PDF producers do. `scale` multiplies the font sizes
+    and leading: other line and page breaks.
     """
-    style = _style(res.meta.language, font_file, justify)
+    style = _style(res.meta.language, font_file, justify, scale)
     symbol = res.meta.symbol or ""
     flow: list[Line] = []
     for text in cover:
@@ -420,6 +422,7 @@ def sample_pdf(
     justify: bool = False,
     drawn_rule: bool = False,
     in_forms: bool = False,
+    scale: float = 1.0,
 ) -> UnPdf:
     """The PDF of one of SAMPLES, from its canonical file in tests/data."""
     text = (Path(__file__).parent / "data" / sample.canonical).read_text(encoding="utf-8")
@@ -433,4 +436,5 @@ def sample_pdf(
         justify=justify,
         drawn_rule=drawn_rule,
         in_forms=in_forms,
+        scale=scale,
     )

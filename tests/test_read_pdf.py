@@ -20,6 +20,8 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from reportlab.lib.pdfencrypt import StandardEncryption
 
 from engine.errors import InputError
@@ -140,6 +142,18 @@ def test_pdfs_that_libreoffice_prints_read_exactly(tmp_path: Path) -> None:
         got, want = read_bytes(data), canonical(sample)
         assert got.provisions == want.provisions, sample.name
         assert got.footnotes == want.footnotes and got.meta.symbol == want.meta.symbol
+
+
+@settings(max_examples=6, suppress_health_check=[HealthCheck.too_slow])
+@given(scale=st.floats(min_value=0.8, max_value=1.4), drawn_rule=st.booleans(), justify=st.booleans())
+def test_wherever_lines_and_pages_break_the_chinese_pdf_reads_exactly(
+    scale: float, drawn_rule: bool, justify: bool
+) -> None:
+    """Other font sizes move every line break, page break and footnote block."""
+    pdf = sample_pdf(BY_NAME["zh"], scale=scale, drawn_rule=drawn_rule, justify=justify)
+    got, want = read_bytes(pdf.data), canonical(BY_NAME["zh"])
+    assert got.provisions == want.provisions
+    assert got.footnotes == want.footnotes
 
 
 def test_every_provision_of_the_chinese_and_english_pdfs_reads_exactly() -> None:
