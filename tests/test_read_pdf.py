@@ -2,11 +2,14 @@
 
 The PDFs are made here (tests/pdfgen.py, reportlab) from canonical files of real texts:
 HRC 25/3 in Chinese (STSong-Light), A/C.3/78/L.41 (8 pages, 13 footnotes, a lettered list)
-and A/RES/51/100 in English (Helvetica; L.41 also justified in an embedded TrueType font),
-laid out like UN documents: cover block, symbol header, page numbers, job number and
-barcode, paragraphs wrapped over lines and cut by page breaks, raised footnote markers and
-footnote bodies under a rule. What the reader gets from the PDF is compared with the
-canonical file, and with the same layout given as plain text.
+and A/RES/51/100 in English (Helvetica, or an embedded TrueType font), laid out like UN
+documents: cover block, symbol header, page numbers, job number and barcode, paragraphs
+wrapped over lines and cut by page breaks, raised footnote markers and footnote bodies
+under a rule; variants justify the text word by word, draw the footnote rule as Word and
+LibreOffice do, or put each page in a form XObject. Where LibreOffice is installed, it
+prints the same texts from flat ODT (tests/odtgen.py) as a real word processor would.
+What the reader gets from each PDF is compared with the canonical file, and with the same
+layout given as plain text.
 """
 
 from __future__ import annotations
