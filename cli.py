@@ -251,11 +251,12 @@ def main() -> None:
 def parse(
     file: Path, lang: str, revisions: Revisions, fmt: str, verbose: bool, **overrides: str | None
 ) -> None:
-    """Read a raw text (PDF-extracted or typed, or a Word .docx) and print its model; writes nothing.
+    """Read a raw text (PDF-extracted or typed), a Word .docx or a PDF and print its model; writes nothing.
 
     \b
     Examples:
       resdiff parse seeds/000_d13d258366e277a0.txt
+      resdiff parse A-HRC-RES-25-3.pdf
       resdiff parse draft.txt --lang en --format json
       resdiff parse draft.docx --revisions reject
     """
@@ -297,7 +298,7 @@ def import_(
     history_root: Path,
     **overrides: str | None,
 ) -> None:
-    """Read a raw text and store it as a canonical file in the history.
+    """Read a raw text or a PDF file and store it as a canonical file in the history.
 
     The series must exist, unless --new-series starts it (series names are lower-case
     words joined by hyphens). Refuses to replace a stored version without --force. Imports
@@ -491,7 +492,7 @@ def diff(
 ) -> None:
     """Show what changed from OLD to NEW, provision by provision.
 
-    Each side is a raw text or a Word .docx (--revisions applies to both), a canonical
+    Each side is a raw text, a PDF or a Word .docx (--revisions applies to both), a canonical
     file, a stored symbol, or a git revision REV:path. Renumbering and formatting are not
     changes. Exit status: 0 when nothing but renumbering or formatting changed, 1 when
     something changed, 2 on error.

@@ -19,7 +19,7 @@ from engine.read import ocr
 
 ROOT = Path(__file__).resolve().parent.parent
 ZH_SEED = ROOT / "tests" / "data" / "hrc-25-3.zh.txt"
-HEAVY = ("git", "charset_normalizer", "spellchecker", "rjieba", "jieba", "yaml", "docx", "lxml")
+HEAVY = ("git", "charset_normalizer", "spellchecker", "rjieba", "jieba", "yaml", "docx", "lxml", "pdfminer")
 
 PROBE = """
 import json, sys
@@ -106,3 +106,12 @@ def test_the_english_word_list_is_pyspellcheckers_plus_the_un_words() -> None:
             want[word] = want.get(word, 0) + ocr.UN_WORD
     assert table == want
     assert total == float(sum(want.values()))
+
+
+def test_pdfminer_is_loaded_only_for_a_pdf(tmp_path: Path) -> None:
+    from tests.pdfgen import SAMPLES, sample_pdf
+
+    pdf = tmp_path / "adopted.pdf"
+    pdf.write_bytes(sample_pdf(SAMPLES[0]).data)
+    assert "pdfminer" not in loaded_by("parse", str(ZH_SEED), "--lang", "zh")
+    assert "pdfminer" in loaded_by("parse", str(pdf), "--lang", "zh")

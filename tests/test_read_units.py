@@ -53,6 +53,18 @@ def test_marker_glued_to_a_resolution_number_needs_its_body_on_this_page() -> No
     assert reader.extract("Council resolution 52/22;", 24)[1] == ()
 
 
+def test_bodies_of_earlier_footnotes_in_the_same_block_do_not_hide_a_glued_marker() -> None:
+    # Lines 10-12 wording (marker 5 glued to 77/228 on line 11), 13-17 the page's
+    # footnote block with bodies 1-5, 18-30 the next page's wording, 31 body 6.
+    bodies = {"1": 13, "2": 14, "3": 15, "4": 16, "5": 17, "6": 31}
+    wording = (*range(1, 13), *range(18, 31))
+    reader = MarkerReader(bodies=bodies, text_lines=wording, seen={1, 2, 3, 4})
+    assert reader.extract("pursuant to resolution 77/2285 and", 12)[1] == (FootnoteRef("5", 29),)
+    # Expected 6 glued to 52/2: body 6 is a page further on, past another block.
+    reader = MarkerReader(bodies=bodies, text_lines=wording, seen={1, 2, 3, 4, 5})
+    assert reader.extract("Council resolution 52/26;", 12)[1] == ()
+
+
 def test_chinese_dates_and_enumerations_are_not_markers() -> None:
     reader = MarkerReader(seen={1})
     text, refs = reader.extract("2000年2、3月的议会选举，2014年3月27日")

@@ -3,10 +3,12 @@
     read_bytes(data, lang="auto", source=None)
     read_path(path, lang="auto")
 
-A Word .docx is read as the text Word shows (`docx.py`). Both raise
-`engine.errors.InputError` for input that is not a resolution text (empty, binary,
-undecodable, over 10 MB, no paragraph, an Office file other than .docx); they never print and never exit. What
-the reader repaired or doubted is in `Resolution.warnings`.
+The content decides how bytes are read, not the file name: a PDF (`%PDF-`) goes through
+`pdf.read_pdf` (its text layer, then the text reader), a Word .docx through `docx.py` (the
+text Word shows); anything else is decoded as text. Both raise `engine.errors.InputError`
+for input that is not a resolution text (empty, binary, undecodable, over 10 MB, no
+paragraph, a PDF without text, an Office file other than .docx); they never print and
+never exit. What the reader repaired or doubted is in `Resolution.warnings`.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..model import Resolution
+from . import pdf
 from .decode import MAX_BYTES, decode_bytes
 from .formats import REVISIONS, Revisions, looks_like_office
 from .reader import read_text
@@ -26,7 +29,10 @@ def read_bytes(
     data: bytes, *, lang: str = "auto", source: str | None = None, revisions: Revisions = "accept"
 ) -> Resolution:
     """Read a resolution from raw bytes: text in UTF-8, UTF-8 with BOM, UTF-16 or GB18030,
-    or a Word .docx (told by its content, not its name; `revisions` applies to it)."""
+    a PDF, or a Word .docx (told by their content, not their name; `revisions` applies to a
+    .docx)."""
+    if pdf.is_pdf(data):
+        return pdf.read_pdf(data, lang=lang, source=source)
     if looks_like_office(data):
         from .docx import read_docx  # python-docx and lxml load only for a Word file
 

@@ -18,6 +18,7 @@ the end. Bodies are taken out of the line stream so they never end up in a parag
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from ..model import FootnoteRef
@@ -240,6 +241,9 @@ class MarkerReader:
     """Reads markers across a document's provisions, keeping the numbering sequence."""
 
     bodies: dict[str, int] = field(default_factory=dict)  # marker -> line of its body
+    # sorted numbers of the lines that hold wording, which separate one page's footnote
+    # block from the next (None: not known, any body in between means another page)
+    text_lines: tuple[int, ...] | None = None
     seen: set[int] = field(default_factory=set)
     last_line: int = 0  # the last source line of the text being read
 
@@ -309,11 +313,18 @@ class MarkerReader:
     def _on_this_page(self, marker: str) -> bool:
         """Does the marker's body sit in the first footnote block after this text?
 
-        Bodies are printed at the foot of the page where the reference falls; if another
-        footnote's body comes between this text and the marker's body, the number is
-        part of the text (`resolution 52/27` is not 52/2 + marker 7).
+        Bodies are printed at the foot of the page where the reference falls; if a
+        footnote block of another page comes between this text and the marker's body, the
+        number is part of the text (`resolution 52/27` is not 52/2 + marker 7).
         """
         if marker not in self.bodies:
             return False
         at = self.bodies[marker]
-        return not any(self.last_line < line < at for m, line in self.bodies.items() if m != marker)
+        between = [line for m, line in self.bodies.items() if m != marker and self.last_line < line < at]
+        if not between or self.text_lines is None:
+            return not between
+        # Bodies of earlier footnotes printed just above this one, with no wording between
+        # them and it, are the same block: the same page (a page citing footnotes 1 to 5
+        # prints 1-4 above 5). A body in an earlier block means another page.
+        after = bisect_right(self.text_lines, min(between))
+        return after == len(self.text_lines) or self.text_lines[after] > at

@@ -67,7 +67,8 @@ def read_text(
         raise InputError("no paragraph found: this does not look like a resolution", path=source)
 
     vocabulary = frozenset(re.findall(r"[\w-]+", text.lower()))
-    reader = footnotes.MarkerReader(bodies={b.marker: b.line for b in bodies})
+    text_lines = tuple(sorted(line.no for line in lines if line.kind == "text"))
+    reader = footnotes.MarkerReader(bodies={b.marker: b.line for b in bodies}, text_lines=text_lines)
     provisions = []
     for unit in seg.units:
         joined = tidy_text(join_lines(unit.pieces, vocabulary), lang)
