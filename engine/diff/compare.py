@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from ..align import DEFAULT_GAP_THRESHOLD, DEFAULT_THRESHOLD, AlignOptions, Link, align, fold
 from ..align.normalise import spaceless
+from ..errors import InputError
 from ..model import Provision, Resolution
 from .changes import JOINER, Change, ChangeKind, Diff
 from .inline import token_diff
@@ -97,6 +98,23 @@ def _place_removed(
     return tuple(out)
 
 
+def _name(resolution: Resolution) -> str:
+    meta = resolution.meta
+    return meta.symbol or meta.source or "untitled"
+
+
+def _same_language(old: Resolution, new: Resolution) -> None:
+    """Two languages are two texts, not two versions: every provision would come out removed
+    and added (zh against en: 4 added, 33 removed), a false picture that looks like an answer.
+    Comparing across languages would be a mode of its own; until one exists, refuse."""
+    if old.meta.language != new.meta.language:
+        raise InputError(
+            f"the two sides are in different languages: {_name(old)} is {old.meta.language}, "
+            f"{_name(new)} is {new.meta.language}; versions are compared in one language "
+            "(--lang picks it for a stored symbol)"
+        )
+
+
 def compare(
     old: Resolution,
     new: Resolution,
@@ -114,6 +132,7 @@ def compare(
     differences make a provision reworded. `count_footnotes`: so do differences in what its
     footnotes say.
     """
+    _same_language(old, new)
     options = AlignOptions(threshold=threshold, gap_threshold=min(gap_threshold, threshold))
     alignment = align([p.text for p in old.provisions], [p.text for p in new.provisions], options)
     tokenizer = tokenizer_for(new.meta.language or old.meta.language)
