@@ -274,8 +274,11 @@ def history_(series: str | None, lang: str | None, history_root: Path) -> None:
     type=click.FloatRange(0.0, 1.0, min_open=True),
     default=DEFAULT_THRESHOLD,
     show_default=True,
-    help="Least similarity for a provision matched on content alone to count as reworded "
-    "rather than removed + added.",
+    help="Least similarity of two provisions paired on content (reworded, split, merged) rather "
+    "than shown as removed + added; a pair found out of order must clear it by 0.05. One "
+    "exception, labelled 'contained': between the same unchanged neighbours, a provision whose "
+    "words lie at least 80% (or this value, if higher) whole in its partner is paired whatever "
+    "its similarity (a list of references cut).",
 )
 @click.option(
     "--color",

@@ -291,8 +291,8 @@ def test_threshold_reaches_compare() -> None:
             "Decides to remain seized.",
         ],
     )
-    assert next(c.kind for c in compare(old, new, threshold=0.2, gap_threshold=0.2).changes) == "reworded"
-    strict = compare(old, new, threshold=0.9, gap_threshold=0.9)
+    assert next(c.kind for c in compare(old, new, threshold=0.2).changes) == "reworded"
+    strict = compare(old, new, threshold=0.9)
     assert [(c.kind, c.old, c.new) for c in strict.changes][:2] == [
         ("removed", ("op1",), ()),
         ("added", (), ("op1",)),

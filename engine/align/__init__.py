@@ -14,12 +14,11 @@ from .concat import find_splits_and_merges
 from .links import Alignment, Link, Method
 from .lis import longest_increasing_subsequence
 from .normalise import fold
-from .options import DEFAULT_GAP_THRESHOLD, DEFAULT_NEAR_THRESHOLD, DEFAULT_THRESHOLD, AlignOptions
+from .options import DEFAULT_NEAR_THRESHOLD, DEFAULT_THRESHOLD, AlignOptions
 from .passes import anchor_pass, content_pass, gap_pass, near_pass
 from .state import State
 
 __all__ = [
-    "DEFAULT_GAP_THRESHOLD",
     "DEFAULT_NEAR_THRESHOLD",
     "DEFAULT_THRESHOLD",
     "AlignOptions",

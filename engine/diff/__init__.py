@@ -7,7 +7,7 @@ tokenisers of `tokenize`).
 
 from __future__ import annotations
 
-from ..align import DEFAULT_GAP_THRESHOLD, DEFAULT_THRESHOLD
+from ..align import DEFAULT_THRESHOLD
 from .changes import CHANGE_KINDS, JOINER, Change, ChangeKind, Diff, Op, OpKind, summary_line
 from .compare import compare
 from .inline import token_diff
@@ -15,7 +15,6 @@ from .tokenize import ChineseTokenizer, Tokenizer, WordTokenizer, tokenizer_for
 
 __all__ = [
     "CHANGE_KINDS",
-    "DEFAULT_GAP_THRESHOLD",
     "DEFAULT_THRESHOLD",
     "JOINER",
     "Change",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..align import DEFAULT_GAP_THRESHOLD, DEFAULT_THRESHOLD, AlignOptions, Link, align, fold
+from ..align import DEFAULT_THRESHOLD, AlignOptions, Link, align, fold
 from ..align.normalise import spaceless
 from ..errors import InputError
 from ..model import Provision, Resolution
@@ -120,20 +120,18 @@ def compare(
     new: Resolution,
     *,
     threshold: float = DEFAULT_THRESHOLD,
-    gap_threshold: float = DEFAULT_GAP_THRESHOLD,
     count_formatting: bool = False,
     count_footnotes: bool = False,
 ) -> Diff:
     """The changes from `old` to `new`, one per aligned group, in new-document order.
 
-    `threshold`: minimum similarity for matching provisions on content alone (reworded vs
-    removed + added); `gap_threshold`: the lower bar between the same anchors (see
-    `engine.align.options`). `count_formatting`: whitespace and punctuation-width
+    `threshold`: minimum similarity of every pairing made on content (reworded, split,
+    merged vs removed + added; see `engine.align.options`). `count_formatting`: whitespace and punctuation-width
     differences make a provision reworded. `count_footnotes`: so do differences in what its
     footnotes say.
     """
     _same_language(old, new)
-    options = AlignOptions(threshold=threshold, gap_threshold=min(gap_threshold, threshold))
+    options = AlignOptions(threshold=threshold)
     alignment = align([p.text for p in old.provisions], [p.text for p in new.provisions], options)
     tokenizer = tokenizer_for(new.meta.language or old.meta.language)
     flags = {"count_formatting": count_formatting, "count_footnotes": count_footnotes}
