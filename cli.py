@@ -289,7 +289,14 @@ def history_(series: str | None, lang: str | None, history_root: Path) -> None:
 )
 @click.option("--all", "show_all", is_flag=True, help="Show unchanged provisions too.")
 @click.option("--count-formatting", is_flag=True, help="White space and punctuation width count as changes.")
-@click.option("--count-footnotes", is_flag=True, help="Changed footnote texts count as changes.")
+@click.option(
+    "--count-footnotes/--ignore-footnotes",
+    default=True,
+    show_default=True,
+    help="A footnote that says something else (a cited report A/HRC/24/56 -> A/HRC/27/56) is a "
+    "change of its provision, shown under it; --ignore-footnotes leaves footnote texts out. "
+    "Markers renumbered alone are never a change.",
+)
 @history_option
 @reports_errors
 def diff(
@@ -308,7 +315,10 @@ def diff(
     """Show what changed from OLD to NEW, provision by provision.
 
     Each side is a raw text, a canonical file, a stored symbol, or a git revision
-    REV:path. Renumbering and formatting are not changes. Exit status: 0 when nothing but
+    REV:path, both in one language. A changed title or body line (the acting organ) is
+    shown first, as a heading change; a changed footnote text under its provision.
+    Renumbering and formatting are not changes; nor are the symbol, dates and session,
+    which differ between any two versions. Exit status: 0 when nothing but
     renumbering or formatting changed, 1 when something changed, 2 on error.
 
     \b
@@ -324,7 +334,7 @@ def diff(
         refs.load(new, lang=lang, history=store),
         threshold=threshold,
         count_formatting=count_formatting,
-        count_footnotes=count_footnotes,
+        ignore_footnotes=not count_footnotes,
     )
     tty = sys.stdout.isatty()
     if summary:

@@ -5,20 +5,35 @@ Each test here failed on the code before its fix.
 
 from __future__ import annotations
 
+import dataclasses
+import json
+from pathlib import Path
+
+import jsonschema
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from engine.diff import DEFAULT_THRESHOLD, Diff, compare
+from engine.diff import DEFAULT_THRESHOLD, Change, Diff, Op, compare, summary_line
 from engine.errors import InputError
-from engine.model import Resolution
+from engine.model import Footnote, FootnoteRef, Resolution
+from engine.read import read_bytes, read_path
 from engine.store import canonical
 
 from .helpers import load, resolution
 from .strategies import edited_pairs
 from .test_cli import ROOT, assert_one_error_line, run
+from .test_cli_diff import DIFF_SCHEMA
 
 HISTORY = str(ROOT / "history")
+
+
+def edits_of(ops: tuple[Op, ...]) -> list[Op]:
+    return [op for op in ops if op[0] != "equal"]
+
+
+def edits(change: Change) -> list[Op]:
+    return edits_of(change.ops)
 
 
 # --- two languages ----------------------------------------------------------------------
@@ -77,3 +92,164 @@ def test_threshold_binds_every_pairing(pair: tuple[list[str], list[str]], thresh
     old, new = pair
     diff = compare(resolution(old), resolution(new), threshold=threshold)
     assert _below_threshold(diff, threshold) == []
+
+
+# --- heading changes: title and body line -------------------------------------------------
+
+SEED = ROOT / "tests" / "golden" / "read" / "zh-A-HRC-RES-25-3-seed.txt"
+L41 = ROOT / "tests" / "golden" / "read" / "en-A-C.3-78-L.41.txt"
+
+TYPED = {
+    "en": (
+        "Situation of human rights in the Islamic Republic of Iran\n"
+        "The General Assembly,\n"
+        "Guided by the Charter of the United Nations,\n"
+        "Recalling its previous resolutions on the situation of human rights in the Islamic Republic"
+        " of Iran,\n"
+        "1. Calls upon the Government to cooperate fully with the Special Rapporteur;\n"
+        "2. Decides to continue its examination of the question at its seventy-ninth session.\n"
+    ),
+    "zh": (
+        "伊朗伊斯兰共和国境内的人权情况\n"
+        "大会，\n"
+        "遵循《联合国宪章》的宗旨和原则，\n"
+        "回顾其以往关于伊朗伊斯兰共和国境内人权情况的各项决议，\n"
+        "1. 吁请该国政府与特别报告员充分合作；\n"
+        "2. 决定在第七十九届会议上继续审议这一问题。\n"
+    ),
+}
+OTHER_TITLE = {
+    "en": (
+        "Situation of human rights in the Islamic Republic of Iran\n",
+        "Situation of human rights in Myanmar\n",
+    ),
+    "zh": ("伊朗伊斯兰共和国境内的人权情况\n", "缅甸境内的人权情况\n"),
+}
+TITLES = {
+    "en": "Situation of human rights in the Islamic Republic of Iran",
+    "zh": "伊朗伊斯兰共和国境内的人权情况",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_typed_title_line_is_read(lang: str) -> None:
+    res = read_bytes(TYPED[lang].encode(), lang=lang)
+    assert res.meta.title == TITLES[lang]
+    assert res.provisions[0].kind == "preamble"
+
+
+def _write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_changed_title_is_a_heading_change_shown_first(tmp_path: Path, lang: str) -> None:
+    old = _write(tmp_path, "old.txt", TYPED[lang])
+    new = _write(tmp_path, "new.txt", TYPED[lang].replace(*OTHER_TITLE[lang]))
+    text = run("diff", str(old), str(new), "--lang", lang, "--format", "text")
+    assert text.returncode == 1, text.stderr  # was 0: "4 unchanged"
+    lines = text.stdout.splitlines()
+    assert lines[2].startswith("summary: 1 heading (title), 4 unchanged")
+    assert lines[4] == "title changed" and "{+" in lines[5]
+    doc = json.loads(run("diff", str(old), str(new), "--lang", lang, "--format", "json").stdout)
+    jsonschema.validate(doc, DIFF_SCHEMA)
+    assert doc["summary"]["heading"] == 1
+    first = doc["changes"][0]
+    assert (first["kind"], first["field"], first["old"], first["new"]) == ("heading", "title", [], [])
+    assert [op for op in first["ops"] if op[0] == "delete"]
+    md = run("diff", str(old), str(new), "--lang", lang, "--format", "md").stdout
+    assert md.split("\n### ")[1].startswith("title changed")
+    term = run("diff", str(old), str(new), "--lang", lang, "--format", "term", "--color", "always").stdout
+    assert "title changed" in term.split("\n\n")[1]
+
+
+def test_a_changed_organ_is_a_heading_change() -> None:
+    """HRC 25/3 as adopted, and the same text with the General Assembly acting: was exit 0."""
+    seed = read_path(SEED, lang="zh")
+    assert seed.body_line == "人权理事会，"
+    other = dataclasses.replace(seed, body_line="大会，")
+    diff = compare(seed, other)
+    assert [(c.kind, c.field) for c in diff.changes if c.kind != "unchanged"] == [("heading", "body_line")]
+    assert edits(diff.changes[0]) == [("delete", "人权理事会"), ("insert", "大会")]
+    assert summary_line(diff) == f"summary: 1 heading (body line), {len(seed.provisions)} unchanged"
+    en = read_path(L41, lang="en")
+    council = dataclasses.replace(en, body_line="The Human Rights Council,")
+    assert [c.field for c in compare(en, council).changes if c.kind == "heading"] == ["body_line"]
+
+
+def test_a_stored_title_change_is_reported() -> None:
+    """GA 53/148 -> 55/105: the title went from 增进 to 促进 (promotion), like the text."""
+    diff = compare(
+        stored("zh", "regional-arrangements-hr", "A/RES/53/148"),
+        stored("zh", "regional-arrangements-hr", "A/RES/55/105"),
+    )
+    first = diff.changes[0]
+    assert (first.kind, first.field) == ("heading", "title")
+    assert edits(first) == [("delete", "增进"), ("insert", "促进")]
+
+
+@pytest.mark.parametrize("name", ["hrc-25-3.zh.txt", "a-c3-78-l41.en.txt"])
+def test_symbol_dates_session_and_punctuation_are_not_heading_changes(name: str) -> None:
+    """Comparing two versions means comparing two symbols: that alone is no change."""
+    old = dataclasses.replace(load(name), body_line="大会" if "zh" in name else "The General Assembly")
+    new = dataclasses.replace(
+        old.with_meta(symbol="A/RES/99/1", number="99/1", session="99", adopted="2099-12-31", body="GA"),
+        body_line="大会，" if "zh" in name else "The General Assembly,",
+    )
+    assert [c.kind for c in compare(old, new).changes if c.kind != "unchanged"] == []
+    assert [c.kind for c in compare(old, old.with_meta(title=None)).changes if c.kind != "unchanged"] == []
+
+
+# --- footnotes -------------------------------------------------------------------------
+
+
+def test_zh_changed_footnote_is_shown_counted_and_exit_1(tmp_path: Path) -> None:
+    """HRC 25/3 op11 takes note of the report A/HRC/24/56; next year's cites A/HRC/27/56."""
+    new = _write(tmp_path, "new.txt", SEED.read_text(encoding="utf-8").replace("A/HRC/24/56", "A/HRC/27/56"))
+    result = run("diff", str(SEED), str(new), "--format", "text")
+    assert result.returncode == 1, result.stderr  # was 0
+    assert "op11 (printed 11) ← op11 (printed 11) reworded" in result.stdout
+    assert "\nfootnote 1: [-A/HRC/24/56-]{+A/HRC/27/56+}。\n" in result.stdout
+    doc = json.loads(run("diff", str(SEED), str(new), "--format", "json").stdout)
+    jsonschema.validate(doc, DIFF_SCHEMA)
+    [changed] = [c for c in doc["changes"] if c["kind"] != "unchanged"]
+    assert changed["footnotes"] == [
+        {
+            "old": "1",
+            "new": "1",
+            "ops": [["delete", "A/HRC/24/56"], ["insert", "A/HRC/27/56"], ["equal", "。"]],
+        }
+    ]
+    md = run("diff", str(SEED), str(new), "--format", "md").stdout
+    assert "\nfootnote 1: ~~A/HRC/24/56~~ **A/HRC/27/56**。\n" in md
+    ignored = run("diff", str(SEED), str(new), "--ignore-footnotes", "--summary")
+    assert (ignored.returncode, ignored.stdout) == (0, "summary: 33 unchanged\n")
+
+
+def test_en_changed_footnote_and_renumbered_markers() -> None:
+    """A/C.3/78/L.41 op1 cites the Secretary-General's report A/78/511 (footnote 5)."""
+    old = read_path(L41, lang="en")
+    notes = tuple(Footnote(f.marker, f.text.replace("A/78/511", "A/78/512")) for f in old.footnotes)
+    diff = compare(old, dataclasses.replace(old, footnotes=notes))
+    [changed] = [c for c in diff.changes if c.kind != "unchanged"]
+    assert (changed.kind, changed.old, changed.similarity) == ("reworded", ("op1",), 0.9999)
+    [note] = changed.footnotes
+    assert (note.old, note.new) == ("5", "5") and edits_of(note.ops) == [
+        ("delete", "A/78/511"),
+        ("insert", "A/78/512"),
+    ]
+    # Renumbering alone (every marker one higher) is formatting.
+    shift = {f.marker: str(int(f.marker) + 1) for f in old.footnotes}
+    renumbered = dataclasses.replace(
+        old,
+        footnotes=tuple(Footnote(shift[f.marker], f.text) for f in old.footnotes),
+        provisions=tuple(
+            dataclasses.replace(
+                p, footnotes=tuple(FootnoteRef(shift[r.marker], r.offset) for r in p.footnotes)
+            )
+            for p in old.provisions
+        ),
+    )
+    assert all(c.kind == "unchanged" for c in compare(old, renumbered).changes)

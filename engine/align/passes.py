@@ -159,7 +159,9 @@ def gap_pass(state: State, options: AlignOptions) -> None:
                 weighted.append((i, j, score))
         for k in heaviest_chain(weighted):
             i, j, score = weighted[k]
-            method: Method = "identical" if score == 1.0 else "gap" if score >= options.threshold else "contained"
+            method: Method = (
+                "identical" if score == 1.0 else "gap" if score >= options.threshold else "contained"
+            )
             state.link(i, j, method, score)
 
 

@@ -9,32 +9,17 @@ from ..align.normalise import spaceless
 from ..errors import InputError
 from ..model import Provision, Resolution
 from .changes import JOINER, Change, ChangeKind, Diff
+from .footnotes import footnote_changes, notes
+from .heading import heading_changes
 from .inline import token_diff
 from .tokenize import Tokenizer, tokenizer_for
 
 
-def _footnote_texts(resolution: Resolution, provision: Provision) -> tuple[str | None, ...]:
-    """What a provision's footnotes say (markers are renumbered freely, texts are not)."""
-    return tuple(resolution.footnote_text(ref.marker) for ref in provision.footnotes)
-
-
-def _same_wording(
-    old: Resolution,
-    new: Resolution,
-    a: Provision,
-    b: Provision,
-    *,
-    count_formatting: bool,
-    count_footnotes: bool,
-) -> bool:
+def _same_wording(a: Provision, b: Provision, *, count_formatting: bool) -> bool:
     if count_formatting:
-        same = a.text == b.text
-    else:
-        old_key, new_key = fold(a.text), fold(b.text)
-        same = old_key == new_key or spaceless(old_key) == spaceless(new_key)
-    if same and count_footnotes:
-        same = _footnote_texts(old, a) == _footnote_texts(new, b)
-    return same
+        return a.text == b.text
+    old_key, new_key = fold(a.text), fold(b.text)
+    return old_key == new_key or spaceless(old_key) == spaceless(new_key)
 
 
 def _linked(
@@ -44,18 +29,23 @@ def _linked(
     tokenizer: Tokenizer,
     *,
     count_formatting: bool,
-    count_footnotes: bool,
+    ignore_footnotes: bool,
 ) -> Change:
     olds = [old.provisions[i] for i in link.old]
     news = [new.provisions[j] for j in link.new]
+    footnotes = (
+        ()
+        if ignore_footnotes
+        else footnote_changes(
+            notes(old, olds), notes(new, news), tokenizer, count_formatting=count_formatting
+        )
+    )
     kind: ChangeKind
     if len(olds) > 1:
         kind = "merged"
     elif len(news) > 1:
         kind = "split"
-    elif _same_wording(
-        old, new, olds[0], news[0], count_formatting=count_formatting, count_footnotes=count_footnotes
-    ):
+    elif _same_wording(olds[0], news[0], count_formatting=count_formatting) and not footnotes:
         kind = "unchanged"
     else:
         kind = "reworded"
@@ -74,6 +64,7 @@ def _linked(
         similarity=round(similarity, 4),
         ops=token_diff(old_text, new_text, tokenizer, count_formatting=count_formatting),
         method=link.method,
+        footnotes=footnotes,
     )
 
 
@@ -121,20 +112,24 @@ def compare(
     *,
     threshold: float = DEFAULT_THRESHOLD,
     count_formatting: bool = False,
-    count_footnotes: bool = False,
+    ignore_footnotes: bool = False,
 ) -> Diff:
     """The changes from `old` to `new`, one per aligned group, in new-document order.
 
     `threshold`: minimum similarity of every pairing made on content (reworded, split,
-    merged vs removed + added; see `engine.align.options`). `count_formatting`: whitespace and punctuation-width
-    differences make a provision reworded. `count_footnotes`: so do differences in what its
-    footnotes say.
+    merged vs removed + added; see `engine.align.options`). `count_formatting`: whitespace
+    and punctuation-width differences make a provision reworded. A footnote that says something else makes its
+    provision reworded too (the change carries it in `footnotes`), unless `ignore_footnotes`.
+    Changes of the title or the body line come first, as `heading` changes.
     """
     _same_language(old, new)
     options = AlignOptions(threshold=threshold)
     alignment = align([p.text for p in old.provisions], [p.text for p in new.provisions], options)
     tokenizer = tokenizer_for(new.meta.language or old.meta.language)
-    flags = {"count_formatting": count_formatting, "count_footnotes": count_footnotes}
+    # A side without any footnote was read or typed without them (a web copy): every
+    # footnote would show as removed, so footnotes are compared only when both have some.
+    ignore_footnotes = ignore_footnotes or not old.footnotes or not new.footnotes
+    flags = {"count_formatting": count_formatting, "ignore_footnotes": ignore_footnotes}
 
     entries: list[tuple[Change, Sequence[int]]] = [
         (_linked(link, old, new, tokenizer, **flags), link.old) for link in alignment.links
@@ -151,4 +146,5 @@ def compare(
         removed.append(
             Change("removed", (p.id,), (), False, 0.0, (("delete", p.text),) if p.text else (), "none")
         )
-    return Diff(old=old, new=new, changes=_place_removed(entries, removed, alignment.removed))
+    heading = heading_changes(old, new, tokenizer, count_formatting=count_formatting)
+    return Diff(old=old, new=new, changes=heading + _place_removed(entries, removed, alignment.removed))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from ..diff import Change, Diff, Op
+from ..diff import HEADING_FIELDS, Change, Diff, FootnoteChange, Op
 from ..model import Resolution
 
 
@@ -29,9 +29,36 @@ def describe(change: Change) -> str:
 def heading(diff: Diff, change: Change) -> str:
     """New side on the left, old side on the right, `—` for a side that has nothing, so that
     the same id on both sides (ids are positional) is never ambiguous."""
+    if change.field is not None:
+        return heading_change_label(change)
     new = side(diff.new, change.new) if change.new else "—"
     old = side(diff.old, change.old) if change.old else "—"
     return f"{new} ← {old} {describe(change)}"
+
+
+def heading_change_label(change: Change) -> str:
+    """`title changed`, `body line changed`: a heading change has no provision ids."""
+    assert change.field is not None
+    return f"{HEADING_FIELDS[change.field]} changed"
+
+
+def footnote_label(note: FootnoteChange) -> str:
+    """`footnote 1`, `footnote 2 (was 1)`, `footnote 3 (added)`, `footnote 1 (removed)`:
+    the new marker, the old one only where it differs (markers are renumbered freely)."""
+    if note.old is None:
+        return f"footnote {note.new} (added)"
+    if note.new is None:
+        return f"footnote {note.old} (removed)"
+    return f"footnote {note.new}" + (f" (was {note.old})" if note.old != note.new else "")
+
+
+def footnote_lines(
+    change: Change, render: Callable[[Sequence[Op]], str], label: Callable[[str], str] = str
+) -> list[str]:
+    """One line per changed footnote, to go under the provision that references it:
+    `footnote 1: A/HRC/[-24/56-]{+27/56+}` with the format's own marks (`render`) and
+    escaping (`label`)."""
+    return [f"{label(footnote_label(note) + ':')} {render(note.ops)}" for note in change.footnotes]
 
 
 def identity(resolution: Resolution) -> str:
@@ -48,6 +75,10 @@ def excerpt_notes(diff: Diff) -> list[str]:
         notes.append("note: the new text is an excerpt: old provisions past its end show as removed")
     if diff.old.meta.extent == "excerpt":
         notes.append("note: the old text is an excerpt: new provisions past its end show as added")
+    old_notes, new_notes = bool(diff.old.footnotes), bool(diff.new.footnotes)
+    if old_notes != new_notes:
+        which = "old" if old_notes else "new"
+        notes.append(f"note: only the {which} text has footnotes: footnote texts were not compared")
     return notes
 
 

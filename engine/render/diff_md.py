@@ -9,9 +9,10 @@ Markdown punctuation in the resolution's own text is escaped, as little as will 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
-from ..diff import Diff, summary_line
-from .diff_labels import excerpt_notes, heading, identity, inline, shown
+from ..diff import Diff, Op, summary_line
+from .diff_labels import excerpt_notes, footnote_lines, heading, identity, inline, shown
 from .options import RenderOptions
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
@@ -41,6 +42,15 @@ def _mark(text: str, marker: str) -> str:
     return "  \n".join(out)
 
 
+def _inline(ops: Sequence[Op]) -> str:
+    return inline(
+        ops,
+        lambda text: "  \n".join(escape(line) for line in text.split("\n")),
+        lambda op, text: _mark(text, "~~" if op == "delete" else "**"),
+        " ",
+    )
+
+
 def render_md(diff: Diff, options: RenderOptions) -> str:
     lines = [
         f"## resdiff: {escape(identity(diff.old))} → {escape(identity(diff.new))}",
@@ -51,11 +61,6 @@ def render_md(diff: Diff, options: RenderOptions) -> str:
     for change in diff.changes:
         if not shown(change, options.show_unchanged):
             continue
-        body = inline(
-            change.ops,
-            lambda text: "  \n".join(escape(line) for line in text.split("\n")),
-            lambda op, text: _mark(text, "~~" if op == "delete" else "**"),
-            " ",
-        )
-        lines += ["", f"### {escape(heading(diff, change))}", "", body]
+        lines += ["", f"### {escape(heading(diff, change))}", "", _inline(change.ops)]
+        lines += [f"\n{line}" for line in footnote_lines(change, _inline, escape)]
     return "\n".join(lines) + "\n"

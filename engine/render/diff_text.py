@@ -6,10 +6,11 @@ logs; `term` colours them instead (red deleted, green inserted, ANSI SGR codes).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..diff import Diff, summary_line
-from .diff_labels import excerpt_notes, heading, identity, inline, shown
+from ..diff import Diff, Op, summary_line
+from .diff_labels import excerpt_notes, footnote_lines, heading, identity, inline, shown
 from .options import RenderOptions
 
 
@@ -47,9 +48,13 @@ def _render(diff: Diff, options: RenderOptions, marks: Marks) -> str:
     for change in diff.changes:
         if not shown(change, options.show_unchanged):
             continue
-        body = inline(change.ops, str, lambda op, text: _marked(marks, op, text), marks.between)
+
+        def render(ops: Sequence[Op]) -> str:
+            return inline(ops, str, lambda op, text: _marked(marks, op, text), marks.between)
+
         start, end = marks.heading
-        lines += ["", f"{start}{heading(diff, change)}{end}", body]
+        lines += ["", f"{start}{heading(diff, change)}{end}", render(change.ops)]
+        lines += footnote_lines(change, render)
     return "\n".join(lines) + "\n"
 
 
