@@ -340,7 +340,11 @@ def diff(
     if summary:
         click.echo(summary_line(result))
     else:
-        options = RenderOptions(color=color == "always" or (color == "auto" and tty), show_unchanged=show_all)
+        options = RenderOptions(
+            color=color == "always" or (color == "auto" and tty),
+            show_unchanged=show_all,
+            show_formatting=count_formatting,
+        )
         emit(DIFF_RENDERERS[fmt or ("term" if tty else "text")](result, options))
     changed = any(c.kind != "unchanged" or c.moved for c in result.changes)
     sys.exit(EXIT_CHANGED if changed else EXIT_SAME)

@@ -6,6 +6,7 @@ Each test here failed on the code before its fix.
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import json
 from pathlib import Path
 
@@ -14,10 +15,20 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from engine.diff import DEFAULT_THRESHOLD, Change, Diff, Op, compare, summary_line
+from engine.diff import (
+    DEFAULT_THRESHOLD,
+    Change,
+    ChineseTokenizer,
+    Diff,
+    Op,
+    compare,
+    summary_line,
+    token_diff,
+)
 from engine.errors import InputError
 from engine.model import Footnote, FootnoteRef, Resolution
 from engine.read import read_bytes, read_path
+from engine.render.diff_labels import inline, visible_ops
 from engine.store import canonical
 
 from .helpers import load, resolution
@@ -34,6 +45,10 @@ def edits_of(ops: tuple[Op, ...]) -> list[Op]:
 
 def edits(change: Change) -> list[Op]:
     return edits_of(change.ops)
+
+
+def rebuild(ops: tuple[Op, ...], drop: str) -> str:
+    return "".join(text for op, text in ops if op != drop)
 
 
 # --- two languages ----------------------------------------------------------------------
@@ -253,3 +268,58 @@ def test_en_changed_footnote_and_renumbered_markers() -> None:
         ),
     )
     assert all(c.kind == "unchanged" for c in compare(old, renumbered).changes)
+
+
+# --- a space lost or added by extraction is formatting inside a reworded paragraph ---------
+
+
+def _shown(change: Change) -> str:
+    """The change's body as the `text` format shows it."""
+    return inline(
+        visible_ops(change.ops, False), str, lambda op, t: f"[-{t}-]" if op == "delete" else f"{{+{t}+}}", ""
+    )
+
+
+def test_en_words_run_together_are_equal() -> None:
+    """HRC 16/9 op2 `cooperate fully`, reworded in a copy whose extraction lost a space."""
+    old = stored("en", "iran-hr", "A/HRC/RES/16/9")
+    op2 = old.provision("op2")
+    assert op2.text.startswith("Calls upon the Government of the Islamic Republic of Iran to cooperate fully")
+    text = op2.text.replace("Calls upon", "Urges").replace("cooperate fully", "cooperatefully")
+    new = dataclasses.replace(
+        old,
+        provisions=tuple(dataclasses.replace(p, text=text) if p.id == "op2" else p for p in old.provisions),
+    )
+    [change] = [c for c in compare(old, new).changes if c.kind != "unchanged"]
+    assert [op for op in edits(change) if op[1].strip()] == [("delete", "Calls upon"), ("insert", "Urges")]
+    assert "cooperatefully" in _shown(change) and "[-Calls upon-]{+Urges+}" in _shown(change)
+    assert rebuild(change.ops, "delete") == text  # the ops still rebuild both texts exactly
+
+
+def test_fr_a_space_added_before_an_apostrophe_is_equal() -> None:
+    """A/RES/56/153 -> A/RES/74/151 (fr) pp4: `chacune d’entre elles` extracted `d ’entre`."""
+    diff = compare(
+        stored("fr", "strengthening-un-action-nonselectivity", "A/RES/56/153"),
+        stored("fr", "strengthening-un-action-nonselectivity", "A/RES/74/151"),
+    )
+    [change] = [c for c in diff.changes if c.new and "d ’entre" in diff.new.provision(c.new[0]).text]
+    assert change.kind == "merged"  # pp3 + pp4 -> pp4
+    assert not [text for op, text in change.ops if op != "equal" and "entre" in text]
+    assert "chacune d ’entre elles" in _shown(change)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "edits_expected"),
+    [
+        ("包括 A/HRC/24/56 号文件，强调合作", "包括A/HRC/ 24/56号文件，着重指出合作", [("强调", "着重指出")]),
+        ("回顾理事会第 6/17 号决议，强调", "回顾理事会第6/ 17号决议，着重指出", [("强调", "着重指出")]),
+    ],
+)
+def test_zh_spaces_inside_a_symbol_are_equal(
+    old: str, new: str, edits_expected: list[tuple[str, str]]
+) -> None:
+    ops = token_diff(old, new, ChineseTokenizer())
+    shown = visible_ops(ops, False)
+    assert [(a[1], b[1]) for a, b in itertools.pairwise(shown) if a[0] == "delete"] == edits_expected
+    assert rebuild(ops, "insert") == old and rebuild(ops, "delete") == new
+    assert visible_ops(ops, True) == list(ops)  # --count-formatting marks every space

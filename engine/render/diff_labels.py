@@ -86,6 +86,26 @@ def shown(change: Change, show_unchanged: bool) -> bool:
     return show_unchanged or change.kind != "unchanged" or change.moved
 
 
+def visible_ops(ops: Sequence[Op], show_formatting: bool) -> list[Op]:
+    """The ops as a reader should see them: an edit of white space only (`cooperate{+ +}fully`,
+    a space extraction lost or added) is formatting, so it is dropped from the deleted side
+    and kept, unmarked, on the inserted one; unless formatting is asked to count. A line
+    break stays marked: in a split or merge it is where one provision ends (`JOINER`)."""
+    if show_formatting:
+        return list(ops)
+    out: list[Op] = []
+    for op, text in ops:
+        if op != "equal" and not text.strip() and "\n" not in text:
+            if op == "delete":
+                continue
+            op = "equal"
+        if out and out[-1][0] == op == "equal":
+            out[-1] = ("equal", out[-1][1] + text)
+        else:
+            out.append((op, text))
+    return out
+
+
 def inline(
     ops: Sequence[Op], equal: Callable[[str], str], edit: Callable[[str, str], str], between: str
 ) -> str:

@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 
 from ..diff import Diff, Op, summary_line
-from .diff_labels import excerpt_notes, footnote_lines, heading, identity, inline, shown
+from .diff_labels import excerpt_notes, footnote_lines, heading, identity, inline, shown, visible_ops
 from .options import RenderOptions
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
@@ -61,6 +61,10 @@ def render_md(diff: Diff, options: RenderOptions) -> str:
     for change in diff.changes:
         if not shown(change, options.show_unchanged):
             continue
-        lines += ["", f"### {escape(heading(diff, change))}", "", _inline(change.ops)]
-        lines += [f"\n{line}" for line in footnote_lines(change, _inline, escape)]
+
+        def render(ops: Sequence[Op]) -> str:
+            return _inline(visible_ops(ops, options.show_formatting))
+
+        lines += ["", f"### {escape(heading(diff, change))}", "", render(change.ops)]
+        lines += [f"\n{line}" for line in footnote_lines(change, render, escape)]
     return "\n".join(lines) + "\n"

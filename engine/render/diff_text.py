@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..diff import Diff, Op, summary_line
-from .diff_labels import excerpt_notes, footnote_lines, heading, identity, inline, shown
+from .diff_labels import excerpt_notes, footnote_lines, heading, identity, inline, shown, visible_ops
 from .options import RenderOptions
 
 
@@ -50,7 +50,8 @@ def _render(diff: Diff, options: RenderOptions, marks: Marks) -> str:
             continue
 
         def render(ops: Sequence[Op]) -> str:
-            return inline(ops, str, lambda op, text: _marked(marks, op, text), marks.between)
+            shown_ops = visible_ops(ops, options.show_formatting)
+            return inline(shown_ops, str, lambda op, text: _marked(marks, op, text), marks.between)
 
         start, end = marks.heading
         lines += ["", f"{start}{heading(diff, change)}{end}", render(change.ops)]
