@@ -28,6 +28,7 @@ from engine.diff import (
 from engine.errors import InputError
 from engine.model import Footnote, FootnoteRef, Resolution
 from engine.read import read_bytes, read_path
+from engine.render import DIFF_RENDERERS, RenderOptions
 from engine.render.diff_labels import inline, visible_ops
 from engine.store import canonical
 
@@ -323,3 +324,70 @@ def test_zh_spaces_inside_a_symbol_are_equal(
     assert [(a[1], b[1]) for a, b in itertools.pairwise(shown) if a[0] == "delete"] == edits_expected
     assert rebuild(ops, "insert") == old and rebuild(ops, "delete") == new
     assert visible_ops(ops, True) == list(ops)  # --count-formatting marks every space
+
+
+# --- the last provision of an excerpt, cut short ------------------------------------------
+
+
+def _excerpt(res: Resolution, last: str, keep: float) -> Resolution:
+    """`res` up to the provision `last`, cut at `keep` of its length: an excerpt stopping
+    mid-sentence, as most stored texts do."""
+    upto = [p.id for p in res.provisions].index(last)
+    provisions = list(res.provisions[: upto + 1])
+    cut_text = provisions[-1].text[: int(len(provisions[-1].text) * keep)].rstrip(" ,;，；")
+    provisions[-1] = dataclasses.replace(provisions[-1], text=cut_text, footnotes=())
+    return dataclasses.replace(res, provisions=tuple(provisions)).with_meta(extent="excerpt")
+
+
+def test_zh_stored_excerpt_cut_short_is_the_same_provision() -> None:
+    """GA 53/148 (zh) stops at `又欢迎在这方面高`; GA 55/105 has the whole paragraph: was removed + added."""
+    old = stored("zh", "regional-arrangements-hr", "A/RES/53/148")
+    assert old.provisions[-1].text == "又欢迎在这方面高"
+    diff = compare(old, stored("zh", "regional-arrangements-hr", "A/RES/55/105"))
+    [op3] = [c for c in diff.changes if c.old == ("op3",)]
+    assert (op3.kind, op3.new, op3.cut, op3.method) == ("unchanged", ("op3",), "old", "cut")
+    assert op3.ops[0] == ("equal", "又欢迎在这方面高")
+    assert not [c for c in diff.changes if c.kind == "added" and c.new == ("op3",)]
+
+
+@pytest.mark.parametrize("name", ["hrc-25-3.zh.txt", "a-c3-78-l41.en.txt"])
+def test_an_excerpt_cut_short_either_side(name: str) -> None:
+    full = load(name)
+    excerpt = _excerpt(full, "op5", 0.5)
+    forward = compare(excerpt, full)
+    [op5] = [c for c in forward.changes if c.old == ("op5",)]
+    assert (op5.kind, op5.new, op5.cut) == ("unchanged", ("op5",), "old")
+    assert [c.kind for c in forward.changes if c.kind != "unchanged"] == ["added"] * (
+        len(full.provisions) - 5 - len([p for p in full.provisions if p.part == "pp"])
+    )
+    backward = compare(full, excerpt)
+    [back] = [c for c in backward.changes if c.new == ("op5",)]
+    assert (back.kind, back.old, back.cut) == ("unchanged", ("op5",), "new")
+    text = DIFF_RENDERERS["text"](forward, RenderOptions(show_unchanged=True))
+    assert "unchanged as far as the old text goes (cut short at the end of an excerpt)" in text
+    doc = json.loads(DIFF_RENDERERS["json"](forward, RenderOptions()))
+    jsonschema.validate(doc, DIFF_SCHEMA)
+    assert [c["cut"] for c in doc["changes"] if "cut" in c] == ["old"]
+
+
+def test_a_whole_last_provision_that_grew_is_reworded() -> None:
+    """An excerpt that stops on a provision's own end (`;`) is not cut: a longer partner is a
+    rewording."""
+    full = load("a-c3-78-l41.en.txt")
+    excerpt = _excerpt(full, "op5", 1.0)
+    grown = dataclasses.replace(
+        excerpt,
+        provisions=(
+            *excerpt.provisions[:-1],
+            dataclasses.replace(
+                excerpt.provisions[-1],
+                text=excerpt.provisions[-1].text + "; and calls for its full implementation;",
+            ),
+        ),
+    )
+    last = excerpt.provisions[-1]
+    excerpt = dataclasses.replace(
+        excerpt, provisions=(*excerpt.provisions[:-1], dataclasses.replace(last, text=last.text + ";"))
+    )
+    [change] = [c for c in compare(excerpt, grown.with_meta(extent="full")).changes if c.kind != "unchanged"]
+    assert (change.kind, change.cut) == ("reworded", None)

@@ -6,13 +6,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-Method = Literal["identical", "near-identical", "gap", "contained", "content", "split", "merge"]
+Method = Literal["identical", "near-identical", "cut", "gap", "contained", "content", "split", "merge"]
 """How a link was made, in the order of the passes:
 
 - `identical`: equal after folding and unique on both sides (a Heckel anchor), or a repeated
   identical text paired in order inside a gap;
 - `near-identical`: the mutual best match anywhere, with a score of at least `near_threshold`
   (and of `threshold`, if higher);
+- `cut`: the last provision of an excerpt, cut short mid-sentence, whose words (folded) are
+  the beginning of a provision of the other version: the same provision, cut;
 - `gap`: matched in order between the same anchors with a score of at least `threshold`;
 - `contained`: matched in order between the same anchors because the shorter text lies almost
   whole (at least 80%, or `threshold` if higher) in the longer one, whatever the score: a

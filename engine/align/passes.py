@@ -22,6 +22,7 @@ from itertools import pairwise
 
 from .links import Method
 from .lis import heaviest_chain, longest_increasing_subsequence
+from .normalise import spaceless
 from .options import AlignOptions
 from .state import State
 
@@ -72,6 +73,44 @@ def near_pass(state: State, options: AlignOptions) -> None:
         best_back, k, runner_back = _best_two(back)
         if k == j and best_back - runner_back >= NEAR_MARGIN:
             state.link(i, j, "near-identical", best)
+
+
+CUT_MIN_TOKENS = 3
+"""A cut provision must keep this many tokens to be recognised by its beginning."""
+
+
+def cut_pass(state: State, old_cut: bool, new_cut: bool) -> None:
+    """The last provision of an excerpt that stops mid-sentence (`又欢迎在这方面高`) is the
+    beginning of a provision of the other version, not a provision removed while another was
+    added: pair it with the unmatched provision of the other side that begins with its words
+    (folded, spaces aside), the first after the partner of its nearest matched predecessor."""
+    for cut_side in ("old", "new"):
+        if not (old_cut if cut_side == "old" else new_cut):
+            continue
+        keys, other_keys = (
+            (state.old_keys, state.new_keys) if cut_side == "old" else (state.new_keys, state.old_keys)
+        )
+        partner, other_partner = (
+            (state.old_partner, state.new_partner)
+            if cut_side == "old"
+            else (state.new_partner, state.old_partner)
+        )
+        codes = state.old_codes if cut_side == "old" else state.new_codes
+        c = len(keys) - 1
+        if c < 0 or partner[c] is not None or len(codes[c]) < CUT_MIN_TOKENS:
+            continue
+        head = spaceless(keys[c])
+        after = next((p for k in range(c - 1, -1, -1) if (p := partner[k]) is not None), -1)
+        found = [
+            k
+            for k, key in enumerate(other_keys)
+            if other_partner[k] is None and spaceless(key).startswith(head)
+        ]
+        if not found:
+            continue
+        k = next((k for k in found if k > after), found[0])
+        i, j = (c, k) if cut_side == "old" else (k, c)
+        state.link(i, j, "cut", 1.0)
 
 
 def backbone(state: State) -> list[tuple[int, int]]:

@@ -80,6 +80,10 @@ class Change:
     `content`, `split`, `merge`), or `none` for added and removed provisions and headings."""
     field: HeadingField | None = None
     """For a `heading` change (ids empty on both sides): which identity field changed."""
+    cut: Literal["old", "new"] | None = None
+    """Set when that side's provision is the last of an excerpt, cut short mid-sentence, and
+    its words are the beginning of the other side's: `unchanged` as far as it goes (the ops
+    carry the rest as an insert, or a delete, that is not an edit)."""
     footnotes: tuple[FootnoteChange, ...] = ()
     """What the provisions' footnotes say differently (empty when the footnotes are
     ignored); a provision whose wording is the same but a footnote is not is `reworded`."""

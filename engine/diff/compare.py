@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Literal
 
 from ..align import DEFAULT_THRESHOLD, AlignOptions, Link, align, fold
 from ..align.normalise import spaceless
 from ..errors import InputError
 from ..model import Provision, Resolution
-from .changes import JOINER, Change, ChangeKind, Diff
+from .changes import JOINER, Change, ChangeKind, Diff, Op
 from .footnotes import footnote_changes, notes
 from .heading import heading_changes
 from .inline import token_diff
@@ -20,6 +21,28 @@ def _same_wording(a: Provision, b: Provision, *, count_formatting: bool) -> bool
         return a.text == b.text
     old_key, new_key = fold(a.text), fold(b.text)
     return old_key == new_key or spaceless(old_key) == spaceless(new_key)
+
+
+PROVISION_END = ".。;；,，:：”’)）]»"
+"""A provision ends on one of these; an excerpt whose last provision does not was cut short
+mid-sentence (as the reader judges the extent)."""
+
+
+def cut_short(resolution: Resolution) -> bool:
+    """An excerpt whose last provision stops mid-sentence (`又欢迎在这方面高`)."""
+    if resolution.meta.extent != "excerpt" or not resolution.provisions:
+        return False
+    last = resolution.provisions[-1].text.rstrip()
+    return bool(last) and last[-1] not in PROVISION_END
+
+
+def _cut_ops(old_text: str, new_text: str) -> tuple[Op, ...] | None:
+    """A provision cut short against the whole: the common beginning, then the rest."""
+    if new_text.startswith(old_text):
+        return (("equal", old_text), ("insert", new_text[len(old_text) :])) if old_text else None
+    if old_text.startswith(new_text):
+        return (("equal", new_text), ("delete", old_text[len(new_text) :])) if new_text else None
+    return None
 
 
 def _linked(
@@ -45,12 +68,19 @@ def _linked(
         kind = "merged"
     elif len(news) > 1:
         kind = "split"
-    elif _same_wording(olds[0], news[0], count_formatting=count_formatting) and not footnotes:
+    elif link.method == "cut" or (
+        _same_wording(olds[0], news[0], count_formatting=count_formatting) and not footnotes
+    ):
         kind = "unchanged"
     else:
         kind = "reworded"
     old_text = JOINER.join(p.text for p in olds)
     new_text = JOINER.join(p.text for p in news)
+    cut: Literal["old", "new"] | None = None
+    ops = token_diff(old_text, new_text, tokenizer, count_formatting=count_formatting)
+    if link.method == "cut":
+        cut = "old" if len(fold(old_text)) < len(fold(new_text)) else "new"
+        ops = _cut_ops(old_text, new_text) or ops
     similarity = link.score
     if kind == "reworded" and similarity == 1.0:  # footnotes or formatting made the difference
         similarity = 0.9999
@@ -62,8 +92,9 @@ def _linked(
         # even when the order of the neighbours allows it.
         moved=link.moved or olds[0].part != news[0].part,
         similarity=round(similarity, 4),
-        ops=token_diff(old_text, new_text, tokenizer, count_formatting=count_formatting),
+        ops=ops,
         method=link.method,
+        cut=cut,
         footnotes=footnotes,
     )
 
@@ -124,7 +155,13 @@ def compare(
     """
     _same_language(old, new)
     options = AlignOptions(threshold=threshold)
-    alignment = align([p.text for p in old.provisions], [p.text for p in new.provisions], options)
+    alignment = align(
+        [p.text for p in old.provisions],
+        [p.text for p in new.provisions],
+        options,
+        old_cut=cut_short(old),
+        new_cut=cut_short(new),
+    )
     tokenizer = tokenizer_for(new.meta.language or old.meta.language)
     # A side without any footnote was read or typed without them (a web copy): every
     # footnote would show as removed, so footnotes are compared only when both have some.

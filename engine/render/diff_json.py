@@ -33,8 +33,9 @@ def _ops(ops: Sequence[Op]) -> list[list[str]]:
 
 
 def _change(change: Change) -> dict[str, Any]:
-    """The keys every change has, then `field` (heading changes) and `footnotes` (a changed
-    footnote text) only where they apply."""
+    """The keys every change has, then `field` (heading changes), `cut` (a provision cut
+    short at the end of an excerpt) and `footnotes` (a changed footnote text) only where
+    they apply."""
     out: dict[str, Any] = {
         "kind": change.kind,
         "old": list(change.old),
@@ -45,6 +46,8 @@ def _change(change: Change) -> dict[str, Any]:
     }
     if change.field is not None:
         out["field"] = change.field
+    if change.cut is not None:
+        out["cut"] = change.cut
     if change.footnotes:
         out["footnotes"] = [{"old": n.old, "new": n.new, "ops": _ops(n.ops)} for n in change.footnotes]
     return out

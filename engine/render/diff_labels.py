@@ -23,6 +23,8 @@ def describe(change: Change) -> str:
     words = change.kind + (", moved" if change.moved else "")
     if change.kind in ("reworded", "split", "merged"):
         words += f" (similarity {change.similarity:.4f}, {change.method})"
+    if change.cut is not None:
+        words += f" as far as the {change.cut} text goes (cut short at the end of an excerpt)"
     return words
 
 
@@ -104,6 +106,14 @@ def visible_ops(ops: Sequence[Op], show_formatting: bool) -> list[Op]:
         else:
             out.append((op, text))
     return out
+
+
+def body_ops(change: Change) -> list[Op]:
+    """The ops of a provision's body; for a provision cut short at the end of an excerpt,
+    the rest the other side has is not an edit, so it shows as the new text has it."""
+    if change.cut is None:
+        return list(change.ops)
+    return [(("equal", text) if op == "insert" else (op, text)) for op, text in change.ops if op != "delete"]
 
 
 def inline(

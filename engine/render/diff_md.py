@@ -12,7 +12,16 @@ import re
 from collections.abc import Sequence
 
 from ..diff import Diff, Op, summary_line
-from .diff_labels import excerpt_notes, footnote_lines, heading, identity, inline, shown, visible_ops
+from .diff_labels import (
+    body_ops,
+    excerpt_notes,
+    footnote_lines,
+    heading,
+    identity,
+    inline,
+    shown,
+    visible_ops,
+)
 from .options import RenderOptions
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
@@ -65,6 +74,6 @@ def render_md(diff: Diff, options: RenderOptions) -> str:
         def render(ops: Sequence[Op]) -> str:
             return _inline(visible_ops(ops, options.show_formatting))
 
-        lines += ["", f"### {escape(heading(diff, change))}", "", render(change.ops)]
+        lines += ["", f"### {escape(heading(diff, change))}", "", render(body_ops(change))]
         lines += [f"\n{line}" for line in footnote_lines(change, render, escape)]
     return "\n".join(lines) + "\n"

@@ -10,7 +10,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..diff import Diff, Op, summary_line
-from .diff_labels import excerpt_notes, footnote_lines, heading, identity, inline, shown, visible_ops
+from .diff_labels import (
+    body_ops,
+    excerpt_notes,
+    footnote_lines,
+    heading,
+    identity,
+    inline,
+    shown,
+    visible_ops,
+)
 from .options import RenderOptions
 
 
@@ -54,7 +63,7 @@ def _render(diff: Diff, options: RenderOptions, marks: Marks) -> str:
             return inline(shown_ops, str, lambda op, text: _marked(marks, op, text), marks.between)
 
         start, end = marks.heading
-        lines += ["", f"{start}{heading(diff, change)}{end}", render(change.ops)]
+        lines += ["", f"{start}{heading(diff, change)}{end}", render(body_ops(change))]
         lines += footnote_lines(change, render)
     return "\n".join(lines) + "\n"
 
