@@ -83,7 +83,8 @@ def cut_pass(state: State, old_cut: bool, new_cut: bool) -> None:
     """The last provision of an excerpt that stops mid-sentence (`又欢迎在这方面高`) is the
     beginning of a provision of the other version, not a provision removed while another was
     added: pair it with the unmatched provision of the other side that begins with its words
-    (folded, spaces aside), the first after the partner of its nearest matched predecessor."""
+    (folded, spaces aside) and stands after the partner of its nearest matched predecessor,
+    when exactly one does."""
     for cut_side in ("old", "new"):
         if not (old_cut if cut_side == "old" else new_cut):
             continue
@@ -106,9 +107,10 @@ def cut_pass(state: State, old_cut: bool, new_cut: bool) -> None:
             for k, key in enumerate(other_keys)
             if other_partner[k] is None and spaceless(key).startswith(head)
         ]
-        if not found:
+        found = [k for k in found if k > after]
+        if len(found) != 1:  # none, or a repeated text: left to the ordered passes
             continue
-        k = next((k for k in found if k > after), found[0])
+        k = found[0]
         i, j = (c, k) if cut_side == "old" else (k, c)
         state.link(i, j, "cut", 1.0)
 
