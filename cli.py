@@ -454,8 +454,11 @@ def history_(series: str | None, lang: str | None, history_root: Path) -> None:
     type=click.FloatRange(0.0, 1.0, min_open=True),
     default=DEFAULT_THRESHOLD,
     show_default=True,
-    help="Least similarity for a provision matched on content alone to count as reworded "
-    "rather than removed + added.",
+    help="Least similarity of two provisions paired on content (reworded, split, merged) rather "
+    "than shown as removed + added; a pair found out of order must clear it by 0.05. One "
+    "exception, labelled 'contained': between the same unchanged neighbours, a provision whose "
+    "words lie at least 80% (or this value, if higher) whole in its partner is paired whatever "
+    "its similarity (a list of references cut).",
 )
 @click.option(
     "--color",
@@ -466,7 +469,14 @@ def history_(series: str | None, lang: str | None, history_root: Path) -> None:
 )
 @click.option("--all", "show_all", is_flag=True, help="Show unchanged provisions too.")
 @click.option("--count-formatting", is_flag=True, help="White space and punctuation width count as changes.")
-@click.option("--count-footnotes", is_flag=True, help="Changed footnote texts count as changes.")
+@click.option(
+    "--count-footnotes/--ignore-footnotes",
+    default=True,
+    show_default=True,
+    help="A footnote that says something else (a cited report A/HRC/24/56 -> A/HRC/27/56) is a "
+    "change of its provision, shown under it; --ignore-footnotes leaves footnote texts out. "
+    "Markers renumbered alone are never a change.",
+)
 @series_option
 @diagnostics_option
 @history_option
@@ -493,9 +503,11 @@ def diff(
     """Show what changed from OLD to NEW, provision by provision.
 
     Each side is a raw text, a PDF or a Word .docx (--revisions applies to both), a canonical
-    file, a stored symbol, or a git revision REV:path. Renumbering and formatting are not
-    changes. Exit status: 0 when nothing but renumbering or formatting changed, 1 when
-    something changed, 2 on error.
+    file, a stored symbol, or a git revision REV:path, both in one language. A changed title
+    or body line (the acting organ) is shown first, as a heading change; a changed footnote
+    text under its provision. Renumbering and formatting are not changes; nor are the
+    symbol, dates and session, which differ between any two versions. Exit status: 0 when
+    nothing but renumbering or formatting changed, 1 when something changed, 2 on error.
 
     \b
     Examples:
@@ -526,12 +538,18 @@ def diff(
         *sides,
         threshold=threshold,
         count_formatting=count_formatting,
-        count_footnotes=count_footnotes,
+        ignore_footnotes=not count_footnotes,
     )
     plain_terminal = os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb"
     to_terminal = tty and output is None
     colour = color == "always" or (color == "auto" and to_terminal and not plain_terminal)
-    options = RenderOptions(color=colour, show_unchanged=show_all, summary_only=summary, author=author)
+    options = RenderOptions(
+        color=colour,
+        show_unchanged=show_all,
+        summary_only=summary,
+        show_formatting=count_formatting,
+        author=author,
+    )
     report = DIFF_RENDERERS[fmt](result, options)
     if output is not None:
         atomic.write_text(output, report, force=force)

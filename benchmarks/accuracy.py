@@ -32,7 +32,10 @@ class SetResult:
 
 
 def predicted(diff: Diff) -> list[Group]:
-    return [Group(c.kind, tuple(c.old), tuple(c.new), bool(c.moved)) for c in diff.changes]
+    """The aligned groups (heading changes are not alignment, and the gold has none)."""
+    return [
+        Group(c.kind, tuple(c.old), tuple(c.new), bool(c.moved)) for c in diff.changes if c.kind != "heading"
+    ]
 
 
 def run_set(cases: Sequence[GoldCase], threshold: float = DEFAULT_THRESHOLD) -> SetResult:

@@ -17,7 +17,7 @@ import cmarkgfm
 from cmarkgfm.cmark import Options
 
 from engine.diff import Diff
-from engine.render.diff_labels import heading, identity, shown
+from engine.render.diff_labels import body_ops, heading, identity, shown, visible_ops
 
 _STATE = {"del": "delete", "s": "delete", "ins": "insert", "strong": "insert"}
 _TRANSPARENT = {"br", "a"}  # line breaks, and autolinks (GitHub links bare URLs)
@@ -98,7 +98,7 @@ def check_md(diff: Diff, markdown: str, show_unchanged: bool = True) -> list[str
             problems.append(f"heading {title!r} is not {heading(diff, change)!r}")
         body = blocks[start + 1 : start + 2]
         seen = runs(body[0][1]) if body and body[0][0] == "p" else []
-        wanted = runs(change.ops)
+        wanted = runs(visible_ops(body_ops(change), show_formatting=False))  # what md is asked to show
         if seen != wanted:
             first = next(
                 (i for i, (a, b) in enumerate(zip(seen, wanted, strict=False)) if a != b),

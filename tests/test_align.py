@@ -99,8 +99,8 @@ def test_threshold_is_an_option() -> None:
     reworded = (
         "Calls upon all States and regional organizations to engage with the treaty bodies of the Council;"
     )
-    lenient = align([A, B, C], [A, C, reworded], AlignOptions(threshold=0.3, gap_threshold=0.3))
-    strict = align([A, B, C], [A, C, reworded], AlignOptions(threshold=0.95, gap_threshold=0.95))
+    lenient = align([A, B, C], [A, C, reworded], AlignOptions(threshold=0.3))
+    strict = align([A, B, C], [A, C, reworded], AlignOptions(threshold=0.95))
     assert any(link.old == (1,) for link in lenient.links)
     assert strict.removed == (1,)
 

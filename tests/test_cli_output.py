@@ -113,7 +113,7 @@ def test_summary_json_is_the_diff_without_its_changes():
 
 def test_summary_text_is_one_line():
     result = run("diff", *PAIR, "--summary")
-    assert result.stdout == "summary: 3 unchanged, 5 reworded, 1 merged, 3 added, 3 removed (1 moved)\n"
+    assert result.stdout == "summary: 4 unchanged, 5 reworded, 1 merged, 2 added, 2 removed (1 moved)\n"
 
 
 def on_a_terminal(*args: str, **env: str) -> str:

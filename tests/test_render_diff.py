@@ -189,6 +189,7 @@ def test_json_is_deterministic_and_complete() -> None:
     data = json.loads(DIFF_RENDERERS["json"](diff, RenderOptions()))
     assert data["schema"] == "resdiff.diff/1"
     assert data["summary"] == {
+        "heading": 0,
         "unchanged": 2,
         "reworded": 2,
         "split": 0,

@@ -14,12 +14,11 @@ from .concat import find_splits_and_merges
 from .formatting import fold
 from .links import Alignment, Link, Method
 from .lis import longest_increasing_subsequence
-from .options import DEFAULT_GAP_THRESHOLD, DEFAULT_NEAR_THRESHOLD, DEFAULT_THRESHOLD, AlignOptions
-from .passes import anchor_pass, content_pass, gap_pass, near_pass
+from .options import DEFAULT_NEAR_THRESHOLD, DEFAULT_THRESHOLD, AlignOptions
+from .passes import anchor_pass, content_pass, cut_pass, gap_pass, near_pass
 from .state import State
 
 __all__ = [
-    "DEFAULT_GAP_THRESHOLD",
     "DEFAULT_NEAR_THRESHOLD",
     "DEFAULT_THRESHOLD",
     "AlignOptions",
@@ -31,12 +30,21 @@ __all__ = [
 ]
 
 
-def align(old: Sequence[str], new: Sequence[str], options: AlignOptions | None = None) -> Alignment:
-    """Align two sequences of provision texts (already normalised, without numbers)."""
+def align(
+    old: Sequence[str],
+    new: Sequence[str],
+    options: AlignOptions | None = None,
+    *,
+    old_cut: bool = False,
+    new_cut: bool = False,
+) -> Alignment:
+    """Align two sequences of provision texts (already normalised, without numbers).
+    `old_cut` / `new_cut`: that side is an excerpt whose last provision stops mid-sentence."""
     options = options or AlignOptions()
     state = State(old, new)
     anchor_pass(state)
     near_pass(state, options)
+    cut_pass(state, old_cut, new_cut)
     gap_pass(state, options)
     content_pass(state, options)
     groups = find_splits_and_merges(state, options)

@@ -97,4 +97,4 @@ def find_splits_and_merges(state: State, options: AlignOptions) -> list[Group]:
     groups += _find(state, options, taken_new, taken_old, split=False)
     groups += find_by_coverage(state, options, taken_old, taken_new, split=True)
     groups += find_by_coverage(state, options, taken_new, taken_old, split=False)
-    return attach_chapeaux(state, groups)
+    return attach_chapeaux(state, groups, options)

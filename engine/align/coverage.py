@@ -129,12 +129,12 @@ def find_by_coverage(
         found = _group_for(one_codes[one], {k: many_codes[k] for k in pool})
         if found is None:
             continue
-        members, share = found
+        members, _ = found
         if partner is not None and partner not in members:
             continue  # a group would undo a match it does not explain
         olds, news = ((one,), tuple(members)) if split else (tuple(members), (one,))
         score = state.concat_score(olds, news)
-        if max(score, share) < options.threshold:
+        if score < options.threshold:
             continue
         if partner is not None:
             ones[one] = many[partner] = None
@@ -150,7 +150,7 @@ def _opens(chapeau: str, whole: str) -> bool:
     return bool(chapeau) and len(covered(whole, chapeau)) >= CHAPEAU_CONTAIN * len(chapeau)
 
 
-def attach_chapeaux(state: State, groups: list[Group]) -> list[Group]:
+def attach_chapeaux(state: State, groups: list[Group], options: AlignOptions) -> list[Group]:
     """Attach each unmatched chapeau to the whole its next provision came from.
 
     `groups` are the splits and merges so far (old positions, new positions, score); 1:1
@@ -171,10 +171,12 @@ def attach_chapeaux(state: State, groups: list[Group]) -> list[Group]:
             nxt = c + 1
             whole = partner[nxt]
             if whole is not None and _opens(codes[c], whole_codes[whole]):
-                partner[nxt] = whole_partner[whole] = None
-                del state.how[whole if split else nxt]
                 olds: tuple[int, ...] = (whole,) if split else (c, nxt)
                 news: tuple[int, ...] = (c, nxt) if split else (whole,)
+                if state.concat_score(olds, news) < options.threshold:
+                    continue
+                partner[nxt] = whole_partner[whole] = None
+                del state.how[whole if split else nxt]
                 result.append(Group(olds, news, state.concat_score(olds, news)))
                 member_of[c] = member_of[nxt] = len(result) - 1
             elif whole is None and nxt in member_of:
@@ -186,6 +188,8 @@ def attach_chapeaux(state: State, groups: list[Group]) -> list[Group]:
                     olds, news = (
                         (olds, tuple(sorted((c, *news)))) if split else (tuple(sorted((c, *olds))), news)
                     )
+                    if state.concat_score(olds, news) < options.threshold:
+                        continue
                     result[g] = Group(olds, news, state.concat_score(olds, news))
                     member_of[c] = g
     return result

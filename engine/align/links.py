@@ -6,13 +6,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-Method = Literal["identical", "near-identical", "gap", "content", "split", "merge"]
+Method = Literal["identical", "near-identical", "cut", "gap", "contained", "content", "split", "merge"]
 """How a link was made, in the order of the passes:
 
 - `identical`: equal after folding and unique on both sides (a Heckel anchor), or a repeated
   identical text paired in order inside a gap;
-- `near-identical`: the mutual best match anywhere, with a score of at least `near_threshold`;
-- `gap`: matched in order between the same anchors with a score of at least `gap_threshold`;
+- `near-identical`: the mutual best match anywhere, with a score of at least `near_threshold`
+  (and of `threshold`, if higher);
+- `cut`: the last provision of an excerpt, cut short mid-sentence, whose words (folded) are
+  the beginning of a provision of the other version: the same provision, cut;
+- `gap`: matched in order between the same anchors with a score of at least `threshold`;
+- `contained`: matched in order between the same anchors because the shorter text lies almost
+  whole (at least 80%, or `threshold` if higher) in the longer one, whatever the score: a
+  reference list cut from a paragraph. The one kind of link that may score below `threshold`;
 - `content`: matched anywhere on content alone, score at least `threshold` (moved and edited);
 - `split` / `merge`: one old provision against the concatenation of consecutive new ones, or
   the reverse; or one provision covered by several parts that each lie mostly in it

@@ -8,10 +8,11 @@ Adapted to provisions:
 2. `near_pass`: mutual best match anywhere with a near-identical score, clearly ahead of the
    runner-up (so that repeated formulas are left to the ordered pass).
 3. `gap_pass`: between consecutive backbone matches, the heaviest in-order chain of pairs
-   above the lower gap threshold (position between the same neighbours is evidence), unless
-   a provision has a clearly better partner elsewhere.
-4. `content_pass`: what is still unmatched, anywhere, best pairs first, above the threshold:
-   provisions both moved and edited.
+   above the threshold, or with the shorter text almost whole in the longer one (a reference
+   list cut: position between the same neighbours is evidence), unless a provision has a
+   clearly better partner elsewhere.
+4. `content_pass`: what is still unmatched, anywhere, best pairs first, above the threshold
+   plus a margin (out of order, position is no evidence): provisions both moved and edited.
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ from __future__ import annotations
 from collections import Counter
 from itertools import pairwise
 
+from .formatting import spaceless
+from .links import Method
 from .lis import heaviest_chain, longest_increasing_subsequence
 from .options import AlignOptions
 from .state import State
@@ -28,7 +31,8 @@ NEAR_MARGIN = 0.05
 # A gap pair is refused when one side has a partner elsewhere better by this much.
 ELSEWHERE_MARGIN = 0.1
 # Between the same anchors, a pair whose shorter text lies almost whole in the longer one
-# is matched whatever its score: the provision was cut down or extended, not replaced.
+# is matched whatever its score: the provision was cut down or extended, not replaced
+# (`contained`). The only pairing below the threshold; a threshold above this bar raises it.
 GAP_CONTAIN = 0.8
 # ...provided the shorter text is not a mere formula.
 GAP_CONTAIN_TOKENS = 8
@@ -61,7 +65,7 @@ def near_pass(state: State, options: AlignOptions) -> None:
         if not scored:
             continue
         best, i, runner_up = _best_two(scored)
-        if best < options.near_threshold or best - runner_up < NEAR_MARGIN:
+        if best < max(options.near_threshold, options.threshold) or best - runner_up < NEAR_MARGIN:
             continue
         back = [(state.score(i, k), k) for k in state.new_candidates[i] if state.new_partner[k] is None]
         if j not in [k for _, k in back]:
@@ -69,6 +73,46 @@ def near_pass(state: State, options: AlignOptions) -> None:
         best_back, k, runner_back = _best_two(back)
         if k == j and best_back - runner_back >= NEAR_MARGIN:
             state.link(i, j, "near-identical", best)
+
+
+CUT_MIN_TOKENS = 3
+"""A cut provision must keep this many tokens to be recognised by its beginning."""
+
+
+def cut_pass(state: State, old_cut: bool, new_cut: bool) -> None:
+    """The last provision of an excerpt that stops mid-sentence (`又欢迎在这方面高`) is the
+    beginning of a provision of the other version, not a provision removed while another was
+    added: pair it with the unmatched provision of the other side that begins with its words
+    (folded, spaces aside) and stands after the partner of its nearest matched predecessor,
+    when exactly one does."""
+    for cut_side in ("old", "new"):
+        if not (old_cut if cut_side == "old" else new_cut):
+            continue
+        keys, other_keys = (
+            (state.old_keys, state.new_keys) if cut_side == "old" else (state.new_keys, state.old_keys)
+        )
+        partner, other_partner = (
+            (state.old_partner, state.new_partner)
+            if cut_side == "old"
+            else (state.new_partner, state.old_partner)
+        )
+        codes = state.old_codes if cut_side == "old" else state.new_codes
+        c = len(keys) - 1
+        if c < 0 or partner[c] is not None or len(codes[c]) < CUT_MIN_TOKENS:
+            continue
+        head = spaceless(keys[c])
+        after = next((p for k in range(c - 1, -1, -1) if (p := partner[k]) is not None), -1)
+        found = [
+            k
+            for k, key in enumerate(other_keys)
+            if other_partner[k] is None and spaceless(key).startswith(head)
+        ]
+        found = [k for k in found if k > after]
+        if len(found) != 1:  # none, or a repeated text: left to the ordered passes
+            continue
+        k = found[0]
+        i, j = (c, k) if cut_side == "old" else (k, c)
+        state.link(i, j, "cut", 1.0)
 
 
 def backbone(state: State) -> list[tuple[int, int]]:
@@ -118,10 +162,12 @@ def _repeats_in_order(state: State, olds: list[int], news: list[int]) -> list[tu
     return pairs
 
 
-def _gap_worthy(state: State, i: int, j: int, score: float, options: AlignOptions) -> bool:
-    if score >= options.gap_threshold:
-        return True
-    return state.shorter(i, j) >= GAP_CONTAIN_TOKENS and state.containment(i, j) >= GAP_CONTAIN
+def _contained(state: State, i: int, j: int, options: AlignOptions) -> bool:
+    """The shorter text lies almost whole in the longer one (`GAP_CONTAIN`, or the threshold
+    when that is stricter): a provision cut down or extended, whatever the similarity."""
+    return state.shorter(i, j) >= GAP_CONTAIN_TOKENS and state.containment(i, j) >= max(
+        GAP_CONTAIN, options.threshold
+    )
 
 
 def gap_pass(state: State, options: AlignOptions) -> None:
@@ -148,13 +194,16 @@ def gap_pass(state: State, options: AlignOptions) -> None:
         weighted = []
         for i, j in pairs:
             score = state.score(i, j)
-            if _gap_worthy(state, i, j, score, options) and not _better_elsewhere(
+            if (score >= options.threshold or _contained(state, i, j, options)) and not _better_elsewhere(
                 state, i, j, olds, news, score
             ):
                 weighted.append((i, j, score))
         for k in heaviest_chain(weighted):
             i, j, score = weighted[k]
-            state.link(i, j, "identical" if score == 1.0 else "gap", score)
+            method: Method = (
+                "identical" if score == 1.0 else "gap" if score >= options.threshold else "contained"
+            )
+            state.link(i, j, method, score)
 
 
 def content_pass(state: State, options: AlignOptions) -> None:
@@ -170,7 +219,7 @@ def content_pass(state: State, options: AlignOptions) -> None:
     pairs = []
     for i, j in candidates:
         score = state.score(i, j)
-        if score >= options.threshold:
+        if score >= options.threshold + options.content_margin:
             pairs.append((-score, i, j))
     for negative, i, j in sorted(pairs):
         if state.old_partner[i] is None and state.new_partner[j] is None:

@@ -7,21 +7,35 @@ tokenisers of `tokenize`).
 
 from __future__ import annotations
 
-from ..align import DEFAULT_GAP_THRESHOLD, DEFAULT_THRESHOLD
-from .changes import CHANGE_KINDS, JOINER, Change, ChangeKind, Diff, Op, OpKind, summary_line
+from ..align import DEFAULT_THRESHOLD
+from .changes import (
+    CHANGE_KINDS,
+    HEADING_FIELDS,
+    JOINER,
+    Change,
+    ChangeKind,
+    Diff,
+    FootnoteChange,
+    HeadingField,
+    Op,
+    OpKind,
+    summary_line,
+)
 from .compare import compare
 from .inline import token_diff
 from .tokenize import ChineseTokenizer, Tokenizer, WordTokenizer, tokenizer_for
 
 __all__ = [
     "CHANGE_KINDS",
-    "DEFAULT_GAP_THRESHOLD",
     "DEFAULT_THRESHOLD",
+    "HEADING_FIELDS",
     "JOINER",
     "Change",
     "ChangeKind",
     "ChineseTokenizer",
     "Diff",
+    "FootnoteChange",
+    "HeadingField",
     "Op",
     "OpKind",
     "Tokenizer",

@@ -13,8 +13,22 @@ from typing import Literal
 from ..align import Method
 from ..model import Resolution
 
-ChangeKind = Literal["unchanged", "reworded", "split", "merged", "added", "removed"]
-CHANGE_KINDS: tuple[ChangeKind, ...] = ("unchanged", "reworded", "split", "merged", "added", "removed")
+ChangeKind = Literal["heading", "unchanged", "reworded", "split", "merged", "added", "removed"]
+CHANGE_KINDS: tuple[ChangeKind, ...] = (
+    "heading",
+    "unchanged",
+    "reworded",
+    "split",
+    "merged",
+    "added",
+    "removed",
+)
+HeadingField = Literal["title", "body_line"]
+HEADING_FIELDS: dict[HeadingField, str] = {"title": "title", "body_line": "body line"}
+"""The identity fields a diff compares, with their names in words. Title and body line are
+what the text says about itself (`人权理事会，` -> `大会，` is another organ acting); symbol,
+number, session, dates, agenda item, meeting and vote differ between any two versions, and
+comparing two versions is the normal use, so they are not changes."""
 OpKind = Literal["equal", "insert", "delete"]
 Op = tuple[OpKind, str]
 ChangeMethod = Method | Literal["none"]
@@ -26,11 +40,26 @@ and the boundary stays visible (it is whitespace, so it is not itself a change).
 
 
 @dataclass(frozen=True)
+class FootnoteChange:
+    """A footnote of a provision that says something else in the new version (a cited report
+    `A/HRC/24/56` -> `A/HRC/27/56`), or that only one version has. Markers are renumbered
+    freely, so they are carried but never compared."""
+
+    old: str | None
+    """The old marker; None when the new provision has a footnote the old one lacks."""
+    new: str | None
+    """The new marker; None when the footnote was dropped."""
+    ops: tuple[Op, ...]
+    """Token-level edit script from the old footnote text to the new one."""
+
+
+@dataclass(frozen=True)
 class Change:
     """The fate of one aligned group of provisions."""
 
     kind: ChangeKind
-    """`unchanged` (equal after folding whitespace and punctuation width; renumbering alone is
+    """`heading` (the title or the body line says something else: see `HEADING_FIELDS`),
+    `unchanged` (equal after folding whitespace and punctuation width; renumbering alone is
     not a change), `reworded` (1:1 with edits), `split` (one old, several new), `merged`
     (several old, one new), `added` (no old), `removed` (no new)."""
     old: tuple[str, ...]
@@ -47,8 +76,17 @@ class Change:
     """Token-level edit script: joining the non-insert texts gives the old text(s), joining
     the non-delete texts the new one(s) (several texts joined with `JOINER`)."""
     method: ChangeMethod
-    """How the alignment made the match (`identical`, `near-identical`, `gap`, `content`,
-    `split`, `merge`), or `none` for added and removed provisions."""
+    """How the alignment made the match (`identical`, `near-identical`, `gap`, `contained`,
+    `content`, `split`, `merge`), or `none` for added and removed provisions and headings."""
+    field: HeadingField | None = None
+    """For a `heading` change (ids empty on both sides): which identity field changed."""
+    cut: Literal["old", "new"] | None = None
+    """Set when that side's provision is the last of an excerpt, cut short mid-sentence, and
+    its words are the beginning of the other side's: `unchanged` as far as it goes (the ops
+    carry the rest as an insert, or a delete, that is not an edit)."""
+    footnotes: tuple[FootnoteChange, ...] = ()
+    """What the provisions' footnotes say differently (empty when the footnotes are
+    ignored); a provision whose wording is the same but a footnote is not is `reworded`."""
 
 
 @dataclass(frozen=True)
@@ -60,8 +98,8 @@ class Diff:
     new: Resolution
     """The later version."""
     changes: tuple[Change, ...]
-    """In new-document order; removed provisions after the entry of their nearest preceding
-    old neighbour that kept its place."""
+    """Heading changes first; then provisions in new-document order, removed provisions after
+    the entry of their nearest preceding old neighbour that kept its place."""
 
     @property
     def summary(self) -> dict[str, int]:
@@ -74,9 +112,13 @@ class Diff:
 
 
 def summary_line(diff: Diff) -> str:
-    """`summary: 30 unchanged, 2 reworded, 1 added (3 moved)`: kinds with a count, in order."""
+    """`summary: 1 heading (title), 30 unchanged, 2 reworded, 1 added (3 moved)`: kinds with
+    a count, in order; the heading count names its fields."""
     counts = diff.summary
     parts = [f"{counts[kind]} {kind}" for kind in CHANGE_KINDS if counts[kind]]
+    if counts["heading"]:
+        fields = [HEADING_FIELDS[c.field] for c in diff.changes if c.field is not None]
+        parts[0] += f" ({', '.join(fields)})"
     line = "summary: " + (", ".join(parts) if parts else "no provisions")
     if counts["moved"]:
         line += f" ({counts['moved']} moved)"

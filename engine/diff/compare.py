@@ -3,37 +3,46 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Literal
 
-from ..align import DEFAULT_GAP_THRESHOLD, DEFAULT_THRESHOLD, AlignOptions, Link, align, fold
+from ..align import DEFAULT_THRESHOLD, AlignOptions, Link, align, fold
 from ..align.formatting import spaceless
+from ..errors import InputError
 from ..model import Provision, Resolution
-from .changes import JOINER, Change, ChangeKind, Diff
+from .changes import JOINER, Change, ChangeKind, Diff, Op
+from .footnotes import footnote_changes, notes
+from .heading import heading_changes
 from .inline import token_diff
 from .tokenize import Tokenizer, tokenizer_for
 
 
-def _footnote_texts(resolution: Resolution, provision: Provision) -> tuple[str | None, ...]:
-    """What a provision's footnotes say (markers are renumbered freely, texts are not)."""
-    return tuple(resolution.footnote_text(ref.marker) for ref in provision.footnotes)
-
-
-def _same_wording(
-    old: Resolution,
-    new: Resolution,
-    a: Provision,
-    b: Provision,
-    *,
-    count_formatting: bool,
-    count_footnotes: bool,
-) -> bool:
+def _same_wording(a: Provision, b: Provision, *, count_formatting: bool) -> bool:
     if count_formatting:
-        same = a.text == b.text
-    else:
-        old_key, new_key = fold(a.text), fold(b.text)
-        same = old_key == new_key or spaceless(old_key) == spaceless(new_key)
-    if same and count_footnotes:
-        same = _footnote_texts(old, a) == _footnote_texts(new, b)
-    return same
+        return a.text == b.text
+    old_key, new_key = fold(a.text), fold(b.text)
+    return old_key == new_key or spaceless(old_key) == spaceless(new_key)
+
+
+PROVISION_END = ".。;；,，:：”’)）]»"
+"""A provision ends on one of these; an excerpt whose last provision does not was cut short
+mid-sentence (as the reader judges the extent)."""
+
+
+def cut_short(resolution: Resolution) -> bool:
+    """An excerpt whose last provision stops mid-sentence (`又欢迎在这方面高`)."""
+    if resolution.meta.extent != "excerpt" or not resolution.provisions:
+        return False
+    last = resolution.provisions[-1].text.rstrip()
+    return bool(last) and last[-1] not in PROVISION_END
+
+
+def _cut_ops(old_text: str, new_text: str) -> tuple[Op, ...] | None:
+    """A provision cut short against the whole: the common beginning, then the rest."""
+    if new_text.startswith(old_text):
+        return (("equal", old_text), ("insert", new_text[len(old_text) :])) if old_text else None
+    if old_text.startswith(new_text):
+        return (("equal", new_text), ("delete", old_text[len(new_text) :])) if new_text else None
+    return None
 
 
 def _linked(
@@ -43,23 +52,35 @@ def _linked(
     tokenizer: Tokenizer,
     *,
     count_formatting: bool,
-    count_footnotes: bool,
+    ignore_footnotes: bool,
 ) -> Change:
     olds = [old.provisions[i] for i in link.old]
     news = [new.provisions[j] for j in link.new]
+    footnotes = (
+        ()
+        if ignore_footnotes
+        else footnote_changes(
+            notes(old, olds), notes(new, news), tokenizer, count_formatting=count_formatting
+        )
+    )
     kind: ChangeKind
     if len(olds) > 1:
         kind = "merged"
     elif len(news) > 1:
         kind = "split"
-    elif _same_wording(
-        old, new, olds[0], news[0], count_formatting=count_formatting, count_footnotes=count_footnotes
+    elif link.method == "cut" or (
+        _same_wording(olds[0], news[0], count_formatting=count_formatting) and not footnotes
     ):
         kind = "unchanged"
     else:
         kind = "reworded"
     old_text = JOINER.join(p.text for p in olds)
     new_text = JOINER.join(p.text for p in news)
+    cut: Literal["old", "new"] | None = None
+    ops = token_diff(old_text, new_text, tokenizer, count_formatting=count_formatting)
+    if link.method == "cut":
+        cut = "old" if len(fold(old_text)) < len(fold(new_text)) else "new"
+        ops = _cut_ops(old_text, new_text) or ops
     similarity = link.score
     if kind == "reworded" and similarity == 1.0:  # footnotes or formatting made the difference
         similarity = 0.9999
@@ -71,8 +92,10 @@ def _linked(
         # even when the order of the neighbours allows it.
         moved=link.moved or olds[0].part != news[0].part,
         similarity=round(similarity, 4),
-        ops=token_diff(old_text, new_text, tokenizer, count_formatting=count_formatting),
+        ops=ops,
         method=link.method,
+        cut=cut,
+        footnotes=footnotes,
     )
 
 
@@ -97,27 +120,53 @@ def _place_removed(
     return tuple(out)
 
 
+def _name(resolution: Resolution) -> str:
+    meta = resolution.meta
+    return meta.symbol or meta.source or "untitled"
+
+
+def _same_language(old: Resolution, new: Resolution) -> None:
+    """Two languages are two texts, not two versions: every provision would come out removed
+    and added (zh against en: 4 added, 33 removed), a false picture that looks like an answer.
+    Comparing across languages would be a mode of its own; until one exists, refuse."""
+    if old.meta.language != new.meta.language:
+        raise InputError(
+            f"the two sides are in different languages: {_name(old)} is {old.meta.language}, "
+            f"{_name(new)} is {new.meta.language}; versions are compared in one language "
+            "(--lang picks it for a stored symbol)"
+        )
+
+
 def compare(
     old: Resolution,
     new: Resolution,
     *,
     threshold: float = DEFAULT_THRESHOLD,
-    gap_threshold: float = DEFAULT_GAP_THRESHOLD,
     count_formatting: bool = False,
-    count_footnotes: bool = False,
+    ignore_footnotes: bool = False,
 ) -> Diff:
     """The changes from `old` to `new`, one per aligned group, in new-document order.
 
-    `threshold`: minimum similarity for matching provisions on content alone (reworded vs
-    removed + added); `gap_threshold`: the lower bar between the same anchors (see
-    `engine.align.options`). `count_formatting`: whitespace and punctuation-width
-    differences make a provision reworded. `count_footnotes`: so do differences in what its
-    footnotes say.
+    `threshold`: minimum similarity of every pairing made on content (reworded, split,
+    merged vs removed + added; see `engine.align.options`). `count_formatting`: whitespace
+    and punctuation-width differences make a provision reworded. A footnote that says something else makes its
+    provision reworded too (the change carries it in `footnotes`), unless `ignore_footnotes`.
+    Changes of the title or the body line come first, as `heading` changes.
     """
-    options = AlignOptions(threshold=threshold, gap_threshold=min(gap_threshold, threshold))
-    alignment = align([p.text for p in old.provisions], [p.text for p in new.provisions], options)
+    _same_language(old, new)
+    options = AlignOptions(threshold=threshold)
+    alignment = align(
+        [p.text for p in old.provisions],
+        [p.text for p in new.provisions],
+        options,
+        old_cut=cut_short(old),
+        new_cut=cut_short(new),
+    )
     tokenizer = tokenizer_for(new.meta.language or old.meta.language)
-    flags = {"count_formatting": count_formatting, "count_footnotes": count_footnotes}
+    # A side without any footnote was read or typed without them (a web copy): every
+    # footnote would show as removed, so footnotes are compared only when both have some.
+    ignore_footnotes = ignore_footnotes or not old.footnotes or not new.footnotes
+    flags = {"count_formatting": count_formatting, "ignore_footnotes": ignore_footnotes}
 
     entries: list[tuple[Change, Sequence[int]]] = [
         (_linked(link, old, new, tokenizer, **flags), link.old) for link in alignment.links
@@ -134,4 +183,5 @@ def compare(
         removed.append(
             Change("removed", (p.id,), (), False, 0.0, (("delete", p.text),) if p.text else (), "none")
         )
-    return Diff(old=old, new=new, changes=_place_removed(entries, removed, alignment.removed))
+    heading = heading_changes(old, new, tokenizer, count_formatting=count_formatting)
+    return Diff(old=old, new=new, changes=heading + _place_removed(entries, removed, alignment.removed))

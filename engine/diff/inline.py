@@ -8,16 +8,20 @@ equalities between edits, so that edits read as phrases: `[-strongly urges-]{+ca
 instead of alternating one-word fragments.
 
 Tokens are compared by a key: by default the key folds punctuation width and drops
-whitespace, so formatting is never what aligns or separates two tokens. When an equal run
-pairs tokens whose surfaces differ (`，` and `,`), the difference is kept as a small
-delete + insert, so the ops still rebuild both texts exactly.
+whitespace, so formatting is never what aligns or separates two tokens; words run together
+or pulled apart by extraction (`cooperatefully`, `d ’entre`) are joined into one token on
+the side that splits them (`join_runs`), so they too compare equal. When an equal run pairs
+tokens whose surfaces differ (`，` and `,`, `cooperatefully` and `cooperate fully`), the
+difference is kept as a small delete + insert, so the ops still rebuild both texts exactly;
+a delete or insert of white space only is formatting, and renderers show it unmarked
+(`engine.render.diff_labels.visible_ops`).
 """
 
 from __future__ import annotations
 
 from diff_match_patch import diff_match_patch
 
-from ..align.formatting import fold_width
+from ..align.formatting import fold_width, spaceless
 from .changes import Op, OpKind
 from .tokenize import Tokenizer
 
@@ -28,23 +32,42 @@ _CODE_LIMIT = 0x10FFFE - _CODE_BASE
 _DMP_OP: dict[int, OpKind] = {0: "equal", 1: "insert", -1: "delete"}
 
 
+# Words run together or pulled apart by extraction are joined up to this many tokens.
+MAX_JOIN = 8
+
+
 def _key(token: str, count_formatting: bool) -> str:
-    return token if count_formatting else fold_width(token).strip()
+    return token if count_formatting else spaceless(fold_width(token))
+
+
+def join_runs(tokens: list[str], theirs: set[str], ours: set[str]) -> list[str]:
+    """Join runs of consecutive tokens whose keys, run together, make a token only the
+    other side has: extraction loses a space at a line end (`cooperatefully`) or adds one
+    (`d ’entre`), and a lost or added space is formatting. With the run as one token on
+    both sides, the two compare equal by key and the space difference is a surface op."""
+    wanted = theirs - ours
+    out: list[str] = []
+    k = 0
+    while k < len(tokens):
+        for n in range(min(MAX_JOIN, len(tokens) - k), 1, -1):
+            if "".join(_key(t, False) for t in tokens[k : k + n]) in wanted:
+                out.append("".join(tokens[k : k + n]))
+                k += n
+                break
+        else:
+            out.append(tokens[k])
+            k += 1
+    return out
 
 
 def _surface_ops(old: str, new: str) -> list[Op]:
-    """Ops for one pair of tokens equal by key: the common prefix, then what differs."""
+    """Ops for one pair of tokens equal by key, character by character (diff-match-patch):
+    what differs is a space or a width (`cooperate{+ +}fully`, `[-，-]{+,+}`)."""
     if old == new:
         return [("equal", old)]
-    common = 0
-    while common < min(len(old), len(new)) and old[common] == new[common]:
-        common += 1
-    ops: list[Op] = [("equal", old[:common])] if common else []
-    if old[common:]:
-        ops.append(("delete", old[common:]))
-    if new[common:]:
-        ops.append(("insert", new[common:]))
-    return ops
+    dmp = diff_match_patch()
+    dmp.Diff_Timeout = 0
+    return [(_DMP_OP[operation], text) for operation, text in dmp.diff_main(old, new, False)]
 
 
 def tidy(ops: list[Op]) -> tuple[Op, ...]:
@@ -111,6 +134,11 @@ def token_diff(old: str, new: str, tokenizer: Tokenizer, *, count_formatting: bo
         return (("equal", old),) if old else ()
     old_tokens = tokenizer.tokens(old)
     new_tokens = tokenizer.tokens(new)
+    if not count_formatting:
+        old_keys = {_key(t, False) for t in old_tokens}
+        new_keys = {_key(t, False) for t in new_tokens}
+        old_tokens = join_runs(old_tokens, new_keys, old_keys)
+        new_tokens = join_runs(new_tokens, old_keys, new_keys)
     codes: dict[str, str] = {}
 
     def encode(tokens: list[str]) -> str:

@@ -160,10 +160,49 @@ def _inferred_symbol(body: str, number: str) -> str | None:
 
 
 def _title_without_number(header: list[Line], lang: str) -> str | None:
-    """A draft's title: the line after the sponsors' "draft resolution" line, if any."""
+    """A draft's title: the line after the sponsors' "draft resolution" line, if any;
+    else a plain title line (`_plain_title`)."""
     text = "\n".join(line.text for line in header)
     m = re.search(r"(?:draft resolution|决议草案|projet de résolution)\s*(\S.*)?$", text, re.S)
-    return tidy_text(m[1], lang) or None if m and m[1] else None
+    if m:
+        return tidy_text(m[1], lang) or None if m[1] else None
+    return _plain_title(header, lang)
+
+
+# Lines a header holds that are not a title: organs, sessions, agenda items, distribution
+# and language notes, report references, symbols.
+_NOT_TITLE = re.compile(
+    r"^(?:general assembly|human rights council|commission on human rights|economic and social council"
+    r"|third committee|united nations|大会|大会决议|人权理事会|人权委员会|联合国)$"
+    r"|distr\.|original:|\[on the report|\[根据|\bsession\b|届会议|^[A-Z]+(?:\.\d+)?/\S*\d",
+    re.I,
+)
+_TITLE_MAX = 300
+
+
+def _plain_title(header: list[Line], lang: str) -> str | None:
+    """A typed text's title: a line of words standing last before the body line
+    (`Situation of human rights in the Islamic Republic of Iran` / `The General Assembly,`),
+    after any adoption line (`At its 47th meeting, … decided to adopt the text below:`).
+    Taken only when it is nothing else a header holds, and not a cut paragraph (ending in a
+    comma, semicolon or colon): a wrong title would show as a heading change."""
+    lines = [line.text.strip() for line in header if line.text.strip()]
+    while lines and (_ADOPTED_CUE.search(lines[-1]) or _MEETING.search(lines[-1])):
+        lines.pop()
+    if not lines:
+        return None
+    last = lines[-1]
+    if (
+        len(last) > _TITLE_MAX
+        or last[-1] in ",，;；:："
+        or not re.search(r"[^\W\d_]{2}", last)
+        or _NOT_TITLE.search(last)
+        or _AGENDA.search(last)
+        or _date(last)
+        or _DATE_ZH.search(last)
+    ):
+        return None
+    return tidy_text(last, lang) or None
 
 
 def _date(text: str) -> str | None:

@@ -17,7 +17,7 @@ from typing import Any
 
 from ..diff import CHANGE_KINDS, Change, Diff
 from ..model import Resolution
-from .diff_labels import describe, excerpt_notes, identity
+from .diff_labels import describe, excerpt_notes, footnote_label, heading_change_label, identity
 from .options import RenderOptions
 
 
@@ -61,11 +61,14 @@ def _change_view(diff: Diff, change: Change, index: int) -> dict[str, Any]:
     origin = ""
     if change.old and change.new and (change.moved or change.kind in ("split", "merged")):
         origin = "from " + _label(diff.old, change.old)
+    new_label = _label(diff.new, change.new) if change.new else ""
+    if change.field is not None:
+        new_label = heading_change_label(change)
     return {
         "anchor": f"c{index}",
         "kind": change.kind,
         "moved": change.moved,
-        "new_label": _label(diff.new, change.new) if change.new else "",
+        "new_label": new_label,
         "old_label": _label(diff.old, change.old) if change.old else "",
         "origin": origin,
         "describe": describe(change),
@@ -73,6 +76,10 @@ def _change_view(diff: Diff, change: Change, index: int) -> dict[str, Any]:
         "old_runs": _runs(change.ops, ("equal", "delete")),
         "new_runs": _runs(change.ops, ("equal", "insert")),
         "unchanged": change.kind == "unchanged" and not change.moved,
+        "footnotes": [
+            {"label": footnote_label(note), "runs": _runs(note.ops, ("equal", "delete", "insert"))}
+            for note in change.footnotes
+        ],
     }
 
 

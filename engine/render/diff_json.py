@@ -7,9 +7,10 @@ against; keys are sorted and changes keep document order, so equal diffs give eq
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from typing import Any
 
-from ..diff import Diff
+from ..diff import Change, Diff, Op
 from ..model import Resolution
 from .options import RenderOptions
 
@@ -27,23 +28,38 @@ def _version(resolution: Resolution) -> dict[str, Any]:
     }
 
 
+def _ops(ops: Sequence[Op]) -> list[list[str]]:
+    return [[op, text] for op, text in ops]
+
+
+def _change(change: Change) -> dict[str, Any]:
+    """The keys every change has, then `field` (heading changes), `cut` (a provision cut
+    short at the end of an excerpt) and `footnotes` (a changed footnote text) only where
+    they apply."""
+    out: dict[str, Any] = {
+        "kind": change.kind,
+        "old": list(change.old),
+        "new": list(change.new),
+        "moved": change.moved,
+        "similarity": change.similarity,
+        "ops": _ops(change.ops),
+    }
+    if change.field is not None:
+        out["field"] = change.field
+    if change.cut is not None:
+        out["cut"] = change.cut
+    if change.footnotes:
+        out["footnotes"] = [{"old": n.old, "new": n.new, "ops": _ops(n.ops)} for n in change.footnotes]
+    return out
+
+
 def diff_dict(diff: Diff) -> dict[str, Any]:
     return {
         "schema": DIFF_SCHEMA,
         "old": _version(diff.old),
         "new": _version(diff.new),
         "summary": diff.summary,
-        "changes": [
-            {
-                "kind": change.kind,
-                "old": list(change.old),
-                "new": list(change.new),
-                "moved": change.moved,
-                "similarity": change.similarity,
-                "ops": [[op, text] for op, text in change.ops],
-            }
-            for change in diff.changes
-        ],
+        "changes": [_change(change) for change in diff.changes],
     }
 
 

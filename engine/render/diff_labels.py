@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from ..diff import Change, Diff, Op
+from ..diff import HEADING_FIELDS, Change, Diff, FootnoteChange, Op
 from ..model import Resolution
 
 PAIRED: dict[str, str] = {
@@ -16,11 +16,15 @@ PAIRED: dict[str, str] = {
     "near-identical": "paired as nearly identical",
     "gap": "paired by position",
     "content": "paired by wording",
+    "contained": "paired as lying whole in its partner",
+    "cut": "paired as the same provision cut short",
 }
 """How the alignment made a 1:1 pair, in words (docs/diff.md, "How provisions are matched"):
 `identical` and `near-identical` are passes 1 and 2, `gap` pass 3 (the only candidate left
-between the same unchanged neighbours), `content` pass 4 (the best match anywhere). A split
-or a merge says how it was made by its kind."""
+between the same unchanged neighbours), `content` pass 4 (the best match anywhere);
+`contained` a paragraph whose text lies (mostly) whole in its partner (a reference list cut),
+`cut` the last provision of an excerpt, cut short. A split or a merge says how it was made by
+its kind."""
 
 
 def side(resolution: Resolution, ids: Sequence[str]) -> str:
@@ -42,15 +46,44 @@ def describe(change: Change) -> str:
     if change.kind in ("reworded", "split", "merged"):
         paired = PAIRED.get(change.method)
         words += f" (similarity {change.similarity:.4f}{', ' + paired if paired else ''})"
+    if change.cut is not None:
+        words += f" as far as the {change.cut} text goes (cut short at the end of an excerpt)"
     return words
 
 
 def heading(diff: Diff, change: Change) -> str:
     """Old side, then new side, `—` for a side that has nothing: the same id on both sides
     (ids are positional) names two different provisions, so the arrow says which is which."""
+    if change.field is not None:
+        return heading_change_label(change)
     old = side(diff.old, change.old) if change.old else "—"
     new = side(diff.new, change.new) if change.new else "—"
     return f"{old} → {new} {describe(change)}"
+
+
+def heading_change_label(change: Change) -> str:
+    """`title changed`, `body line changed`: a heading change has no provision ids."""
+    assert change.field is not None
+    return f"{HEADING_FIELDS[change.field]} changed"
+
+
+def footnote_label(note: FootnoteChange) -> str:
+    """`footnote 1`, `footnote 2 (was 1)`, `footnote 3 (added)`, `footnote 1 (removed)`:
+    the new marker, the old one only where it differs (markers are renumbered freely)."""
+    if note.old is None:
+        return f"footnote {note.new} (added)"
+    if note.new is None:
+        return f"footnote {note.old} (removed)"
+    return f"footnote {note.new}" + (f" (was {note.old})" if note.old != note.new else "")
+
+
+def footnote_lines(
+    change: Change, render: Callable[[Sequence[Op]], str], label: Callable[[str], str] = str
+) -> list[str]:
+    """One line per changed footnote, to go under the provision that references it:
+    `footnote 1: A/HRC/[-24/56-]{+27/56+}` with the format's own marks (`render`) and
+    escaping (`label`)."""
+    return [f"{label(footnote_label(note) + ':')} {render(note.ops)}" for note in change.footnotes]
 
 
 def identity(resolution: Resolution) -> str:
@@ -67,11 +100,43 @@ def excerpt_notes(diff: Diff) -> list[str]:
         notes.append("note: the new text is an excerpt: old provisions past its end show as removed")
     if diff.old.meta.extent == "excerpt":
         notes.append("note: the old text is an excerpt: new provisions past its end show as added")
+    old_notes, new_notes = bool(diff.old.footnotes), bool(diff.new.footnotes)
+    if old_notes != new_notes:
+        which = "old" if old_notes else "new"
+        notes.append(f"note: only the {which} text has footnotes: footnote texts were not compared")
     return notes
 
 
 def shown(change: Change, show_unchanged: bool) -> bool:
     return show_unchanged or change.kind != "unchanged" or change.moved
+
+
+def visible_ops(ops: Sequence[Op], show_formatting: bool) -> list[Op]:
+    """The ops as a reader should see them: an edit of white space only (`cooperate{+ +}fully`,
+    a space extraction lost or added) is formatting, so it is dropped from the deleted side
+    and kept, unmarked, on the inserted one; unless formatting is asked to count. A line
+    break stays marked: in a split or merge it is where one provision ends (`JOINER`)."""
+    if show_formatting:
+        return list(ops)
+    out: list[Op] = []
+    for op, text in ops:
+        if op != "equal" and not text.strip() and "\n" not in text:
+            if op == "delete":
+                continue
+            op = "equal"
+        if out and out[-1][0] == op == "equal":
+            out[-1] = ("equal", out[-1][1] + text)
+        else:
+            out.append((op, text))
+    return out
+
+
+def body_ops(change: Change) -> list[Op]:
+    """The ops of a provision's body; for a provision cut short at the end of an excerpt,
+    the rest the other side has is not an edit, so it shows as the new text has it."""
+    if change.cut is None:
+        return list(change.ops)
+    return [(("equal", text) if op == "insert" else (op, text)) for op, text in change.ops if op != "delete"]
 
 
 def inline(

@@ -21,7 +21,16 @@ import re
 from collections.abc import Sequence
 
 from ..diff import Diff, Op, summary_line
-from .diff_labels import excerpt_notes, heading, identity, inline, shown
+from .diff_labels import (
+    body_ops,
+    excerpt_notes,
+    footnote_lines,
+    heading,
+    identity,
+    inline,
+    shown,
+    visible_ops,
+)
 from .options import RenderOptions
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~&$])")
@@ -82,5 +91,10 @@ def render_md(diff: Diff, options: RenderOptions) -> str:
         for change in diff.changes:
             if not shown(change, options.show_unchanged):
                 continue
-            lines += ["", f"### {escape(heading(diff, change))}", "", _body(change.ops)]
+
+            def render(ops: Sequence[Op]) -> str:
+                return _body(visible_ops(ops, options.show_formatting))
+
+            lines += ["", f"### {escape(heading(diff, change))}", "", render(body_ops(change))]
+            lines += [f"\n{line}" for line in footnote_lines(change, render, escape)]
     return "\n".join(lines) + "\n"

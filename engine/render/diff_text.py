@@ -9,10 +9,20 @@ to a pipe or a file, or `--color never`) marks edits as `text` does.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..diff import Diff, summary_line
-from .diff_labels import excerpt_notes, heading, identity, inline, shown
+from ..diff import Diff, Op, summary_line
+from .diff_labels import (
+    body_ops,
+    excerpt_notes,
+    footnote_lines,
+    heading,
+    identity,
+    inline,
+    shown,
+    visible_ops,
+)
 from .options import RenderOptions
 
 
@@ -69,9 +79,14 @@ def _render(diff: Diff, options: RenderOptions, marks: Marks) -> str:
     for change in diff.changes:
         if not shown(change, options.show_unchanged):
             continue
-        body = inline(change.ops, _visible, lambda op, text: _marked(marks, op, text), marks.between)
+
+        def render(ops: Sequence[Op]) -> str:
+            shown_ops = visible_ops(ops, options.show_formatting)
+            return inline(shown_ops, _visible, lambda op, text: _marked(marks, op, text), marks.between)
+
         start, end = marks.heading
-        lines += ["", f"{start}{heading(diff, change)}{end}", body]
+        lines += ["", f"{start}{_visible(heading(diff, change))}{end}", render(body_ops(change))]
+        lines += footnote_lines(change, render, _visible)
     return "\n".join(lines) + "\n"
 
 

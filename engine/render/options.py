@@ -10,6 +10,9 @@ class RenderOptions:
     color: bool = True
     """ANSI colour and strike/underline in the `term` format (without it, `term` marks edits
     as `text` does)."""
+    show_formatting: bool = False
+    """Mark edits of white space only (set by `--count-formatting`); by default a space lost
+    or added by extraction is shown as the new text has it, unmarked (`visible_ops`)."""
     show_unchanged: bool = False
     """Also show provisions that are unchanged and kept their place (always counted in the
     summary; unchanged provisions that moved are always shown)."""
