@@ -1,5 +1,7 @@
-"""`make bench`: accuracy against gold, typed drafts through the reader, threshold sweep,
-speed and memory -> RESULTS.md.
+"""`make bench`: accuracy, typed drafts through the reader, speed and memory -> RESULTS.md.
+
+Accuracy against gold (mutations, real pairs, threshold sweep), the mutation pairs typed as
+drafts and read end to end, and the speed of the installed command.
 
     python -m benchmarks.run            the full benchmark (under ten minutes on 2 cores)
     python -m benchmarks.run --quick    a smoke run: few cases, small sizes, few repeats
@@ -90,6 +92,9 @@ def typed_sets(cases: list[TypedCase], results: dict[str, TypedResult]) -> dict[
         "typed zh, held out": pick("zh", True),
         "typed en, held out": pick("en", True),
         "typed, held out (zh+en)": pick(heldout=True),
+        "typed, held out, no labels (zh+en)": combine(
+            [results[c.name] for c in cases if c.heldout and c.style != "labelled"]
+        ),
     }
     for style in STYLES:
         sets[f"held out, {style}"] = pick(heldout=True, style=style)
@@ -113,11 +118,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="smoke run: few cases, small sizes")
     parser.add_argument("--no-speed", action="store_true", help="accuracy only")
     parser.add_argument("--out", type=Path, default=RESULTS, help="where to write the results")
+    parser.add_argument(
+        "--timeout",
+        type=float,
+        default=20.0,
+        help="seconds before a timed run is stopped and recorded as a timeout (default 20)",
+    )
     args = parser.parse_args(argv)
     started = time.perf_counter()
 
+    marks: list[tuple[str, float]] = []
+
     def say(msg: str) -> None:
-        print(f"[{time.perf_counter() - started:6.1f}s] {msg}", file=sys.stderr, flush=True)
+        now = time.perf_counter() - started
+        marks.append((msg, now))
+        print(f"[{now:6.1f}s] {msg}", file=sys.stderr, flush=True)
 
     muts = mutation_cases(1 if args.quick else 6)
     dump_mutation_gold(muts)
@@ -153,10 +168,11 @@ def main(argv: list[str] | None = None) -> int:
     floor: list[tuple[str, float | None]] = []
     if not args.no_speed:
         floor = startup(1 if args.quick else 5)
-        typical_measures = typical(3 if args.quick else 7)
+        typical_measures = typical(3 if args.quick else 7, timeout=args.timeout)
         say("speed of the typical pair done")
         quick = {"langs": ("en",), "sizes": (50, 400), "repeat": 1}
-        measures = run_speed(**quick) if args.quick else run_speed()  # type: ignore[arg-type]
+        limits = {"timeout": args.timeout, "redlines_timeout": args.timeout}
+        measures = run_speed(**quick, **limits) if args.quick else run_speed(**limits)  # type: ignore[arg-type]
         say("speed done")
 
     lines = report.header(args.quick, DEFAULT_THRESHOLD)
@@ -187,7 +203,13 @@ def main(argv: list[str] | None = None) -> int:
             f"({s.moves_right}/{s.moves_gold} moves), {report.met(s.move_recall >= bar)}"
         )
     bar = report.BARS["typed"]
-    for name in ("typed, held out (zh+en)", *(f"held out, {s}" for s in STYLES), "typed zh", "typed en"):
+    for name in (
+        "typed, held out (zh+en)",
+        *(f"held out, {s}" for s in STYLES),
+        "typed, held out, no labels (zh+en)",
+        "typed zh",
+        "typed en",
+    ):
         r = drafts[name]
         if not r.e2e.score.cases:
             continue
@@ -315,6 +337,19 @@ def main(argv: list[str] | None = None) -> int:
             *(f"| {label} | {'failed' if t is None else f'{t:.3f}'} |" for label, t in floor),
             "",
         ]
+    lines += [
+        "## Time per section",
+        "",
+        "Wall time of this run (the machine's load included; `nproc` above).",
+        "",
+        "| section | seconds |",
+        "|---|---:|",
+    ]
+    previous = 0.0
+    for msg, at in marks:
+        lines.append(f"| {msg} | {at - previous:.0f} |")
+        previous = at
+    lines += [f"| total | {time.perf_counter() - started:.0f} |", ""]
     args.out.write_text("\n".join(lines), encoding="utf-8")
     say(f"wrote {args.out}")
     return 1 if broken else 0

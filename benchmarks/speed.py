@@ -249,7 +249,7 @@ def typical_pair(lang: str) -> tuple[dict[str, Path], str]:
     return paths, f"{len(case.old.provisions)}/{len(case.new.provisions)}"
 
 
-def typical(repeat: int = 7, timeout: float = 10.0) -> list[Measure]:
+def typical(repeat: int = 7, timeout: float = 20.0) -> list[Measure]:
     """The typical pair in each language: `resdiff diff` as a user runs it (language
     detected, default output), with `--lang` for the cost of detection, and git word-diff and
     redlines on the same files."""
