@@ -18,8 +18,8 @@ second half that starts with an ordinary word after a paragraph ending in `,` / 
 Both sides are read with `engine.read.read_bytes(..., lang="auto")` and aligned with
 `engine.diff.compare`, as `resdiff diff` does. To score against the mutation's gold, each
 read provision is matched to the gold provision of the same part, depth and text (loose:
-no white space, width or case), in order (a longest-common-subsequence matching, so a
-repeated text cannot be matched out of order). A gold provision with no read counterpart
+no white space, width or case), in order (difflib's matching blocks over the two
+sequences, so a repeated text cannot be matched out of order). A gold provision with no read counterpart
 (glued to its neighbour, cut, read in the wrong part, label left in its text) is wrong end
 to end, and the read provision that holds it is an extra the gold does not know; everything
 else is scored as usual. The same pairs given as models are the aligner alone; the
