@@ -87,17 +87,17 @@ def typed_sets(cases: list[TypedCase], results: dict[str, TypedResult]) -> dict[
         )
 
     sets = {
-        "typed zh": pick("zh", False),
-        "typed en": pick("en", False),
-        "typed zh, held out": pick("zh", True),
-        "typed en, held out": pick("en", True),
-        "typed, held out (zh+en)": pick(heldout=True),
-        "typed, held out, no labels (zh+en)": combine(
+        "tuning bases zh": pick("zh", False),
+        "tuning bases en": pick("en", False),
+        "held out zh": pick("zh", True),
+        "held out en": pick("en", True),
+        "held out (zh+en), all styles": pick(heldout=True),
+        "held out (zh+en), no labels": combine(
             [results[c.name] for c in cases if c.heldout and c.style != "labelled"]
         ),
     }
     for style in STYLES:
-        sets[f"held out, {style}"] = pick(heldout=True, style=style)
+        sets[f"held out (zh+en), {style}"] = pick(heldout=True, style=style)
     for style in STYLES:
         sets[f"tuning bases, {style}"] = pick(heldout=False, style=style)
     return sets
@@ -204,11 +204,11 @@ def main(argv: list[str] | None = None) -> int:
         )
     bar = report.BARS["typed"]
     for name in (
-        "typed, held out (zh+en)",
-        *(f"held out, {s}" for s in STYLES),
-        "typed, held out, no labels (zh+en)",
-        "typed zh",
-        "typed en",
+        "held out (zh+en), all styles",
+        *(f"held out (zh+en), {s}" for s in STYLES),
+        "held out (zh+en), no labels",
+        "tuning bases zh",
+        "tuning bases en",
     ):
         r = drafts[name]
         if not r.e2e.score.cases:
