@@ -29,6 +29,7 @@ difference between the two figures is what reading loses.
 from __future__ import annotations
 
 import random
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -217,6 +218,11 @@ def id_map(gold: Resolution, read: Resolution) -> dict[str, str]:
     return out
 
 
+LEFT_LABEL = re.compile(r"(?:(?:pp|op)\d*|\d+)(?:" + "|".join(SUFFIXES) + r")?[.)]?")
+"""What a paragraph number or negotiation label looks like once `loose` has taken the space
+and case out of it: `3.`, `op3bis.`, `pp` (a label whose number was read as a footnote)."""
+
+
 def misreading(p: Provision, read: Resolution) -> str:
     """What became of a gold provision that has no read counterpart, in a few words."""
     mine = loose(p.text)
@@ -226,7 +232,7 @@ def misreading(p: Provision, read: Resolution) -> str:
         theirs = loose(r.text)
         if theirs == mine:
             return "read in another part or level"
-        if theirs.endswith(mine) and len(theirs) - len(mine) <= 16:
+        if theirs.endswith(mine) and LEFT_LABEL.fullmatch(theirs[: len(theirs) - len(mine)]):
             return "label or number left in the text"
         if mine in theirs:
             return "glued to a neighbour"

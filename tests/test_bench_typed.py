@@ -18,6 +18,7 @@ from benchmarks.typed import (
     TypedCase,
     faulty_numbers,
     id_map,
+    misreading,
     model_scores,
     negotiation_labels,
     render,
@@ -168,3 +169,16 @@ def test_a_glued_pair_is_scored_as_lost_provisions() -> None:
 
 def case_from(t: TypedCase) -> Case:
     return Case(t.base_case, t.lang, t.old, t.new, t.gold)
+
+
+def test_misreading_tells_a_left_label_from_a_short_neighbour() -> None:
+    gold = NEW.provisions[2]  # op2 "Invites everyone;"
+
+    def read_as(text: str) -> Resolution:
+        return replace(NEW, provisions=(replace(gold, id="op1", text=text),))
+
+    with_label, number = read_as("OP1 bis Invites everyone;"), read_as("3. Invites everyone;")
+    glued = read_as("Recalling, Invites everyone;")
+    assert misreading(gold, with_label) == "label or number left in the text"
+    assert misreading(gold, number) == "label or number left in the text"
+    assert misreading(gold, glued) == "glued to a neighbour"
