@@ -17,7 +17,9 @@ synthetic sizes 50 to 4,000 (operative numbers past 999 at 4,000).
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -132,10 +134,18 @@ def run_once(cmd: list[str], timeout: float) -> tuple[float | None, float | None
     with tempfile.NamedTemporaryFile("r", suffix=".time") as mem:
         full = ["/usr/bin/time", "-f", "%M", "-o", mem.name, *cmd] if TIME else cmd
         start = time.perf_counter()
-        try:
-            proc = subprocess.run(full, capture_output=True, timeout=timeout, cwd=ROOT, check=False)
-        except subprocess.TimeoutExpired:
-            return None, None, False, f"timeout > {timeout:.0f} s"
+        # its own process group, so that a timeout stops the measured command too, not only
+        # /usr/bin/time above it (an orphaned quadratic reader would slow every later run)
+        with subprocess.Popen(
+            full, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT, start_new_session=True
+        ) as child:
+            try:
+                stdout, stderr = child.communicate(timeout=timeout)
+            except subprocess.TimeoutExpired:
+                os.killpg(child.pid, signal.SIGKILL)
+                child.communicate()
+                return None, None, False, f"timeout > {timeout:.0f} s"
+        proc = subprocess.CompletedProcess(full, child.returncode, stdout, stderr)
         seconds = time.perf_counter() - start
         # diff tools exit 1 when the texts differ; 2 or more is trouble
         ok = proc.returncode in (0, 1)
@@ -201,7 +211,8 @@ def run(
 ) -> list[Measure]:
     """Every tool on every pair; a run slower than `SLOW` is not repeated (its timing is
     dominated by the work, not by start-up noise), and a tool that timed out on a size is not
-    run on the larger ones. The timeout is far above every bar, so it costs no verdict."""
+    run on the larger ones. On an idle machine the timeout is far above every bar, so it
+    costs no verdict."""
     out: list[Measure] = []
     for lang in langs:
         for size in sizes:
