@@ -45,9 +45,10 @@ def spliced(rng: random.Random, texts: list[str], lang: str, heads: list[str] | 
 
 
 def version(n: int, lang: str, seed: int) -> list[Para]:
-    """n distinct provisions: about 15% preambular, the rest operative, every 2nd (above
-    2,000: every) paragraph with 3 lettered subs, so operative numbers stay below 1,000; the
-    reader does not take four-digit paragraph numbers (they read as years)."""
+    """n distinct provisions: about 15% preambular, the rest operative, every 2nd operative
+    paragraph with 3 lettered subs. At 4,000 provisions the operative numbers run past 999
+    (to about 1,360), as in a compilation: issue 7's case, which a reader that takes
+    four-digit numbers for years, or re-scans a growing paragraph, fails."""
     rng = random.Random(f"synth/{lang}/{n}/{seed}")
     texts = pool(lang)
     heads = {part: pool(lang, part) for part in ("pp", "op")}
@@ -69,7 +70,7 @@ def version(n: int, lang: str, seed: int) -> list[Para]:
     while len(paras) < n:
         op += 1
         paras.append(Para(fresh(), "op"))
-        if op % (1 if n > 2000 else 2) == 0 and len(paras) + 3 <= n:
+        if op % 2 == 0 and len(paras) + 3 <= n:
             paras.extend(Para(cap(fresh()), "op", 1) for _ in range(3))
     return paras
 
