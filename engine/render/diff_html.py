@@ -17,7 +17,7 @@ from typing import Any
 
 from ..diff import CHANGE_KINDS, Change, Diff
 from ..model import Resolution
-from .diff_labels import describe, excerpt_notes, footnote_label, heading_change_label, identity
+from .diff_labels import describe, excerpt_notes, footnote_label, heading_change_label, identity, side
 from .options import RenderOptions
 
 
@@ -48,20 +48,11 @@ def _runs(ops: tuple[tuple[str, str], ...], keep: tuple[str, ...]) -> list[Run]:
     return runs
 
 
-def _label(resolution: Resolution, ids: tuple[str, ...]) -> str:
-    """`op6 (6)`: ids with the number printed, where there is one."""
-    out = []
-    for pid in ids:
-        number = resolution.provision(pid).number
-        out.append(f"{pid} ({number})" if number else pid)
-    return ", ".join(out)
-
-
 def _change_view(diff: Diff, change: Change, index: int) -> dict[str, Any]:
     origin = ""
     if change.old and change.new and (change.moved or change.kind in ("split", "merged")):
-        origin = "from " + _label(diff.old, change.old)
-    new_label = _label(diff.new, change.new) if change.new else ""
+        origin = "from " + side(diff.old, change.old)
+    new_label = side(diff.new, change.new) if change.new else ""
     if change.field is not None:
         new_label = heading_change_label(change)
     return {
@@ -69,7 +60,7 @@ def _change_view(diff: Diff, change: Change, index: int) -> dict[str, Any]:
         "kind": change.kind,
         "moved": change.moved,
         "new_label": new_label,
-        "old_label": _label(diff.old, change.old) if change.old else "",
+        "old_label": side(diff.old, change.old) if change.old else "",
         "origin": origin,
         "describe": describe(change),
         "inline": _runs(change.ops, ("equal", "delete", "insert")),
