@@ -468,6 +468,14 @@ def history_(series: str | None, lang: str | None, history_root: Path) -> None:
     help="Colour in the term format (auto: on a terminal, unless NO_COLOR is set or TERM=dumb).",
 )
 @click.option("--all", "show_all", is_flag=True, help="Show unchanged provisions too.")
+@click.option(
+    "--context",
+    "-U",
+    type=click.IntRange(0),
+    default=0,
+    show_default=True,
+    help="Show N unchanged provisions on each side of every change (term, text, md).",
+)
 @click.option("--count-formatting", is_flag=True, help="White space and punctuation width count as changes.")
 @click.option(
     "--count-footnotes/--ignore-footnotes",
@@ -494,6 +502,7 @@ def diff(
     threshold: float,
     color: str,
     show_all: bool,
+    context: int,
     count_formatting: bool,
     count_footnotes: bool,
     series: str | None,
@@ -546,6 +555,7 @@ def diff(
     options = RenderOptions(
         color=colour,
         show_unchanged=show_all,
+        context=context,
         summary_only=summary,
         show_formatting=count_formatting,
         author=author,

@@ -66,3 +66,23 @@ def test_a_binary_report_is_not_printed_to_a_terminal() -> None:
         os.close(controller)
     assert process.returncode == 2
     assert process.stderr.startswith("Error: the docx format is binary") and "-o FILE.docx" in process.stderr
+
+
+def test_context_shows_unchanged_neighbours_of_each_change() -> None:
+    from engine.diff import compare
+    from engine.render import RenderOptions
+    from engine.render.diff_labels import shown_changes
+    from engine.store.history import History
+
+    store = History(ROOT / "history")
+    old, new = (canonical.loads(store.find(s, "zh").read_text(encoding="utf-8")) for s in PAIR[:2])
+    diff = compare(old, new)
+    changed = [i for i, c in enumerate(diff.changes) if c.kind != "unchanged" or c.moved]
+    with_context = shown_changes(diff, show_unchanged=False, context=1)
+    want = {j for i in changed for j in range(max(0, i - 1), min(len(diff.changes), i + 2))}
+    assert [diff.changes.index(c) for c in with_context] == sorted(want)
+    assert len(with_context) > len(changed)
+    text = run("diff", *PAIR, "--context", "1", "--format", "text").stdout
+    from engine.render.diff_text import render_text
+
+    assert render_text(diff, RenderOptions(context=1)) == text

@@ -111,6 +111,19 @@ def shown(change: Change, show_unchanged: bool) -> bool:
     return show_unchanged or change.kind != "unchanged" or change.moved
 
 
+def shown_changes(diff: Diff, show_unchanged: bool, context: int = 0) -> list[Change]:
+    """The changes a text format prints: every one that changed, and `context` unchanged
+    provisions on each side of it (as `diff -U` keeps lines), or all with `show_unchanged`."""
+    changes = diff.changes
+    keep = [shown(change, show_unchanged) for change in changes]
+    if context and not show_unchanged:
+        changed = [i for i, k in enumerate(keep) if k]
+        for i in changed:
+            for j in range(max(0, i - context), min(len(changes), i + context + 1)):
+                keep[j] = True
+    return [change for change, k in zip(changes, keep, strict=True) if k]
+
+
 def visible_ops(ops: Sequence[Op], show_formatting: bool) -> list[Op]:
     """The ops as a reader should see them: an edit of white space only (`cooperate{+ +}fully`,
     a space extraction lost or added) is formatting, so it is dropped from the deleted side

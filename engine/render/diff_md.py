@@ -28,7 +28,7 @@ from .diff_labels import (
     heading,
     identity,
     inline,
-    shown,
+    shown_changes,
     visible_ops,
 )
 from .options import RenderOptions
@@ -88,9 +88,7 @@ def render_md(diff: Diff, options: RenderOptions) -> str:
         *(f"\n{escape(note)}" for note in excerpt_notes(diff)),
     ]
     if not options.summary_only:
-        for change in diff.changes:
-            if not shown(change, options.show_unchanged):
-                continue
+        for change in shown_changes(diff, options.show_unchanged, options.context):
 
             def render(ops: Sequence[Op]) -> str:
                 return _body(visible_ops(ops, options.show_formatting))

@@ -20,7 +20,7 @@ from .diff_labels import (
     heading,
     identity,
     inline,
-    shown,
+    shown_changes,
     visible_ops,
 )
 from .options import RenderOptions
@@ -76,9 +76,7 @@ def _render(diff: Diff, options: RenderOptions, marks: Marks) -> str:
         summary_line(diff),
         *excerpt_notes(diff),
     ]
-    for change in diff.changes:
-        if not shown(change, options.show_unchanged):
-            continue
+    for change in shown_changes(diff, options.show_unchanged, options.context):
 
         def render(ops: Sequence[Op]) -> str:
             shown_ops = visible_ops(ops, options.show_formatting)

@@ -18,6 +18,8 @@ class RenderOptions:
     summary; unchanged provisions that moved are always shown)."""
     author: str | None = None
     """Who the tracked revisions of the `docx` format are attributed to (default `resdiff`)."""
+    context: int = 0
+    """Unchanged provisions shown on each side of a change (`--context N`), in text formats."""
     summary_only: bool = False
     """Only the counts (`--summary`): one line in `text` and `term`, the heading and summary
     in `md`, the `resdiff.diff/1` object without `changes` in `json`."""
