@@ -1,0 +1,99 @@
+"""The engine's public API: the calls every command needs, and any other program too.
+
+    load(ref, history=...)         any reference -> Resolution: a raw text, .docx or PDF, a
+                                   canonical file, a stored symbol, or REV:path in git
+    read_file(path, **overrides)   a raw file, with metadata the text does not say
+    load_stored(path)              a canonical file -> Resolution
+    compare(old, new, ...)         -> Diff
+    is_changed(diff)               whether a diff counts as a change (diff's exit status)
+    render(diff, fmt, options)     -> str or bytes, from the renderer registry
+    validate(paths)                canonical files and their manifests -> Report
+
+The command line (`cli.py`) is options, these calls and printing; reports, amendments,
+checks and lineage build on the same calls, so that what a command decides is decided here
+once. Nothing here prints or exits: errors are `engine.errors.ResdiffError` subclasses.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .diff import Diff, compare
+from .errors import InputError
+from .model import Resolution
+from .read import Revisions, read_path
+from .render import BINARY_FORMATS, DIFF_RENDERERS, FORMAT_FOR_SUFFIX, RenderOptions
+from .store import canonical
+from .store.check import Report, check_paths
+from .store.history import History
+from .store.names import check_symbol
+from .store.refs import load
+
+__all__ = [
+    "BINARY_FORMATS",
+    "FORMAT_FOR_SUFFIX",
+    "Diff",
+    "History",
+    "RenderOptions",
+    "Report",
+    "compare",
+    "format_for",
+    "is_changed",
+    "load",
+    "load_stored",
+    "read_file",
+    "render",
+    "validate",
+]
+
+
+def read_file(
+    path: str | Path, *, lang: str = "auto", revisions: Revisions = "accept", **overrides: str | None
+) -> Resolution:
+    """Read a raw file (text, .docx, PDF); `overrides` set metadata the text does not say
+    or says wrongly (symbol, series, source, extent). A symbol is checked before the file
+    is read, so a mistyped one costs nothing."""
+    changes = {key: value for key, value in overrides.items() if value}
+    if "symbol" in changes:
+        changes["symbol"] = check_symbol(str(changes["symbol"]))
+    res = read_path(path, lang=lang, revisions=revisions)
+    return res.with_meta(**changes) if changes else res
+
+
+def load_stored(path: Path) -> Resolution:
+    """A canonical file as stored: the one place that reads them for show and history."""
+    return canonical.loads(path.read_text(encoding="utf-8"), str(path))
+
+
+def is_changed(diff: Diff) -> bool:
+    """Something other than renumbering or formatting changed: a heading, a provision's
+    wording or footnote, a provision added, removed, split, merged or moved."""
+    return any(change.kind != "unchanged" or change.moved for change in diff.changes)
+
+
+def format_for(output: Path | None, fmt: str | None, *, terminal: bool) -> str:
+    """The format a report is written in: `--format` if given, else the output file's
+    suffix, else `term` on a terminal and `text` elsewhere."""
+    if fmt is not None:
+        return fmt
+    if output is not None:
+        found = FORMAT_FOR_SUFFIX.get(output.suffix.lower())
+        if found is None:
+            known = ", ".join(FORMAT_FOR_SUFFIX)
+            raise InputError(
+                f"cannot tell the format from the suffix (one of {known}); give --format", path=str(output)
+            )
+        return found
+    return "term" if terminal else "text"
+
+
+def render(diff: Diff, fmt: str, options: RenderOptions | None = None) -> str | bytes:
+    """A diff in one of the registry's formats (text formats as str, docx as bytes)."""
+    if fmt not in DIFF_RENDERERS:
+        raise InputError(f"unknown format {fmt!r}; expected one of {', '.join(DIFF_RENDERERS)}")
+    return DIFF_RENDERERS[fmt](diff, options or RenderOptions())
+
+
+def validate(paths: list[Path]) -> Report:
+    """Every problem in canonical files and the manifests beside them (see store/check.py)."""
+    return check_paths(paths)
