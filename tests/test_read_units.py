@@ -120,3 +120,18 @@ def test_ocr_repair() -> None:
     assert repair_line("Fift y- second session") == "Fifty-second session"
     assert repair_line("Huma n Right s on the 2 5 J une 20 22") == "Human Rights on the 25 June 2022"
     assert not line_is_broken("Recalling its resolution 70/1 of 25 September 2015, in to the world")
+
+
+def test_a_web_page_is_refused_with_what_to_do(tmp_path) -> None:
+    """A saved un.org page would have its tags read as wording; say what it is instead."""
+    import pytest
+
+    from engine.errors import InputError
+    from engine.read import read_bytes
+
+    page = b"\xef\xbb\xbf<!DOCTYPE html>\n<html><body><p>The General Assembly,</p><p>1. Decides.</p></body>"
+    for data in (page, b"  <!-- saved -->\n<HTML>\n<head><title>x</title></head>"):
+        with pytest.raises(InputError, match=r"web page \(HTML\).*plain text"):
+            read_bytes(data, source="a55r109.htm")
+    # a text that merely mentions a tag is read
+    assert read_bytes(b"The General Assembly,\n\n1. Decides that <html> is a word.\n", lang="en").provisions

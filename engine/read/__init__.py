@@ -19,7 +19,7 @@ from ..errors import InputError
 from ..model import Resolution
 from . import pdf
 from .decode import MAX_BYTES, decode_bytes
-from .formats import REVISIONS, Revisions, looks_like_office
+from .formats import REVISIONS, Revisions, looks_like_html, looks_like_office
 from .reader import read_text
 
 __all__ = ["MAX_BYTES", "REVISIONS", "Revisions", "read_bytes", "read_path", "read_text"]
@@ -37,6 +37,12 @@ def read_bytes(
         from .docx import read_docx  # python-docx and lxml load only for a Word file
 
         return read_docx(data, lang=lang, source=source, revisions=revisions)
+    if looks_like_html(data):
+        raise InputError(
+            "this is a web page (HTML), not a resolution's text: save it from the browser as "
+            "plain text (or copy the text into a .txt file) and read that",
+            path=source,
+        )
     return read_text(decode_bytes(data, path=source), lang=lang, source=source)
 
 

@@ -6,6 +6,7 @@ python-docx or lxml.
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
 ZIP_MAGIC = b"PK\x03\x04"  # .docx, and also .odt, .xlsx, any ZIP archive
@@ -19,3 +20,14 @@ REVISIONS: tuple[Revisions, ...] = ("accept", "reject")
 def looks_like_office(data: bytes) -> bool:
     """A ZIP archive or an old binary Office file: for the Word reader, not the text one."""
     return data.startswith((ZIP_MAGIC, OLE_MAGIC))
+
+
+# A saved web page: a doctype or an <html>/<head>/<body> tag first, after any BOM and space.
+_HTML = re.compile(
+    rb"^(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S
+)
+
+
+def looks_like_html(data: bytes) -> bool:
+    """A web page: its tags would be read as wording, so it is refused with what to do."""
+    return bool(_HTML.match(data[:4096]))
