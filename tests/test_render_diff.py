@@ -16,7 +16,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from engine.diff import compare, summary_line
+from engine.diff import Diff, compare, summary_line
 from engine.render import DIFF_RENDERERS, RenderOptions
 from engine.render.diff_labels import PAIRED
 
@@ -28,11 +28,17 @@ GOLDEN_FORMATS = ("text", "json", "md")
 CASES = sorted(path.name for path in GOLDEN.iterdir() if path.is_dir())
 
 
-def _render_case(case: str, fmt: str) -> str:
+def diff_for(case: str) -> Diff:
     folder = GOLDEN / case
     old = parse_text((folder / "old.txt").read_text(encoding="utf-8"))
     new = parse_text((folder / "new.txt").read_text(encoding="utf-8"))
-    return DIFF_RENDERERS[fmt](compare(old, new), RenderOptions(color=False))
+    return compare(old, new)
+
+
+def _render_case(case: str, fmt: str) -> str:
+    report = DIFF_RENDERERS[fmt](diff_for(case), RenderOptions(color=False))
+    assert isinstance(report, str)
+    return report
 
 
 @pytest.mark.parametrize(("case", "fmt"), [(case, fmt) for case in CASES for fmt in GOLDEN_FORMATS])

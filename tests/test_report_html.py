@@ -99,3 +99,31 @@ def test_document_text_is_escaped_and_runs_nothing(browser: Any, tmp_path: Path)
     assert payload in page.inner_text("#inline")
     assert page.locator("#inline img, #inline b").count() == 0
     page.close()
+
+
+GOLDEN = ROOT / "tests" / "golden" / "diff"
+
+
+@pytest.mark.parametrize("case", sorted(p.name for p in GOLDEN.iterdir() if p.is_dir()))
+def test_every_golden_pair_has_a_whole_report(case: str) -> None:
+    """Without a browser: every change has its section, the counts are the summary's, and the
+    text kept, deleted and inserted in the inline view is the diff's own."""
+    from lxml import html as lxml_html
+
+    from .test_render_diff import diff_for
+
+    diff = diff_for(case)
+    page = lxml_html.fromstring(render_html(diff, RenderOptions()))
+    sections = page.xpath('//div[@id="inline"]/section')
+    assert [s.get("data-kind") for s in sections] == [c.kind for c in diff.changes]
+    shown = {
+        li.get("data-kind"): int(li.xpath('string(span[@class="count"])'))
+        for li in page.xpath('//ul[@id="counts"]/li')
+    }
+    assert shown == {kind: n for kind, n in diff.summary.items() if n}
+    for section, change in zip(sections, diff.changes, strict=True):
+        text = section.xpath('p[@class="text"]')[0]
+        deleted = "".join(d.text_content() for d in text.xpath("del"))
+        inserted = "".join(i.text_content() for i in text.xpath("ins"))
+        assert deleted == "".join(t for op, t in change.ops if op == "delete").replace("\n", "")
+        assert inserted == "".join(t for op, t in change.ops if op == "insert").replace("\n", "")
