@@ -19,6 +19,8 @@ a delete or insert of white space only is formatting, and renderers show it unma
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from diff_match_patch import diff_match_patch
 
 from ..align.formatting import fold_width, spaceless
@@ -36,24 +38,39 @@ _DMP_OP: dict[int, OpKind] = {0: "equal", 1: "insert", -1: "delete"}
 MAX_JOIN = 8
 
 
+@lru_cache(maxsize=1 << 16)  # asked of every token of every compared pair: tokens recur
+def _folded(token: str) -> str:
+    return spaceless(fold_width(token))
+
+
 def _key(token: str, count_formatting: bool) -> str:
-    return token if count_formatting else spaceless(fold_width(token))
+    return token if count_formatting else _folded(token)
 
 
-def join_runs(tokens: list[str], theirs: set[str], ours: set[str]) -> list[str]:
+def join_runs(tokens: list[str], keys: list[str], wanted: set[str]) -> list[str]:
     """Join runs of consecutive tokens whose keys, run together, make a token only the
-    other side has: extraction loses a space at a line end (`cooperatefully`) or adds one
-    (`d ’entre`), and a lost or added space is formatting. With the run as one token on
-    both sides, the two compare equal by key and the space difference is a surface op."""
-    wanted = theirs - ours
+    other side has (`wanted`): extraction loses a space at a line end (`cooperatefully`) or
+    adds one (`d ’entre`), and a lost or added space is formatting. With the run as one
+    token on both sides, the two compare equal by key and the space difference is a surface
+    op. The longest run wins; a run stops growing once it is longer than any wanted key, so
+    this stays linear in the tokens."""
+    if not wanted:
+        return tokens
+    longest = max(map(len, wanted))
     out: list[str] = []
     k = 0
     while k < len(tokens):
-        for n in range(min(MAX_JOIN, len(tokens) - k), 1, -1):
-            if "".join(_key(t, False) for t in tokens[k : k + n]) in wanted:
-                out.append("".join(tokens[k : k + n]))
-                k += n
+        best = 0
+        joined = keys[k]
+        for n in range(2, min(MAX_JOIN, len(tokens) - k) + 1):
+            joined += keys[k + n - 1]
+            if len(joined) > longest:
                 break
+            if joined in wanted:
+                best = n
+        if best:
+            out.append("".join(tokens[k : k + best]))
+            k += best
         else:
             out.append(tokens[k])
             k += 1
@@ -135,10 +152,11 @@ def token_diff(old: str, new: str, tokenizer: Tokenizer, *, count_formatting: bo
     old_tokens = tokenizer.tokens(old)
     new_tokens = tokenizer.tokens(new)
     if not count_formatting:
-        old_keys = {_key(t, False) for t in old_tokens}
-        new_keys = {_key(t, False) for t in new_tokens}
-        old_tokens = join_runs(old_tokens, new_keys, old_keys)
-        new_tokens = join_runs(new_tokens, old_keys, new_keys)
+        old_keys = [_folded(t) for t in old_tokens]
+        new_keys = [_folded(t) for t in new_tokens]
+        old_set, new_set = set(old_keys), set(new_keys)
+        old_tokens = join_runs(old_tokens, old_keys, new_set - old_set)
+        new_tokens = join_runs(new_tokens, new_keys, old_set - new_set)
     codes: dict[str, str] = {}
 
     def encode(tokens: list[str]) -> str:
