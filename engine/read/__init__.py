@@ -12,34 +12,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..errors import InputError
 from ..model import Resolution
-from .decode import MAX_BYTES, decode_bytes
+from .decode import MAX_BYTES, decode, read_limited
 from .reader import read_text
 
-__all__ = ["MAX_BYTES", "read_bytes", "read_path", "read_text"]
+__all__ = ["MAX_BYTES", "read_bytes", "read_limited", "read_path", "read_text"]
 
 
 def read_bytes(data: bytes, *, lang: str = "auto", source: str | None = None) -> Resolution:
     """Read a resolution from raw bytes in UTF-8, UTF-8 with BOM, UTF-16 or GB18030."""
-    return read_text(decode_bytes(data, path=source), lang=lang, source=source)
+    decoded = decode(data, path=source)
+    return read_text(decoded.text, lang=lang, source=source, diagnostics=decoded.diagnostics)
 
 
 def read_path(path: str | Path, *, lang: str = "auto") -> Resolution:
     """Read a resolution file; the size is checked before the file is read."""
-    source = str(path)
-    p = Path(path)
-    try:
-        size = p.stat().st_size
-        if size > MAX_BYTES:
-            raise InputError(f"file is larger than 10 MB ({size} bytes): not a resolution", path=source)
-        if p.is_dir():
-            raise InputError("is a directory, not a file", path=source)
-        data = p.read_bytes()
-    except FileNotFoundError:
-        raise InputError("no such file", path=source) from None
-    except PermissionError:
-        raise InputError("permission denied", path=source) from None
-    except OSError as err:
-        raise InputError(f"cannot read file: {err.strerror}", path=source) from None
-    return read_bytes(data, lang=lang, source=source)
+    return read_bytes(read_limited(path), lang=lang, source=str(path))

@@ -8,6 +8,7 @@ but keeps their numbers, so every provision knows the line it starts on.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from ..diagnostics import Diagnostic, diag
 from ..errors import InputError
@@ -31,13 +32,16 @@ _PLACEHOLDER = {0: "{part}0", 1: "{part}0.a", 2: "{part}0.a.i"}
 _FINAL_STOP = re.compile(r"[.。][”’\"')）\]»]*$")
 
 
-def read_text(text: str, *, lang: str = "auto", source: str | None = None) -> Resolution:
+def read_text(
+    text: str, *, lang: str = "auto", source: str | None = None, diagnostics: Sequence[Diagnostic] = ()
+) -> Resolution:
+    """Read a decoded text; `diagnostics` (from decoding) lead the warnings."""
     lines = [Line(i, clean_line(t)) for i, t in enumerate(text.split("\n"), start=1)]
     if lang == "auto":
         lang = detect_language(text)
     elif lang not in LANGUAGES:
         raise InputError(f"unknown language {lang!r}; expected one of {', '.join(LANGUAGES)}", path=source)
-    warnings: list[Diagnostic] = []
+    warnings: list[Diagnostic] = list(diagnostics)
 
     if lang == "en":
         repaired, ocr_warnings = ocr.repair_spacing([line.text for line in lines])
