@@ -15,10 +15,10 @@ from typing import Any, TypeVar
 
 import click
 
+from engine.controls import CONTROL, escape_controls
 from engine.diff import DEFAULT_THRESHOLD, compare, summary_line
 from engine.errors import ResdiffError
 from engine.model import LANGUAGES, Resolution
-from engine.read import read_path
 from engine.render import DIFF_RENDERERS, RenderOptions
 from engine.render.document import DOCUMENT_RENDERERS
 from engine.store import canonical, refs
@@ -29,7 +29,8 @@ EXIT_SAME, EXIT_CHANGED, EXIT_TROUBLE = 0, 1, 2
 
 
 def fail(message: str) -> None:
-    click.echo(f"Error: {message}", err=True)
+    """One line, whatever the message quotes: control characters are written escaped."""
+    click.echo(f"Error: {escape_controls(message)}", err=True)
     sys.exit(EXIT_TROUBLE)
 
 
@@ -105,13 +106,19 @@ def metadata_options(func: F) -> F:
 
 
 def read_source(path: Path, lang: str, **overrides: str | None) -> Resolution:
-    res = read_path(path, lang=lang)
+    """A raw text, or a canonical file (one rule tells them apart, as for `diff`)."""
+    res = refs.read_file(path, lang=lang)
     changes = {key: value for key, value in overrides.items() if value}
     return res.with_meta(**changes) if changes else res
 
 
 def emit(text: str) -> None:
     click.echo(text, nl=False)
+
+
+def say(line: str) -> None:
+    """A line built from stored data: control characters are written escaped, never raw."""
+    click.echo(CONTROL.sub(lambda m: escape_controls(m[0]), line))
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -135,6 +142,9 @@ def main() -> None:
 @reports_errors
 def parse(file: Path, lang: str, fmt: str, **overrides: str | None) -> None:
     """Read a raw text (PDF-extracted or typed) and print its model; writes nothing.
+
+    A file whose first line is `---` is a canonical file (as for every command): it is
+    read as one, and printed in the format asked for.
 
     \b
     Examples:
@@ -168,7 +178,7 @@ def import_(
     """
     res = read_source(file, lang, **overrides)
     path = History(history_root).add(res, date=date, force=force)
-    click.echo(f"stored {res.meta.symbol} ({res.meta.language}, {len(res.provisions)} provisions) in {path}")
+    say(f"stored {res.meta.symbol} ({res.meta.language}, {len(res.provisions)} provisions) in {path}")
 
 
 @main.command()
@@ -186,7 +196,7 @@ def show(ref: str, lang: str | None, fmt: str, history_root: Path) -> None:
       resdiff show history/intl-cooperation-hr/en/A-RES-51-100.md --format json
     """
     path = Path(ref) if Path(ref).is_file() else History(history_root).find(ref, lang)
-    res = canonical.loads(path.read_text(encoding="utf-8"), str(path))
+    res = canonical.load_path(path)
     emit(DOCUMENT_RENDERERS[fmt](res))
 
 
@@ -209,7 +219,7 @@ def validate(paths: tuple[Path, ...], history_root: Path) -> None:
     for path in paths or (history_root,):
         files.extend(sorted(path.rglob("*.md")) if path.is_dir() else [path])
     for path in files:
-        text = path.read_text(encoding="utf-8")
+        text = canonical.read_file(path)
         res = canonical.loads(text, str(path))
         written = canonical.dumps(res)
         if written != text:
@@ -242,20 +252,20 @@ def history_(series: str | None, lang: str | None, history_root: Path) -> None:
     if series is None:
         for name in store.series_names():
             s = store.series(name)
-            click.echo(f"{name}\t{len(s.versions)} versions\t{s.title or ''}".rstrip())
+            say(f"{name}\t{len(s.versions)} versions\t{s.title or ''}".rstrip())
         return
     s = store.series(series)
-    click.echo(f"{s.name}: {s.title}" if s.title else s.name)
+    say(f"{s.name}: {s.title}" if s.title else s.name)
     for v in s.versions:
         if lang and lang not in v.languages:
             continue
         held = []
         for language in v.languages:
-            res = canonical.loads(store.path_for(s.name, language, v.symbol).read_text(encoding="utf-8"))
+            res = canonical.load_path(store.path_for(s.name, language, v.symbol))
             held.append(f"{language} {len(res.provisions)}{'' if res.meta.extent == 'full' else ' excerpt'}")
         texts = ", ".join(held) if held else "no text yet"
         note = f"  ({v.note})" if v.note else ""
-        click.echo(f"{v.date or '?':<10}  {v.symbol:<20}  {texts}{note}")
+        say(f"{v.date or '?':<10}  {v.symbol:<20}  {texts}{note}")
 
 
 @main.command()
