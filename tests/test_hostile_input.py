@@ -202,6 +202,16 @@ def test_error_lines_never_carry_raw_control_characters():
     assert_one_error_line(result, "x\\x1b]0;title\\x07\\n- forged")
 
 
+def test_a_file_name_with_an_escape_sequence_is_stored_escaped(tmp_path):
+    path = tmp_path / "draft\x1b]0;t\x07.txt"
+    path.write_text(EN_TEXT, encoding="utf-8")
+    result = run("parse", str(path))
+    assert result.returncode == 0, result.stderr
+    assert "source: draft\\x1b]0;t\\x07.txt" in result.stdout.replace(str(tmp_path) + "/", "")
+    diff = run("diff", str(path), str(path), "--all")
+    assert diff.returncode == 0 and "\x1b" not in diff.stdout
+
+
 def test_front_matter_escapes_cannot_smuggle_a_control_character():
     hostile = CANONICAL.replace("extent: full", 'title: "a\\e[2Jb"\nextent: full')
     with pytest.raises(FormatError, match="title holds a control character"):
@@ -363,7 +373,8 @@ def test_fuzzed_bytes_through_every_reading_command(data):
         history = root / "history"
         commands = [
             ["parse", str(source)],
-            ["parse", str(source), "--format", "json"],
+            ["parse", str(source), "--format", "json", "--lang", "en"],
+            ["parse", str(source), "--lang", "zh"],
             ["show", str(source)],
             ["validate", str(source)],
             ["diff", str(source), str(source), "--format", "json"],

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from ..controls import escape_controls
 from ..diagnostics import Diagnostic, diag
 from ..errors import InputError
 from ..model import (
@@ -106,7 +107,7 @@ def read_text(
         meeting=facts.meeting,
         vote=facts.vote,
         extent=extent,
-        source=source,
+        source=escape_controls(source) if source else source,  # a file name may hold an escape
     )
     body_line = normalize(seg.body_line.text, lang) if seg.body_line else None
     return Resolution(
