@@ -212,6 +212,18 @@ def test_a_file_name_with_an_escape_sequence_is_stored_escaped(tmp_path):
     assert diff.returncode == 0 and "\x1b" not in diff.stdout
 
 
+@pytest.mark.parametrize("nested", ["[" * 20_000 + "]" * 20_000, "{a: " * 5_000 + "1" + "}" * 5_000])
+def test_deeply_nested_front_matter_is_one_error(nested):
+    with pytest.raises(FormatError, match="nested too deeply"):
+        canonical.loads(CANONICAL.replace("extent: full", f"extent: {nested}"), "x.md")
+
+
+def test_a_huge_front_matter_is_refused_before_yaml_reads_it():
+    keys = "".join(f"k{i}: v\n" for i in range(600_000))  # 28 s in PyYAML
+    with pytest.raises(FormatError, match="front matter is longer than"):
+        canonical.loads(CANONICAL.replace("extent: full\n", f"extent: full\n{keys}"), "x.md")
+
+
 def test_front_matter_escapes_cannot_smuggle_a_control_character():
     hostile = CANONICAL.replace("extent: full", 'title: "a\\e[2Jb"\nextent: full')
     with pytest.raises(FormatError, match="title holds a control character"):

@@ -50,6 +50,7 @@ from ..model import (
 SCHEMA = "resdiff.document/1"
 FENCE = "---"
 BODY_LINE_KEY = "body-line"
+MAX_FRONT_MATTER = 64 * 1024  # characters; a title is well under one kilobyte
 
 # Front-matter keys in the order they are written: the identity first, provenance last.
 META_KEYS: tuple[str, ...] = (
@@ -281,15 +282,23 @@ def loads(text: str, path: str | None = None) -> Resolution:
         close = lines.index(FENCE, 1)
     except ValueError:
         raise FormatError("front matter is not closed by a '---' line", path=path, line=1) from None
+    front = "\n".join(lines[1:close])
+    if len(front) > MAX_FRONT_MATTER:
+        # Its 14 keys fit in a few kilobytes; PyYAML would take half a minute on megabytes.
+        raise FormatError(f"front matter is longer than {MAX_FRONT_MATTER} characters", path=path, line=2)
     import yaml  # here: PyYAML's import costs ~8 ms that a diff of raw texts never needs
 
     try:
-        data = yaml.safe_load("\n".join(lines[1:close]))
+        data = yaml.safe_load(front)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = 2 + mark.line if mark is not None else 2
         raise FormatError(
             f"front matter is not valid YAML: {getattr(exc, 'problem', exc)}", path=path, line=line
+        ) from None
+    except RecursionError:  # PyYAML recurses once per level of `[[[…` nesting
+        raise FormatError(
+            "front matter is nested too deeply (it holds flat key: value lines)", path=path, line=2
         ) from None
     meta = _meta(data, path)
 
