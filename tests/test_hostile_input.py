@@ -407,3 +407,14 @@ def test_fuzzed_bytes_through_every_reading_command(data):
         assert all(p.startswith(os.path.join("root", "")) for p in written), written
         assert all(p == "root/input.txt" or p.startswith("root/history") for p in written), written
         assert not list(root.glob("**/*.tmp")) and not list(root.glob("**/.*.tmp"))
+
+
+def test_join_lines_looks_only_at_the_end_of_the_paragraph():
+    from engine.read.normalize import join_lines
+
+    vocabulary = frozenset({"cooperation", "a" * 150 + "b"})
+    assert join_lines(["x " * 1000 + "co-", "operation"], vocabulary).endswith(" cooperation")
+    # A 150-letter "word" is no word cut at a line end: its hyphen stays.
+    assert join_lines(["a" * 150 + "-", "b"], vocabulary) == "a" * 150 + "-b"
+    lines = ["word self-"] * 20_000 + ["determination"]  # 7 s at 5,000 lines when quadratic
+    assert join_lines(lines, vocabulary).count("self-") == 20_000
