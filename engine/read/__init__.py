@@ -2,8 +2,9 @@
 
     read_bytes(data, lang="auto", source=None)
     read_path(path, lang="auto")
+    read_limited(path)          # a file's bytes under the 10 MB cap every input shares
 
-Both raise `engine.errors.InputError` for input that is not a resolution text (empty,
+The first two raise `engine.errors.InputError` for input that is not a resolution text (empty,
 binary, undecodable, over 10 MB, no paragraph); they never print and never exit. What
 the reader repaired or doubted is in `Resolution.warnings`.
 """
