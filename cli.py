@@ -17,10 +17,11 @@ from typing import Any, TypeVar
 
 import click
 
+from engine.controls import CONTROL, escape_controls
 from engine.diff import DEFAULT_THRESHOLD, compare
 from engine.errors import ResdiffError, StoreError
 from engine.model import LANGUAGES, Resolution
-from engine.read import REVISIONS, Revisions, read_path
+from engine.read import REVISIONS, Revisions
 from engine.render import BINARY_FORMATS, DIFF_RENDERERS, FORMAT_FOR_SUFFIX, RenderOptions
 from engine.render.document import DOCUMENT_RENDERERS
 from engine.store import atomic, canonical, check, refs
@@ -32,7 +33,8 @@ EXIT_SAME, EXIT_CHANGED, EXIT_TROUBLE = 0, 1, 2
 
 
 def fail(message: str) -> None:
-    click.echo(f"Error: {message}", err=True)
+    """One line, whatever the message quotes: control characters are written escaped."""
+    click.echo(f"Error: {escape_controls(message)}", err=True)
     sys.exit(EXIT_TROUBLE)
 
 
@@ -170,10 +172,11 @@ def metadata_options(func: F) -> F:
 
 
 def read_source(path: Path, lang: str, revisions: Revisions, **overrides: str | None) -> Resolution:
+    """A raw text, or a canonical file (one rule tells them apart, as for `diff`)."""
     changes = {key: value for key, value in overrides.items() if value}
     if "symbol" in changes:  # checked before the text is read, in parse as in import
         changes["symbol"] = check_symbol(str(changes["symbol"]))
-    res = read_path(path, lang=lang, revisions=revisions)
+    res = refs.read_file(path, lang=lang, revisions=revisions)
     return res.with_meta(**changes) if changes else res
 
 
@@ -227,6 +230,11 @@ def series_option(func: F) -> F:
     )(func)
 
 
+def say(line: str) -> None:
+    """A line built from stored data: control characters are written escaped, never raw."""
+    out(CONTROL.sub(lambda m: escape_controls(m[0]), line))
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="resdiff")
 def main() -> None:
@@ -252,6 +260,9 @@ def parse(
     file: Path, lang: str, revisions: Revisions, fmt: str, verbose: bool, **overrides: str | None
 ) -> None:
     """Read a raw text (PDF-extracted or typed), a Word .docx or a PDF and print its model; writes nothing.
+
+    A file whose first line is `---` is a canonical file (as for every command): it is
+    read as one, and printed in the format asked for.
 
     \b
     Examples:
@@ -320,7 +331,7 @@ def import_(
     stored = History(history_root).add(res, date=date, force=force, new_series=new_series)
     for note in stored.notes:
         click.echo(f"note: {note}", err=True)
-    out(f"stored {stored.symbol} ({res.meta.language}, {len(res.provisions)} provisions) in {stored.path}")
+    say(f"stored {stored.symbol} ({res.meta.language}, {len(res.provisions)} provisions) in {stored.path}")
 
 
 @main.command()
@@ -339,7 +350,7 @@ def show(ref: str, lang: str | None, series: str | None, fmt: str, history_root:
       resdiff show history/intl-cooperation-hr/en/A-RES-51-100.md --format json
     """
     path = Path(ref) if Path(ref).is_file() else open_history(history_root).find(ref, lang, series)
-    res = canonical.loads(path.read_text(encoding="utf-8"), str(path))
+    res = canonical.load_path(path)
     emit(DOCUMENT_RENDERERS[fmt](res))
 
 
@@ -395,10 +406,10 @@ def history_(series: str | None, lang: str | None, history_root: Path) -> None:
     if series is None:
         for name in store.series_names():
             s = store.series(name)
-            out(f"{name}\t{len(s.versions)} versions\t{s.title or ''}".rstrip())
+            say(f"{name}\t{len(s.versions)} versions\t{s.title or ''}".rstrip())
         return
     s = store.series(series)
-    out(f"{s.name}: {s.title}" if s.title else s.name)
+    say(f"{s.name}: {s.title}" if s.title else s.name)
     for v in s.versions:
         if lang and lang not in v.languages:
             continue
@@ -411,11 +422,11 @@ def history_(series: str | None, lang: str | None, history_root: Path) -> None:
                     "(resdiff validate lists every such problem)",
                     path=str(store.root / s.name / MANIFEST),
                 )
-            res = canonical.loads(path.read_text(encoding="utf-8"), str(path))
+            res = canonical.load_path(path)
             held.append(f"{language} {len(res.provisions)}{'' if res.meta.extent == 'full' else ' excerpt'}")
         texts = ", ".join(held) if held else "no text yet"
         note = f"  ({v.note})" if v.note else ""
-        out(f"{v.date or '?':<10}  {v.symbol:<20}  {texts}{note}")
+        say(f"{v.date or '?':<10}  {v.symbol:<20}  {texts}{note}")
 
 
 @main.command()
@@ -541,14 +552,14 @@ def diff(
     sides = [
         refs.load(ref, lang=lang, history=store, series=series, revisions=revisions) for ref in (old, new)
     ]
-    for side in sides:
-        report_diagnostics(side, verbose=verbose)
     result = compare(
         *sides,
         threshold=threshold,
         count_formatting=count_formatting,
         ignore_footnotes=not count_footnotes,
     )
+    for side in sides:  # after the comparison: on an error, the Error line alone says why
+        report_diagnostics(side, verbose=verbose)
     plain_terminal = os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb"
     to_terminal = tty and output is None
     colour = color == "always" or (color == "auto" and to_terminal and not plain_terminal)

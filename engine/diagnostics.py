@@ -21,6 +21,7 @@ SEVERITIES: tuple[Severity, ...] = ("error", "warning", "note")
 CODES: dict[str, tuple[Severity, str]] = {
     # decoding
     "decode-replaced": ("error", "bytes that are not valid in the text's encoding were replaced"),
+    "decode-guessed": ("warning", "the text is not UTF-8 and its encoding was guessed (a code page)"),
     "control-removed": ("warning", "control characters (escape sequences, BEL...) were removed"),
     # layout and structure
     "layout": ("note", "how the text's lines were taken (typed blocks or extracted lines)"),

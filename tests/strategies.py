@@ -9,11 +9,12 @@ from hypothesis import strategies as st
 
 from engine.model import LANGUAGES, Footnote, FootnoteRef, Metadata, Provision, Resolution, renumber
 
-# One-line text: no control characters, surrogates or line/paragraph separators.
+# One-line text: no control characters, surrogates or line/paragraph separators, and no
+# white space at either end (the canonical format forbids them, as the reader never makes them).
 line_text = st.text(
     alphabet=st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp")),
     max_size=60,
-)
+).map(str.strip)
 markers = st.from_regex(r"[0-9]{1,2}|[*a-z†]", fullmatch=True)
 optional_text = st.none() | line_text
 

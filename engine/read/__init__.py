@@ -1,14 +1,16 @@
 """The importer's reading half: raw resolution text -> `engine.model.Resolution`.
 
-    read_bytes(data, lang="auto", source=None)
-    read_path(path, lang="auto")
+    read_bytes(data, lang="auto", source=None, revisions="accept")
+    read_path(path, lang="auto", revisions="accept")
+    read_limited(path)          # a file's bytes under the 10 MB cap every input shares
 
 The content decides how bytes are read, not the file name: a PDF (`%PDF-`) goes through
 `pdf.read_pdf` (its text layer, then the text reader), a Word .docx through `docx.py` (the
-text Word shows); anything else is decoded as text. Both raise `engine.errors.InputError`
-for input that is not a resolution text (empty, binary, undecodable, over 10 MB, no
-paragraph, a PDF without text, an Office file other than .docx); they never print and
-never exit. What the reader repaired or doubted is in `Resolution.warnings`.
+text Word shows), a saved web page is refused with what to do; anything else is decoded as
+text. The first two raise `engine.errors.InputError` for input that is not a resolution
+text (empty, binary, undecodable, over 10 MB, no paragraph, a PDF without text, an Office
+file other than .docx); they never print and never exit. What the reader repaired or
+doubted is in `Resolution.warnings`.
 """
 
 from __future__ import annotations
@@ -18,11 +20,11 @@ from pathlib import Path
 from ..errors import InputError
 from ..model import Resolution
 from . import pdf
-from .decode import MAX_BYTES, decode_bytes
+from .decode import MAX_BYTES, decode, read_limited
 from .formats import REVISIONS, Revisions, looks_like_html, looks_like_office
 from .reader import read_text
 
-__all__ = ["MAX_BYTES", "REVISIONS", "Revisions", "read_bytes", "read_path", "read_text"]
+__all__ = ["MAX_BYTES", "REVISIONS", "Revisions", "read_bytes", "read_limited", "read_path", "read_text"]
 
 
 def read_bytes(
@@ -43,24 +45,10 @@ def read_bytes(
             "plain text (or copy the text into a .txt file) and read that",
             path=source,
         )
-    return read_text(decode_bytes(data, path=source), lang=lang, source=source)
+    decoded = decode(data, path=source)
+    return read_text(decoded.text, lang=lang, source=source, diagnostics=decoded.diagnostics)
 
 
 def read_path(path: str | Path, *, lang: str = "auto", revisions: Revisions = "accept") -> Resolution:
     """Read a resolution file; the size is checked before the file is read."""
-    source = str(path)
-    p = Path(path)
-    try:
-        size = p.stat().st_size
-        if size > MAX_BYTES:
-            raise InputError(f"file is larger than 10 MB ({size} bytes): not a resolution", path=source)
-        if p.is_dir():
-            raise InputError("is a directory, not a file", path=source)
-        data = p.read_bytes()
-    except FileNotFoundError:
-        raise InputError("no such file", path=source) from None
-    except PermissionError:
-        raise InputError("permission denied", path=source) from None
-    except OSError as err:
-        raise InputError(f"cannot read file: {err.strerror}", path=source) from None
-    return read_bytes(data, lang=lang, source=source, revisions=revisions)
+    return read_bytes(read_limited(path), lang=lang, source=str(path), revisions=revisions)

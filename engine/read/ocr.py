@@ -35,6 +35,7 @@ RARE = 200  # below this frequency a token is a fragment, not a word ("hts", "re
 JOINED_MIN = 20  # a merge must give a word at least this frequent ("reaffirming": 149)
 FRAGMENT = 10_000  # rarer pieces that are no UN word are fragments too ("promo ting")
 UN_WORD = 10_000_000  # a UN drafting word counts as a very common one
+LONGEST_WORD = 45  # no English word is longer ("pneumonoultramicroscopicsilicovolcanoconiosis")
 _TOKEN = re.compile(r"\S+")
 _YEAR = re.compile(r"\b(?=(?:1 ?9|2 ?0)(?: ?\d){2}\b)(?:\d ?){3}\d\b")
 _DAY = re.compile(rf"\b(\d) (\d)(?= (?:{'|'.join(MONTHS['en'])})\b)")
@@ -232,7 +233,12 @@ def _is_run_together(token: str) -> bool:
         return False
     if _freq(core) >= RARE:
         return False
-    return any(_is_un_word(core[:i]) and _is_un_word(core[i:]) for i in range(2, len(core) - 1))
+    # Both halves are words, so neither is longer than the longest word: only the cuts
+    # that leave both halves that short are tried (linear, not quadratic, in the token).
+    if len(core) > 2 * LONGEST_WORD:
+        return False
+    cuts = range(max(2, len(core) - LONGEST_WORD), min(len(core) - 1, LONGEST_WORD + 1))
+    return any(_is_un_word(core[:i]) and _is_un_word(core[i:]) for i in cuts)
 
 
 def run_together(line: str) -> list[str]:

@@ -8,7 +8,9 @@ but keeps their numbers, so every provision knows the line it starts on.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
+from ..controls import escape_controls
 from ..diagnostics import Diagnostic, diag
 from ..errors import InputError
 from ..model import (
@@ -32,9 +34,14 @@ _FINAL_STOP = re.compile(r"[.。][”’\"')）\]»]*$")
 
 
 def read_text(
-    text: str, *, lang: str = "auto", source: str | None = None, markers: bool = True
+    text: str,
+    *,
+    lang: str = "auto",
+    source: str | None = None,
+    markers: bool = True,
+    diagnostics: Sequence[Diagnostic] = (),
 ) -> Resolution:
-    """Read a resolution from text.
+    """Read a decoded text; `diagnostics` (from decoding) lead the warnings.
 
     `markers=False` reads no footnotes from the text (no bodies, no markers): for a caller
     that knows them exactly (a Word file) and puts them back itself, so that no number in
@@ -51,7 +58,7 @@ def read_text(
         conflict = language_conflict(text, lang)
         if conflict:
             raise InputError(conflict, path=source)
-    warnings: list[Diagnostic] = []
+    warnings: list[Diagnostic] = list(diagnostics)
 
     if lang == "en":
         repaired, ocr_warnings = ocr.repair_spacing([line.text for line in lines])
@@ -119,7 +126,7 @@ def read_text(
         meeting=facts.meeting,
         vote=facts.vote,
         extent=extent,
-        source=source,
+        source=escape_controls(source) if source else source,  # a file name may hold an escape
     )
     body_line = tidy_text(seg.body_line.text, lang) if seg.body_line else None
     return Resolution(

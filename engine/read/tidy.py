@@ -106,24 +106,54 @@ def join_lines(pieces: list[str], vocabulary: frozenset[str] = frozenset()) -> s
     (`self-`/`determination`, `film-`/`makers`). The one exception is a word the same
     document spells elsewhere without the hyphen and never with it (`vocabulary` holds
     the document's lowercased words): then the hyphen was a soft one and goes.
+
+    Linear in the paragraph: only the end of the text joined so far is looked at (a word
+    cut by a soft hyphen is at most `_LONGEST_CUT` characters long), never all of it.
     """
-    out = ""
+    parts: list[str] = []
     for piece in (p.strip() for p in pieces):
         if not piece:
             continue
-        if not out:
-            out = piece
-        elif out.endswith("-") and out[-2:-1].isalpha() and piece[:1].isalpha():
-            head = re.search(r"(\w+)-$", out)
-            tail = re.match(r"\w+", piece)
-            joined = (head[1] + tail[0]).lower() if head and tail else ""
-            hyphenated = f"{head[1]}-{tail[0]}".lower() if head and tail else ""
+        if not parts:
+            parts.append(piece)
+            continue
+        tail = _tail(parts, _LONGEST_CUT + 2)
+        if tail.endswith("-") and tail[-2:-1].isalpha() and piece[:1].isalpha():
+            head = _last_word(tail[:-1], whole=len(tail) < _LONGEST_CUT + 2)
+            first = _FIRST_WORD.match(piece)
+            joined = (head + first[0]).lower() if head and first else ""
+            hyphenated = f"{head}-{first[0]}".lower() if head and first else ""
             if joined in vocabulary and hyphenated not in vocabulary:
-                out = out[:-1] + piece
-            else:
-                out += piece
-        elif out.endswith(("–", "—", "/")):
-            out += piece
+                parts[-1] = parts[-1][:-1]
+            parts.append(piece)
+        elif tail.endswith(("–", "—", "/")):
+            parts.append(piece)
         else:
-            out += " " + piece
-    return out
+            parts.append(" " + piece)
+    return "".join(parts)
+
+
+_LONGEST_CUT = 100
+_FIRST_WORD = re.compile(r"\w+")
+
+
+def _tail(parts: list[str], size: int) -> str:
+    """The last `size` characters of the concatenated parts (fewer when there are fewer)."""
+    taken: list[str] = []
+    length = 0
+    for part in reversed(parts):
+        taken.append(part)
+        length += len(part)
+        if length >= size:
+            break
+    return "".join(reversed(taken))[-size:]
+
+
+def _last_word(text: str, *, whole: bool) -> str:
+    """The word characters (`\\w`) that end `text`. When they fill all of it and `text`
+    is only the end of the paragraph (`whole` false), the word is too long to be one cut
+    at a line end: ''."""
+    start = len(text)
+    while start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_"):
+        start -= 1
+    return text[start:] if start > 0 or whole else ""

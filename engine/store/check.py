@@ -30,14 +30,8 @@ class Report:
 def check_file(path: Path, report: Report) -> Resolution | None:
     """Read one canonical file and check that writing it back gives the same bytes."""
     report.files += 1
-    data = path.read_bytes()
     try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        report.problems.append(FormatError("not UTF-8 text", path=str(path), line=line))
-        return None
-    try:
+        text = canonical.read_file(path)  # the size cap and UTF-8 check every input shares
         res = canonical.loads(text, str(path))
     except ResdiffError as exc:
         report.problems.append(exc)

@@ -15,46 +15,70 @@ from pathlib import Path
 
 from ..errors import RefError, StoreError
 from ..model import Resolution
-from ..read import Revisions, read_bytes
+from ..read import MAX_BYTES, Revisions, read_bytes, read_limited
 from ..symbols import SymbolError, store_symbol
 from . import canonical
 from .history import History
 from .names import did_you_mean
 
-FRONT_MATTER = b"---\n"
-
 
 def from_bytes(data: bytes, *, name: str, lang: str, revisions: Revisions = "accept") -> Resolution:
-    """Canonical files are recognised by their front matter; anything else is raw text
-    (or a Word file, whose tracked changes are read as `revisions` says)."""
-    if data.startswith(FRONT_MATTER):
-        return canonical.loads(data.decode("utf-8"), name)
+    """A canonical file or a raw text, told apart by the one rule (`canonical.is_canonical`);
+    a Word file's tracked changes are read as `revisions` says."""
+    if canonical.is_canonical(data):
+        return canonical.from_bytes(data, name)
     return read_bytes(data, lang=lang, source=name, revisions=revisions)
 
 
+def read_file(
+    path: Path, *, lang: str = "auto", name: str | None = None, revisions: Revisions = "accept"
+) -> Resolution:
+    """Any input file, canonical or raw, under the size cap every input shares."""
+    return from_bytes(read_limited(path), name=name or str(path), lang=lang, revisions=revisions)
+
+
 def _from_git(ref: str, lang: str, cwd: Path, revisions: Revisions) -> Resolution | None:
+    """`REV:path` as git itself resolves it, or None when REV names no revision.
+
+    Git does the resolving (`git rev-parse` through gitpython, run in the working
+    directory), so every revision form git knows works (`HEAD@{1}`, `main@{2.days.ago}`)
+    and paths follow git's rule: `REV:path` is relative to the top of the repository,
+    `REV:./path` and `REV:../path` to the working directory.
+    """
     rev, _, path = ref.partition(":")
-    if not rev or not path:
+    if not rev or not path or rev.startswith("-"):
         return None
     import git  # here, not at the top: gitpython's import costs ~30 ms that no file or symbol needs
 
+    here = git.Git(str(cwd))
+
+    def run(*args: str) -> str | None:
+        try:
+            out: str = here.execute(["git", *args])
+        except git.exc.CommandError:
+            return None
+        return out
+
+    if run("rev-parse", "--verify", "--quiet", "--end-of-options", rev) is None:
+        return None  # not a revision here (or no repository): the ref may be a file or a symbol
+    if run("rev-parse", "--verify", "--quiet", "--end-of-options", f"{rev}^{{commit}}") is None:
+        raise RefError(f"{rev}: not a commit this repository holds (missing object, or not a commit)")
+    sha = run("rev-parse", "--verify", "--quiet", "--end-of-options", ref)
+    if sha is None:
+        raise RefError(f"{path} does not exist in revision {rev}")
+    kind = run("cat-file", "-t", sha)
+    if kind is None:
+        raise RefError(f"{ref}: git cannot read object {sha} (missing from the repository)")
+    if kind != "blob":
+        raise RefError(f"{ref} is a {kind} in git, not a file")
+    size = run("cat-file", "-s", sha)
+    if size is not None and int(size) > MAX_BYTES:
+        raise RefError(f"{ref}: file is larger than 10 MB ({size} bytes): not a resolution")
     try:
-        repo = git.Repo(cwd, search_parent_directories=True)
-    except (git.InvalidGitRepositoryError, git.NoSuchPathError):
-        return None
-    try:
-        commit = repo.commit(rev)
-    except (git.BadName, ValueError):
-        return None
-    # As in git itself, `REV:./x` is relative to the working directory, `REV:x` to the top.
-    top = Path(repo.working_tree_dir or cwd)
-    if path.startswith(("./", "../")):
-        path = (cwd.resolve() / path).relative_to(top.resolve()).as_posix()
-    try:
-        blob = commit.tree / path
-    except KeyError:
-        raise RefError(f"{path} does not exist in revision {rev}") from None
-    return from_bytes(blob.data_stream.read(), name=ref, lang=lang, revisions=revisions)
+        data: bytes = here.execute(["git", "cat-file", "blob", sha], stdout_as_string=False)
+    except git.exc.CommandError:
+        raise RefError(f"{ref}: git cannot read object {sha} (missing from the repository)") from None
+    return from_bytes(data, name=ref, lang=lang, revisions=revisions)
 
 
 def load(
@@ -71,7 +95,7 @@ def load(
     here = cwd or Path.cwd()
     path = here / ref
     if path.is_file():
-        return from_bytes(path.read_bytes(), name=ref, lang=lang, revisions=revisions)
+        return read_file(path, lang=lang, name=ref, revisions=revisions)
     if ":" in ref:
         found = _from_git(ref, lang, here, revisions)
         if found is not None:
@@ -85,4 +109,4 @@ def load(
             hint = did_you_mean(ref, history.known_symbols())
             raise RefError(f"{ref}: no such file, git revision or stored symbol{hint}") from None
         raise
-    return canonical.loads(stored.read_text(encoding="utf-8"), str(stored))
+    return canonical.load_path(stored)
