@@ -17,16 +17,17 @@ from typing import Any, TypeVar
 
 import click
 
+from engine import api
 from engine.controls import CONTROL, escape_controls
-from engine.diff import DEFAULT_THRESHOLD, compare
+from engine.diff import DEFAULT_THRESHOLD
 from engine.errors import ResdiffError, StoreError
 from engine.model import LANGUAGES, Resolution
 from engine.read import REVISIONS, Revisions
-from engine.render import BINARY_FORMATS, DIFF_RENDERERS, FORMAT_FOR_SUFFIX, RenderOptions
+from engine.render import BINARY_FORMATS, DIFF_RENDERERS, RenderOptions
 from engine.render.document import DOCUMENT_RENDERERS
-from engine.store import atomic, canonical, check, refs
+from engine.store import atomic
 from engine.store.history import MANIFEST, History
-from engine.store.names import SERIES_RE, check_symbol
+from engine.store.names import SERIES_RE
 
 F = TypeVar("F", bound=Callable[..., Any])
 EXIT_SAME, EXIT_CHANGED, EXIT_TROUBLE = 0, 1, 2
@@ -172,12 +173,7 @@ def metadata_options(func: F) -> F:
 
 
 def read_source(path: Path, lang: str, revisions: Revisions, **overrides: str | None) -> Resolution:
-    """A raw text, or a canonical file (one rule tells them apart, as for `diff`)."""
-    changes = {key: value for key, value in overrides.items() if value}
-    if "symbol" in changes:  # checked before the text is read, in parse as in import
-        changes["symbol"] = check_symbol(str(changes["symbol"]))
-    res = refs.read_file(path, lang=lang, revisions=revisions)
-    return res.with_meta(**changes) if changes else res
+    return api.read_file(path, lang=lang, revisions=revisions, **overrides)
 
 
 def diagnostics_option(func: F) -> F:
@@ -350,8 +346,7 @@ def show(ref: str, lang: str | None, series: str | None, fmt: str, history_root:
       resdiff show history/intl-cooperation-hr/en/A-RES-51-100.md --format json
     """
     path = Path(ref) if Path(ref).is_file() else open_history(history_root).find(ref, lang, series)
-    res = canonical.load_path(path)
-    emit(DOCUMENT_RENDERERS[fmt](res))
+    emit(DOCUMENT_RENDERERS[fmt](api.load_stored(path)))
 
 
 @main.command()
@@ -377,7 +372,7 @@ def validate(paths: tuple[Path, ...], history_root: Path) -> None:
             notes = History(path.parent).recover(path.name) if series else History(path).recover_all()
             for note in notes:
                 click.echo(f"note: {note}", err=True)
-    report = check.check_paths(list(paths or (history_root,)))
+    report = api.validate(list(paths or (history_root,)))
     problems = report.sorted_problems()
     for problem in problems:
         click.echo(str(problem), err=True)
@@ -422,7 +417,7 @@ def history_(series: str | None, lang: str | None, history_root: Path) -> None:
                     "(resdiff validate lists every such problem)",
                     path=str(store.root / s.name / MANIFEST),
                 )
-            res = canonical.load_path(path)
+            res = api.load_stored(path)
             held.append(f"{language} {len(res.provisions)}{'' if res.meta.extent == 'full' else ' excerpt'}")
         texts = ", ".join(held) if held else "no text yet"
         note = f"  ({v.note})" if v.note else ""
@@ -538,21 +533,16 @@ def diff(
       resdiff diff A/RES/53/148 A/RES/55/105 -o report.html     # or report.docx
     """
     tty = sys.stdout.isatty()
-    if output is not None and fmt is None:
-        fmt = FORMAT_FOR_SUFFIX.get(output.suffix.lower())
-        if fmt is None:
-            known = ", ".join(FORMAT_FOR_SUFFIX)
-            fail(f"{output}: cannot tell the format from the suffix (one of {known}); give --format")
-    fmt = fmt or ("term" if tty else "text")
+    fmt = api.format_for(output, fmt, terminal=tty)
     if output is None and fmt in BINARY_FORMATS and tty:
         fail(f"the {fmt} format is binary and will not be printed to a terminal; write it with -o FILE.{fmt}")
     if output is not None and output.exists() and not force:
         fail(f"{output}: already exists (use --force to replace it)")
     store = open_history(history_root)
     sides = [
-        refs.load(ref, lang=lang, history=store, series=series, revisions=revisions) for ref in (old, new)
+        api.load(ref, lang=lang, history=store, series=series, revisions=revisions) for ref in (old, new)
     ]
-    result = compare(
+    result = api.compare(
         *sides,
         threshold=threshold,
         count_formatting=count_formatting,
@@ -571,7 +561,7 @@ def diff(
         show_formatting=count_formatting,
         author=author,
     )
-    report = DIFF_RENDERERS[fmt](result, options)
+    report = api.render(result, fmt, options)
     if output is not None:
         atomic.write_text(output, report, force=force)
         click.echo(f"wrote {fmt} report to {output}", err=True)
@@ -579,5 +569,4 @@ def diff(
         emit_bytes(report)
     else:
         emit(report)
-    changed = any(c.kind != "unchanged" or c.moved for c in result.changes)
-    sys.exit(EXIT_CHANGED if changed else EXIT_SAME)
+    sys.exit(EXIT_CHANGED if api.is_changed(result) else EXIT_SAME)

@@ -21,13 +21,14 @@ from pathlib import Path
 from .diff import Diff, compare
 from .errors import InputError
 from .model import Resolution
-from .read import Revisions, read_path
+from .read import Revisions
+from .refs import load
+from .refs import read_file as _read_any
 from .render import BINARY_FORMATS, DIFF_RENDERERS, FORMAT_FOR_SUFFIX, RenderOptions
 from .store import canonical
 from .store.check import Report, check_paths
 from .store.history import History
 from .store.names import check_symbol
-from .store.refs import load
 
 __all__ = [
     "BINARY_FORMATS",
@@ -50,19 +51,20 @@ __all__ = [
 def read_file(
     path: str | Path, *, lang: str = "auto", revisions: Revisions = "accept", **overrides: str | None
 ) -> Resolution:
-    """Read a raw file (text, .docx, PDF); `overrides` set metadata the text does not say
-    or says wrongly (symbol, series, source, extent). A symbol is checked before the file
-    is read, so a mistyped one costs nothing."""
+    """Read a file (a raw text, .docx or PDF, or a canonical file: one rule tells them
+    apart); `overrides` set metadata the text does not say or says wrongly (symbol, series,
+    source, extent). A symbol is checked before the file is read, so a mistyped one costs
+    nothing."""
     changes = {key: value for key, value in overrides.items() if value}
     if "symbol" in changes:
         changes["symbol"] = check_symbol(str(changes["symbol"]))
-    res = read_path(path, lang=lang, revisions=revisions)
+    res = _read_any(Path(path), lang=lang, revisions=revisions)
     return res.with_meta(**changes) if changes else res
 
 
 def load_stored(path: Path) -> Resolution:
-    """A canonical file as stored: the one place that reads them for show and history."""
-    return canonical.loads(path.read_text(encoding="utf-8"), str(path))
+    """A canonical file as stored (size cap, UTF-8, format): for show and history."""
+    return canonical.load_path(path)
 
 
 def is_changed(diff: Diff) -> bool:

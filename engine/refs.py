@@ -13,13 +13,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..errors import RefError, StoreError
-from ..model import Resolution
-from ..read import MAX_BYTES, Revisions, read_bytes, read_limited
-from ..symbols import SymbolError, store_symbol
-from . import canonical
-from .history import History
-from .names import did_you_mean
+from .errors import RefError, StoreError
+from .model import Resolution
+from .read import MAX_BYTES, Revisions, read_bytes, read_limited
+from .store import canonical
+from .store.history import History
+from .store.names import did_you_mean
+from .symbols import SymbolError, store_symbol
 
 
 def from_bytes(data: bytes, *, name: str, lang: str, revisions: Revisions = "accept") -> Resolution:
