@@ -240,9 +240,9 @@ def segment(lines: list[Line], lang: str) -> Segmented:
     if rest:
         rest[0].block_start = True
     seg.layout = detect_layout(rest)
-    if seg.layout == "lines":
-        for piece in rest:
-            piece.block_start = True
+    if seg.layout == "lines":  # each source line opens a block (not each piece cut from one)
+        for before, piece in zip([None, *rest], rest, strict=False):
+            piece.block_start = before is None or before.line.no != piece.line.no
     if seg.layout != "extracted":
         seg.warnings.append(
             diag("layout", f"read as a typed text: one paragraph per {seg.layout[:-1]}", rest[0].line.no)
