@@ -228,16 +228,16 @@ def _is_run_together(token: str) -> bool:
     core = _CORE.match(token)[2]  # type: ignore[index]
     if len(core) < 6 or not core.isalpha() or not core[1:].islower() or core.lower() in _un_words():
         return False
-    # Cheap first: two pieces that may be UN words; only then the list (a UN word is never rare).
-    if not any(_may_be_un_word(core[:i]) and _may_be_un_word(core[i:]) for i in range(2, len(core) - 1)):
-        return False
-    if _freq(core) >= RARE:
-        return False
     # Both halves are words, so neither is longer than the longest word: only the cuts
     # that leave both halves that short are tried (linear, not quadratic, in the token).
     if len(core) > 2 * LONGEST_WORD:
         return False
     cuts = range(max(2, len(core) - LONGEST_WORD), min(len(core) - 1, LONGEST_WORD + 1))
+    # Cheap first: two pieces that may be UN words; only then the list (a UN word is never rare).
+    if not any(_may_be_un_word(core[:i]) and _may_be_un_word(core[i:]) for i in cuts):
+        return False
+    if _freq(core) >= RARE:
+        return False
     return any(_is_un_word(core[:i]) and _is_un_word(core[i:]) for i in cuts)
 
 
