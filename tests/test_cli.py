@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import subprocess
 import sys
@@ -22,9 +23,19 @@ DOCUMENT_SCHEMA = json.loads(
 )
 
 
-def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    """The installed console script, as a user runs it (real stderr, real exit code)."""
+def run_script(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """The installed console script, as a user runs it (real stderr, real exit code): for the
+    tests that are about the process itself (exit status, one Error line, start-up)."""
     return subprocess.run([str(RESDIFF), *args], capture_output=True, text=True, check=False, cwd=cwd)
+
+
+def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """The command in-process (click's runner): the same exit code, stdout and stderr as
+    `run_script`, without starting an interpreter. An exception that escapes the command
+    (a traceback for a user) fails the test instead of being caught."""
+    with contextlib.chdir(cwd) if cwd else contextlib.nullcontext():
+        result = CliRunner().invoke(cli.main, list(args), catch_exceptions=False)
+    return subprocess.CompletedProcess(list(args), result.exit_code, result.stdout, result.stderr)
 
 
 def assert_one_error_line(result: subprocess.CompletedProcess[str], *fragments: str) -> None:
@@ -122,17 +133,19 @@ def test_bad_input_is_one_error_line_and_writes_nothing(tmp_path, content, what)
     source = tmp_path / "input.txt"
     source.write_bytes(content)
     history = tmp_path / "history"
-    result = run("import", str(source), "--series", "s", "--symbol", "A/RES/1/1", "--history", str(history))
+    result = run_script(
+        "import", str(source), "--series", "s", "--symbol", "A/RES/1/1", "--history", str(history)
+    )
     assert_one_error_line(result, what)
     assert not history.exists()
-    assert_one_error_line(run("parse", str(source)), what)
+    assert_one_error_line(run_script("parse", str(source)), what)
 
 
 def test_huge_input_is_refused_quickly(tmp_path):
     source = tmp_path / "huge.txt"
     with source.open("wb") as handle:
         handle.write(SEED.read_bytes() * (50 * 1024 * 1024 // SEED.stat().st_size + 1))
-    assert_one_error_line(run("parse", str(source)), "MB")
+    assert_one_error_line(run_script("parse", str(source)), "MB")
 
 
 def test_parse_matches_import(store):
@@ -142,7 +155,7 @@ def test_parse_matches_import(store):
 
 
 def test_missing_file_is_a_usage_error():
-    result = run("parse", "/no/such/file.txt")
+    result = run_script("parse", "/no/such/file.txt")
     assert result.returncode == 2
     assert "does not exist" in result.stderr
     assert "Traceback" not in result.stderr
