@@ -539,9 +539,7 @@ def diff(
     if output is not None and output.exists() and not force:
         fail(f"{output}: already exists (use --force to replace it)")
     store = open_history(history_root)
-    sides = [
-        api.load(ref, lang=lang, history=store, series=series, revisions=revisions) for ref in (old, new)
-    ]
+    sides = api.load_pair(old, new, lang=lang, history=store, series=series, revisions=revisions)
     result = api.compare(
         *sides,
         threshold=threshold,

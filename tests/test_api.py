@@ -62,3 +62,25 @@ def test_validate_reports_instead_of_raising(tmp_path: Path) -> None:
     report = api.validate([bad])
     assert report.sorted_problems() and "language" in str(report.sorted_problems()[0])
     assert not api.validate([ROOT / "history"]).sorted_problems()
+
+
+def test_load_pair_reads_large_files_in_parallel_to_the_same_models(
+    store: api.History, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Above PARALLEL_BYTES the new side is read in a forked process: same models, and an
+    error there reaches the caller as the same one-line error, with its path."""
+    monkeypatch.chdir(tmp_path)
+    old = tmp_path / "old.txt"
+    new = tmp_path / "new.txt"
+    text = SEED.read_text(encoding="utf-8")
+    old.write_text(text, encoding="utf-8")
+    new.write_text(text.replace("加强", "增强", 1), encoding="utf-8")
+    sequential = api.load_pair("old.txt", "new.txt", history=store)
+    monkeypatch.setattr(api, "PARALLEL_BYTES", 0)
+    parallel = api.load_pair("old.txt", "new.txt", history=store)
+    assert parallel == sequential
+    assert [w.code for w in parallel[1].warnings] == [w.code for w in sequential[1].warnings]
+    new.write_bytes(b"\x00\x01binary")
+    with pytest.raises(ResdiffError) as caught:
+        api.load_pair("old.txt", "new.txt", history=store)
+    assert caught.value.path == "new.txt"
