@@ -16,7 +16,9 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+import yaml
 
+import cli
 from engine.check import CHECK_RENDERERS, RULES, CheckResult, Config, check, load_config, stored_dates
 from engine.errors import InputError
 from engine.model import Footnote, Resolution
@@ -461,3 +463,23 @@ def test_every_shipped_text_is_checked_and_its_findings_are_the_reviewed_ones(da
         rel = str(path.relative_to(ROOT))
         lines.append(CHECK_RENDERERS["text"]([check(stored(path), path=rel, dates=dates)]))
     assert "".join(lines) == GOLDEN.read_text(encoding="utf-8")
+
+
+def test_the_pre_commit_hook_runs_the_check_command(tmp_path: Path, l41: Resolution) -> None:
+    """The hook pre-commit installs: its entry is this command, and given the staged file
+    names it checks them all and fails the commit on an error."""
+    hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert [h["id"] for h in hooks] == ["resdiff-check"]
+    hook = hooks[0]
+    assert hook["language"] == "python" and re.search(hook["files"], "drafts/l41.txt")
+    program, *args = hook["entry"].split()
+    assert program == "resdiff" and args[0] in cli.main.commands
+    (tmp_path / "a.txt").write_text(typed(l41), encoding="utf-8")
+    (tmp_path / "b.txt").write_text(typed(l41, numbers={"op2": "3"}), encoding="utf-8")
+    assert run(*args, "a.txt", cwd=tmp_path).returncode == 0
+    result = run(*args, "a.txt", "b.txt", cwd=tmp_path)
+    assert (
+        result.returncode == 1
+        and "b.txt:" in result.stdout
+        and "a.txt:" not in result.stdout.replace("b.txt", "")
+    )
