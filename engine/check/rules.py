@@ -14,6 +14,8 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+import roman
+
 from ..diagnostics import Severity
 from ..model import STATUS_TAG, Provision, Resolution, letter_index, roman_index
 from ..read import openers
@@ -99,7 +101,7 @@ def _fault(printed: str, expected: str, depth: int) -> str:
             got, want = letter_index(printed), letter_index(expected)
         else:
             got, want = roman_index(printed), roman_index(expected)
-    except ValueError:
+    except (ValueError, roman.RomanError):  # roman's errors are not ValueErrors
         return "not a number of this level"
     if got == want - 1:
         return "a repeat of the number before"
