@@ -441,6 +441,11 @@ def test_cli_config_and_base(tmp_path: Path, l41: Resolution) -> None:
     (tmp_path / "resdiff.toml").write_text('[check]\nprotected = ["op1"]\n', encoding="utf-8")
     result = run("check", "draft.txt", "--base", str(L41), "--history", str(ROOT / "history"), cwd=tmp_path)
     assert result.returncode == 1 and "error: protected: op1 of the base is agreed language" in result.stdout
+    junit = ET.fromstring(
+        run("check", "draft.txt", "--base", str(L41), "--format", "junit", cwd=tmp_path).stdout
+    )
+    failed = [c.get("name") for c in junit.iter("testcase") if c.find("failure") is not None]
+    assert failed == ["protected"]
     (tmp_path / "off.toml").write_text('[check]\nrules = {protected = "off"}\n', encoding="utf-8")
     result = run("check", "draft.txt", "--base", str(L41), "--config", "off.toml", cwd=tmp_path)
     assert result.returncode == 0, result.stdout

@@ -7,15 +7,15 @@ one run (one per file checked) and returns the text to print.
     junit   JUnit XML: a test suite per file, a test case per rule, a failure per error
     sarif   SARIF 2.1.0, for code-scanning views
 
-The XML is built with lxml (a dependency already), JSON with the standard library.
+XML and JSON are built with the standard library (xml.etree, json): lxml would be loaded
+by every command at start-up (tests/test_lazy_loading.py), and JUnit needs nothing more.
 """
 
 from __future__ import annotations
 
 import json
+import xml.etree.ElementTree as etree
 from collections.abc import Callable, Sequence
-
-from lxml import etree
 
 from ..controls import escape_controls
 from .findings import CheckResult, Finding
@@ -78,12 +78,14 @@ def render_github(results: Sequence[CheckResult]) -> str:
 
 def render_junit(results: Sequence[CheckResult]) -> str:
     """A suite per file, a case per rule: a rule with error findings fails, one with only
-    warnings or notes passes with them in its system-out (CI views show failures)."""
+    warnings or notes passes with them in its system-out (CI views show failures);
+    `protected` is a case when it found something (it runs only with --base)."""
     suites = etree.Element("testsuites", name="resdiff check")
     for r in results:
         suite = etree.SubElement(suites, "testsuite", name=r.path)
         failures = 0
-        for rule in RULES:
+        rules = [*RULES, *(["protected"] if any(f.rule == "protected" for f in r.findings) else [])]
+        for rule in rules:
             case = etree.SubElement(suite, "testcase", classname=r.path, name=rule)
             found = [f for f in r.findings if f.rule == rule]
             errors = [f for f in found if f.severity == "error"]
@@ -94,11 +96,11 @@ def render_junit(results: Sequence[CheckResult]) -> str:
             rest = [f for f in found if f.severity != "error"]
             if rest:
                 etree.SubElement(case, "system-out").text = "\n".join(_line(r.path, f) for f in rest)
-        suite.set("tests", str(len(RULES)))
+        suite.set("tests", str(len(rules)))
         suite.set("failures", str(failures))
         suite.set("errors", "0")
-    data: bytes = etree.tostring(suites, xml_declaration=True, encoding="UTF-8", pretty_print=True)
-    return data.decode("utf-8")
+    etree.indent(suites)
+    return etree.tostring(suites, encoding="unicode", xml_declaration=True) + "\n"
 
 
 def _line(path: str, f: Finding) -> str:
