@@ -292,11 +292,14 @@ def test_brackets_chinese(seed: Resolution) -> None:
 # --- reader ----------------------------------------------------------------------------
 
 
-def test_reader_diagnostics_are_findings(l41: Resolution) -> None:
-    text = typed(l41).replace("Takes note", "Takes\x07 note", 1)
+@pytest.mark.parametrize(("name", "where"), [("l41", "Takes note"), ("seed", "注意到")])
+def test_reader_diagnostics_are_findings(name: str, where: str, request: pytest.FixtureRequest) -> None:
+    res: Resolution = request.getfixturevalue(name)
+    text = typed(res).replace(where, where[:2] + "\x07" + where[2:], 1)
     found = [f for f in check(read(text)).findings if f.rule == "reader"]
     assert [f.message.split(":")[0] for f in found] == ["control-removed"]
     assert found[0].severity == "warning"
+    assert [f for f in check(read(typed(res))).findings if f.rule == "reader"] == []
 
 
 # --- protected -------------------------------------------------------------------------
@@ -313,6 +316,16 @@ def test_protected_ids_and_phrases_against_a_base(l41: Resolution) -> None:
     assert "op1 of the base is agreed language but was reworded" in found[0].message
     assert "'the largest refugee populations'" in found[1].message
     assert [f for f in check(read(typed(l41)), config, base=l41).findings if f.rule == "protected"] == []
+
+
+def test_protected_in_chinese(seed: Resolution) -> None:
+    config = Config(protected=("op2", "国际合作"))
+    op2 = seed.provision("op2").text.replace("集体责任", "共同责任")
+    draft = read(typed(seed, {"op2": op2}))
+    found = [f for f in check(draft, config, base=seed).findings if f.rule == "protected"]
+    assert [f.provision for f in found] == ["op2"]
+    assert "op2 of the base is agreed language but was reworded" in found[0].message
+    assert [f for f in check(read(typed(seed)), config, base=seed).findings if f.rule == "protected"] == []
 
 
 # --- config ----------------------------------------------------------------------------
