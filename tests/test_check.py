@@ -14,6 +14,7 @@ import xml.etree.ElementTree as ET
 from dataclasses import replace
 from pathlib import Path
 
+import git
 import jsonschema
 import pytest
 import yaml
@@ -535,3 +536,39 @@ def test_numbering_a_roman_subparagraph_printed_with_a_letter() -> None:
     found = [f for f in check(res).findings if f.rule == "numbering"]
     assert [(f.provision, f.number) for f in found] == [("op1.a.ii", "k")]
     assert "(k) stands where (ii) belongs (not a number of this level)" in found[0].message
+
+
+def test_config_in_yaml(tmp_path: Path) -> None:
+    path = tmp_path / "check.yaml"
+    path.write_text("check:\n  rules:\n    punctuation: 'off'\n    numbering: warning\n  protected: [op1]\n")
+    config = load_config(path, rules=RULES)
+    assert config.severities == {"punctuation": None, "numbering": "warning"} and config.protected == ("op1",)
+    path.write_text("rules: {spelling: error}\n")
+    with pytest.raises(InputError, match="unknown rule 'spelling'"):
+        load_config(path, rules=RULES)
+    path.write_text("rules: [\n")
+    with pytest.raises(InputError, match="not valid YAML"):
+        load_config(path, rules=RULES)
+
+
+def test_check_a_draft_in_a_git_branch_against_main(tmp_path: Path, l41: Resolution) -> None:
+    """A real repository: the agreed text on main, a branch that rewords a protected
+    paragraph; `check REV:path --base REV:path` reads both through git."""
+    repo = git.Repo.init(tmp_path, initial_branch="main")
+    with repo.config_writer() as cfg:
+        cfg.set_value("user", "name", "t").set_value("user", "email", "t@example.org")
+    draft = tmp_path / "draft.txt"
+    draft.write_text(typed(l41), encoding="utf-8")
+    (tmp_path / "resdiff.toml").write_text('[check]\nprotected = ["op2"]\n', encoding="utf-8")
+    repo.index.add(["draft.txt", "resdiff.toml"])
+    repo.index.commit("agreed text")
+    repo.git.checkout("-b", "revision")
+    op2 = l41.provision("op2").text.replace("continuing efforts", "efforts")
+    draft.write_text(typed(l41, {"op2": op2}, numbers={"op5": "6"}), encoding="utf-8")
+    repo.index.add(["draft.txt"])
+    repo.index.commit("revised draft")
+    result = run("check", "revision:draft.txt", "--base", "main:draft.txt", "--format", "json", cwd=tmp_path)
+    assert result.returncode == 1, result.stderr
+    found = [(f["rule"], f["provision"]) for f in json.loads(result.stdout)["findings"]]
+    assert ("protected", "op2") in found and ("numbering", "op5") in found
+    assert run("check", "main:draft.txt", "--base", "main:draft.txt", cwd=tmp_path).returncode == 0

@@ -2,7 +2,8 @@
 
 TOML, as the issue asks and as Python reads without a dependency (tomllib): a `[check]`
 table in `resdiff.toml`, or `[tool.resdiff.check]` in `pyproject.toml`, or the file
-`--config` names (either layout). Keys:
+`--config` names (either layout; a `.yaml`/`.yml` file there is read as YAML with the same
+keys, at the top or under `check:`). Keys:
 
     rules = {punctuation = "warning", references = "off"}   # error | warning | note | off
     protected = ["op1", "pp3", "the right to development"]   # ids, or phrases (with --base)
@@ -77,6 +78,8 @@ def load_config(path: Path | None, *, rules: Collection[str], cwd: Path | None =
 
 
 def _from_file(path: Path, *, rules: Collection[str], required: bool) -> Config | None:
+    if path.suffix.lower() in (".yaml", ".yml"):
+        return _from_yaml(path, rules=rules)
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as exc:
@@ -95,3 +98,21 @@ def _from_file(path: Path, *, rules: Collection[str], required: bool) -> Config 
     if not isinstance(table, dict):
         raise InputError("[check] must be a table", path=str(path))
     return parse_config(table, source=str(path), rules=rules)
+
+
+def _from_yaml(path: Path, *, rules: Collection[str]) -> Config:
+    """A YAML file named by --config, for projects that keep their settings in YAML: the
+    same keys, at the top or under `check:`."""
+    import yaml  # only here: YAML is loaded by the commands that read it
+
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise InputError(f"not valid YAML: {exc}".splitlines()[0], path=str(path)) from None
+    except UnicodeDecodeError:
+        raise InputError("not UTF-8 text", path=str(path)) from None
+    if isinstance(data, dict) and isinstance(data.get("check"), dict):
+        data = data["check"]
+    if not isinstance(data, dict):
+        raise InputError("expected a mapping of rules and protected provisions", path=str(path))
+    return parse_config(data, source=str(path), rules=rules)
