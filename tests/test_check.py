@@ -572,3 +572,12 @@ def test_check_a_draft_in_a_git_branch_against_main(tmp_path: Path, l41: Resolut
     found = [(f["rule"], f["provision"]) for f in json.loads(result.stdout)["findings"]]
     assert ("protected", "op2") in found and ("numbering", "op5") in found
     assert run("check", "main:draft.txt", "--base", "main:draft.txt", cwd=tmp_path).returncode == 0
+
+
+def test_punctuation_looks_past_closing_brackets_but_not_into_them() -> None:
+    text = (
+        "The Human Rights Council,\n\nRecalling its resolutions (A/78/53)\n\nNoting the report,\n\n"
+        "1. Decides [to act as agreed;]\n\n2. Requests the Secretary-General to report.\n"
+    )
+    found = [(f.provision, f.message) for f in check(read(text)).findings if f.rule == "punctuation"]
+    assert [p for p, _ in found] == ["pp1"] and "ends with '3'" in found[0][1]

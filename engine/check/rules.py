@@ -166,14 +166,11 @@ _CLOSERS = "\"'”’»)）]」』"
 
 
 def _end(text: str) -> str:
-    """The last mark that counts: a status tag and closing quotes or brackets are skipped
-    (`...the “Guidelines”.` ends with a full stop)."""
+    """The last mark that counts: a status tag and closing quotes and brackets are looked
+    past (`...the “Guidelines”;` and `[...as agreed;]` end with a semicolon; `...(A/78/53)`
+    with no mark at all)."""
     text = STATUS_TAG.sub("", text).rstrip()
-    while (
-        text
-        and text[-1] in _CLOSERS
-        and not (text[-1] in ")）" and "(" not in text[-8:] and "（" not in text[-8:])
-    ):
+    while text and text[-1] in _CLOSERS:
         text = text[:-1].rstrip()
     return text[-1:] if text else ""
 
