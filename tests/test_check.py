@@ -581,3 +581,20 @@ def test_punctuation_looks_past_closing_brackets_but_not_into_them() -> None:
     )
     found = [(f.provision, f.message) for f in check(read(text)).findings if f.rule == "punctuation"]
     assert [p for p, _ in found] == ["pp1"] and "ends with '3'" in found[0][1]
+
+
+def test_the_seed_and_the_raw_texts_of_tests_data() -> None:
+    """The seed (HRC 25/3 as adopted, Chinese) and its retyped copy keep every rule; the two
+    corpus extracts say only what the reader said of them (they start with `# key: value`
+    lines and no body line)."""
+    seed = "seeds/000_d13d258366e277a0.txt"
+    raw = ["tests/data/a-c3-78-l41.en.txt", "tests/data/hrc-25-3.zh.txt"]
+    result = run("check", seed, "tests/data/hrc-25-3.zh.retyped.txt", *raw, "--format", "json", cwd=ROOT)
+    assert result.returncode == 0
+    files = json.loads(result.stdout)["files"]
+    assert [(f["path"], sorted({x["rule"] for x in f["findings"]})) for f in files] == [
+        (seed, []),
+        ("tests/data/hrc-25-3.zh.retyped.txt", []),
+        (raw[0], ["reader"]),
+        (raw[1], ["reader"]),
+    ]
