@@ -18,6 +18,9 @@ from typing import Any, TypeVar
 import click
 
 from engine import api
+from engine.check import CHECK_RENDERERS, default_severities, stored_dates
+from engine.check import check as run_check
+from engine.check import load_config as load_check_config
 from engine.controls import CONTROL, escape_controls
 from engine.diff import DEFAULT_THRESHOLD
 from engine.errors import ResdiffError, StoreError
@@ -568,3 +571,73 @@ def diff(
     else:
         emit(report)
     sys.exit(EXIT_CHANGED if api.is_changed(result) else EXIT_SAME)
+
+
+# --- check: a linter for drafts (engine/check) -------------------------------------------
+
+
+@main.command("check")
+@click.argument("drafts", nargs=-1, required=True)
+@click.option("--base", help="The agreed version (file, stored symbol or REV:path) for the `protected` rule.")
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="A TOML file with a [check] table (default: resdiff.toml, else [tool.resdiff.check] "
+    "in pyproject.toml).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(list(CHECK_RENDERERS)),
+    default="text",
+    show_default=True,
+    help="text (path:line: severity: rule: message), json (resdiff.check/1), github (workflow "
+    "annotations), junit (XML), sarif (2.1.0).",
+)
+@lang_option(auto=True)
+@revisions_option
+@series_option
+@history_option
+@reports_errors
+def check(
+    drafts: tuple[str, ...],
+    base: str | None,
+    config_path: Path | None,
+    fmt: str,
+    lang: str,
+    revisions: Revisions,
+    series: str | None,
+    history_root: Path,
+) -> None:
+    """Check draft texts the way a linter checks code: numbering, footnotes, punctuation,
+    lead words, references, brackets, what the reader repaired, and (with --base) agreed
+    language kept.
+
+    Each DRAFT is a raw text, .docx, PDF, canonical file, stored symbol or REV:path. Rules
+    and severities are set in a TOML [check] table (see README, "Checking drafts"). Exit
+    status: 0 no error-severity finding, 1 an error finding, 2 the check could not run.
+
+    \b
+    Examples:
+      resdiff check draft.txt
+      resdiff check draft.docx --base A/HRC/RES/25/3 --config resdiff.toml
+      resdiff check drafts/*.txt --format github      # annotations in a GitHub workflow
+      resdiff check draft.txt --format sarif > check.sarif
+    """
+    store = open_history(history_root)
+    config = load_check_config(config_path, rules=default_severities(), cwd=Path.cwd())
+    dates = stored_dates(store)
+    base_res = api.load(base, lang=lang, history=store, series=series, revisions=revisions) if base else None
+    results = [
+        run_check(
+            api.load(ref, lang=lang, history=store, series=series, revisions=revisions),
+            config,
+            path=ref,
+            base=base_res,
+            dates=dates,
+        )
+        for ref in drafts
+    ]
+    emit(CHECK_RENDERERS[fmt](results))
+    sys.exit(EXIT_CHANGED if any(r.failed for r in results) else EXIT_SAME)
