@@ -42,3 +42,9 @@ class StoreError(ResdiffError):
 
 class RefError(ResdiffError):
     """A version reference (symbol, path, git revision) cannot be resolved."""
+
+
+class AmendmentError(ResdiffError):
+    """An amendment cannot be applied or read: its target or words are not in the base, its
+    words occur more than once, it overlaps another, or the list is malformed. `line` is the
+    amendment's place in its list (1-based)."""
