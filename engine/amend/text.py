@@ -1,0 +1,138 @@
+"""The UN-style text forms of an amendment list, in English and Chinese.
+
+One writer per language, as negotiators type them (see shared/UN-RESOLUTIONS.md,
+"Amendment language"):
+
+    In operative paragraph 12, after the words "technical assistance", insert "and capacity-building".
+    在执行部分第5段之后插入一个新段落，内容如下：“……”
+
+Each amendment is one line, except that new paragraphs (insertions, splits) follow their
+instruction one per line, indented and quoted. A list yields lines (`lines`), so the md
+renderer can put the same sentences in a numbered list with the words marked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from .actions import (
+    Amendment,
+    AmendmentList,
+    DeleteProvision,
+    DeleteWords,
+    InsertProvision,
+    InsertWords,
+    MoveProvision,
+    Piece,
+    ReplaceProvision,
+    ReplaceWords,
+    Split,
+)
+
+Mark = Callable[[str, str], str]
+"""How quoted words are written: (role, words) -> text, role `old`, `new` or `anchor`."""
+
+
+def plain_en(role: str, words: str) -> str:
+    return f'"{words}"'
+
+
+def plain_zh(role: str, words: str) -> str:
+    return f"“{words}”"
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One amendment written out: the instruction, and new paragraphs that follow it."""
+
+    head: str
+    pieces: tuple[str, ...] = ()
+
+
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _noun_en(pieces: tuple[Piece, ...]) -> str:
+    kind = "subparagraph" if all(p.depth for p in pieces) else "paragraph"
+    return f"a new {kind}" if len(pieces) == 1 else f"the following new {kind}s"
+
+
+def english(a: Amendment, q: Mark) -> Sentence:
+    by = f" (proposed by {a.proposer})" if a.proposer else ""
+    if isinstance(a, ReplaceWords):
+        return Sentence(f"In {a.ref}, replace {q('old', a.old)} with {q('new', a.new)}.{by}")
+    if isinstance(a, InsertWords):
+        return Sentence(
+            f"In {a.ref}, {a.position} the words {q('anchor', a.anchor)}, insert {q('new', a.new)}.{by}"
+        )
+    if isinstance(a, DeleteWords):
+        return Sentence(f"In {a.ref}, delete {q('old', a.old)}.{by}")
+    if isinstance(a, InsertProvision):
+        texts = tuple(q("new", p.text) for p in a.pieces)
+        if len(texts) == 1:
+            return Sentence(
+                f"{_cap(a.position)} {a.ref}, insert {_noun_en(a.pieces)} reading: {texts[0]}{by}"
+            )
+        return Sentence(f"{_cap(a.position)} {a.ref}, insert {_noun_en(a.pieces)}:{by}", texts)
+    if isinstance(a, DeleteProvision):
+        return Sentence(f"Delete {a.ref}.{by}")
+    if isinstance(a, ReplaceProvision):
+        return Sentence(f"Replace {a.ref} with the following: {q('new', a.new)}{by}")
+    if isinstance(a, MoveProvision):
+        verb = "follow" if a.position == "after" else "precede"
+        return Sentence(f"Move {a.ref} to {verb} {a.anchor_ref}.{by}")
+    if isinstance(a, Split):
+        return Sentence(
+            f"Replace {a.ref} with the following paragraphs:{by}", tuple(q("new", p.text) for p in a.pieces)
+        )
+    refs = ", ".join(a.refs[:-1]) + " and " + a.refs[-1]
+    return Sentence(f"Merge {refs} into one paragraph reading: {q('new', a.new.text)}{by}")
+
+
+def chinese(a: Amendment, q: Mark) -> Sentence:
+    by = f"（{a.proposer}提议）" if a.proposer else ""
+    where = {"after": "之后", "before": "之前"}
+    if isinstance(a, ReplaceWords):
+        return Sentence(f"在{a.ref}中，将{q('old', a.old)}改为{q('new', a.new)}。{by}")
+    if isinstance(a, InsertWords):
+        return Sentence(
+            f"在{a.ref}中，在{q('anchor', a.anchor)}{where[a.position]}插入{q('new', a.new)}。{by}"
+        )
+    if isinstance(a, DeleteWords):
+        return Sentence(f"在{a.ref}中，删除{q('old', a.old)}。{by}")
+    if isinstance(a, InsertProvision):
+        noun = "分段" if all(p.depth for p in a.pieces) else "段落"
+        texts = tuple(q("new", p.text) for p in a.pieces)
+        if len(texts) == 1:
+            return Sentence(f"在{a.ref}{where[a.position]}插入一个新{noun}，内容如下：{texts[0]}{by}")
+        return Sentence(f"在{a.ref}{where[a.position]}插入以下新{noun}：{by}", texts)
+    if isinstance(a, DeleteProvision):
+        return Sentence(f"删除{a.ref}。{by}")
+    if isinstance(a, ReplaceProvision):
+        return Sentence(f"将{a.ref}改为：{q('new', a.new)}{by}")
+    if isinstance(a, MoveProvision):
+        return Sentence(f"将{a.ref}移至{a.anchor_ref}{where[a.position]}。{by}")
+    if isinstance(a, Split):
+        return Sentence(f"将{a.ref}改为以下段落：{by}", tuple(q("new", p.text) for p in a.pieces))
+    return Sentence(f"将{'、'.join(a.refs)}合并为一段，内容如下：{q('new', a.new.text)}{by}")
+
+
+def sentences(amendments: AmendmentList, mark: Mark | None = None) -> Iterator[Sentence]:
+    """Each amendment in the list's language (Chinese for zh, English otherwise)."""
+    zh = amendments.language == "zh"
+    write = chinese if zh else english
+    q = mark or (plain_zh if zh else plain_en)
+    for a in amendments.amendments:
+        yield write(a, q)
+
+
+def render_text(amendments: AmendmentList) -> str:
+    """One amendment a line; new paragraphs of an insertion or split on lines of their own,
+    indented by four spaces. No amendment: an empty text."""
+    out: list[str] = []
+    for s in sentences(amendments):
+        out.append(s.head)
+        out += ["    " + piece for piece in s.pieces]
+    return "".join(line + "\n" for line in out)
