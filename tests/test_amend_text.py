@@ -134,7 +134,7 @@ def test_new_paragraphs_follow_their_instruction_and_proposers_are_named() -> No
         "Delete operative paragraph 2. (proposed by Chile)\n"
         "Replace operative paragraph 1 with the following paragraphs:\n"
         '    "Calls upon States:"\n'
-        '    "(a) to act;"\n'
+        '        "(a) to act;"\n'
     )
 
 

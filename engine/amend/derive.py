@@ -19,6 +19,7 @@ Heading changes (title, body line) are not provisions and make no amendment.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
@@ -37,6 +38,7 @@ from .actions import (
     Merge,
     MoveProvision,
     Piece,
+    Position,
     ReplaceProvision,
     ReplaceWords,
     Split,
@@ -254,13 +256,13 @@ def _provision_amendments(diff: Diff, language: str) -> Iterator[Amendment]:
     out: list[Amendment] = []
 
     def flush() -> None:
-        if pending:
-            if anchor is not None:
-                out.append(InsertProvision(anchor, ref(anchor), tuple(pending), "after"))
-            else:
-                first = old.provisions[0].id
-                out.append(InsertProvision(first, ref(first), tuple(pending), "before"))
-            pending.clear()
+        """One insertion per run of new paragraphs of one kind (paragraphs of one part, or
+        subparagraphs), so that the sentence can say what it inserts."""
+        position: Position = "after" if anchor is not None else "before"
+        target = anchor if anchor is not None else old.provisions[0].id
+        for _, run in itertools.groupby(pending, key=lambda piece: (piece.part, piece.depth > 0)):
+            out.append(InsertProvision(target, ref(target), tuple(run), position))
+        pending.clear()
 
     done: set[int] = set()
     for p in new.provisions:

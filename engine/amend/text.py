@@ -47,16 +47,48 @@ class Sentence:
     """One amendment written out: the instruction, and new paragraphs that follow it."""
 
     head: str
-    pieces: tuple[str, ...] = ()
+    pieces: tuple[tuple[int, str], ...] = ()
+    """(depth, quoted text) of each new provision written on a line of its own, indented
+    four spaces per level (a paragraph four, a lettered subparagraph eight)."""
 
 
 def _cap(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _noun_en(pieces: tuple[Piece, ...]) -> str:
-    kind = "subparagraph" if all(p.depth for p in pieces) else "paragraph"
-    return f"a new {kind}" if len(pieces) == 1 else f"the following new {kind}s"
+def _class(part: str, depth: int, target: str) -> str:
+    """What a new or moved provision is, said so that the target tells the rest:
+    `subparagraph`, `operative paragraph` after a preambular one (and the reverse), or
+    `paragraph`."""
+    if depth:
+        return "subparagraph"
+    if part == target[:2]:
+        return "paragraph"
+    return "operative paragraph" if part == "op" else "preambular paragraph"
+
+
+_ZH_CLASS = {
+    "subparagraph": "分段",
+    "paragraph": "段落",
+    "operative paragraph": "执行部分段落",
+    "preambular paragraph": "序言部分段落",
+}
+
+
+def _inline(pieces: tuple[Piece, ...]) -> bool:
+    """One new paragraph or lettered subparagraph is quoted after its instruction."""
+    return len(pieces) == 1 and pieces[0].depth < 2
+
+
+def _level(a: MoveProvision) -> str | None:
+    """What a moved provision becomes, when that is not what its anchor is."""
+    if (a.part, a.depth) == (a.anchor[:2], a.anchor.count(".")):
+        return None
+    return _class(a.part, a.depth, "")
+
+
+def _pieces(pieces: tuple[Piece, ...], q: Mark) -> tuple[tuple[int, str], ...]:
+    return tuple((p.depth, q("new", p.text)) for p in pieces)
 
 
 def english(a: Amendment, q: Mark) -> Sentence:
@@ -64,29 +96,27 @@ def english(a: Amendment, q: Mark) -> Sentence:
     if isinstance(a, ReplaceWords):
         return Sentence(f"In {a.ref}, replace {q('old', a.old)} with {q('new', a.new)}.{by}")
     if isinstance(a, InsertWords):
-        return Sentence(
-            f"In {a.ref}, {a.position} the words {q('anchor', a.anchor)}, insert {q('new', a.new)}.{by}"
-        )
+        anchor = q("anchor", a.anchor)
+        return Sentence(f"In {a.ref}, {a.position} the words {anchor}, insert {q('new', a.new)}.{by}")
     if isinstance(a, DeleteWords):
         return Sentence(f"In {a.ref}, delete {q('old', a.old)}.{by}")
     if isinstance(a, InsertProvision):
-        texts = tuple(q("new", p.text) for p in a.pieces)
-        if len(texts) == 1:
-            return Sentence(
-                f"{_cap(a.position)} {a.ref}, insert {_noun_en(a.pieces)} reading: {texts[0]}{by}"
-            )
-        return Sentence(f"{_cap(a.position)} {a.ref}, insert {_noun_en(a.pieces)}:{by}", texts)
+        kind = _class(a.pieces[0].part, a.pieces[0].depth, a.target)
+        where = f"{_cap(a.position)} {a.ref}"
+        if _inline(a.pieces):
+            return Sentence(f"{where}, insert a new {kind} reading: {q('new', a.pieces[0].text)}{by}")
+        return Sentence(f"{where}, insert the following new {kind}s:{by}", _pieces(a.pieces, q))
     if isinstance(a, DeleteProvision):
         return Sentence(f"Delete {a.ref}.{by}")
     if isinstance(a, ReplaceProvision):
         return Sentence(f"Replace {a.ref} with the following: {q('new', a.new)}{by}")
     if isinstance(a, MoveProvision):
         verb = "follow" if a.position == "after" else "precede"
-        return Sentence(f"Move {a.ref} to {verb} {a.anchor_ref}.{by}")
+        level = _level(a)
+        as_ = f" as {'an' if level and level[0] == 'o' else 'a'} {level}" if level else ""
+        return Sentence(f"Move {a.ref} to {verb} {a.anchor_ref}{as_}.{by}")
     if isinstance(a, Split):
-        return Sentence(
-            f"Replace {a.ref} with the following paragraphs:{by}", tuple(q("new", p.text) for p in a.pieces)
-        )
+        return Sentence(f"Replace {a.ref} with the following paragraphs:{by}", _pieces(a.pieces, q))
     refs = ", ".join(a.refs[:-1]) + " and " + a.refs[-1]
     return Sentence(f"Merge {refs} into one paragraph reading: {q('new', a.new.text)}{by}")
 
@@ -103,19 +133,21 @@ def chinese(a: Amendment, q: Mark) -> Sentence:
     if isinstance(a, DeleteWords):
         return Sentence(f"在{a.ref}中，删除{q('old', a.old)}。{by}")
     if isinstance(a, InsertProvision):
-        noun = "分段" if all(p.depth for p in a.pieces) else "段落"
-        texts = tuple(q("new", p.text) for p in a.pieces)
-        if len(texts) == 1:
-            return Sentence(f"在{a.ref}{where[a.position]}插入一个新{noun}，内容如下：{texts[0]}{by}")
-        return Sentence(f"在{a.ref}{where[a.position]}插入以下新{noun}：{by}", texts)
+        noun = _ZH_CLASS[_class(a.pieces[0].part, a.pieces[0].depth, a.target)]
+        if _inline(a.pieces):
+            text = q("new", a.pieces[0].text)
+            return Sentence(f"在{a.ref}{where[a.position]}插入一个新{noun}，内容如下：{text}{by}")
+        return Sentence(f"在{a.ref}{where[a.position]}插入以下新{noun}：{by}", _pieces(a.pieces, q))
     if isinstance(a, DeleteProvision):
         return Sentence(f"删除{a.ref}。{by}")
     if isinstance(a, ReplaceProvision):
         return Sentence(f"将{a.ref}改为：{q('new', a.new)}{by}")
     if isinstance(a, MoveProvision):
-        return Sentence(f"将{a.ref}移至{a.anchor_ref}{where[a.position]}。{by}")
+        level = _level(a)
+        as_ = f"，作为{_ZH_CLASS[level]}" if level else ""
+        return Sentence(f"将{a.ref}移至{a.anchor_ref}{where[a.position]}{as_}。{by}")
     if isinstance(a, Split):
-        return Sentence(f"将{a.ref}改为以下段落：{by}", tuple(q("new", p.text) for p in a.pieces))
+        return Sentence(f"将{a.ref}改为以下段落：{by}", _pieces(a.pieces, q))
     return Sentence(f"将{'、'.join(a.refs)}合并为一段，内容如下：{q('new', a.new.text)}{by}")
 
 
@@ -134,5 +166,5 @@ def render_text(amendments: AmendmentList) -> str:
     out: list[str] = []
     for s in sentences(amendments):
         out.append(s.head)
-        out += ["    " + piece for piece in s.pieces]
+        out += ["    " * (depth + 1) + piece for depth, piece in s.pieces]
     return "".join(line + "\n" for line in out)

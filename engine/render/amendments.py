@@ -31,7 +31,7 @@ def render_md(amendments: AmendmentList) -> str:
         )
     for n, s in enumerate(sentences(amendments, mark), start=1):
         lines.append(f"{n}. {s.head}")
-        lines += [f"   - {piece}" for piece in s.pieces]
+        lines += [f"{'   ' * (depth + 1)}- {piece}" for depth, piece in s.pieces]
     return "\n".join(lines) + "\n"
 
 
