@@ -642,7 +642,7 @@ def amend(
 
 @main.command("apply")
 @click.argument("base")
-@click.argument("amendments", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("amendments", type=click.Path(exists=True, dir_okay=False, path_type=Path), metavar="LIST")
 @lang_option(auto=True)
 @revisions_option
 @click.option(
@@ -671,24 +671,30 @@ def apply_(
     series: str | None,
     history_root: Path,
 ) -> None:
-    """Apply an amendment list (resdiff.amendments/1 JSON) to BASE and print the amended text.
+    """Apply an amendment list to BASE and print the amended text.
 
-    BASE is any version reference `resdiff diff` takes. Every amendment refers to the base
-    as it stood before any of them, so their order does not matter (new paragraphs put at
-    one place land in list order). An amendment whose paragraph or words are not in the
-    base, whose words occur more than once there, or that overlaps another stops the run
-    with an error naming it, and nothing is written. The amended text is renumbered.
+    The list is the JSON `resdiff amend --format json` writes (resdiff.amendments/1), or
+    the text form, as `resdiff amend` prints it or as delegations type it, in the language
+    of BASE: one amendment a line, straight or curly quotes, new paragraphs quoted on the
+    lines below their instruction. BASE is any version reference `resdiff diff` takes.
+
+    Every amendment refers to the base as it stood before any of them, so their order does
+    not matter (new paragraphs put at one place land in list order). An amendment whose
+    paragraph or words are not in the base, whose words occur more than once there, or that
+    overlaps another stops the run with an error naming it (and its line in a typed list),
+    and nothing is written. The amended text is renumbered.
 
     \b
     Examples:
       resdiff amend A/RES/51/102 A/RES/53/148 --lang zh --format json -o list.json
       resdiff apply A/RES/51/102 list.json --lang zh --format text
       resdiff apply draft.txt list.json -o amended.md
+      resdiff apply draft.txt proposals.txt --format text
     """
     if output is not None and output.exists() and not force:
         fail(f"{output}: already exists (use --force to replace it)")
-    listed = api.read_amendments(amendments)
     store = open_history(history_root)
     res = api.load(base, lang=lang, history=store, series=series, revisions=revisions)
+    listed = api.read_amendments(amendments, res)
     amended = api.apply_amendments(res, listed)
     write_or_print(DOCUMENT_RENDERERS[fmt](amended), output, force, f"{fmt} amended text")

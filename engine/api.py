@@ -9,7 +9,7 @@
     render(diff, fmt, options)     -> str or bytes, from the renderer registry
     validate(paths)                canonical files and their manifests -> Report
     amend(old, new, ...)           -> AmendmentList: the amendments that turn old into new
-    read_amendments(path)          a resdiff.amendments/1 file -> AmendmentList
+    read_amendments(path, base)    a list (JSON, or typed in English or Chinese) -> AmendmentList
     apply_amendments(base, list)   -> the amended Resolution
     render_amendments(list, fmt)   -> str, from the amendment renderer registry
 
@@ -24,6 +24,7 @@ from pathlib import Path
 
 from .amend import AmendmentList, apply, derive
 from .amend.jsonform import loads as _load_amendments
+from .amend.parse import parse as parse_amendments
 from .diff import Diff, compare
 from .errors import AmendmentError, InputError
 from .model import Resolution
@@ -120,14 +121,18 @@ def amend(old: Resolution, new: Resolution, *, proposer: str | None = None) -> A
     return derive(compare(old, new), proposer=proposer)
 
 
-def read_amendments(path: Path) -> AmendmentList:
-    """An amendment list in the JSON form (`resdiff.amendments/1`), checked against its schema."""
+def read_amendments(path: Path, base: Resolution) -> AmendmentList:
+    """An amendment list: the JSON form (`resdiff.amendments/1`, checked against its schema)
+    when the file opens with `{`, else the typed English or Chinese text form, whose
+    references are resolved against `base`."""
     try:
         text = read_limited(path).decode("utf-8")
     except UnicodeDecodeError as exc:
-        message = f"not UTF-8 (byte {exc.start}); an amendment list is JSON"
+        message = f"not UTF-8 (byte {exc.start}); an amendment list is JSON or UTF-8 text"
         raise AmendmentError(message, path=str(path)) from None
-    return _load_amendments(text, str(path))
+    if text.lstrip("\ufeff \t\r\n").startswith("{"):
+        return _load_amendments(text, str(path))
+    return parse_amendments(text, base, str(path))
 
 
 def apply_amendments(base: Resolution, amendments: AmendmentList) -> Resolution:

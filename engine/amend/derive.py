@@ -233,6 +233,9 @@ def _in_place(diff: Diff) -> set[int]:
             a, b = diff.old.provision(change.old[0]), diff.new.provision(change.new[0])
             if (a.part, a.depth) != (b.part, b.depth):
                 continue
+        part = diff.old.provision(change.old[0]).part
+        if any(diff.new.provision(pid).part != part for pid in change.new):
+            continue  # a split across the preamble and the operative part: deleted and inserted
         at = [new_index[pid] for pid in change.new]
         if at != list(range(at[0], at[0] + len(at))):  # a split whose parts stand apart
             continue

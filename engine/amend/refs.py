@@ -10,6 +10,9 @@ back to the positional one where nothing was printed (Word's automatic numbering
 
 from __future__ import annotations
 
+import re
+from functools import cache
+
 from num2words import num2words
 
 from ..errors import AmendmentError
@@ -62,3 +65,81 @@ def reference(base: Resolution, pid: str, lang: str) -> str:
     if zh:
         return "执行部分第" + _printed(head) + "".join(f"({s})" for s in subs) + "段"
     return f"operative paragraph {_printed(head)}" + "".join(f" ({s})" for s in subs)
+
+
+# -- reading references back ---------------------------------------------------------------
+
+_SUBS = r"(?P<subs>(?:\s*[(（][a-z]+[)）])*)"
+_EN_PP = re.compile(
+    rf"""^(?:the\s+)?(?P<ordinal>[a-z]+(?:[-\s][a-z]+)?)\s+preambular\s+paragraph(?:,?\s+subparagraph)?{_SUBS}$
+       | ^preambular\s+paragraph\s+(?P<n>\d+){_SUBS.replace("subs", "subs2")}$
+       | ^PP\s*(?P<label>\d+){_SUBS.replace("subs", "subs3")}$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_EN_OP = re.compile(
+    rf"^(?:operative\s+paragraph\s+|paragraph\s+|OP\s*)(?P<number>[0-9]+){_SUBS}$", re.IGNORECASE
+)
+_ZH_PP = re.compile(rf"^序言部分第(?P<n>[一二三四五六七八九十百零]+)段{_SUBS}$")
+_ZH_OP = re.compile(rf"^执行部分第\s*(?P<number>[0-9]+)\s*{_SUBS}\s*段$")
+_LABEL = re.compile(r"[a-z]+")
+
+
+@cache
+def _ordinals() -> dict[str, int]:
+    out = {}
+    for n in range(1, 300):
+        word = str(num2words(n, to="ordinal", lang="en"))
+        out[word] = n
+        out[word.replace("-", " ")] = n
+    return out
+
+
+@cache
+def _chinese_numbers() -> dict[str, int]:
+    return {chinese_number(n): n for n in range(1, 1000)}
+
+
+def _child(base: Resolution, parent: str, label: str, typed: str) -> str:
+    found = [p.id for p in base.provisions if p.parent_id == parent and _printed(p) == label]
+    if len(found) != 1:
+        what = "no" if not found else f"{len(found)}"
+        raise AmendmentError(f'"{typed}": the base text has {what} subparagraph ({label}) there')
+    return found[0]
+
+
+def resolve(base: Resolution, typed: str) -> str:
+    """The id of the provision a typed reference names in `base` (the inverse of
+    `reference`, plus the forms people type: `preambular paragraph 3`, `PP3`, `OP5`,
+    `paragraph 5`, full-width brackets)."""
+    text = " ".join(typed.split())
+    head: str | None = None
+    subs = ""
+    if m := _EN_PP.match(text) or _ZH_PP.match(text):
+        groups = m.groupdict()
+        subs = groups.get("subs") or groups.get("subs2") or groups.get("subs3") or ""
+        if groups.get("ordinal"):
+            position = _ordinals().get(groups["ordinal"].lower())
+        elif "label" in groups and groups.get("label"):
+            position = int(groups["label"])
+        elif m.re is _ZH_PP:
+            position = _chinese_numbers().get(groups["n"])
+        else:
+            position = int(groups["n"])
+        paragraphs = [p.id for p in base.provisions if p.part == "pp" and p.depth == 0]
+        if position is None or not 0 < position <= len(paragraphs):
+            raise AmendmentError(f'"{typed}": the base text has {len(paragraphs)} preambular paragraphs')
+        head = paragraphs[position - 1]
+    elif m := _EN_OP.match(text) or _ZH_OP.match(text):
+        subs = m["subs"] or ""
+        found = [
+            p.id for p in base.provisions if p.part == "op" and p.depth == 0 and _printed(p) == m["number"]
+        ]
+        if len(found) != 1:
+            what = "no" if not found else f"{len(found)}"
+            raise AmendmentError(f'"{typed}": the base text has {what} operative paragraph {m["number"]}')
+        head = found[0]
+    if head is None:
+        raise AmendmentError(f'"{typed}" is not a reference to a paragraph')
+    for label in _LABEL.findall(subs):
+        head = _child(base, head, label, typed)
+    return head

@@ -60,11 +60,10 @@ def _class(part: str, depth: int, target: str) -> str:
     """What a new or moved provision is, said so that the target tells the rest:
     `subparagraph`, `operative paragraph` after a preambular one (and the reverse), or
     `paragraph`."""
-    if depth:
-        return "subparagraph"
+    kind = "subparagraph" if depth else "paragraph"
     if part == target[:2]:
-        return "paragraph"
-    return "operative paragraph" if part == "op" else "preambular paragraph"
+        return kind
+    return ("operative " if part == "op" else "preambular ") + kind
 
 
 _ZH_CLASS = {
@@ -72,6 +71,8 @@ _ZH_CLASS = {
     "paragraph": "段落",
     "operative paragraph": "执行部分段落",
     "preambular paragraph": "序言部分段落",
+    "operative subparagraph": "执行部分分段",
+    "preambular subparagraph": "序言部分分段",
 }
 
 
@@ -118,7 +119,8 @@ def english(a: Amendment, q: Mark) -> Sentence:
     if isinstance(a, Split):
         return Sentence(f"Replace {a.ref} with the following paragraphs:{by}", _pieces(a.pieces, q))
     refs = ", ".join(a.refs[:-1]) + " and " + a.refs[-1]
-    return Sentence(f"Merge {refs} into one paragraph reading: {q('new', a.new.text)}{by}")
+    kind = _class(a.new.part, a.new.depth, a.targets[0])
+    return Sentence(f"Merge {refs} into one {kind} reading: {q('new', a.new.text)}{by}")
 
 
 def chinese(a: Amendment, q: Mark) -> Sentence:
@@ -148,7 +150,9 @@ def chinese(a: Amendment, q: Mark) -> Sentence:
         return Sentence(f"将{a.ref}移至{a.anchor_ref}{where[a.position]}{as_}。{by}")
     if isinstance(a, Split):
         return Sentence(f"将{a.ref}改为以下段落：{by}", _pieces(a.pieces, q))
-    return Sentence(f"将{'、'.join(a.refs)}合并为一段，内容如下：{q('new', a.new.text)}{by}")
+    kind = _class(a.new.part, a.new.depth, a.targets[0])
+    one = "一段" if kind == "paragraph" else f"一个{_ZH_CLASS[kind]}"
+    return Sentence(f"将{'、'.join(a.refs)}合并为{one}，内容如下：{q('new', a.new.text)}{by}")
 
 
 def sentences(amendments: AmendmentList, mark: Mark | None = None) -> Iterator[Sentence]:
