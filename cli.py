@@ -657,6 +657,12 @@ def amend(
     "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write the amended text to FILE."
 )
 @click.option("--force", is_flag=True, help="Replace the --output file if it exists.")
+@click.option(
+    "--continue",
+    "keep_going",
+    is_flag=True,
+    help="Apply the amendments that can be, list those that cannot on stderr, exit 1 if any could not.",
+)
 @series_option
 @history_option
 @reports_errors
@@ -668,6 +674,7 @@ def apply_(
     fmt: str,
     output: Path | None,
     force: bool,
+    keep_going: bool,
     series: str | None,
     history_root: Path,
 ) -> None:
@@ -690,11 +697,21 @@ def apply_(
       resdiff apply A/RES/51/102 list.json --lang zh --format text
       resdiff apply draft.txt list.json -o amended.md
       resdiff apply draft.txt proposals.txt --format text
+      resdiff apply draft.txt proposals.txt --continue -o amended.md
     """
     if output is not None and output.exists() and not force:
         fail(f"{output}: already exists (use --force to replace it)")
     store = open_history(history_root)
     res = api.load(base, lang=lang, history=store, series=series, revisions=revisions)
     listed = api.read_amendments(amendments, res)
-    amended = api.apply_amendments(res, listed)
+    if not keep_going:
+        amended = api.apply_amendments(res, listed)
+        write_or_print(DOCUMENT_RENDERERS[fmt](amended), output, force, f"{fmt} amended text")
+        return
+    amended, failed = api.apply_what_applies(res, listed)
     write_or_print(DOCUMENT_RENDERERS[fmt](amended), output, force, f"{fmt} amended text")
+    for error in failed:
+        click.echo(f"not applied: {escape_controls(str(error))}", err=True)
+    if failed:
+        click.echo(f"{len(failed)} of {len(listed.amendments)} amendment(s) not applied", err=True)
+        sys.exit(EXIT_CHANGED)

@@ -23,6 +23,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .amend import AmendmentList, apply, derive
+from .amend.apply import apply_what_applies as _apply_what_applies
 from .amend.jsonform import loads as _load_amendments
 from .amend.parse import parse as parse_amendments
 from .diff import Diff, compare
@@ -50,6 +51,7 @@ __all__ = [
     "Report",
     "amend",
     "apply_amendments",
+    "apply_what_applies",
     "compare",
     "format_for",
     "is_changed",
@@ -143,6 +145,15 @@ def apply_amendments(base: Resolution, amendments: AmendmentList) -> Resolution:
             "a list quotes the words of its base, in its language"
         )
     return apply(base, amendments.amendments, amendments.language)
+
+
+def apply_what_applies(
+    base: Resolution, amendments: AmendmentList
+) -> tuple[Resolution, list[AmendmentError]]:
+    """`apply_amendments` that leaves out what cannot be applied and says why (--continue)."""
+    if amendments.language != base.meta.language:
+        apply_amendments(base, AmendmentList((), amendments.language))  # the same refusal
+    return _apply_what_applies(base, amendments.amendments, amendments.language)
 
 
 def render_amendments(amendments: AmendmentList, fmt: str) -> str:

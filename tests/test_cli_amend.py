@@ -109,3 +109,23 @@ def test_a_malformed_list_is_one_error_line(tmp_path: Path) -> None:
     assert_one_error_line(run("apply", str(SEED), str(path)), "list.json", "not JSON")
     path.write_bytes(b"\xff\xfe")
     assert_one_error_line(run("apply", str(SEED), str(path)), "not UTF-8")
+
+
+def test_continue_applies_the_others_and_lists_those_that_failed(tmp_path: Path) -> None:
+    listed = write_list(
+        tmp_path,
+        {"operation": "delete-provision", "target": "op7", "ref": "执行部分第7段"},
+        {"operation": "delete-words", "target": "pp3", "ref": "序言部分第三段", "old": "决议"},
+        {"operation": "replace-provision", "target": "op7", "ref": "执行部分第7段", "new": "重申；"},
+    )
+    out = tmp_path / "out.md"
+    result = run("apply", str(SEED), str(listed), "--continue", "-o", str(out))
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        f"wrote canonical amended text to {out}",
+        'not applied: amendment 2 (序言部分第三段): the words "决议" occur 3 times in it; quote more of them',
+        "not applied: amendment 3 (执行部分第7段) overlaps amendment 1: both rewrite it",
+        "2 of 3 amendment(s) not applied",
+    ]
+    amended = canonical.loads(out.read_text(encoding="utf-8"), str(out))
+    assert len([p for p in amended.provisions if p.part == "op" and p.depth == 0]) == 19  # one of 20 deleted

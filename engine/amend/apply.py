@@ -56,16 +56,18 @@ def _where(index: int, amendment: Amendment) -> str:
     return f"amendment {index + 1} ({ref})"
 
 
-def find_once(text: str, words: str, what: str) -> int:
+def find_once(text: str, words: str, what: str, index: int | None = None) -> int:
     """The start of the one occurrence of `words` in `text`; an error if none or several."""
     if not words:
-        raise AmendmentError(f"{what}: no words quoted")
+        raise AmendmentError(f"{what}: no words quoted", index=index)
     first = text.find(words)
     if first < 0:
-        raise AmendmentError(f'{what}: the words "{words}" are not in it')
+        raise AmendmentError(f'{what}: the words "{words}" are not in it', index=index)
     count = text.count(words)
     if count > 1:
-        raise AmendmentError(f'{what}: the words "{words}" occur {count} times in it; quote more of them')
+        raise AmendmentError(
+            f'{what}: the words "{words}" occur {count} times in it; quote more of them', index=index
+        )
     return first
 
 
@@ -76,10 +78,10 @@ def word_edit(text: str, amendment: WordAmendment, index: int, language: str) ->
     what = _where(index, amendment)
     spaced = language not in UNSPACED
     if isinstance(amendment, ReplaceWords):
-        s = find_once(text, amendment.old, what)
+        s = find_once(text, amendment.old, what, index)
         return Edit(s, s + len(amendment.old), amendment.new, (s, s + len(amendment.old)), index)
     if isinstance(amendment, DeleteWords):
-        s = find_once(text, amendment.old, what)
+        s = find_once(text, amendment.old, what, index)
         e = s + len(amendment.old)
         claim = (s, e)
         if spaced:
@@ -88,7 +90,7 @@ def word_edit(text: str, amendment: WordAmendment, index: int, language: str) ->
             elif e < len(text) and text[e] == " ":
                 e += 1
         return Edit(s, e, "", claim, index)
-    a = find_once(text, amendment.anchor, what)
+    a = find_once(text, amendment.anchor, what, index)
     end = a + len(amendment.anchor)
     new = amendment.new
     if amendment.position == "after":
@@ -114,7 +116,8 @@ def apply_words(
             first, second = sorted((before.index, after.index))
             raise AmendmentError(
                 f"{_where(second, dict(edits)[second])} overlaps amendment {first + 1}: "
-                "both touch the same words"
+                "both touch the same words",
+                index=second,
             )
     ordered = sorted(placed, key=lambda e: (e.start, e.end))
     out: list[str] = []
@@ -177,7 +180,9 @@ class Patcher:
     def _fate(self, index: int, amendment: Amendment, pid: str) -> _Fate:
         fate = self.fates.get(pid)
         if fate is None:
-            raise AmendmentError(f"{_where(index, amendment)}: the base text has no such provision ({pid})")
+            raise AmendmentError(
+                f"{_where(index, amendment)}: the base text has no such provision ({pid})", index=index
+            )
         return fate
 
     def _collect_words(self, index: int, amendment: WordAmendment) -> None:
@@ -187,7 +192,7 @@ class Patcher:
         taken = fate.whole[0] if fate.whole else fate.merged_into
         if taken is not None:
             raise AmendmentError(
-                f"{_where(index, amendment)} overlaps amendment {taken + 1}: both rewrite it"
+                f"{_where(index, amendment)} overlaps amendment {taken + 1}: both rewrite it", index=index
             )
 
     def _collect_whole(self, index: int, amendment: DeleteProvision | ReplaceProvision | Split) -> None:
@@ -208,7 +213,8 @@ class Patcher:
         fate = self._fate(index, amendment, amendment.target)
         if fate.moved is not None:
             raise AmendmentError(
-                f"{_where(index, amendment)} overlaps amendment {fate.moved[0] + 1}: both move it"
+                f"{_where(index, amendment)} overlaps amendment {fate.moved[0] + 1}: both move it",
+                index=index,
             )
         fate.moved = (index, amendment)
         self._fate(index, amendment, amendment.anchor).anchored.append((index, amendment))
@@ -224,7 +230,8 @@ class Patcher:
             index, amendment = fate.words[0]
             raise AmendmentError(
                 f"{_where(index, amendment)} overlaps amendment {fate.whole[0] + 1}: that one rewrites "
-                "the whole provision"
+                "the whole provision",
+                index=index,
             )
         text, mapped = apply_words(p.text, fate.words, self.language)
         refs = tuple(FootnoteRef(r.marker, min(mapped(r.offset), len(text))) for r in p.footnotes)
@@ -247,9 +254,12 @@ class Patcher:
                 return [_placeholder(amendment.new)]
         return [edited]
 
-    def apply(self, amendments: Sequence[Amendment]) -> Resolution:
+    def apply(self, amendments: Sequence[Amendment], skip: frozenset[int] = frozenset()) -> Resolution:
+        """The amended text; amendments whose places are in `skip` are left out (and keep
+        their numbers in messages about the others)."""
         for index, amendment in enumerate(amendments):
-            self.handlers[type(amendment)](index, amendment)
+            if index not in skip:
+                self.handlers[type(amendment)](index, amendment)
         own = {p.id: self._own(p, self.fates[p.id]) for p in self.base.provisions}
         out: list[Provision] = []
         for p in self.base.provisions:
@@ -279,3 +289,23 @@ class Patcher:
 def apply(base: Resolution, amendments: Sequence[Amendment], language: str | None = None) -> Resolution:
     """The base with every amendment made; they all refer to the base as it stood."""
     return Patcher(base, language).apply(amendments)
+
+
+def apply_what_applies(
+    base: Resolution, amendments: Sequence[Amendment], language: str | None = None
+) -> tuple[Resolution, list[AmendmentError]]:
+    """The base with every amendment made that can be, and the errors of those that cannot
+    (`apply --continue`). An amendment at fault is left out and the rest tried again, so an
+    overlap leaves out the later of the two; an error that is no one amendment's (the
+    amended text has no valid structure) is raised."""
+    failed: list[AmendmentError] = []
+    skip: set[int] = set()
+    while True:
+        try:
+            amended = Patcher(base, language).apply(amendments, frozenset(skip))
+            return amended, sorted(failed, key=lambda exc: exc.index or 0)
+        except AmendmentError as exc:
+            if exc.index is None or exc.index in skip:
+                raise
+            skip.add(exc.index)
+            failed.append(exc)
