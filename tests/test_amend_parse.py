@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from engine.amend import InsertProvision, apply, derive
 from engine.amend.parse import parse
@@ -16,6 +17,7 @@ from engine.diff import compare
 from engine.errors import AmendmentError
 from engine.model import Resolution
 
+from .helpers import resolution
 from .test_amend import HISTORY, PAIRS, amended_pairs, load, pair_id, shape
 from .test_cli import SEED, assert_one_error_line, run
 
@@ -99,3 +101,44 @@ def test_a_reference_the_base_lacks_names_its_line(tmp_path: Path) -> None:
     listed.write_text("删除执行部分第7段。\n删除执行部分第99段。\n", encoding="utf-8")
     result = run("apply", str(SEED), str(listed))
     assert_one_error_line(result, "proposals.txt:2: ", "the base text has no operative paragraph 99")
+
+
+ZH_WORDS = st.sampled_from(["重申", "回顾", "其", "决议", "人权", "国际合作", "第23/3号", "各国", "，", "和"])
+ZH_TEXT = st.lists(ZH_WORDS, min_size=1, max_size=10)
+
+
+@st.composite
+def chinese_pairs(draw: st.DrawFn) -> tuple[Resolution, Resolution]:
+    """Chinese versions: words without spaces between them, edited word by word and
+    paragraph by paragraph (insertions, deletions, moves)."""
+    old = draw(st.lists(ZH_TEXT, min_size=1, max_size=6))
+    new = [list(words) for words in old]
+    for _ in range(draw(st.integers(0, 5))):
+        k = draw(st.integers(0, len(new) - 1)) if new else 0
+        edit = draw(st.sampled_from(["word", "word", "insert", "delete", "move"]))
+        if not new or edit == "insert":
+            new.insert(k, draw(ZH_TEXT))
+        elif edit == "delete":
+            del new[k]
+        elif edit == "move":
+            new.insert(draw(st.integers(0, len(new) - 1)), new.pop(k))
+        else:
+            at = draw(st.integers(0, len(new[k])))
+            new[k][at:at] = [draw(ZH_WORDS)]
+            if draw(st.booleans()) and len(new[k]) > 1:
+                del new[k][draw(st.integers(0, len(new[k]) - 1))]
+    cut_old, cut_new = draw(st.integers(0, len(old))), draw(st.integers(0, len(new)))
+    join = ["".join(words) for words in old], ["".join(words) for words in new]
+    return (
+        resolution(join[0][:cut_old], join[0][cut_old:], language="zh"),
+        resolution(join[1][:cut_new], join[1][cut_new:], language="zh"),
+    )
+
+
+@settings(max_examples=150, deadline=None)
+@given(chinese_pairs())
+def test_chinese_lists_apply_and_read_back(pair: tuple[Resolution, Resolution]) -> None:
+    old, new = pair
+    amendments = derive(compare(old, new))
+    assert shape(apply(old, amendments.amendments)) == shape(new)
+    assert parse(render_text(amendments), old) == amendments
