@@ -144,7 +144,16 @@ def apply_amendments(base: Resolution, amendments: AmendmentList) -> Resolution:
             f"the amendments are in {amendments.language} and the base text in {base.meta.language}; "
             "a list quotes the words of its base, in its language"
         )
-    return apply(base, amendments.amendments, amendments.language)
+    try:
+        return apply(base, amendments.amendments, amendments.language)
+    except AmendmentError as exc:
+        raise _placed(exc, amendments) from None
+
+
+def _placed(exc: AmendmentError, amendments: AmendmentList) -> AmendmentError:
+    """The error with the list's file and, for a typed list, the line of the amendment."""
+    line = amendments.where(exc.index) if exc.index is not None else None
+    return AmendmentError(exc.message, path=amendments.source, line=line, index=exc.index)
 
 
 def apply_what_applies(
@@ -153,7 +162,11 @@ def apply_what_applies(
     """`apply_amendments` that leaves out what cannot be applied and says why (--continue)."""
     if amendments.language != base.meta.language:
         apply_amendments(base, AmendmentList((), amendments.language))  # the same refusal
-    return _apply_what_applies(base, amendments.amendments, amendments.language)
+    try:
+        amended, failed = _apply_what_applies(base, amendments.amendments, amendments.language)
+    except AmendmentError as exc:
+        raise _placed(exc, amendments) from None
+    return amended, [_placed(exc, amendments) for exc in failed]
 
 
 def render_amendments(amendments: AmendmentList, fmt: str) -> str:

@@ -142,3 +142,14 @@ def test_chinese_lists_apply_and_read_back(pair: tuple[Resolution, Resolution]) 
     amendments = derive(compare(old, new))
     assert shape(apply(old, amendments.amendments)) == shape(new)
     assert parse(render_text(amendments), old) == amendments
+
+
+def test_an_amendment_of_a_typed_list_that_cannot_be_applied_is_named_by_its_line(tmp_path: Path) -> None:
+    listed = tmp_path / "proposals.txt"
+    listed.write_text("删除执行部分第7段。\n\n在序言部分第三段中，删除“决议”。\n", encoding="utf-8")
+    result = run("apply", str(SEED), str(listed))
+    assert_one_error_line(result)
+    assert result.stderr == (
+        f'Error: {listed}:3: amendment 2 (序言部分第三段): the words "决议" occur 3 times in it; '
+        "quote more of them\n"
+    )

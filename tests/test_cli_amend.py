@@ -123,8 +123,9 @@ def test_continue_applies_the_others_and_lists_those_that_failed(tmp_path: Path)
     assert result.returncode == 1
     assert result.stderr.splitlines() == [
         f"wrote canonical amended text to {out}",
-        'not applied: amendment 2 (序言部分第三段): the words "决议" occur 3 times in it; quote more of them',
-        "not applied: amendment 3 (执行部分第7段) overlaps amendment 1: both rewrite it",
+        f'not applied: {listed}: amendment 2 (序言部分第三段): the words "决议" occur 3 times in it; '
+        "quote more of them",
+        f"not applied: {listed}: amendment 3 (执行部分第7段) overlaps amendment 1: both rewrite it",
         "2 of 3 amendment(s) not applied",
     ]
     amended = canonical.loads(out.read_text(encoding="utf-8"), str(out))

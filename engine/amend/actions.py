@@ -15,7 +15,7 @@ Word amendments quote words of the target provision: `old` (replaced or deleted)
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 Part = Literal["pp", "op"]
@@ -172,3 +172,11 @@ class AmendmentList:
     language: str
     base: str | None = None
     proposer: str | None = None
+    source: str | None = field(default=None, compare=False)
+    """The file the list was read from (provenance, not content)."""
+    lines: tuple[int, ...] = field(default=(), compare=False)
+    """The line each amendment starts on in a typed list (empty for JSON), so that an
+    amendment that cannot be applied is named by its line."""
+
+    def where(self, index: int) -> int | None:
+        return self.lines[index] if index < len(self.lines) else None

@@ -98,4 +98,5 @@ def loads(text: str, source: str | None = None) -> AmendmentList:
         language=data["language"],
         base=data.get("base"),
         proposer=data.get("proposer"),
+        source=source,
     )

@@ -247,4 +247,5 @@ def parse(text: str, base: Resolution, source: str | None = None) -> AmendmentLi
             amendments.append(reader.amendment(entry))
         except AmendmentError as exc:
             raise AmendmentError(exc.message, path=source, line=entry.line) from None
-    return AmendmentList(tuple(amendments), base.meta.language, base.meta.symbol)
+    lines = tuple(entry.line for entry in entries)
+    return AmendmentList(tuple(amendments), base.meta.language, base.meta.symbol, None, source, lines)
