@@ -144,7 +144,7 @@ def document_format_option(func: F) -> F:
         type=click.Choice(sorted(DOCUMENT_RENDERERS)),
         default="canonical",
         show_default=True,
-        help="canonical: the text format kept in history/; json: resdiff.document/1.",
+        help="canonical: the text format kept in history/; json: resdiff.document/1; text: as printed.",
     )(func)
 
 
