@@ -32,6 +32,8 @@ demo: $(STAMP)
 	$(BIN)/resdiff diff seeds/000_d13d258366e277a0.txt A/HRC/RES/25/3 --lang zh --summary || test $$? -eq 1
 	$(BIN)/resdiff diff A/RES/53/148 A/RES/55/105 --lang zh || test $$? -eq 1
 	$(BIN)/resdiff diff A/HRC/RES/28/2 A/HRC/RES/38/3 --lang en || test $$? -eq 1
+	@echo "The amendments that turn A/RES/55/109 into the seed, as a facilitator would write them:"
+	$(BIN)/resdiff amend A/RES/55/109 A/HRC/RES/25/3 --lang zh
 	@mkdir -p reports
 	$(BIN)/resdiff diff A/RES/55/109 A/HRC/RES/25/3 --lang zh -o reports/A-HRC-RES-25-3.html --force || test $$? -eq 1
 	$(BIN)/resdiff diff A/RES/55/109 A/HRC/RES/25/3 --lang zh -o reports/A-HRC-RES-25-3.docx --force || test $$? -eq 1

@@ -147,7 +147,7 @@ def document_format_option(func: F) -> F:
         type=click.Choice(sorted(DOCUMENT_RENDERERS)),
         default="canonical",
         show_default=True,
-        help="canonical: the text format kept in history/; json: resdiff.document/1.",
+        help="canonical: the text format kept in history/; json: resdiff.document/1; text: as printed.",
     )(func)
 
 
@@ -641,3 +641,148 @@ def check(
     ]
     emit(CHECK_RENDERERS[fmt](results))
     sys.exit(EXIT_CHANGED if any(r.failed for r in results) else EXIT_SAME)
+
+
+def write_or_print(text: str, output: Path | None, force: bool, what: str) -> None:
+    """To standard output, or to a file written atomically (never half-written)."""
+    if output is None:
+        emit(text)
+        return
+    atomic.write_text(output, text, force=force)
+    click.echo(f"wrote {what} to {output}", err=True)
+
+
+@main.command()
+@click.argument("old")
+@click.argument("new")
+@lang_option(auto=True)
+@revisions_option
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(list(api.AMENDMENT_RENDERERS)),
+    default="text",
+    show_default=True,
+    help="text (UN style, in the language of the texts), md (a numbered list, old words "
+    "<del>, new ones <ins>), json (resdiff.amendments/1, what `resdiff apply` reads).",
+)
+@click.option("--proposer", help="Name the proposer of every amendment (a delegation).")
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write the list to FILE."
+)
+@click.option("--force", is_flag=True, help="Replace the --output file if it exists.")
+@series_option
+@history_option
+@reports_errors
+def amend(
+    old: str,
+    new: str,
+    lang: str,
+    revisions: Revisions,
+    fmt: str,
+    proposer: str | None,
+    output: Path | None,
+    force: bool,
+    series: str | None,
+    history_root: Path,
+) -> None:
+    """Write the change from OLD to NEW as an amendment list, as negotiators do.
+
+    OLD and NEW are any version reference `resdiff diff` takes (a raw text, PDF, .docx,
+    canonical file, stored symbol or REV:path), in one language. Edits a few words apart
+    become one replacement; every quoted phrase occurs once in its paragraph; a paragraph
+    rewritten by more than about half is replaced whole; renumbering is never an amendment.
+    Preambular paragraphs are named by ordinal ("the third preambular paragraph",
+    序言部分第三段), operative ones by their printed number.
+
+    \b
+    Examples:
+      resdiff amend A/RES/51/102 A/RES/53/148 --lang zh
+      resdiff amend base.txt revised.txt --format json -o amendments.json
+      resdiff amend A/HRC/RES/28/2 A/HRC/RES/38/3 --lang en --format md
+    """
+    if output is not None and output.exists() and not force:
+        fail(f"{output}: already exists (use --force to replace it)")
+    store = open_history(history_root)
+    sides = [
+        api.load(ref, lang=lang, history=store, series=series, revisions=revisions) for ref in (old, new)
+    ]
+    amendments = api.amend(*sides, proposer=proposer)
+    write_or_print(api.render_amendments(amendments, fmt), output, force, f"{fmt} amendment list")
+
+
+@main.command("apply")
+@click.argument("base")
+@click.argument("amendments", type=click.Path(exists=True, dir_okay=False, path_type=Path), metavar="LIST")
+@lang_option(auto=True)
+@revisions_option
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(sorted(DOCUMENT_RENDERERS)),
+    default="canonical",
+    show_default=True,
+    help="canonical: the text format kept in history/; text: the text as printed; json: resdiff.document/1.",
+)
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write the amended text to FILE."
+)
+@click.option("--force", is_flag=True, help="Replace the --output file if it exists.")
+@click.option(
+    "--continue",
+    "keep_going",
+    is_flag=True,
+    help="Apply the amendments that can be, list those that cannot on stderr, exit 1 if any could not.",
+)
+@series_option
+@history_option
+@reports_errors
+def apply_(
+    base: str,
+    amendments: Path,
+    lang: str,
+    revisions: Revisions,
+    fmt: str,
+    output: Path | None,
+    force: bool,
+    keep_going: bool,
+    series: str | None,
+    history_root: Path,
+) -> None:
+    """Apply an amendment list to BASE and print the amended text.
+
+    The list is the JSON `resdiff amend --format json` writes (resdiff.amendments/1), or
+    the text form, as `resdiff amend` prints it or as delegations type it, in the language
+    of BASE: one amendment a line, straight or curly quotes, new paragraphs quoted on the
+    lines below their instruction. BASE is any version reference `resdiff diff` takes.
+
+    Every amendment refers to the base as it stood before any of them, so their order does
+    not matter (new paragraphs put at one place land in list order). An amendment whose
+    paragraph or words are not in the base, whose words occur more than once there, or that
+    overlaps another stops the run with an error naming it (and its line in a typed list),
+    and nothing is written. The amended text is renumbered.
+
+    \b
+    Examples:
+      resdiff amend A/RES/51/102 A/RES/53/148 --lang zh --format json -o list.json
+      resdiff apply A/RES/51/102 list.json --lang zh --format text
+      resdiff apply draft.txt list.json -o amended.md
+      resdiff apply draft.txt proposals.txt --format text
+      resdiff apply draft.txt proposals.txt --continue -o amended.md
+    """
+    if output is not None and output.exists() and not force:
+        fail(f"{output}: already exists (use --force to replace it)")
+    store = open_history(history_root)
+    res = api.load(base, lang=lang, history=store, series=series, revisions=revisions)
+    listed = api.read_amendments(amendments, res)
+    if not keep_going:
+        amended = api.apply_amendments(res, listed)
+        write_or_print(DOCUMENT_RENDERERS[fmt](amended), output, force, f"{fmt} amended text")
+        return
+    amended, failed = api.apply_what_applies(res, listed)
+    write_or_print(DOCUMENT_RENDERERS[fmt](amended), output, force, f"{fmt} amended text")
+    for error in failed:
+        click.echo(f"not applied: {escape_controls(str(error))}", err=True)
+    if failed:
+        click.echo(f"{len(failed)} of {len(listed.amendments)} amendment(s) not applied", err=True)
+        sys.exit(EXIT_CHANGED)

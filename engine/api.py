@@ -8,6 +8,10 @@
     is_changed(diff)               whether a diff counts as a change (diff's exit status)
     render(diff, fmt, options)     -> str or bytes, from the renderer registry
     validate(paths)                canonical files and their manifests -> Report
+    amend(old, new, ...)           -> AmendmentList: the amendments that turn old into new
+    read_amendments(path, base)    a list (JSON, or typed in English or Chinese) -> AmendmentList
+    apply_amendments(base, list)   -> the amended Resolution
+    render_amendments(list, fmt)   -> str, from the amendment renderer registry
 
 The command line (`cli.py`) is options, these calls and printing; reports, amendments,
 checks and lineage build on the same calls, so that what a command decides is decided here
@@ -20,33 +24,46 @@ import os
 import sys
 from pathlib import Path
 
+from .amend import AmendmentList, apply, derive
+from .amend.apply import apply_what_applies as _apply_what_applies
+from .amend.jsonform import loads as _load_amendments
+from .amend.parse import parse as parse_amendments
 from .diff import Diff, compare
-from .errors import InputError
+from .errors import AmendmentError, InputError
 from .model import Resolution
 from .read import Revisions
+from .read.decode import read_limited
 from .refs import load
 from .refs import read_file as _read_any
 from .render import BINARY_FORMATS, DIFF_RENDERERS, FORMAT_FOR_SUFFIX, RenderOptions
+from .render.amendments import AMENDMENT_RENDERERS
 from .store import canonical
 from .store.check import Report, check_paths
 from .store.history import History
 from .store.names import check_symbol
 
 __all__ = [
+    "AMENDMENT_RENDERERS",
     "BINARY_FORMATS",
     "FORMAT_FOR_SUFFIX",
+    "AmendmentList",
     "Diff",
     "History",
     "RenderOptions",
     "Report",
+    "amend",
+    "apply_amendments",
+    "apply_what_applies",
     "compare",
     "format_for",
     "is_changed",
     "load",
     "load_pair",
     "load_stored",
+    "read_amendments",
     "read_file",
     "render",
+    "render_amendments",
     "validate",
 ]
 
@@ -138,3 +155,60 @@ def render(diff: Diff, fmt: str, options: RenderOptions | None = None) -> str | 
 def validate(paths: list[Path]) -> Report:
     """Every problem in canonical files and the manifests beside them (see store/check.py)."""
     return check_paths(paths)
+
+
+def amend(old: Resolution, new: Resolution, *, proposer: str | None = None) -> AmendmentList:
+    """The smallest readable amendment list that turns `old` into `new` (see engine/amend/derive.py)."""
+    return derive(compare(old, new), proposer=proposer)
+
+
+def read_amendments(path: Path, base: Resolution) -> AmendmentList:
+    """An amendment list: the JSON form (`resdiff.amendments/1`, checked against its schema)
+    when the file opens with `{`, else the typed English or Chinese text form, whose
+    references are resolved against `base`."""
+    try:
+        text = read_limited(path).decode("utf-8")
+    except UnicodeDecodeError as exc:
+        message = f"not UTF-8 (byte {exc.start}); an amendment list is JSON or UTF-8 text"
+        raise AmendmentError(message, path=str(path)) from None
+    if text.lstrip("\ufeff \t\r\n").startswith("{"):
+        return _load_amendments(text, str(path))
+    return parse_amendments(text, base, str(path))
+
+
+def apply_amendments(base: Resolution, amendments: AmendmentList) -> Resolution:
+    """The base with every amendment made; all refer to the base as it stood."""
+    if amendments.language != base.meta.language:
+        raise InputError(
+            f"the amendments are in {amendments.language} and the base text in {base.meta.language}; "
+            "a list quotes the words of its base, in its language"
+        )
+    try:
+        return apply(base, amendments.amendments, amendments.language)
+    except AmendmentError as exc:
+        raise _placed(exc, amendments) from None
+
+
+def _placed(exc: AmendmentError, amendments: AmendmentList) -> AmendmentError:
+    """The error with the list's file and, for a typed list, the line of the amendment."""
+    line = amendments.where(exc.index) if exc.index is not None else None
+    return AmendmentError(exc.message, path=amendments.source, line=line, index=exc.index)
+
+
+def apply_what_applies(
+    base: Resolution, amendments: AmendmentList
+) -> tuple[Resolution, list[AmendmentError]]:
+    """`apply_amendments` that leaves out what cannot be applied and says why (--continue)."""
+    if amendments.language != base.meta.language:
+        apply_amendments(base, AmendmentList((), amendments.language))  # the same refusal
+    try:
+        amended, failed = _apply_what_applies(base, amendments.amendments, amendments.language)
+    except AmendmentError as exc:
+        raise _placed(exc, amendments) from None
+    return amended, [_placed(exc, amendments) for exc in failed]
+
+
+def render_amendments(amendments: AmendmentList, fmt: str) -> str:
+    if fmt not in AMENDMENT_RENDERERS:
+        raise InputError(f"unknown format {fmt!r}; expected one of {', '.join(AMENDMENT_RENDERERS)}")
+    return AMENDMENT_RENDERERS[fmt](amendments)

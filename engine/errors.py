@@ -42,3 +42,15 @@ class StoreError(ResdiffError):
 
 class RefError(ResdiffError):
     """A version reference (symbol, path, git revision) cannot be resolved."""
+
+
+class AmendmentError(ResdiffError):
+    """An amendment cannot be applied or read: its target or words are not in the base, its
+    words occur more than once, it overlaps another, or the list is malformed. `index` is
+    the place (0-based) in its list of the amendment at fault, when one is."""
+
+    def __init__(
+        self, message: str, *, path: str | None = None, line: int | None = None, index: int | None = None
+    ):
+        super().__init__(message, path=path, line=line)
+        self.index = index

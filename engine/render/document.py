@@ -55,7 +55,21 @@ def render_json(res: Resolution) -> str:
     return json.dumps(document_dict(res), ensure_ascii=False, indent=2) + "\n"
 
 
+def render_plain(res: Resolution) -> str:
+    """The text as printed, for reading: title, body line, preambular paragraphs, operative
+    paragraphs with their numbers, subparagraphs with their letters, indented by level; one
+    blank line between provisions. Footnotes are left out (the canonical form keeps them)."""
+    blocks = [line for line in (res.meta.title, res.body_line) if line]
+    for p in res.provisions:
+        label = f"{p.number}. " if p.kind == "operative" and p.number else ""
+        if p.kind == "subparagraph" and p.number:
+            label = f"({p.number}) "
+        blocks.append("    " * p.depth + label + p.text)
+    return "\n\n".join(blocks) + "\n"
+
+
 DOCUMENT_RENDERERS: dict[str, Callable[[Resolution], str]] = {
     "canonical": canonical.dumps,
     "json": render_json,
+    "text": render_plain,
 }

@@ -1,0 +1,311 @@
+"""Applying an amendment list to a base text: `apply(base, amendments) -> Resolution`.
+
+A `Patcher` (as in xmldiff) dispatches one handler per action type. Every amendment refers
+to the base as it stood before any of them, so the patcher first *collects* what each base
+provision becomes (its words edited, replaced, split, merged, deleted, moved; what is
+inserted before or after it) and then builds the amended text in one pass over the base.
+Word amendments find their quoted words in the base text of the provision; words that are
+missing or occur twice, and two amendments that claim the same words, are errors naming the
+amendment, never a guess. The amended text is renumbered as the secretariat would: every
+printed number follows position (renumbering is never an amendment).
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from ..errors import AmendmentError, ModelError
+from ..model import FootnoteRef, Provision, Resolution, renumber
+from .actions import (
+    Amendment,
+    DeleteProvision,
+    DeleteWords,
+    InsertProvision,
+    InsertWords,
+    Merge,
+    MoveProvision,
+    Piece,
+    ReplaceProvision,
+    ReplaceWords,
+    Split,
+    WordAmendment,
+)
+
+UNSPACED = frozenset({"zh", "ja"})
+"""Languages written without spaces between words: inserted words are joined as they are."""
+_CLOSING = ",.;:)]”’，。；：）、"
+
+
+@dataclass(frozen=True)
+class Edit:
+    """One word edit in base coordinates: `text[start:end]` becomes `new`; `claim` is the
+    span of quoted words it rests on (anchor or replaced words), which no other may share."""
+
+    start: int
+    end: int
+    new: str
+    claim: tuple[int, int]
+    index: int
+
+
+def _where(index: int, amendment: Amendment) -> str:
+    ref = amendment.ref if not isinstance(amendment, Merge) else " and ".join(amendment.refs)
+    return f"amendment {index + 1} ({ref})"
+
+
+def find_once(text: str, words: str, what: str, index: int | None = None) -> int:
+    """The start of the one occurrence of `words` in `text`; an error if none or several."""
+    if not words:
+        raise AmendmentError(f"{what}: no words quoted", index=index)
+    first = text.find(words)
+    if first < 0:
+        raise AmendmentError(f'{what}: the words "{words}" are not in it', index=index)
+    count = text.count(words)
+    if count > 1:
+        raise AmendmentError(
+            f'{what}: the words "{words}" occur {count} times in it; quote more of them', index=index
+        )
+    return first
+
+
+def word_edit(text: str, amendment: WordAmendment, index: int, language: str) -> Edit:
+    """Where a word amendment falls in its provision's base text, and what it writes there.
+    Inserted words are joined with a space in spaced languages (none before a closing
+    punctuation mark); deleted words take one neighbouring space with them."""
+    what = _where(index, amendment)
+    spaced = language not in UNSPACED
+    if isinstance(amendment, ReplaceWords):
+        s = find_once(text, amendment.old, what, index)
+        return Edit(s, s + len(amendment.old), amendment.new, (s, s + len(amendment.old)), index)
+    if isinstance(amendment, DeleteWords):
+        s = find_once(text, amendment.old, what, index)
+        e = s + len(amendment.old)
+        claim = (s, e)
+        if spaced:
+            if s > 0 and text[s - 1] == " " and (e == len(text) or text[e] == " " or text[e] in _CLOSING):
+                s -= 1
+            elif e < len(text) and text[e] == " ":
+                e += 1
+        return Edit(s, e, "", claim, index)
+    a = find_once(text, amendment.anchor, what, index)
+    end = a + len(amendment.anchor)
+    new = amendment.new
+    if amendment.position == "after":
+        if spaced and new[0] not in _CLOSING:
+            new = " " + new
+        return Edit(end, end, new, (a, end), index)
+    if spaced:
+        new = new + " "
+    return Edit(a, a, new, (a, end), index)
+
+
+def apply_words(
+    text: str, edits: Sequence[tuple[int, WordAmendment]], language: str
+) -> tuple[str, Callable[[int], int]]:
+    """The text with every word amendment made, and how an offset in the base text maps to
+    the amended one (for footnote markers)."""
+    placed = sorted(
+        (word_edit(text, amendment, index, language) for index, amendment in edits),
+        key=lambda e: (e.claim[0], e.claim[1]),
+    )
+    for before, after in itertools.pairwise(placed):
+        if after.claim[0] < before.claim[1] or after.start < before.end:
+            first, second = sorted((before.index, after.index))
+            raise AmendmentError(
+                f"{_where(second, dict(edits)[second])} overlaps amendment {first + 1}: "
+                "both touch the same words",
+                index=second,
+            )
+    ordered = sorted(placed, key=lambda e: (e.start, e.end))
+    out: list[str] = []
+    position = 0
+    for edit in ordered:
+        out.append(text[position : edit.start])
+        out.append(edit.new)
+        position = edit.end
+    out.append(text[position:])
+
+    def mapped(offset: int) -> int:
+        shift = 0
+        for edit in ordered:
+            if edit.end <= offset and not (edit.start == edit.end == offset):
+                shift += len(edit.new) - (edit.end - edit.start)
+            elif edit.start < offset < edit.end:
+                return edit.start + shift + len(edit.new)
+        return offset + shift
+
+    return "".join(out), mapped
+
+
+@dataclass
+class _Fate:
+    """What one base provision becomes."""
+
+    words: list[tuple[int, WordAmendment]] = field(default_factory=list)
+    whole: tuple[int, Amendment] | None = None  # delete, replace, split, merge
+    merged_into: int | None = None  # index of the Merge that takes this one in (not its first)
+    moved: tuple[int, MoveProvision] | None = None
+    before: list[tuple[Piece, Provision | None]] = field(default_factory=list)
+    after: list[tuple[Piece, Provision | None]] = field(default_factory=list)
+    anchored: list[tuple[int, Amendment]] = field(default_factory=list)
+
+
+def _placeholder(piece: Piece, number: str = "") -> Provision:
+    pid = piece.part + "0" + ".a" * min(piece.depth, 1) + ".i" * max(piece.depth - 1, 0)
+    return Provision(pid, "preamble", piece.text, number)
+
+
+class Patcher:
+    """Applies an amendment list to a base; one `_collect_*` handler per action type."""
+
+    def __init__(self, base: Resolution, language: str | None = None) -> None:
+        self.base = base
+        self.language = language or base.meta.language
+        self.fates: dict[str, _Fate] = {p.id: _Fate() for p in base.provisions}
+        self.handlers: dict[type[Any], Callable[[int, Any], None]] = {
+            ReplaceWords: self._collect_words,
+            InsertWords: self._collect_words,
+            DeleteWords: self._collect_words,
+            InsertProvision: self._collect_insert,
+            DeleteProvision: self._collect_whole,
+            ReplaceProvision: self._collect_whole,
+            Split: self._collect_whole,
+            Merge: self._collect_merge,
+            MoveProvision: self._collect_move,
+        }
+
+    def _fate(self, index: int, amendment: Amendment, pid: str) -> _Fate:
+        fate = self.fates.get(pid)
+        if fate is None:
+            raise AmendmentError(
+                f"{_where(index, amendment)}: the base text has no such provision ({pid})", index=index
+            )
+        return fate
+
+    def _collect_words(self, index: int, amendment: WordAmendment) -> None:
+        self._fate(index, amendment, amendment.target).words.append((index, amendment))
+
+    def _claim_whole(self, index: int, amendment: Amendment, fate: _Fate) -> None:
+        taken = fate.whole[0] if fate.whole else fate.merged_into
+        if taken is not None:
+            raise AmendmentError(
+                f"{_where(index, amendment)} overlaps amendment {taken + 1}: both rewrite it", index=index
+            )
+
+    def _collect_whole(self, index: int, amendment: DeleteProvision | ReplaceProvision | Split) -> None:
+        fate = self._fate(index, amendment, amendment.target)
+        self._claim_whole(index, amendment, fate)
+        fate.whole = (index, amendment)
+
+    def _collect_merge(self, index: int, amendment: Merge) -> None:
+        for k, pid in enumerate(amendment.targets):
+            fate = self._fate(index, amendment, pid)
+            self._claim_whole(index, amendment, fate)
+            if k == 0:
+                fate.whole = (index, amendment)
+            else:
+                fate.merged_into = index
+
+    def _collect_move(self, index: int, amendment: MoveProvision) -> None:
+        fate = self._fate(index, amendment, amendment.target)
+        if fate.moved is not None:
+            raise AmendmentError(
+                f"{_where(index, amendment)} overlaps amendment {fate.moved[0] + 1}: both move it",
+                index=index,
+            )
+        fate.moved = (index, amendment)
+        self._fate(index, amendment, amendment.anchor).anchored.append((index, amendment))
+
+    def _collect_insert(self, index: int, amendment: InsertProvision) -> None:
+        self._fate(index, amendment, amendment.target).anchored.append((index, amendment))
+
+    def _edited(self, p: Provision, fate: _Fate) -> Provision:
+        """The provision with its word amendments made, footnote markers carried along."""
+        if not fate.words:
+            return p
+        if fate.whole is not None:
+            index, amendment = fate.words[0]
+            raise AmendmentError(
+                f"{_where(index, amendment)} overlaps amendment {fate.whole[0] + 1}: that one rewrites "
+                "the whole provision",
+                index=index,
+            )
+        text, mapped = apply_words(p.text, fate.words, self.language)
+        refs = tuple(FootnoteRef(r.marker, min(mapped(r.offset), len(text))) for r in p.footnotes)
+        return replace(p, text=text, footnotes=refs)
+
+    def _own(self, p: Provision, fate: _Fate) -> list[Provision]:
+        """What stands in the provision's place (nothing when deleted, merged away or moved)."""
+        edited = self._edited(p, fate)
+        if fate.merged_into is not None:
+            return []
+        if fate.whole is not None:
+            _, amendment = fate.whole
+            if isinstance(amendment, DeleteProvision):
+                return []
+            if isinstance(amendment, ReplaceProvision):
+                return [replace(p, text=amendment.new, footnotes=())]
+            if isinstance(amendment, Split):
+                return [_placeholder(piece) for piece in amendment.pieces]
+            if isinstance(amendment, Merge):
+                return [_placeholder(amendment.new)]
+        return [edited]
+
+    def apply(self, amendments: Sequence[Amendment], skip: frozenset[int] = frozenset()) -> Resolution:
+        """The amended text; amendments whose places are in `skip` are left out (and keep
+        their numbers in messages about the others)."""
+        for index, amendment in enumerate(amendments):
+            if index not in skip:
+                self.handlers[type(amendment)](index, amendment)
+        own = {p.id: self._own(p, self.fates[p.id]) for p in self.base.provisions}
+        out: list[Provision] = []
+        for p in self.base.provisions:
+            fate = self.fates[p.id]
+            placed = {"before": [], "after": []}  # type: dict[str, list[Provision]]
+            for _, amendment in fate.anchored:
+                if isinstance(amendment, InsertProvision):
+                    placed[amendment.position] += [_placeholder(piece) for piece in amendment.pieces]
+                elif isinstance(amendment, MoveProvision):
+                    level = _placeholder(Piece("", amendment.part, amendment.depth)).id
+                    placed[amendment.position] += [replace(q, id=level) for q in own[amendment.target]]
+            out += placed["before"]
+            if fate.moved is None:
+                out += own[p.id]
+            out += placed["after"]
+        try:
+            provisions = renumber(out)
+        except ModelError as exc:
+            raise AmendmentError(f"the amended text has no valid structure: {exc.message}") from None
+        numbered = tuple(replace(q, number=q.default_number) for q in provisions)
+        try:
+            return Resolution(self.base.meta, numbered, self.base.footnotes, self.base.body_line)
+        except ModelError as exc:
+            raise AmendmentError(f"the amended text has no valid structure: {exc.message}") from None
+
+
+def apply(base: Resolution, amendments: Sequence[Amendment], language: str | None = None) -> Resolution:
+    """The base with every amendment made; they all refer to the base as it stood."""
+    return Patcher(base, language).apply(amendments)
+
+
+def apply_what_applies(
+    base: Resolution, amendments: Sequence[Amendment], language: str | None = None
+) -> tuple[Resolution, list[AmendmentError]]:
+    """The base with every amendment made that can be, and the errors of those that cannot
+    (`apply --continue`). An amendment at fault is left out and the rest tried again, so an
+    overlap leaves out the later of the two; an error that is no one amendment's (the
+    amended text has no valid structure) is raised."""
+    failed: list[AmendmentError] = []
+    skip: set[int] = set()
+    while True:
+        try:
+            amended = Patcher(base, language).apply(amendments, frozenset(skip))
+            return amended, sorted(failed, key=lambda exc: exc.index or 0)
+        except AmendmentError as exc:
+            if exc.index is None or exc.index in skip:
+                raise
+            skip.add(exc.index)
+            failed.append(exc)

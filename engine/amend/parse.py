@@ -1,0 +1,251 @@
+"""Reading the typed text forms of an amendment list (English and Chinese) back into actions.
+
+The inverse of `text.py`, and tolerant of how delegations type: straight or curly quotes,
+"the word(s)", "to read (as follows)", "Amend ... to read", numbered lines (`1.`), `PP3`/`OP5`
+labels, half- or full-width Chinese punctuation, `之后`/`后`. A reference is resolved
+against the base (`refs.resolve`), so a list typed against another numbering fails on the
+line that names a paragraph the base does not have. New paragraphs follow their instruction
+on lines of their own, quoted; indentation by four spaces per level says a subparagraph.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from ..errors import AmendmentError
+from ..model import Resolution
+from .actions import (
+    Amendment,
+    AmendmentList,
+    DeleteProvision,
+    DeleteWords,
+    InsertProvision,
+    InsertWords,
+    Merge,
+    MoveProvision,
+    Part,
+    Piece,
+    Position,
+    ReplaceProvision,
+    ReplaceWords,
+    Split,
+)
+from .refs import resolve
+
+_Q = '["“”]'
+_EN = [
+    ("replace-words", rf"^In (?P<ref>.+?), replace (?:the words? )?{_Q}(?P<old>.+?){_Q},? (?:with|by) {_Q}(?P<new>.+){_Q}\.?$"),  # noqa: E501
+    ("insert-words", rf"^In (?P<ref>.+?), (?P<position>after|before) the words? {_Q}(?P<anchor>.+?){_Q},? insert "  # noqa: E501
+                     rf"(?:the words? )?{_Q}(?P<new>.+){_Q}\.?$"),
+    ("delete-words", rf"^In (?P<ref>.+?), delete (?:the words? )?{_Q}(?P<old>.+){_Q}\.?$"),
+    ("insert-provision", rf"^(?P<position>After|Before) (?P<ref>.+?), insert (?:a new|the following new|new) "
+                         r"(?P<kind>(?:operative |preambular )?(?:sub)?paragraph)s?"
+                         rf"(?: reading| to read(?: as follows)?| as follows)?:?\s*(?:{_Q}(?P<new>.*){_Q})?\.?$"),  # noqa: E501
+    ("delete-provision", r"^Delete (?P<ref>[^\"“”]+?)\.?$"),
+    ("split", r"^Replace (?P<ref>.+?) with the following (?:new )?paragraphs:$"),
+    ("replace-provision", rf"^(?:Replace (?P<ref>.+?) (?:with the following|to read(?: as follows)?)|"
+                          rf"Amend (?P<ref2>.+?) to read(?: as follows)?):\s*{_Q}(?P<new>.*){_Q}\.?$"),
+    ("move-provision", r"^Move (?P<ref>.+?) to (?P<position>follow|precede) (?P<anchor_ref>.+?)"
+                       r"(?: as an? (?P<kind>(?:operative |preambular )?(?:sub)?paragraph))?\.?$"),
+    ("merge", rf"^Merge (?P<refs>.+?) into one (?P<kind>(?:operative |preambular )?(?:sub)?paragraph)(?: reading| to read(?: as follows)?)?:\s*{_Q}(?P<new>.*){_Q}\.?$"),  # noqa: E501
+]  # fmt: skip
+_ZH_KINDS = "执行部分段落|序言部分段落|执行部分分段|序言部分分段|分段|段落"
+_L, _R, _C, _K = '[“"]', '[”"]', "[，,]", "[：:]"
+_ZH = [
+    ("replace-words", rf"^在(?P<ref>.+?)中{_C}将{_L}(?P<old>.+?){_R}改为{_L}(?P<new>.+){_R}。?$"),
+    ("insert-words", rf"^在(?P<ref>.+?)中{_C}在{_L}(?P<anchor>.+?){_R}(?P<position>之后|之前|后|前)插入{_L}(?P<new>.+){_R}。?$"),  # noqa: E501
+    ("delete-words", rf"^在(?P<ref>.+?)中{_C}删除{_L}(?P<old>.+){_R}。?$"),
+    ("insert-provision", rf"^在?(?P<ref>.+?)(?P<position>之后|之前|后|前)插入(?:一个新的?|以下新的?|新的?)"
+                         rf"(?P<kind>{_ZH_KINDS}|段)(?:{_C}内容如下)?{_K}(?:{_L}(?P<new>.*){_R})?。?$"),
+    ("delete-provision", r"^删除(?P<ref>[^“”\"]+?)。?$"),
+    ("split", rf"^将(?P<ref>.+?)改为以下段落{_K}$"),
+    ("replace-provision", rf"^将(?P<ref>.+?)改为(?:如下内容)?{_K}{_L}(?P<new>.*){_R}。?$"),
+    ("move-provision", rf"^将(?P<ref>.+?)移至(?P<anchor_ref>.+?)(?P<position>之后|之前)"
+                       rf"(?:{_C}作为(?P<kind>{_ZH_KINDS}))?。?$"),
+    ("merge", rf"^将(?P<refs>.+?)合并为(?:一段|一个(?P<kind>{_ZH_KINDS})){_C}内容如下{_K}{_L}(?P<new>.*){_R}。?$"),  # noqa: E501
+]  # fmt: skip
+PATTERNS = {
+    "en": [(name, re.compile(rx, re.IGNORECASE)) for name, rx in _EN],
+    "zh": [(name, re.compile(rx)) for name, rx in _ZH],
+}
+_PROPOSER = {
+    "en": re.compile(r"\s*\(proposed by (?P<proposer>[^()]+)\)$", re.IGNORECASE),
+    "zh": re.compile(r"[（(](?P<proposer>[^（）()]+)提议[）)]$"),
+}
+_NUMBERED = re.compile(r"^\d{1,3}\s*[.)、．]\s*")
+_KINDS: dict[str, tuple[Part | None, int]] = {
+    "paragraph": (None, 0),
+    "段落": (None, 0),
+    "段": (None, 0),
+    "subparagraph": (None, 1),
+    "分段": (None, 1),
+    "operative paragraph": ("op", 0),
+    "执行部分段落": ("op", 0),
+    "preambular paragraph": ("pp", 0),
+    "序言部分段落": ("pp", 0),
+    "operative subparagraph": ("op", 1),
+    "执行部分分段": ("op", 1),
+    "preambular subparagraph": ("pp", 1),
+    "序言部分分段": ("pp", 1),
+}
+_POSITION: dict[str, Position] = {
+    "after": "after", "follow": "after", "之后": "after", "后": "after",
+    "before": "before", "precede": "before", "之前": "before", "前": "before",
+}  # fmt: skip
+
+
+@dataclass
+class _Entry:
+    line: int
+    head: str
+    pieces: list[tuple[int, str]] = field(default_factory=list)  # (indent, quoted text)
+
+
+def _unquote(text: str) -> str:
+    text = text.strip()
+    if len(text) >= 2 and text[0] in '"“' and text[-1] in '"”':
+        return text[1:-1]
+    raise AmendmentError(f"a new paragraph must be quoted: {text[:40]}")
+
+
+def _entries(text: str) -> list[_Entry]:
+    entries: list[_Entry] = []
+    for number, raw in enumerate(text.lstrip("\ufeff").splitlines(), start=1):
+        if not raw.strip():
+            continue
+        stripped = raw.strip()
+        indent = len(raw) - len(raw.lstrip(" \t"))
+        if indent or stripped[0] in '"“':
+            if not entries:
+                raise AmendmentError("a quoted paragraph before any amendment", line=number)
+            entries[-1].pieces.append((indent, stripped))
+            continue
+        entries.append(_Entry(number, _NUMBERED.sub("", stripped)))
+    return entries
+
+
+class _Reader:
+    def __init__(self, base: Resolution, language: str) -> None:
+        self.base = base
+        self.language = language
+        self.builders: dict[str, Callable[[re.Match[str], _Entry, str | None], Amendment]] = {
+            "replace-words": self._replace_words,
+            "insert-words": self._insert_words,
+            "delete-words": self._delete_words,
+            "insert-provision": self._insert_provision,
+            "delete-provision": self._delete_provision,
+            "split": self._split,
+            "replace-provision": self._replace_provision,
+            "move-provision": self._move,
+            "merge": self._merge,
+        }
+
+    def target(self, m: re.Match[str]) -> tuple[str, str]:
+        ref = next(m[g] for g in ("ref", "ref2") if g in m.re.groupindex and m[g])
+        ref = " ".join(ref.split())
+        return resolve(self.base, ref), ref
+
+    def _replace_words(self, m: re.Match[str], e: _Entry, by: str | None) -> Amendment:
+        return ReplaceWords(*self.target(m), m["old"], m["new"], by)
+
+    def _insert_words(self, m: re.Match[str], e: _Entry, by: str | None) -> Amendment:
+        return InsertWords(*self.target(m), m["anchor"], m["new"], _POSITION[m["position"].lower()], by)
+
+    def _delete_words(self, m: re.Match[str], e: _Entry, by: str | None) -> Amendment:
+        return DeleteWords(*self.target(m), m["old"], by)
+
+    def _pieces(self, e: _Entry, part: Part, depth: int) -> tuple[Piece, ...]:
+        """New provisions on their own lines: four spaces a level (a paragraph four, a lettered
+        subparagraph eight); unindented or oddly indented lines take the instruction's level."""
+        out = []
+        for indent, text in e.pieces:
+            level = indent // 4 - 1 if indent and indent % 4 == 0 and indent <= 12 else depth
+            out.append(Piece(_unquote(text), part, level))
+        return tuple(out)
+
+    def _insert_provision(self, m: re.Match[str], e: _Entry, by: str | None) -> Amendment:
+        target, ref = self.target(m)
+        part, depth = _KINDS[" ".join(m["kind"].lower().split())]
+        part = part or self.base.provision(target).part
+        if depth:
+            depth = max(depth, self.base.provision(target).depth)
+        if m["new"] is not None:
+            if e.pieces:
+                raise AmendmentError("a new paragraph both quoted after the instruction and below it")
+            pieces: tuple[Piece, ...] = (Piece(m["new"], part, min(depth, 1)),)
+        else:
+            pieces = self._pieces(e, part, depth)
+        if not pieces:
+            raise AmendmentError("no new paragraph follows the instruction")
+        return InsertProvision(target, ref, pieces, _POSITION[m["position"].lower()], by)
+
+    def _delete_provision(self, m: re.Match[str], e: _Entry, by: str | None) -> Amendment:
+        return DeleteProvision(*self.target(m), by)
+
+    def _split(self, m: re.Match[str], e: _Entry, by: str | None) -> Amendment:
+        target, ref = self.target(m)
+        provision = self.base.provision(target)
+        pieces = self._pieces(e, provision.part, provision.depth)
+        if len(pieces) < 2:
+            raise AmendmentError("a paragraph replaced by several needs at least two below it")
+        return Split(target, ref, pieces, by)
+
+    def _replace_provision(self, m: re.Match[str], e: _Entry, by: str | None) -> Amendment:
+        return ReplaceProvision(*self.target(m), m["new"], by)
+
+    def _move(self, m: re.Match[str], e: _Entry, by: str | None) -> Amendment:
+        target, ref = self.target(m)
+        anchor_ref = " ".join(m["anchor_ref"].split())
+        anchor = resolve(self.base, anchor_ref)
+        part: Part = "pp" if anchor.startswith("pp") else "op"
+        depth = anchor.count(".")
+        if m["kind"]:
+            kind_part, depth = _KINDS[" ".join(m["kind"].lower().split())]
+            part = kind_part or part
+        return MoveProvision(
+            target, ref, anchor, anchor_ref, _POSITION[m["position"].lower()], part, depth, by
+        )
+
+    def _merge(self, m: re.Match[str], e: _Entry, by: str | None) -> Amendment:
+        refs = tuple(" ".join(r.split()) for r in re.split(r",\s*|\s+and\s+|、|和", m["refs"]) if r.strip())
+        targets = tuple(resolve(self.base, r) for r in refs)
+        if len(targets) < 2:
+            raise AmendmentError("a merge names at least two paragraphs")
+        first = self.base.provision(targets[0])
+        kind_part, depth = _KINDS[" ".join((m["kind"] or "paragraph").lower().split())]
+        part = kind_part or first.part
+        if depth:
+            depth = max(depth, first.depth)
+        return Merge(targets, refs, Piece(m["new"], part, depth), by)
+
+    def amendment(self, e: _Entry) -> Amendment:
+        head = e.head
+        proposer = None
+        if found := _PROPOSER[self.language].search(head):
+            proposer = found["proposer"].strip()
+            head = head[: found.start()].rstrip()
+        for name, pattern in PATTERNS[self.language]:
+            if m := pattern.match(head):
+                return self.builders[name](m, e, proposer)
+        raise AmendmentError(f"not an amendment as resdiff reads them: {e.head[:60]}")
+
+
+def parse(text: str, base: Resolution, source: str | None = None) -> AmendmentList:
+    """An amendment list typed in the base's language (Chinese for zh, else English); the
+    first line that cannot be read stops it, with its line number."""
+    language = "zh" if base.meta.language == "zh" else "en"
+    reader = _Reader(base, language)
+    amendments: list[Amendment] = []
+    try:
+        entries = _entries(text)
+    except AmendmentError as exc:
+        raise AmendmentError(exc.message, path=source, line=exc.line) from None
+    for entry in entries:
+        try:
+            amendments.append(reader.amendment(entry))
+        except AmendmentError as exc:
+            raise AmendmentError(exc.message, path=source, line=entry.line) from None
+    lines = tuple(entry.line for entry in entries)
+    return AmendmentList(tuple(amendments), base.meta.language, base.meta.symbol, None, source, lines)

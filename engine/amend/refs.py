@@ -1,0 +1,145 @@
+"""Provision references as printed in a base text, in English and Chinese: one writer.
+
+The UN refers to preambular paragraphs by ordinal words ("the third preambular paragraph",
+`序言部分第三段`), because they carry no number, and to operative paragraphs by the number
+printed before them ("operative paragraph 12", `执行部分第12段`); subparagraphs by their
+letters and roman numerals after the paragraph ("operative paragraph 16 (a)"). The number
+is the one printed in the base (drafters' numbering, skipped numbers included), falling
+back to the positional one where nothing was printed (Word's automatic numbering).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from num2words import num2words
+
+from ..errors import AmendmentError
+from ..model import Provision, Resolution
+
+_ZH_DIGITS = "零一二三四五六七八九"
+
+
+def chinese_number(n: int) -> str:
+    """1 -> 一, 10 -> 十, 12 -> 十二, 20 -> 二十, 35 -> 三十五, 100 -> 一百 (ordinal words of
+    preambular paragraphs; num2words has no Chinese). Up to 999, more than any resolution has."""
+    if not 0 < n < 1000:
+        raise AmendmentError(f"no Chinese ordinal for paragraph {n}")
+    hundreds, rest = divmod(n, 100)
+    tens, units = divmod(rest, 10)
+    out = ""
+    if hundreds:
+        out += _ZH_DIGITS[hundreds] + "百"
+        if rest and tens == 0:
+            return out + "零" + _ZH_DIGITS[units]
+    if tens:
+        out += ("" if tens == 1 and not hundreds else _ZH_DIGITS[tens]) + "十"
+    if units:
+        out += _ZH_DIGITS[units]
+    return out
+
+
+def _printed(p: Provision) -> str:
+    return p.number or p.default_number
+
+
+def reference(base: Resolution, pid: str, lang: str) -> str:
+    """How `pid` is referred to in an amendment to `base`, in `lang` (zh, else English)."""
+    try:
+        target = base.provision(pid)
+    except KeyError:
+        raise AmendmentError(f"{pid} is not a provision of the base text") from None
+    chain = [target]
+    while chain[0].parent_id is not None:
+        chain.insert(0, base.provision(chain[0].parent_id))
+    head = chain[0]
+    subs = [_printed(p) for p in chain[1:]]
+    zh = lang == "zh"
+    if head.part == "pp":
+        position = [p.id for p in base.provisions if p.part == "pp" and p.depth == 0].index(head.id) + 1
+        if zh:
+            return "序言部分第" + chinese_number(position) + "段" + "".join(f"({s})" for s in subs)
+        name = f"the {num2words(position, to='ordinal', lang='en')} preambular paragraph"
+        return name + (", subparagraph " + " ".join(f"({s})" for s in subs) if subs else "")
+    if zh:
+        return "执行部分第" + _printed(head) + "".join(f"({s})" for s in subs) + "段"
+    return f"operative paragraph {_printed(head)}" + "".join(f" ({s})" for s in subs)
+
+
+# -- reading references back ---------------------------------------------------------------
+
+_SUBS = r"(?P<subs>(?:\s*[(（][a-z]+[)）])*)"
+_EN_PP = re.compile(
+    rf"""^(?:the\s+)?(?P<ordinal>[a-z]+(?:[-\s][a-z]+)?)\s+preambular\s+paragraph(?:,?\s+subparagraph)?{_SUBS}$
+       | ^preambular\s+paragraph\s+(?P<n>\d+){_SUBS.replace("subs", "subs2")}$
+       | ^PP\s*(?P<label>\d+){_SUBS.replace("subs", "subs3")}$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_EN_OP = re.compile(
+    rf"^(?:operative\s+paragraph\s+|paragraph\s+|OP\s*)(?P<number>[0-9]+){_SUBS}$", re.IGNORECASE
+)
+_ZH_PP = re.compile(rf"^序言部分第(?P<n>[一二三四五六七八九十百零]+)段{_SUBS}$")
+_ZH_OP = re.compile(rf"^执行部分第\s*(?P<number>[0-9]+)\s*{_SUBS}\s*段$")
+_LABEL = re.compile(r"[a-z]+")
+
+
+@cache
+def _ordinals() -> dict[str, int]:
+    out = {}
+    for n in range(1, 300):
+        word = str(num2words(n, to="ordinal", lang="en"))
+        out[word] = n
+        out[word.replace("-", " ")] = n
+    return out
+
+
+@cache
+def _chinese_numbers() -> dict[str, int]:
+    return {chinese_number(n): n for n in range(1, 1000)}
+
+
+def _child(base: Resolution, parent: str, label: str, typed: str) -> str:
+    found = [p.id for p in base.provisions if p.parent_id == parent and _printed(p) == label]
+    if len(found) != 1:
+        what = "no" if not found else f"{len(found)}"
+        raise AmendmentError(f'"{typed}": the base text has {what} subparagraph ({label}) there')
+    return found[0]
+
+
+def resolve(base: Resolution, typed: str) -> str:
+    """The id of the provision a typed reference names in `base` (the inverse of
+    `reference`, plus the forms people type: `preambular paragraph 3`, `PP3`, `OP5`,
+    `paragraph 5`, full-width brackets)."""
+    text = " ".join(typed.split())
+    head: str | None = None
+    subs = ""
+    if m := _EN_PP.match(text) or _ZH_PP.match(text):
+        groups = m.groupdict()
+        subs = groups.get("subs") or groups.get("subs2") or groups.get("subs3") or ""
+        if groups.get("ordinal"):
+            position = _ordinals().get(groups["ordinal"].lower())
+        elif "label" in groups and groups.get("label"):
+            position = int(groups["label"])
+        elif m.re is _ZH_PP:
+            position = _chinese_numbers().get(groups["n"])
+        else:
+            position = int(groups["n"])
+        paragraphs = [p.id for p in base.provisions if p.part == "pp" and p.depth == 0]
+        if position is None or not 0 < position <= len(paragraphs):
+            raise AmendmentError(f'"{typed}": the base text has {len(paragraphs)} preambular paragraphs')
+        head = paragraphs[position - 1]
+    elif m := _EN_OP.match(text) or _ZH_OP.match(text):
+        subs = m["subs"] or ""
+        found = [
+            p.id for p in base.provisions if p.part == "op" and p.depth == 0 and _printed(p) == m["number"]
+        ]
+        if len(found) != 1:
+            what = "no" if not found else f"{len(found)}"
+            raise AmendmentError(f'"{typed}": the base text has {what} operative paragraph {m["number"]}')
+        head = found[0]
+    if head is None:
+        raise AmendmentError(f'"{typed}" is not a reference to a paragraph')
+    for label in _LABEL.findall(subs):
+        head = _child(base, head, label, typed)
+    return head

@@ -1,0 +1,174 @@
+"""The UN-style text forms of an amendment list, in English and Chinese.
+
+One writer per language, as negotiators type them (see shared/UN-RESOLUTIONS.md,
+"Amendment language"):
+
+    In operative paragraph 12, after the words "technical assistance", insert "and capacity-building".
+    在执行部分第5段之后插入一个新段落，内容如下：“……”
+
+Each amendment is one line, except that new paragraphs (insertions, splits) follow their
+instruction one per line, indented and quoted. A list yields lines (`lines`), so the md
+renderer can put the same sentences in a numbered list with the words marked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from .actions import (
+    Amendment,
+    AmendmentList,
+    DeleteProvision,
+    DeleteWords,
+    InsertProvision,
+    InsertWords,
+    MoveProvision,
+    Piece,
+    ReplaceProvision,
+    ReplaceWords,
+    Split,
+)
+
+Mark = Callable[[str, str], str]
+"""How quoted words are written: (role, words) -> text, role `old`, `new` or `anchor`."""
+
+
+def plain_en(role: str, words: str) -> str:
+    return f'"{words}"'
+
+
+def plain_zh(role: str, words: str) -> str:
+    return f"“{words}”"
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One amendment written out: the instruction, and new paragraphs that follow it."""
+
+    head: str
+    pieces: tuple[tuple[int, str], ...] = ()
+    """(depth, quoted text) of each new provision written on a line of its own, indented
+    four spaces per level (a paragraph four, a lettered subparagraph eight)."""
+
+
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _class(part: str, depth: int, target: str) -> str:
+    """What a new or moved provision is, said so that the target tells the rest:
+    `subparagraph`, `operative paragraph` after a preambular one (and the reverse), or
+    `paragraph`."""
+    kind = "subparagraph" if depth else "paragraph"
+    if part == target[:2]:
+        return kind
+    return ("operative " if part == "op" else "preambular ") + kind
+
+
+_ZH_CLASS = {
+    "subparagraph": "分段",
+    "paragraph": "段落",
+    "operative paragraph": "执行部分段落",
+    "preambular paragraph": "序言部分段落",
+    "operative subparagraph": "执行部分分段",
+    "preambular subparagraph": "序言部分分段",
+}
+
+
+def _inline(pieces: tuple[Piece, ...]) -> bool:
+    """One new paragraph or lettered subparagraph is quoted after its instruction."""
+    return len(pieces) == 1 and pieces[0].depth < 2
+
+
+def _level(a: MoveProvision) -> str | None:
+    """What a moved provision becomes, when that is not what its anchor is."""
+    if (a.part, a.depth) == (a.anchor[:2], a.anchor.count(".")):
+        return None
+    return _class(a.part, a.depth, "")
+
+
+def _pieces(pieces: tuple[Piece, ...], q: Mark) -> tuple[tuple[int, str], ...]:
+    return tuple((p.depth, q("new", p.text)) for p in pieces)
+
+
+def english(a: Amendment, q: Mark) -> Sentence:
+    by = f" (proposed by {a.proposer})" if a.proposer else ""
+    if isinstance(a, ReplaceWords):
+        return Sentence(f"In {a.ref}, replace {q('old', a.old)} with {q('new', a.new)}.{by}")
+    if isinstance(a, InsertWords):
+        anchor = q("anchor", a.anchor)
+        return Sentence(f"In {a.ref}, {a.position} the words {anchor}, insert {q('new', a.new)}.{by}")
+    if isinstance(a, DeleteWords):
+        return Sentence(f"In {a.ref}, delete {q('old', a.old)}.{by}")
+    if isinstance(a, InsertProvision):
+        kind = _class(a.pieces[0].part, a.pieces[0].depth, a.target)
+        where = f"{_cap(a.position)} {a.ref}"
+        if _inline(a.pieces):
+            return Sentence(f"{where}, insert a new {kind} reading: {q('new', a.pieces[0].text)}{by}")
+        return Sentence(f"{where}, insert the following new {kind}s:{by}", _pieces(a.pieces, q))
+    if isinstance(a, DeleteProvision):
+        return Sentence(f"Delete {a.ref}.{by}")
+    if isinstance(a, ReplaceProvision):
+        return Sentence(f"Replace {a.ref} with the following: {q('new', a.new)}{by}")
+    if isinstance(a, MoveProvision):
+        verb = "follow" if a.position == "after" else "precede"
+        level = _level(a)
+        as_ = f" as {'an' if level and level[0] == 'o' else 'a'} {level}" if level else ""
+        return Sentence(f"Move {a.ref} to {verb} {a.anchor_ref}{as_}.{by}")
+    if isinstance(a, Split):
+        return Sentence(f"Replace {a.ref} with the following paragraphs:{by}", _pieces(a.pieces, q))
+    refs = ", ".join(a.refs[:-1]) + " and " + a.refs[-1]
+    kind = _class(a.new.part, a.new.depth, a.targets[0])
+    return Sentence(f"Merge {refs} into one {kind} reading: {q('new', a.new.text)}{by}")
+
+
+def chinese(a: Amendment, q: Mark) -> Sentence:
+    by = f"（{a.proposer}提议）" if a.proposer else ""
+    where = {"after": "之后", "before": "之前"}
+    if isinstance(a, ReplaceWords):
+        return Sentence(f"在{a.ref}中，将{q('old', a.old)}改为{q('new', a.new)}。{by}")
+    if isinstance(a, InsertWords):
+        return Sentence(
+            f"在{a.ref}中，在{q('anchor', a.anchor)}{where[a.position]}插入{q('new', a.new)}。{by}"
+        )
+    if isinstance(a, DeleteWords):
+        return Sentence(f"在{a.ref}中，删除{q('old', a.old)}。{by}")
+    if isinstance(a, InsertProvision):
+        noun = _ZH_CLASS[_class(a.pieces[0].part, a.pieces[0].depth, a.target)]
+        if _inline(a.pieces):
+            text = q("new", a.pieces[0].text)
+            return Sentence(f"在{a.ref}{where[a.position]}插入一个新{noun}，内容如下：{text}{by}")
+        return Sentence(f"在{a.ref}{where[a.position]}插入以下新{noun}：{by}", _pieces(a.pieces, q))
+    if isinstance(a, DeleteProvision):
+        return Sentence(f"删除{a.ref}。{by}")
+    if isinstance(a, ReplaceProvision):
+        return Sentence(f"将{a.ref}改为：{q('new', a.new)}{by}")
+    if isinstance(a, MoveProvision):
+        level = _level(a)
+        as_ = f"，作为{_ZH_CLASS[level]}" if level else ""
+        return Sentence(f"将{a.ref}移至{a.anchor_ref}{where[a.position]}{as_}。{by}")
+    if isinstance(a, Split):
+        return Sentence(f"将{a.ref}改为以下段落：{by}", _pieces(a.pieces, q))
+    kind = _class(a.new.part, a.new.depth, a.targets[0])
+    one = "一段" if kind == "paragraph" else f"一个{_ZH_CLASS[kind]}"
+    return Sentence(f"将{'、'.join(a.refs)}合并为{one}，内容如下：{q('new', a.new.text)}{by}")
+
+
+def sentences(amendments: AmendmentList, mark: Mark | None = None) -> Iterator[Sentence]:
+    """Each amendment in the list's language (Chinese for zh, English otherwise)."""
+    zh = amendments.language == "zh"
+    write = chinese if zh else english
+    q = mark or (plain_zh if zh else plain_en)
+    for a in amendments.amendments:
+        yield write(a, q)
+
+
+def render_text(amendments: AmendmentList) -> str:
+    """One amendment a line; new paragraphs of an insertion or split on lines of their own,
+    indented by four spaces. No amendment: an empty text."""
+    out: list[str] = []
+    for s in sentences(amendments):
+        out.append(s.head)
+        out += ["    " * (depth + 1) + piece for depth, piece in s.pieces]
+    return "".join(line + "\n" for line in out)

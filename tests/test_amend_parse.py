@@ -1,0 +1,155 @@
+"""Reading typed amendment lists: parse(render(list)) == list on every history pair and under
+hypothesis, lists typed by hand as delegations write them (the seed, A/C.3/78/L.41), and
+the line a bad list fails on."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from engine.amend import InsertProvision, apply, derive
+from engine.amend.parse import parse
+from engine.amend.text import render_text
+from engine.diff import compare
+from engine.errors import AmendmentError
+from engine.model import Resolution
+
+from .helpers import resolution
+from .test_amend import HISTORY, PAIRS, amended_pairs, load, pair_id, shape
+from .test_cli import SEED, assert_one_error_line, run
+
+TEXT_PAIRS = [pair for pair in PAIRS if pair[0].parent.name in ("en", "zh")]
+
+
+@pytest.mark.parametrize("pair", TEXT_PAIRS, ids=pair_id)
+def test_the_text_form_reads_back_as_written(pair: tuple[Path, Path]) -> None:
+    old = load(pair[0])
+    amendments = derive(compare(old, load(pair[1])))
+    assert parse(render_text(amendments), old) == amendments
+
+
+def test_there_are_english_and_chinese_pairs() -> None:
+    assert {old.parent.name for old, _ in TEXT_PAIRS} == {"en", "zh"}
+
+
+@settings(max_examples=200, deadline=None)
+@given(amended_pairs())
+def test_parse_render_is_the_list(pair: tuple[Resolution, Resolution]) -> None:
+    old, new = pair
+    amendments = derive(compare(old, new))
+    parsed = parse(render_text(amendments), old)
+    assert parsed == amendments
+    assert shape(apply(old, parsed.amendments)) == shape(new)
+
+
+L41 = HISTORY.find("A/C.3/78/L.41", "en")
+
+TYPED_EN = """\
+1. In PP2, replace the words “the most recent of which is” with “the latest of which is”.
+2. In operative paragraph 2, after the word "Welcomes", insert 'the'.
+2. In operative paragraph 2, after the word "Welcomes", insert "sincerely".
+3. After operative paragraph 5, insert a new paragraph reading: “Calls upon all States to cooperate;”
+4. Delete operative paragraph 7.
+5. Amend operative paragraph 8 to read as follows: "Also notes the readiness to engage in dialogue;"
+"""
+
+
+def test_a_list_typed_in_english_applies_to_l41() -> None:
+    base = load(L41)
+    lines = TYPED_EN.splitlines()
+    del lines[1]  # the line with single quotes, tested below
+    listed = parse("\n".join(lines), base)
+    amended = apply(base, listed.amendments)
+    texts = [p.text for p in amended.provisions if p.depth == 0 and p.part == "op"]
+    assert "the latest of which is" in amended.provision("pp2").text
+    assert texts[1].startswith("Welcomes sincerely the continuing efforts")
+    assert texts[5] == "Calls upon all States to cooperate;"
+    assert texts[7] == "Also notes the readiness to engage in dialogue;"  # op7 deleted, op8 is the 8th again
+    assert len(amended.provisions) == len(base.provisions)
+    assert isinstance(listed.amendments[2], InsertProvision)
+
+
+def test_single_quotes_are_not_quotes_and_the_line_is_named() -> None:
+    with pytest.raises(AmendmentError) as caught:
+        parse(TYPED_EN, load(L41), "typed.txt")
+    assert str(caught.value).startswith("typed.txt:2: not an amendment as resdiff reads them: In operative")
+
+
+TYPED_ZH = """\
+在序言部分第三段中，将“第23/3号”改为"第24/1号"。
+执行部分第5段之后插入一个新段落，内容如下：“决定继续审议这一问题；”
+删除执行部分第7段
+将执行部分第9段改为：“请高级专员提交报告；”
+"""
+
+
+def test_a_list_typed_in_chinese_applies_to_the_seed(tmp_path: Path) -> None:
+    listed = tmp_path / "proposals.txt"
+    listed.write_text(TYPED_ZH, encoding="utf-8")
+    result = run("apply", str(SEED), str(listed), "--format", "text")
+    assert result.returncode == 0, result.stderr
+    assert "第24/1号决议" in result.stdout
+    assert "\n6. 决定继续审议这一问题；\n" in result.stdout
+    assert "\n9. 请高级专员提交报告；\n" in result.stdout  # op7 deleted, op5 bis inserted: 9 stays 9
+
+
+def test_a_reference_the_base_lacks_names_its_line(tmp_path: Path) -> None:
+    listed = tmp_path / "proposals.txt"
+    listed.write_text("删除执行部分第7段。\n删除执行部分第99段。\n", encoding="utf-8")
+    result = run("apply", str(SEED), str(listed))
+    assert_one_error_line(result, "proposals.txt:2: ", "the base text has no operative paragraph 99")
+
+
+ZH_WORDS = st.sampled_from(["重申", "回顾", "其", "决议", "人权", "国际合作", "第23/3号", "各国", "，", "和"])
+ZH_TEXT = st.lists(ZH_WORDS, min_size=1, max_size=10)
+
+
+@st.composite
+def chinese_pairs(draw: st.DrawFn) -> tuple[Resolution, Resolution]:
+    """Chinese versions: words without spaces between them, edited word by word and
+    paragraph by paragraph (insertions, deletions, moves)."""
+    old = draw(st.lists(ZH_TEXT, min_size=1, max_size=6))
+    new = [list(words) for words in old]
+    for _ in range(draw(st.integers(0, 5))):
+        k = draw(st.integers(0, len(new) - 1)) if new else 0
+        edit = draw(st.sampled_from(["word", "word", "insert", "delete", "move"]))
+        if not new or edit == "insert":
+            new.insert(k, draw(ZH_TEXT))
+        elif edit == "delete":
+            del new[k]
+        elif edit == "move":
+            new.insert(draw(st.integers(0, len(new) - 1)), new.pop(k))
+        else:
+            at = draw(st.integers(0, len(new[k])))
+            new[k][at:at] = [draw(ZH_WORDS)]
+            if draw(st.booleans()) and len(new[k]) > 1:
+                del new[k][draw(st.integers(0, len(new[k]) - 1))]
+    cut_old, cut_new = draw(st.integers(0, len(old))), draw(st.integers(0, len(new)))
+    join = ["".join(words) for words in old], ["".join(words) for words in new]
+    return (
+        resolution(join[0][:cut_old], join[0][cut_old:], language="zh"),
+        resolution(join[1][:cut_new], join[1][cut_new:], language="zh"),
+    )
+
+
+@settings(max_examples=150, deadline=None)
+@given(chinese_pairs())
+def test_chinese_lists_apply_and_read_back(pair: tuple[Resolution, Resolution]) -> None:
+    old, new = pair
+    amendments = derive(compare(old, new))
+    assert shape(apply(old, amendments.amendments)) == shape(new)
+    assert parse(render_text(amendments), old) == amendments
+
+
+def test_an_amendment_of_a_typed_list_that_cannot_be_applied_is_named_by_its_line(tmp_path: Path) -> None:
+    listed = tmp_path / "proposals.txt"
+    listed.write_text("删除执行部分第7段。\n\n在序言部分第三段中，删除“决议”。\n", encoding="utf-8")
+    result = run("apply", str(SEED), str(listed))
+    assert_one_error_line(result)
+    assert result.stderr == (
+        f'Error: {listed}:3: amendment 2 (序言部分第三段): the words "决议" occur 3 times in it; '
+        "quote more of them\n"
+    )

@@ -1,0 +1,132 @@
+"""`resdiff amend` and `resdiff apply` as a user meets them: the list in each format, the
+amended text, and the failures as one Error line with exit status 2 and nothing written."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+
+from engine.align import fold
+from engine.store import canonical
+
+from .test_cli import ROOT, SEED, assert_one_error_line, run
+
+HISTORY = ROOT / "history"
+GOLDEN = ROOT / "tests" / "golden" / "amend" / "zh-ga-51-102-to-53-148"
+SCHEMA = json.loads((ROOT / "engine/render/schemas/amendments.schema.json").read_text(encoding="utf-8"))
+
+
+def amend(*args: str):
+    return run("amend", *args, "--history", str(HISTORY))
+
+
+def test_amend_prints_the_un_style_list() -> None:
+    result = amend("A/RES/51/102", "A/RES/53/148", "--lang", "zh")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == (GOLDEN / "expected.text").read_text(encoding="utf-8")
+
+
+def test_amend_then_apply_gives_the_new_text(tmp_path: Path) -> None:
+    listed = tmp_path / "list.json"
+    result = amend("A/RES/51/102", "A/RES/53/148", "--lang", "zh", "--format", "json", "-o", str(listed))
+    assert result.returncode == 0, result.stderr
+    jsonschema.validate(json.loads(listed.read_text(encoding="utf-8")), SCHEMA)
+    out = tmp_path / "amended.md"
+    result = run(
+        "apply", "A/RES/51/102", str(listed), "--lang", "zh", "-o", str(out), "--history", str(HISTORY)
+    )
+    assert result.returncode == 0, result.stderr
+    amended = canonical.loads(out.read_text(encoding="utf-8"), str(out))
+    new = canonical.loads((GOLDEN / "new.md").read_text(encoding="utf-8"), "new.md")
+    # A/RES/53/148 is an excerpt cut short mid-sentence in op3: no amendment says the rest.
+    assert [(p.id, fold(p.text)) for p in amended.provisions if p.id != "op3"] == [
+        (p.id, fold(p.text)) for p in new.provisions if p.id != "op3"
+    ]
+    assert [p.id for p in amended.provisions] == [p.id for p in new.provisions]
+
+
+def write_list(tmp_path: Path, *amendments: dict) -> Path:
+    path = tmp_path / "list.json"
+    data = {"schema": "resdiff.amendments/1", "language": "zh", "proposer": "Delegation A",
+            "amendments": list(amendments)}  # fmt: skip
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def test_a_hand_made_list_applies_to_the_seed(tmp_path: Path) -> None:
+    """A list written by hand, as a delegation would, against the raw seed text."""
+    listed = write_list(
+        tmp_path,
+        {"operation": "replace-words", "target": "pp3", "ref": "序言部分第三段",
+         "old": "第23/3号", "new": "第24/1号"},
+        {"operation": "insert-provision", "target": "op5", "ref": "执行部分第5段", "position": "after",
+         "pieces": [{"text": "决定继续审议这一问题；", "part": "op", "depth": 0}]},
+        {"operation": "delete-provision", "target": "op7", "ref": "执行部分第7段"},
+    )  # fmt: skip
+    result = run("apply", str(SEED), str(listed), "--format", "text")
+    assert result.returncode == 0, result.stderr
+    assert "第24/1号决议" in result.stdout and "第23/3号" not in result.stdout
+    assert "\n6. 决定继续审议这一问题；\n" in result.stdout
+
+
+def test_a_missing_target_stops_the_run_and_writes_nothing(tmp_path: Path) -> None:
+    listed = write_list(
+        tmp_path, {"operation": "delete-provision", "target": "op99", "ref": "执行部分第99段"}
+    )
+    out = tmp_path / "out.md"
+    result = run("apply", str(SEED), str(listed), "-o", str(out))
+    assert_one_error_line(result, "amendment 1 (执行部分第99段): the base text has no such provision (op99)")
+    assert not out.exists()
+
+
+def test_ambiguous_words_are_named(tmp_path: Path) -> None:
+    listed = write_list(
+        tmp_path,
+        {"operation": "delete-provision", "target": "op7", "ref": "执行部分第7段"},
+        {"operation": "delete-words", "target": "pp3", "ref": "序言部分第三段", "old": "决议"},
+    )
+    result = run("apply", str(SEED), str(listed))
+    assert_one_error_line(result, 'amendment 2 (序言部分第三段): the words "决议" occur')
+
+
+def test_overlapping_amendments_are_named(tmp_path: Path) -> None:
+    listed = write_list(
+        tmp_path,
+        {"operation": "replace-provision", "target": "op5", "ref": "执行部分第5段", "new": "重申；"},
+        {"operation": "delete-words", "target": "op5", "ref": "执行部分第5段", "old": "种族主义"},
+    )
+    result = run("apply", str(SEED), str(listed))
+    assert_one_error_line(
+        result, "amendment 2 (执行部分第5段) overlaps amendment 1: that one rewrites the whole provision"
+    )
+
+
+def test_a_malformed_list_is_one_error_line(tmp_path: Path) -> None:
+    path = tmp_path / "list.json"
+    path.write_text("{not json", encoding="utf-8")
+    assert_one_error_line(run("apply", str(SEED), str(path)), "list.json", "not JSON")
+    path.write_bytes(b"\xff\xfe")
+    assert_one_error_line(run("apply", str(SEED), str(path)), "not UTF-8")
+
+
+def test_continue_applies_the_others_and_lists_those_that_failed(tmp_path: Path) -> None:
+    listed = write_list(
+        tmp_path,
+        {"operation": "delete-provision", "target": "op7", "ref": "执行部分第7段"},
+        {"operation": "delete-words", "target": "pp3", "ref": "序言部分第三段", "old": "决议"},
+        {"operation": "replace-provision", "target": "op7", "ref": "执行部分第7段", "new": "重申；"},
+    )
+    out = tmp_path / "out.md"
+    result = run("apply", str(SEED), str(listed), "--continue", "-o", str(out))
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        f"wrote canonical amended text to {out}",
+        f'not applied: {listed}: amendment 2 (序言部分第三段): the words "决议" occur 3 times in it; '
+        "quote more of them",
+        f"not applied: {listed}: amendment 3 (执行部分第7段) overlaps amendment 1: both rewrite it",
+        "2 of 3 amendment(s) not applied",
+    ]
+    amended = canonical.loads(out.read_text(encoding="utf-8"), str(out))
+    assert len([p for p in amended.provisions if p.part == "op" and p.depth == 0]) == 21  # the seed has 22
