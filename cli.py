@@ -21,10 +21,12 @@ from engine import api
 from engine.controls import CONTROL, escape_controls
 from engine.diff import DEFAULT_THRESHOLD
 from engine.errors import ResdiffError, StoreError
+from engine.lineage import default_cache_dir
 from engine.model import LANGUAGES, Resolution
 from engine.read import REVISIONS, Revisions
 from engine.render import BINARY_FORMATS, DIFF_RENDERERS, RenderOptions
 from engine.render.document import DOCUMENT_RENDERERS
+from engine.render.lineage import BLAME_RENDERERS, TIMELINE_RENDERERS
 from engine.store import atomic
 from engine.store.history import MANIFEST, History
 from engine.store.names import SERIES_RE
@@ -387,17 +389,38 @@ def validate(paths: tuple[Path, ...], history_root: Path) -> None:
 @main.command("history")
 @click.argument("series", required=False)
 @lang_option(auto=False)
+@click.option(
+    "--timeline",
+    is_flag=True,
+    help="One row per clause lineage, one column per version held in the language: present, "
+    "reworded, moved, split, merged, added, removed or not in the excerpt; counts at the foot.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(sorted(TIMELINE_RENDERERS)),
+    default="term",
+    show_default=True,
+    help="With --timeline: term (a grid), md (a table), json (resdiff.timeline/1).",
+)
 @history_option
 @reports_errors
-def history_(series: str | None, lang: str | None, history_root: Path) -> None:
+def history_(series: str | None, lang: str | None, timeline: bool, fmt: str, history_root: Path) -> None:
     """List the versions of a series in order (or the series, with no argument).
 
     \b
     Examples:
       resdiff history
       resdiff history intl-cooperation-hr --lang en
+      resdiff history intl-cooperation-hr --timeline --lang en
     """
     store = open_history(history_root)
+    if timeline:
+        if series is None:
+            fail("--timeline needs a SERIES")
+        assert series is not None
+        emit(TIMELINE_RENDERERS[fmt](api.timeline(store, series, lang, cache_dir=lineage_cache())))
+        return
     if series is None:
         for name in store.series_names():
             s = store.series(name)
@@ -570,3 +593,42 @@ def diff(
     else:
         emit(report)
     sys.exit(EXIT_CHANGED if api.is_changed(result) else EXIT_SAME)
+
+
+def lineage_cache() -> Path | None:
+    """Where successive-pair alignments are cached: $RESDIFF_CACHE, else $XDG_CACHE_HOME/resdiff,
+    else ~/.cache/resdiff; RESDIFF_CACHE=off computes everything afresh."""
+    if os.environ.get("RESDIFF_CACHE") == "off":
+        return None
+    return default_cache_dir(os.environ)
+
+
+@main.command()
+@click.argument("ref")
+@lang_option(auto=False)
+@series_option
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(sorted(BLAME_RENDERERS)),
+    default="term",
+    show_default=True,
+    help="term (a table), md (a table for GitHub), json (resdiff.blame/1).",
+)
+@history_option
+@reports_errors
+def blame(ref: str, lang: str | None, series: str | None, fmt: str, history_root: Path) -> None:
+    """For each provision of a stored version: where its lineage starts, the versions that
+    changed its wording, and how much of its text is unchanged since then.
+
+    Lineages are built over the versions of the series held in the version's language (the
+    alignments of successive pairs are cached: $RESDIFF_CACHE, else ~/.cache/resdiff). An
+    origin marked <= lies after an excerpt that stopped short: the clause may be older.
+
+    \b
+    Examples:
+      resdiff blame A/HRC/RES/25/3 --lang zh
+      resdiff blame A/HRC/RES/38/3 --lang en --format json
+    """
+    store = open_history(history_root)
+    emit(BLAME_RENDERERS[fmt](api.blame(store, ref, lang, series, cache_dir=lineage_cache())))

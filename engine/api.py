@@ -20,11 +20,16 @@ from pathlib import Path
 
 from .diff import Diff, compare
 from .errors import InputError
+from .lineage import PairCache, SeriesLineage, Timeline
+from .lineage import blame as blame_of
+from .lineage import build as build_lineage
+from .lineage import timeline as make_timeline
 from .model import Resolution
 from .read import Revisions
 from .refs import load
 from .refs import read_file as _read_any
 from .render import BINARY_FORMATS, DIFF_RENDERERS, FORMAT_FOR_SUFFIX, RenderOptions
+from .render.lineage import BlameReport
 from .store import canonical
 from .store.check import Report, check_paths
 from .store.history import History
@@ -99,3 +104,31 @@ def render(diff: Diff, fmt: str, options: RenderOptions | None = None) -> str | 
 def validate(paths: list[Path]) -> Report:
     """Every problem in canonical files and the manifests beside them (see store/check.py)."""
     return check_paths(paths)
+
+
+# --- lineage (issue 11): timeline and blame of a series -------------------------------
+
+
+def lineage(store: History, series: str, language: str | None, *, cache_dir: Path | None) -> SeriesLineage:
+    """The lineages of a series in one language (the only one held, or `language`), the
+    successive pairs' alignments cached in `cache_dir` (None: no cache)."""
+    return build_lineage(store, series, language, cache=PairCache(cache_dir))
+
+
+def timeline(store: History, series: str, language: str | None, *, cache_dir: Path | None) -> Timeline:
+    """One row per lineage, one cell per version (`engine.lineage.timeline`)."""
+    return make_timeline(lineage(store, series, language, cache_dir=cache_dir))
+
+
+def blame(
+    store: History, ref: str, language: str | None, series: str | None, *, cache_dir: Path | None
+) -> BlameReport:
+    """Origin, changes and original share of each provision of one stored version; its
+    series and language are those it is stored under."""
+    path = store.find(ref, language, series)
+    built = lineage(store, path.parent.parent.name, path.parent.name, cache_dir=cache_dir)
+    symbol = load_stored(path).meta.symbol or ref
+    index = built.stage_index(symbol)
+    if index is None:  # pragma: no cover - find() only returns listed versions
+        raise InputError(f"{symbol} is not listed in series {built.series}")
+    return BlameReport(built.series, built.stages[index].symbol, built.language, blame_of(built, index))

@@ -1,0 +1,210 @@
+"""Lineages on constructed series whose true lineage is known, and on the shipped history."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from engine import api
+from engine.lineage import PairCache, blame, build, graph, timeline
+from engine.model import Metadata, Provision, Resolution, renumber
+from engine.store.history import History
+
+ROOT = Path(__file__).resolve().parent.parent
+HISTORY = ROOT / "history"
+BLAME_SCHEMA = json.loads((ROOT / "engine/render/schemas/blame.schema.json").read_text(encoding="utf-8"))
+TIMELINE_SCHEMA = json.loads(
+    (ROOT / "engine/render/schemas/timeline.schema.json").read_text(encoding="utf-8")
+)
+
+A = "Recalling its resolution 25/3 on the enhancement of international cooperation in human rights"
+B = "Reaffirming that dialogue among cultures and religions contributes to tolerance and peace"
+C = "Calls upon all States to cooperate fully with the special procedures of the Human Rights Council"
+D = "Requests the Secretary-General to report to the General Assembly at its next session on this resolution"
+E = "Encourages regional organizations to share their experience of protecting human rights defenders"
+F = "Decides to continue its consideration of the question at its seventy-fifth session under the same item"
+
+
+def version(symbol: str, *texts: str, extent: str = "full") -> Resolution:
+    meta = Metadata(language="en", symbol=symbol, series="topic", extent=extent)  # type: ignore[arg-type]
+    provisions = [Provision("op0", "operative", t, str(n)) for n, t in enumerate(texts, 1)]
+    return Resolution(meta, renumber(provisions))
+
+
+def store_series(root: Path, *versions: Resolution) -> History:
+    store = History(root)
+    for year, res in enumerate(versions, start=2001):
+        store.add(res, date=str(year), new_series=True)
+    return store
+
+
+def statuses(store: History, lang: str = "en") -> list[list[str | None]]:
+    tl = timeline(build(store, "topic", lang))
+    return [[c.status for c in row.cells] for row in tl.rows]
+
+
+def test_a_clause_removed_and_restored_is_one_lineage_with_a_gap(tmp_path):
+    store = store_series(
+        tmp_path,
+        version("A/RES/1/1", A, C, D),
+        version("A/RES/2/1", A, D),
+        version("A/RES/3/1", A, C, D),
+    )
+    rows = statuses(store)
+    assert rows == [
+        ["present", "present", "present"],
+        ["present", "removed", "added"],
+        ["present", "present", "present"],
+    ]
+    built = build(store, "topic", "en")
+    answer = {b.id: b for b in blame(built, 2)}
+    assert answer["op2"].origin == "A/RES/1/1"
+    assert answer["op2"].changed_in == ()
+    assert answer["op2"].original_share == 1.0
+
+
+def test_a_clause_added_then_split(tmp_path):
+    first, second = C, "and to respond promptly to their urgent appeals and requests for visits"
+    store = store_series(
+        tmp_path,
+        version("A/RES/1/1", A, D),
+        version("A/RES/2/1", A, f"{first} {second}", D),
+        version("A/RES/3/1", A, f"{first}.", second[0].upper() + second[1:] + ".", D),
+    )
+    rows = statuses(store)
+    assert [None, "added", "split"] in rows
+    built = build(store, "topic", "en")
+    answer = {b.id: b for b in blame(built, 2)}
+    assert answer["op2"].origin == answer["op3"].origin == "A/RES/2/1"
+    assert answer["op2"].changed_in == ("A/RES/3/1",)
+    assert 0.9 <= answer["op2"].original_share < 1.0
+
+
+def test_a_merge_joins_two_lineages_into_one(tmp_path):
+    store = store_series(
+        tmp_path,
+        version("A/RES/1/1", A, C, "and to respond promptly to their urgent appeals", D),
+        version("A/RES/2/1", A, C + " and to respond promptly to their urgent appeals", D),
+    )
+    tl = timeline(build(store, "topic", "en"))
+    merged = [row for row in tl.rows if row.cells[1].status == "merged"]
+    assert len(merged) == 1 and merged[0].cells[0].ids == ("op2", "op3")
+    assert len(tl.rows) == 3
+
+
+def test_a_clause_reworded_keeps_its_origin_and_names_the_change(tmp_path):
+    store = store_series(
+        tmp_path,
+        version("A/RES/1/1", A, C, D),
+        version("A/RES/2/1", A, C.replace("cooperate fully", "cooperate fully and constructively"), D),
+    )
+    assert statuses(store)[1] == ["present", "reworded"]
+    answer = blame(build(store, "topic", "en"), 1)[1]
+    assert (answer.origin, answer.changed_in) == ("A/RES/1/1", ("A/RES/2/1",))
+    inserted = len("andconstructively")  # spaces are not counted
+    total = len(C.replace(" ", "")) + inserted
+    assert answer.original_share == round(1 - inserted / total, 4)
+
+
+def test_an_excerpt_that_stops_early_hides_but_never_removes(tmp_path):
+    store = store_series(
+        tmp_path,
+        version("A/RES/1/1", A, B, C, D),
+        version("A/RES/2/1", A, B, extent="excerpt"),
+        version("A/RES/3/1", A, B, C, E, D),
+    )
+    rows = statuses(store)
+    assert ["present", "not in the excerpt", "present"] in rows  # C and D
+    # E is new since v1, in v2 past the excerpt's end or in v3: no one can say which
+    assert [None, "not in the excerpt", "present"] in rows
+    assert not any("removed" in row for row in rows)
+    answer = {b.id: b for b in blame(build(store, "topic", "en"), 2)}
+    assert answer["op3"].origin == "A/RES/1/1"
+    assert (answer["op4"].origin, answer["op4"].origin_exact) == ("A/RES/3/1", False)
+
+
+def test_past_the_end_of_an_excerpt_the_origin_is_only_a_bound(tmp_path):
+    store = store_series(tmp_path, version("A/RES/1/1", A, extent="excerpt"), version("A/RES/2/1", A, C))
+    rows = statuses(store)
+    assert rows[1] == ["not in the excerpt", "present"]
+    answer = blame(build(store, "topic", "en"), 1)[1]
+    assert answer.origin == "A/RES/2/1" and answer.origin_exact is False
+
+
+def test_the_second_build_takes_every_pair_from_the_cache(tmp_path, monkeypatch):
+    calls = []
+    real = graph.compare
+
+    def counting(*args, **kwargs):
+        calls.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(graph, "compare", counting)
+    cache = tmp_path / "cache"
+    first = api.blame(History(HISTORY), "A/HRC/RES/38/3", "en", None, cache_dir=cache)
+    assert len(calls) == 8  # nine versions in en
+    again = api.blame(History(HISTORY), "A/HRC/RES/38/3", "en", None, cache_dir=cache)
+    assert len(calls) == 8  # none more
+    assert again.provisions == first.provisions
+
+
+def test_a_corrupt_cache_entry_is_recomputed_not_trusted(tmp_path, monkeypatch):
+    cache = tmp_path / "cache"
+    fresh = build(History(HISTORY), "regional-arrangements-hr", "zh", cache=PairCache(cache))
+    entries = sorted(cache.glob("pairs/*/*.json"))
+    assert len(entries) == 2
+    entries[0].write_text('{"format": "resdiff.pair-cache/1", "key": "x", "steps": [', encoding="utf-8")
+    data = json.loads(entries[1].read_text(encoding="utf-8"))
+    data["steps"][0]["kind"] = "exploded"
+    entries[1].write_text(json.dumps(data), encoding="utf-8")
+    counted = PairCache(cache)
+    again = build(History(HISTORY), "regional-arrangements-hr", "zh", cache=counted)
+    assert (counted.hits, counted.computed, len(counted.rejected)) == (0, 2, 2)
+    assert again.links == fresh.links
+    assert not list(cache.glob("pairs/*/.*.tmp"))
+    assert PairCache(cache).get(counted.rejected[0]) is not None  # rewritten whole
+
+
+@pytest.mark.parametrize(
+    ("series", "lang"),
+    [
+        ("intl-cooperation-hr", "en"),
+        ("iran-hr", "en"),
+        ("iran-hr", "zh"),
+        ("regional-arrangements-hr", "en"),
+        ("regional-arrangements-hr", "zh"),
+    ],
+)
+def test_shipped_series_follow_the_schemas_and_keep_every_provision(series, lang):
+    built = build(History(HISTORY), series, lang)
+    tl = timeline(built)
+    from engine.render.lineage import BlameReport, blame_dict, timeline_dict
+
+    jsonschema.validate(timeline_dict(tl), TIMELINE_SCHEMA)
+    for v, stage in enumerate(built.stages):
+        # every provision of every version is in exactly one row, in its column
+        placed = sorted(pid for row in tl.rows for pid in row.cells[v].ids)
+        assert placed == sorted(p.id for p in stage.resolution.provisions)
+        report = BlameReport(series, stage.symbol, lang, blame(built, v))
+        jsonschema.validate(blame_dict(report), BLAME_SCHEMA)
+        assert all(0 <= b.original_share <= 1 for b in report.provisions)
+        if v == 0:
+            assert all(b.origin == stage.symbol and b.changed_in == () for b in report.provisions)
+
+
+def test_regional_arrangements_zh_blame_of_55_105():
+    report = api.blame(History(HISTORY), "A/RES/55/105", "zh", None, cache_dir=None)
+    assert report.language == "zh" and report.symbol == "A/RES/55/105"
+    origins = {b.origin for b in report.provisions}
+    assert origins <= {"A/RES/51/102", "A/RES/53/148", "A/RES/55/105"}
+    assert "A/RES/51/102" in origins
+
+
+def test_a_series_in_several_languages_needs_lang():
+    from engine.errors import StoreError
+
+    with pytest.raises(StoreError, match=r"several languages, en \(12\), zh \(5\).*--lang"):
+        build(History(HISTORY), "iran-hr")
