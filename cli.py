@@ -26,7 +26,7 @@ from engine.model import LANGUAGES, Resolution
 from engine.read import REVISIONS, Revisions
 from engine.render import BINARY_FORMATS, DIFF_RENDERERS, RenderOptions
 from engine.render.document import DOCUMENT_RENDERERS
-from engine.render.lineage import BLAME_RENDERERS, TIMELINE_RENDERERS
+from engine.render.lineage import BLAME_RENDERERS, TIMELINE_RENDERERS, trail_text
 from engine.store import atomic
 from engine.store.history import MANIFEST, History
 from engine.store.names import SERIES_RE
@@ -632,3 +632,24 @@ def blame(ref: str, lang: str | None, series: str | None, fmt: str, history_root
     """
     store = open_history(history_root)
     emit(BLAME_RENDERERS[fmt](api.blame(store, ref, lang, series, cache_dir=lineage_cache())))
+
+
+@main.command("lineage")
+@click.argument("ref")
+@lang_option(auto=False)
+@series_option
+@history_option
+@reports_errors
+def lineage_(ref: str, lang: str | None, series: str | None, history_root: Path) -> None:
+    """Print one provision's lineage version by version: its status, ids and the word diff
+    ([-deleted-]{+inserted+}) of each step, across the versions of its series held in its
+    language. Name the provision by id (SYMBOL#op11, #pp3, #op16.a) or by the printed number
+    of an operative paragraph (SYMBOL#11).
+
+    \\b
+    Examples:
+      resdiff lineage 'A/HRC/RES/38/3#pp1' --lang en
+      resdiff lineage 'A/RES/55/105#3' --lang zh
+    """
+    store = open_history(history_root)
+    emit(trail_text(api.provision_lineage(store, ref, lang, series, cache_dir=lineage_cache())))

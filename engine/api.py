@@ -24,6 +24,8 @@ from .lineage import PairCache, SeriesLineage, Timeline
 from .lineage import blame as blame_of
 from .lineage import build as build_lineage
 from .lineage import timeline as make_timeline
+from .lineage.trail import Trail, find_provision, split_ref
+from .lineage.trail import trail as make_trail
 from .model import Resolution
 from .read import Revisions
 from .refs import load
@@ -132,3 +134,17 @@ def blame(
     if index is None:  # pragma: no cover - find() only returns listed versions
         raise InputError(f"{symbol} is not listed in series {built.series}")
     return BlameReport(built.series, built.stages[index].symbol, built.language, blame_of(built, index))
+
+
+def provision_lineage(
+    store: History, ref: str, language: str | None, series: str | None, *, cache_dir: Path | None
+) -> Trail:
+    """One provision's lineage (`SYMBOL#op11` or `SYMBOL#11`), version by version."""
+    symbol, selector = split_ref(ref)
+    path = store.find(symbol, language, series)
+    built = lineage(store, path.parent.parent.name, path.parent.name, cache_dir=cache_dir)
+    res = load_stored(path)
+    index = built.stage_index(res.meta.symbol or symbol)
+    if index is None:  # pragma: no cover - find() only returns listed versions
+        raise InputError(f"{symbol} is not listed in series {built.series}")
+    return make_trail(built, index, find_provision(built.stages[index].resolution, selector, ref))

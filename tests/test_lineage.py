@@ -208,3 +208,81 @@ def test_a_series_in_several_languages_needs_lang():
 
     with pytest.raises(StoreError, match=r"several languages, en \(12\), zh \(5\).*--lang"):
         build(History(HISTORY), "iran-hr")
+
+
+def run_cli(*args: str) -> tuple[int, str, str]:
+    from click.testing import CliRunner
+
+    import cli
+
+    result = CliRunner().invoke(cli.main, list(args), catch_exceptions=False)
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.fixture
+def gap_history(tmp_path, monkeypatch) -> Path:
+    monkeypatch.setenv("RESDIFF_CACHE", str(tmp_path / "cache"))
+    store_series(
+        tmp_path / "history",
+        version("A/RES/1/1", A, C, D),
+        version("A/RES/2/1", A, D),
+        version("A/RES/3/1", A, C.replace("fully", "fully and constructively"), D),
+    )
+    return tmp_path / "history"
+
+
+def test_cli_timeline_term_is_exact(gap_history):
+    code, out, err = run_cli("history", "topic", "--timeline", "--history", str(gap_history))
+    assert (code, err) == (0, "")
+    assert out == (
+        "timeline of topic (en): 3 lineages\n"
+        "v1 = A/RES/1/1 (2001)\n"
+        "v2 = A/RES/2/1 (2002)\n"
+        "v3 = A/RES/3/1 (2003)\n"
+        "\n"
+        "v1   v2   v3   lineage\n"
+        "=    =    =    Recalling its resolution 25/3 on the en…\n"
+        "=    rem  add  Calls upon all States to cooperate full…\n"
+        "=    =    =    Requests the Secretary-General to repor…\n"
+        "3    2    2    (present)\n"
+        "          1    (added)\n"
+        "     1         (removed)\n"
+        "\n"
+        "cells: = present, rew reworded, mov moved, spl split, mrg merged, add added, rem removed, "
+        "exc not in the excerpt\n"
+        "counts at the foot: cells of each status per version (the step into it)\n"
+    )
+
+
+def test_cli_blame_json_and_lineage(gap_history):
+    code, out, _ = run_cli("blame", "A/RES/3/1", "--format", "json", "--history", str(gap_history))
+    assert code == 0
+    doc = json.loads(out)
+    jsonschema.validate(doc, BLAME_SCHEMA)
+    op2 = doc["provisions"][1]
+    assert (op2["origin"], op2["changed_in"]) == ("A/RES/1/1", ["A/RES/3/1"])
+    code, out, _ = run_cli("lineage", "A/RES/3/1#2", "--history", str(gap_history))
+    assert code == 0
+    assert "A/RES/2/1 (2002): removed\n" in out
+    restored = "A/RES/3/1 (2003): added  op2 (2)\n  Calls upon all States to cooperate fully"
+    assert f"{restored} {{+and constructively +}}with" in out
+    code, out, _ = run_cli(
+        "history", "topic", "--timeline", "--format", "json", "--history", str(gap_history)
+    )
+    jsonschema.validate(json.loads(out), TIMELINE_SCHEMA)
+
+
+@pytest.mark.parametrize(
+    ("args", "fragment"),
+    [
+        (("blame", "A/RES/9/9"), "no stored version of A/RES/9/9"),
+        (("lineage", "A/RES/3/1"), "names no provision"),
+        (("lineage", "A/RES/3/1#op9"), "no provision op9"),
+        (("history", "--timeline"), "--timeline needs a SERIES"),
+        (("history", "topic", "--timeline", "--lang", "zh"), "holds no text in zh"),
+    ],
+)
+def test_cli_lineage_errors_are_one_line(gap_history, args, fragment):
+    code, out, err = run_cli(*args, "--history", str(gap_history))
+    assert code == 2 and out == ""
+    assert err.count("\n") == 1 and err.startswith("Error: ") and fragment in err

@@ -14,6 +14,8 @@ from typing import Any
 
 from ..controls import escape_controls
 from ..lineage import STATUSES, Blame, Timeline
+from ..lineage.trail import Trail
+from .diff_labels import inline, visible_ops
 
 BLAME_SCHEMA = "resdiff.blame/1"
 TIMELINE_SCHEMA = "resdiff.timeline/1"
@@ -209,3 +211,29 @@ TIMELINE_RENDERERS: dict[str, Callable[[Timeline], str]] = {
     "md": timeline_md,
     "json": timeline_json,
 }
+
+
+def _ops_text(ops: tuple[tuple[str, str], ...]) -> str:
+    marks = {"delete": ("[-", "-]"), "insert": ("{+", "+}")}
+
+    def edit(op: str, text: str) -> str:
+        start, end = marks[op]
+        return "\n".join(f"{start}{line}{end}" if line else line for line in text.split("\n"))
+
+    return inline(visible_ops(list(ops), False), lambda text: text, edit, " ")  # type: ignore[arg-type]
+
+
+def trail_text(trail: Trail) -> str:
+    """Version by version: symbol, status, ids; then the word diff of the step into it
+    ([-deleted-]{+inserted+}), or the text where the lineage starts."""
+    lines = [f"lineage of {trail.symbol}#{trail.id} ({trail.language}), series {trail.series}"]
+    for s in trail.sightings:
+        where = ", ".join(f"{i} ({n})" if n else i for i, n in zip(s.ids, s.numbers, strict=True))
+        lines += ["", f"{s.symbol} ({s.date or 'undated'}): {s.status}" + (f"  {where}" if where else "")]
+        if not s.ids:
+            continue
+        steps = [ops for ops in s.steps if ops]
+        bodies = [_ops_text(ops) for ops in steps] if steps else list(s.texts)
+        for body in bodies:
+            lines += [f"  {line}" for line in body.split("\n")]
+    return _lines(lines)
