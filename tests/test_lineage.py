@@ -286,3 +286,28 @@ def test_cli_lineage_errors_are_one_line(gap_history, args, fragment):
     code, out, err = run_cli(*args, "--history", str(gap_history))
     assert code == 2 and out == ""
     assert err.count("\n") == 1 and err.startswith("Error: ") and fragment in err
+
+
+def test_a_rewording_hidden_by_a_cut_excerpt_is_dated_to_the_version_that_shows_it(tmp_path):
+    reworded = C.replace("cooperate fully", "cooperate fully and constructively")
+    store = store_series(
+        tmp_path,
+        version("A/RES/1/1", A, C),
+        version("A/RES/2/1", A, "Calls upon all States to coop", extent="excerpt"),
+        version("A/RES/3/1", A, reworded),
+    )
+    built = build(store, "topic", "en")
+    assert statuses(store)[1] == ["present", "present", "reworded"]
+    answer = blame(built, 2)[1]
+    assert (answer.origin, answer.changed_in) == ("A/RES/1/1", ("A/RES/3/1",))
+    inserted = len("andconstructively")
+    assert answer.original_share == round(1 - inserted / len(reworded.replace(" ", "")), 4)
+    # the same text after the cut is no change at all
+    store = store_series(
+        tmp_path / "same",
+        version("A/RES/1/1", A, C),
+        version("A/RES/2/1", A, "Calls upon all States to coop", extent="excerpt"),
+        version("A/RES/3/1", A, C),
+    )
+    assert blame(build(store, "topic", "en"), 2)[1].changed_in == ()
+    assert blame(build(store, "topic", "en"), 2)[1].original_share == 1.0

@@ -6,9 +6,10 @@ character of a provision carries a flag "unchanged since the origin"; a step's o
 flags of equal text, and inserted text is new (flag off). Through a split, each part takes
 the flags of its characters; through a merge, the merged text takes the flags of both. The
 share is the flagged part of the provision's non-space characters. In an `unchanged` step
-(equal after folding, or the rest of a provision an excerpt cut short) what the ops insert
-is formatting or text the excerpt did not show, so it keeps the flag: a move or a reflowed
-space is not a rewording.
+(equal after folding) what the ops insert is formatting, so it keeps the flag: a move or a
+reflowed space is not a rewording. The step after a provision an excerpt cut short
+mid-sentence is measured from its last ancestor seen whole (`graph.Link.via`), so the
+words the cut hid are neither lost nor taken as unchanged unseen.
 
 `changed_in` lists the versions whose step into the provision's ancestry was reworded,
 split or merged (a restored clause counts when its text came back different); a move
@@ -74,7 +75,7 @@ def trace(lineage: SeriesLineage) -> dict[Node, _Trace]:
                     v, node not in lineage.beyond_excerpt, frozenset(), (True,) * len(p.text)
                 )
                 continue
-            olds = [traces[o] for o in link.old]
+            olds = [traces[link.via]] if link.via is not None else [traces[o] for o in link.old]
             joined: list[bool] = []
             for k, t in enumerate(olds):
                 if k:

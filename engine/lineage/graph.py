@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from ..align import DEFAULT_THRESHOLD, fold
 from ..align.state import State
 from ..diff import compare, token_diff, tokenizer_for
+from ..diff.compare import cut_short
 from ..errors import StoreError
 from ..model import Resolution
 from ..store import canonical
@@ -69,6 +70,12 @@ class Link:
     ops: tuple[tuple[str, str], ...]
     gap: bool = False
     """Bridges versions in which the clause was absent (removed, or not in an excerpt)."""
+    via: Node | None = None
+    """Set when the old provision is the last of an excerpt, cut short mid-sentence: the
+    ops and kind then compare the new text with `via`, the ancestor seen at the greatest
+    length (whole, or cut later), so
+    that a rewording the cut hid is not taken for no change (it is dated to this version,
+    the first that shows it)."""
 
 
 @dataclass
@@ -241,8 +248,44 @@ def link_stages(
                 if node not in result.incoming and new_pos[pid] > last_new:
                     result.beyond_excerpt.add(node)
     _index(result)
+    _bridge_cuts(result)
+    _index(result)
     _components(result)
     return result
+
+
+def _bridge_cuts(result: SeriesLineage) -> None:
+    """Compare what follows a provision an excerpt cut short with its last whole ancestor."""
+    cut_nodes = {
+        (v, stage.resolution.provisions[-1].id)
+        for v, stage in enumerate(result.stages)
+        if cut_short(stage.resolution)
+    }
+    tokenizer = tokenizer_for(result.language)
+    for k, link in enumerate(result.links):
+        if len(link.old) != 1 or len(link.new) != 1 or link.old[0] not in cut_nodes:
+            continue
+        # Back through the cut ancestors to the one seen at the greatest length (whole, or
+        # cut later than the others).
+        node = ancestor = link.old[0]
+        while node in cut_nodes and len(getattr(result.incoming.get(node), "old", ())) == 1:
+            node = result.incoming[node].old[0]
+            if len(fold(result.text(node))) > len(fold(result.text(ancestor))):
+                ancestor = node
+        if ancestor == link.old[0]:
+            continue  # never seen at greater length: nothing better to compare with
+        old_text, new_text = result.text(ancestor), result.text(link.new[0])
+        same = fold(old_text) == fold(new_text)
+        result.links[k] = Link(
+            link.old,
+            link.new,
+            "unchanged" if same else "reworded",
+            link.moved,
+            1.0 if same else round(min(State([old_text], [new_text]).score(0, 0), 0.9999), 4),
+            tuple(token_diff(old_text, new_text, tokenizer)),
+            gap=link.gap,
+            via=ancestor,
+        )
 
 
 def _index(result: SeriesLineage) -> None:
