@@ -7,6 +7,8 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from engine import api
 from engine.lineage import PairCache, blame, build, graph, timeline
@@ -311,3 +313,63 @@ def test_a_rewording_hidden_by_a_cut_excerpt_is_dated_to_the_version_that_shows_
     )
     assert blame(build(store, "topic", "en"), 2)[1].changed_in == ()
     assert blame(build(store, "topic", "en"), 2)[1].original_share == 1.0
+
+
+SENTENCES = [
+    "Welcomes the report of the Special Rapporteur on the situation of human rights defenders",
+    "Urges all States to ratify the core international human rights instruments without delay",
+    "Encourages the Office of the High Commissioner to continue its technical cooperation",
+    "Requests the Secretary-General to provide all necessary assistance to the mandate holder",
+    "Calls upon Governments to ensure access to justice for victims of enforced disappearance",
+    "Stresses the importance of national human rights institutions in the promotion of rights",
+    "Invites regional organizations to share good practices on the protection of minorities",
+    "Recognizes the role of civil society in the implementation of the universal periodic review",
+]
+
+
+@settings(max_examples=25, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_invariants_on_random_series(tmp_path_factory, data):
+    """Whatever the edits: every provision of every version sits in exactly one row, in its
+    column; a blame's origin is not after the version, its changes lie between the origin
+    and the version; a provision whose text never changed along its chain keeps all of it."""
+    texts = data.draw(st.lists(st.sampled_from(SENTENCES), min_size=2, max_size=6, unique=True))
+    versions = [texts]
+    for _ in range(data.draw(st.integers(1, 3))):
+        current = list(versions[-1])
+        for _ in range(data.draw(st.integers(0, 3))):
+            action = data.draw(st.sampled_from(["drop", "add", "reword", "swap"]))
+            if action == "drop" and len(current) > 1:
+                current.pop(data.draw(st.integers(0, len(current) - 1)))
+            elif action == "add":
+                unused = [s for s in SENTENCES if s not in current]
+                if unused:
+                    current.insert(
+                        data.draw(st.integers(0, len(current))), data.draw(st.sampled_from(unused))
+                    )
+            elif action == "reword":
+                k = data.draw(st.integers(0, len(current) - 1))
+                current[k] = current[k].replace(" the ", " all the ", 1)
+            elif action == "swap" and len(current) > 1:
+                current[0], current[-1] = current[-1], current[0]
+        versions.append(current)
+    store = store_series(
+        tmp_path_factory.mktemp("series"),
+        *(version(f"A/RES/{k + 1}/1", *v) for k, v in enumerate(versions)),
+    )
+    built = build(store, "topic", "en")
+    tl = timeline(built)
+    for v, stage in enumerate(built.stages):
+        placed = sorted(pid for row in tl.rows for pid in row.cells[v].ids)
+        assert placed == sorted(p.id for p in stage.resolution.provisions)
+        for row in tl.rows:
+            assert (row.cells[v].status is None) == (
+                not row.cells[v].ids and row.cells[v].status != "removed"
+            )
+        for b in blame(built, v):
+            origin = built.stage_index(b.origin)
+            assert origin is not None and origin <= v
+            assert all(origin < built.stage_index(s) <= v for s in b.changed_in)  # type: ignore[operator]
+            assert 0 <= b.original_share <= 1
+            if not b.changed_in:
+                assert b.original_share == 1.0

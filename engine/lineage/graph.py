@@ -33,7 +33,7 @@ from ..diff.compare import cut_short
 from ..errors import StoreError
 from ..model import Resolution
 from ..store import canonical
-from ..store.history import History
+from ..store.history import History, Series
 from .cache import PairCache, Step, steps_of
 
 GAP_THRESHOLD = 0.75
@@ -122,10 +122,11 @@ class SeriesLineage:
         raise KeyError(node)
 
 
-def choose_language(store: History, series: str, language: str | None) -> str:
+def choose_language(manifest: Series, language: str | None) -> str:
     """The language asked for, or the only one the series holds; never a silent pick."""
+    series = manifest.name
     counts: dict[str, int] = {}
-    for version in store.series(series).versions:
+    for version in manifest.versions:
         for lang in version.languages:
             counts[lang] = counts.get(lang, 0) + 1
     if language is not None:
@@ -144,11 +145,14 @@ def choose_language(store: History, series: str, language: str | None) -> str:
     )
 
 
-def load_stages(store: History, series: str, language: str) -> tuple[list[Stage], list[str], list[bytes]]:
+def load_stages(
+    store: History, manifest: Series, language: str
+) -> tuple[list[Stage], list[str], list[bytes]]:
+    series = manifest.name
     stages: list[Stage] = []
     skipped: list[str] = []
     raw: list[bytes] = []
-    for version in store.series(series).versions:
+    for version in manifest.versions:
         if language not in version.languages:
             skipped.append(version.symbol)
             continue
@@ -179,8 +183,9 @@ def build(
 ) -> SeriesLineage:
     """The lineages of a series in one language (see the module's docstring)."""
     cache = cache or PairCache(None)
-    lang = choose_language(store, series, language)
-    stages, skipped, raw = load_stages(store, series, lang)
+    manifest = store.series(series)
+    lang = choose_language(manifest, language)
+    stages, skipped, raw = load_stages(store, manifest, lang)
     steps = []
     for k in range(len(stages) - 1):
         steps.append(
