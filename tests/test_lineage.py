@@ -195,6 +195,20 @@ def test_shipped_series_follow_the_schemas_and_keep_every_provision(series, lang
         assert all(0 <= b.original_share <= 1 for b in report.provisions)
         if v == 0:
             assert all(b.origin == stage.symbol and b.changed_in == () for b in report.provisions)
+        for row in tl.rows:  # a split ends in several provisions, a merge starts from several
+            if row.cells[v].status == "split":
+                assert len(row.cells[v].ids) >= 2
+            if row.cells[v].status == "merged":
+                assert len(row.cells[v - 1].ids) >= 2
+
+
+def test_regional_arrangements_zh_has_a_merge_in_53_148():
+    tl = timeline(build(History(HISTORY), "regional-arrangements-hr", "zh"))
+    assert tl.counts()[1]["merged"] == 1
+    from engine.lineage.timeline import columns
+
+    assert all(sum(map(columns, row.label)) <= 40 for row in tl.rows)  # Han characters are 2 wide
+    assert any(len(row.label) < 30 for row in tl.rows)
 
 
 def test_regional_arrangements_zh_blame_of_55_105():

@@ -21,6 +21,7 @@ version.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 from .graph import Lineage, SeriesLineage
@@ -129,7 +130,21 @@ def timeline(lineage: SeriesLineage) -> Timeline:
     )
 
 
+def columns(ch: str) -> int:
+    """Terminal columns a character takes: two for wide (Han) and full-width ones."""
+    return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+
+
 def label(text: str, width: int = 40) -> str:
-    """The opening words of a text, cut at `width` characters with an ellipsis."""
+    """The opening words of a text, cut at `width` terminal columns with an ellipsis (a
+    Chinese label takes half as many characters as an English one)."""
     text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+    if sum(map(columns, text)) <= width:
+        return text
+    out, used = [], 0
+    for ch in text:
+        if used + columns(ch) > width - 1:
+            break
+        out.append(ch)
+        used += columns(ch)
+    return "".join(out).rstrip() + "…"
