@@ -401,7 +401,8 @@ def validate(paths: tuple[Path, ...], history_root: Path) -> None:
     type=click.Choice(sorted(TIMELINE_RENDERERS)),
     default="term",
     show_default=True,
-    help="With --timeline: term (a grid), md (a table), json (resdiff.timeline/1).",
+    help="With --timeline: term (a grid), md (a table), html (a self-contained page), "
+    "json (resdiff.timeline/1).",
 )
 @history_option
 @reports_errors

@@ -387,3 +387,21 @@ def test_invariants_on_random_series(tmp_path_factory, data):
             assert 0 <= b.original_share <= 1
             if not b.changed_in:
                 assert b.original_share == 1.0
+
+
+def test_html_timeline_is_self_contained_and_escaped(tmp_path):
+    from lxml import html as lxml_html
+
+    from engine.render.lineage import timeline_html
+
+    hostile = "<script>alert(1)</script> Decides & resolves to remain seized of the matter"
+    store = store_series(tmp_path, version("A/RES/1/1", A, C), version("A/RES/2/1", A, C, hostile))
+    page = timeline_html(timeline(build(store, "topic", "en")))
+    assert "<script>" not in page and "&lt;script&gt;" in page
+    assert "src=" not in page and "href=" not in page and "@import" not in page  # nothing fetched
+    doc = lxml_html.fromstring(page)
+    body_rows = doc.xpath("//tbody/tr")
+    assert len(body_rows) == 3
+    cells = [[td.get("class") for td in tr.xpath("td[contains(@class, 'cell')]")] for tr in body_rows]
+    assert cells == [["cell present", "cell present"], ["cell present", "cell present"], ["cell ", "cell added"]]
+    assert body_rows[2].xpath("td")[-1].text_content().startswith("<script>alert(1)")

@@ -2,7 +2,8 @@
 series, each in term, md and json (`resdiff.blame/1`, `resdiff.timeline/1`, documented in
 schemas/*.schema.json). Registries as for diffs: a new format is a function and an entry.
 
-The term and md timelines are grids: one row per lineage, one short code per cell (a legend
+The html timeline is a self-contained page (templates/timeline.html.j2). The term and md
+timelines are grids: one row per lineage, one short code per cell (a legend
 under the grid spells them out), the counts per transition at the foot.
 """
 
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from functools import cache
 from typing import Any
 
 from ..controls import escape_controls
@@ -201,6 +203,61 @@ def timeline_md(timeline: Timeline) -> str:
     return _lines(lines)
 
 
+@cache
+def _html_template() -> Any:
+    # Imported here: jinja2 costs ~40 ms to import, and only this format needs it.
+    from jinja2 import Environment, PackageLoader, StrictUndefined
+
+    env = Environment(
+        loader=PackageLoader("engine.render", "templates"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    return env.get_template("timeline.html.j2")
+
+
+def timeline_html(timeline: Timeline) -> str:
+    """A self-contained page (inline CSS, no script, nothing fetched), every stored text
+    escaped by the template engine (autoescape), as the HTML diff report is."""
+    versions = [
+        {
+            "label": f"{s} ({d or 'undated'})",
+            "title": f"v{k + 1}{', excerpt' if e else ''}",
+            "excerpt": e,
+        }
+        for k, (s, d, e) in enumerate(zip(timeline.symbols, timeline.dates, timeline.excerpts, strict=True))
+    ]
+    rows = []
+    for row in timeline.rows:
+        cells = []
+        for c in row.cells:
+            where = ", ".join(f"{i} ({n})" if n else i for i, n in zip(c.ids, c.numbers, strict=True))
+            css = "excerpt" if c.status == "not in the excerpt" else (c.status or "")
+            title = f"{c.status}: {where}" if c.status and where else c.status or ""
+            cells.append({"code": CODES[c.status] if c.status else "", "css": css, "title": title})
+        rows.append({"cells": cells, "label": row.label})
+    counts = timeline.counts()
+    foot = [
+        {"status": status, "numbers": [c[status] or "" for c in counts]}
+        for status in STATUSES
+        if any(c[status] for c in counts)
+    ]
+    return str(
+        _html_template().render(
+            lang=timeline.language,
+            title=f"Timeline of {timeline.series} ({timeline.language})",
+            skipped=list(timeline.skipped),
+            versions=versions,
+            rows=rows,
+            counts=foot,
+            legend=_legend(),
+        )
+    )
+
+
 BLAME_RENDERERS: dict[str, Callable[[BlameReport], str]] = {
     "term": blame_term,
     "md": blame_md,
@@ -210,6 +267,7 @@ TIMELINE_RENDERERS: dict[str, Callable[[Timeline], str]] = {
     "term": timeline_term,
     "md": timeline_md,
     "json": timeline_json,
+    "html": timeline_html,
 }
 
 
