@@ -403,5 +403,9 @@ def test_html_timeline_is_self_contained_and_escaped(tmp_path):
     body_rows = doc.xpath("//tbody/tr")
     assert len(body_rows) == 3
     cells = [[td.get("class") for td in tr.xpath("td[contains(@class, 'cell')]")] for tr in body_rows]
-    assert cells == [["cell present", "cell present"], ["cell present", "cell present"], ["cell ", "cell added"]]
+    assert cells == [
+        ["cell present", "cell present"],
+        ["cell present", "cell present"],
+        ["cell ", "cell added"],
+    ]
     assert body_rows[2].xpath("td")[-1].text_content().startswith("<script>alert(1)")
