@@ -409,3 +409,13 @@ def test_html_timeline_is_self_contained_and_escaped(tmp_path):
         ["cell ", "cell added"],
     ]
     assert body_rows[2].xpath("td")[-1].text_content().startswith("<script>alert(1)")
+
+
+def test_the_gap_score_is_the_aligners_score():
+    from engine.align.state import State
+    from engine.lineage.graph import similarity
+
+    old = [A, C, "Calls upon all States to cooperate fully with the special procedures.", "合作。"]
+    new = [C, C.upper(), "Calls upon all States to cooperate fully with the special procedures", D, "合作"]
+    state = State(old, new)
+    assert similarity(old, new) == [[state.score(i, j) for j in range(len(new))] for i in range(len(old))]

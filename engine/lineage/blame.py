@@ -43,21 +43,25 @@ class _Trace:
     origin: int
     exact: bool
     changed: frozenset[int]
-    flags: tuple[bool, ...]
+    flags: bytes
+    """One byte per character of the text: 1 when it stood unchanged since the origin
+    (bytes, not a list of bools: sliced and joined in C, for every provision of a series)."""
 
 
-def _flags_through(ops: tuple[tuple[str, str], ...], old: list[bool], keep_inserts: bool) -> list[bool]:
-    out: list[bool] = []
+def _flags_through(ops: tuple[tuple[str, str], ...], old: bytes, keep_inserts: bool) -> bytearray:
+    """One flag byte per character of the new text (1: unchanged since the origin)."""
+    out = bytearray()
     at = 0
     for op, text in ops:
         if op == "equal":
             chunk = old[at : at + len(text)]
-            out.extend(chunk + [True] * (len(text) - len(chunk)))
+            out += chunk
+            out += b"\x01" * (len(text) - len(chunk))
             at += len(text)
         elif op == "delete":
             at += len(text)
         else:
-            out.extend([keep_inserts] * len(text))
+            out += (b"\x01" if keep_inserts else b"\x00") * len(text)
     return out
 
 
@@ -72,15 +76,11 @@ def trace(lineage: SeriesLineage) -> dict[Node, _Trace]:
             link = lineage.incoming.get(node)
             if link is None:
                 traces[node] = _Trace(
-                    v, node not in lineage.beyond_excerpt, frozenset(), (True,) * len(p.text)
+                    v, node not in lineage.beyond_excerpt, frozenset(), b"\x01" * len(p.text)
                 )
                 continue
             olds = [traces[link.via]] if link.via is not None else [traces[o] for o in link.old]
-            joined: list[bool] = []
-            for k, t in enumerate(olds):
-                if k:
-                    joined.extend([True] * len(JOINER))
-                joined.extend(t.flags)
+            joined = (b"\x01" * len(JOINER)).join(t.flags for t in olds)
             flags = _flags_through(link.ops, joined, keep_inserts=link.kind == "unchanged")
             changed = frozenset().union(*(t.changed for t in olds))
             if link.kind != "unchanged":
@@ -90,14 +90,14 @@ def trace(lineage: SeriesLineage) -> dict[Node, _Trace]:
             at = 0
             for new in link.new:
                 text = lineage.text(new)
-                part = flags[at : at + len(text)]
-                part += [True] * (len(text) - len(part))
-                traces[new] = _Trace(origin, exact, changed, tuple(part))
+                part = bytes(flags[at : at + len(text)])
+                part += b"\x01" * (len(text) - len(part))
+                traces[new] = _Trace(origin, exact, changed, part)
                 at += len(text) + len(JOINER)
     return traces
 
 
-def share(text: str, flags: tuple[bool, ...]) -> float:
+def share(text: str, flags: bytes) -> float:
     counted = [flag for ch, flag in zip(text, flags, strict=False) if not ch.isspace()]
     return round(sum(counted) / len(counted), 4) if counted else 1.0
 

@@ -26,8 +26,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from rapidfuzz.distance import Indel
+
 from ..align import DEFAULT_THRESHOLD, fold
-from ..align.state import State
+from ..align.features import Encoder, similarity_tokens
 from ..diff import compare, token_diff, tokenizer_for
 from ..diff.compare import cut_short
 from ..errors import StoreError
@@ -286,7 +288,7 @@ def _bridge_cuts(result: SeriesLineage) -> None:
             link.new,
             "unchanged" if same else "reworded",
             link.moved,
-            1.0 if same else round(min(State([old_text], [new_text]).score(0, 0), 0.9999), 4),
+            1.0 if same else round(min(similarity([old_text], [new_text])[0][0], 0.9999), 4),
             tuple(token_diff(old_text, new_text, tokenizer)),
             gap=link.gap,
             via=ancestor,
@@ -301,6 +303,28 @@ def _index(result: SeriesLineage) -> None:
             result.incoming[node] = link
         for node in link.old:
             result.outgoing.setdefault(node, []).append(link)
+
+
+def similarity(old: list[str], new: list[str]) -> list[list[float]]:
+    """The aligner's score (`engine.align.state.State.score`: 1.0 only when equal after
+    folding, else the token similarity) of every old text against every new one, without
+    the candidate index the aligner builds to avoid all pairs: these lists are a handful."""
+    old_keys, new_keys = [fold(t) for t in old], [fold(t) for t in new]
+    encoder = Encoder()
+    old_codes = [encoder.encode(similarity_tokens(k)) for k in old_keys]
+    new_codes = [encoder.encode(similarity_tokens(k)) for k in new_keys]
+    out = []
+    for a_key, a in zip(old_keys, old_codes, strict=True):
+        row = []
+        for b_key, b in zip(new_keys, new_codes, strict=True):
+            if a_key == b_key:
+                row.append(1.0)
+            elif a == b:
+                row.append(min(Indel.normalized_similarity(a_key, b_key), 0.9999))
+            else:
+                row.append(Indel.normalized_similarity(a, b))
+        out.append(row)
+    return out
 
 
 def _take_up(
@@ -318,13 +342,12 @@ def _take_up(
         return set()
     old_texts = [result.text(node) for node, _ in pool]
     new_texts = [stages[version].resolution.provision(pid).text for pid in added]
-    state = State(old_texts, new_texts)
+    score = similarity(old_texts, new_texts)
     scored = []
     for i, (node, bar) in enumerate(pool):
         for j in range(len(added)):
-            score = state.score(i, j)
-            if score >= bar:
-                scored.append((-score, -node[0], i, j))
+            if score[i][j] >= bar:
+                scored.append((-score[i][j], -node[0], i, j))
     scored.sort()
     used_old: set[int] = set()
     used_new: set[int] = set()
