@@ -86,9 +86,9 @@ def main() -> None:
         rows.append(row(series, lang, str(n), cold, warm))
     # Issue 11's case: a 20-version series of full texts, blamed twice.
     with tempfile.TemporaryDirectory(prefix="resdiff-lineage-bench-") as tmp:
-        for lang in ("en", "zh"):
-            synthetic_series(Path(tmp) / lang, lang)
-            history = str(Path(tmp) / lang)
+        for lang, size in (("en", 60), ("zh", 60), ("en", 200)):
+            history = str(Path(tmp) / f"{lang}-{size}")
+            synthetic_series(Path(history), lang, size=size)
             blame = [str(RESDIFF), "blame", "A/RES/69/1", "--history", history, "--format", "json"]
             colds, warms = [], []
             for _ in range(REPEATS):
@@ -97,7 +97,7 @@ def main() -> None:
                 warms.append(timed(blame, folder))
                 shutil.rmtree(folder)
             cold, warm = statistics.median(colds), statistics.median(warms)
-            rows.append(row("synthetic, blame of v20", lang, "20", cold, warm))
+            rows.append(row(f"synthetic, {size} provisions, blame of v20", lang, "20", cold, warm))
     # The engine alone (no start-up): every series built in one process, cold and warm.
     from engine.lineage import PairCache, build
 
