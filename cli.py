@@ -7,11 +7,13 @@ and exit status 2 (diff(1)'s convention: 0 same, 1 different, 2 trouble).
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import signal
 import sys
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -420,7 +422,9 @@ def history_(series: str | None, lang: str | None, timeline: bool, fmt: str, his
         if series is None:
             fail("--timeline needs a SERIES")
         assert series is not None
-        emit(TIMELINE_RENDERERS[fmt](api.timeline(store, series, lang, cache_dir=lineage_cache())))
+        with lineage_progress() as progress:
+            result = api.timeline(store, series, lang, cache_dir=lineage_cache(), progress=progress)
+        emit(TIMELINE_RENDERERS[fmt](result))
         return
     if series is None:
         for name in store.series_names():
@@ -596,6 +600,34 @@ def diff(
     sys.exit(EXIT_CHANGED if api.is_changed(result) else EXIT_SAME)
 
 
+@contextlib.contextmanager
+def lineage_progress(delay: float = 0.5) -> Iterator[Callable[[int, int], None]]:
+    """A progress bar on stderr while successive versions are aligned: only on a terminal,
+    and only once the work has taken more than `delay` seconds (a cached run never shows
+    one); gone when the work is done (rich, transient)."""
+    start = time.monotonic()
+    shown: list[Any] = []
+
+    def update(done: int, total: int) -> None:
+        if not shown:
+            if not sys.stderr.isatty() or done >= total or time.monotonic() - start < delay:
+                return
+            from rich.console import Console
+            from rich.progress import Progress
+
+            bar = Progress(console=Console(stderr=True), transient=True)
+            bar.start()
+            shown.append((bar, bar.add_task("aligning successive versions", total=total)))
+        bar, task = shown[0]
+        bar.update(task, completed=done)
+
+    try:
+        yield update
+    finally:
+        if shown:
+            shown[0][0].stop()
+
+
 def lineage_cache() -> Path | None:
     """Where successive-pair alignments are cached: $RESDIFF_CACHE, else $XDG_CACHE_HOME/resdiff,
     else ~/.cache/resdiff; RESDIFF_CACHE=off computes everything afresh."""
@@ -632,7 +664,9 @@ def blame(ref: str, lang: str | None, series: str | None, fmt: str, history_root
       resdiff blame A/HRC/RES/38/3 --lang en --format json
     """
     store = open_history(history_root)
-    emit(BLAME_RENDERERS[fmt](api.blame(store, ref, lang, series, cache_dir=lineage_cache())))
+    with lineage_progress() as progress:
+        report = api.blame(store, ref, lang, series, cache_dir=lineage_cache(), progress=progress)
+    emit(BLAME_RENDERERS[fmt](report))
 
 
 @main.command("lineage")
@@ -653,4 +687,6 @@ def lineage_(ref: str, lang: str | None, series: str | None, history_root: Path)
       resdiff lineage 'A/RES/55/105#3' --lang zh
     """
     store = open_history(history_root)
-    emit(trail_text(api.provision_lineage(store, ref, lang, series, cache_dir=lineage_cache())))
+    with lineage_progress() as progress:
+        trail = api.provision_lineage(store, ref, lang, series, cache_dir=lineage_cache(), progress=progress)
+    emit(trail_text(trail))

@@ -16,6 +16,7 @@ once. Nothing here prints or exits: errors are `engine.errors.ResdiffError` subc
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from .diff import Diff, compare
@@ -110,41 +111,68 @@ def validate(paths: list[Path]) -> Report:
 
 # --- lineage (issue 11): timeline and blame of a series -------------------------------
 
+Progress = Callable[[int, int], None] | None
+"""Told (pairs done, pairs in all) after each successive pair: for a progress bar."""
 
-def lineage(store: History, series: str, language: str | None, *, cache_dir: Path | None) -> SeriesLineage:
+
+def lineage(
+    store: History, series: str, language: str | None, *, cache_dir: Path | None, progress: Progress = None
+) -> SeriesLineage:
     """The lineages of a series in one language (the only one held, or `language`), the
     successive pairs' alignments cached in `cache_dir` (None: no cache)."""
-    return build_lineage(store, series, language, cache=PairCache(cache_dir))
+    return build_lineage(store, series, language, cache=PairCache(cache_dir), progress=progress)
 
 
-def timeline(store: History, series: str, language: str | None, *, cache_dir: Path | None) -> Timeline:
+def timeline(
+    store: History, series: str, language: str | None, *, cache_dir: Path | None, progress: Progress = None
+) -> Timeline:
     """One row per lineage, one cell per version (`engine.lineage.timeline`)."""
-    return make_timeline(lineage(store, series, language, cache_dir=cache_dir))
+    return make_timeline(lineage(store, series, language, cache_dir=cache_dir, progress=progress))
 
 
-def blame(
-    store: History, ref: str, language: str | None, series: str | None, *, cache_dir: Path | None
-) -> BlameReport:
-    """Origin, changes and original share of each provision of one stored version; its
-    series and language are those it is stored under."""
+def _stored_version(
+    store: History,
+    ref: str,
+    language: str | None,
+    series: str | None,
+    cache_dir: Path | None,
+    progress: Progress,
+) -> tuple[SeriesLineage, int]:
+    """The lineages of the series a stored version is in, in its language, and its column."""
     path = store.find(ref, language, series)
-    built = lineage(store, path.parent.parent.name, path.parent.name, cache_dir=cache_dir)
+    built = lineage(store, path.parent.parent.name, path.parent.name, cache_dir=cache_dir, progress=progress)
     symbol = load_stored(path).meta.symbol or ref
     index = built.stage_index(symbol)
     if index is None:  # pragma: no cover - find() only returns listed versions
         raise InputError(f"{symbol} is not listed in series {built.series}")
+    return built, index
+
+
+def blame(
+    store: History,
+    ref: str,
+    language: str | None,
+    series: str | None,
+    *,
+    cache_dir: Path | None,
+    progress: Progress = None,
+) -> BlameReport:
+    """Origin, changes and original share of each provision of one stored version; its
+    series and language are those it is stored under."""
+    built, index = _stored_version(store, ref, language, series, cache_dir, progress)
     return BlameReport(built.series, built.stages[index].symbol, built.language, blame_of(built, index))
 
 
 def provision_lineage(
-    store: History, ref: str, language: str | None, series: str | None, *, cache_dir: Path | None
+    store: History,
+    ref: str,
+    language: str | None,
+    series: str | None,
+    *,
+    cache_dir: Path | None,
+    progress: Progress = None,
 ) -> Trail:
     """One provision's lineage (`SYMBOL#op11` or `SYMBOL#11`), version by version."""
     symbol, selector = split_ref(ref)
-    path = store.find(symbol, language, series)
-    built = lineage(store, path.parent.parent.name, path.parent.name, cache_dir=cache_dir)
-    res = load_stored(path)
-    index = built.stage_index(res.meta.symbol or symbol)
-    if index is None:  # pragma: no cover - find() only returns listed versions
-        raise InputError(f"{symbol} is not listed in series {built.series}")
+    built, index = _stored_version(store, symbol, language, series, cache_dir, progress)
     return make_trail(built, index, find_provision(built.stages[index].resolution, selector, ref))
