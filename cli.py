@@ -401,14 +401,14 @@ def validate(paths: tuple[Path, ...], history_root: Path) -> None:
     "--format",
     "fmt",
     type=click.Choice(sorted(TIMELINE_RENDERERS)),
-    default="term",
-    show_default=True,
-    help="With --timeline: term (a grid), md (a table), html (a self-contained page), "
+    help="With --timeline: term (a grid, the default), md (a table), html (a self-contained page), "
     "json (resdiff.timeline/1).",
 )
 @history_option
 @reports_errors
-def history_(series: str | None, lang: str | None, timeline: bool, fmt: str, history_root: Path) -> None:
+def history_(
+    series: str | None, lang: str | None, timeline: bool, fmt: str | None, history_root: Path
+) -> None:
     """List the versions of a series in order (or the series, with no argument).
 
     \b
@@ -417,6 +417,8 @@ def history_(series: str | None, lang: str | None, timeline: bool, fmt: str, his
       resdiff history intl-cooperation-hr --lang en
       resdiff history intl-cooperation-hr --timeline --lang en
     """
+    if fmt is not None and not timeline:
+        fail("--format applies to --timeline; the list of versions is plain text")
     store = open_history(history_root)
     if timeline:
         if series is None:
@@ -424,7 +426,7 @@ def history_(series: str | None, lang: str | None, timeline: bool, fmt: str, his
         assert series is not None
         with lineage_progress() as progress:
             result = api.timeline(store, series, lang, cache_dir=lineage_cache(), progress=progress)
-        emit(TIMELINE_RENDERERS[fmt](result))
+        emit(TIMELINE_RENDERERS[fmt or "term"](result))
         return
     if series is None:
         for name in store.series_names():

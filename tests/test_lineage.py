@@ -296,6 +296,7 @@ def test_cli_blame_json_and_lineage(gap_history):
         (("lineage", "A/RES/3/1#op9"), "no provision op9"),
         (("history", "--timeline"), "--timeline needs a SERIES"),
         (("history", "topic", "--timeline", "--lang", "zh"), "holds no text in zh"),
+        (("history", "topic", "--format", "json"), "--format applies to --timeline"),
     ],
 )
 def test_cli_lineage_errors_are_one_line(gap_history, args, fragment):
