@@ -420,3 +420,20 @@ def test_the_gap_score_is_the_aligners_score():
     new = [C, C.upper(), "Calls upon all States to cooperate fully with the special procedures", D, "合作"]
     state = State(old, new)
     assert similarity(old, new) == [[state.score(i, j) for j in range(len(new))] for i in range(len(old))]
+
+
+def test_a_clause_hidden_by_two_excerpts_in_a_row_is_taken_up_at_the_ordinary_threshold(tmp_path):
+    reworded = "Calls upon every State to work with the special procedures and to answer their appeals"
+    store = store_series(
+        tmp_path,
+        version("A/RES/1/1", A, B, C, D),
+        version("A/RES/2/1", A, extent="excerpt"),
+        version("A/RES/3/1", A, B, extent="excerpt"),
+        version("A/RES/4/1", A, B, reworded, D),
+    )
+    from engine.lineage.graph import GAP_THRESHOLD, similarity
+
+    assert similarity([C], [reworded])[0][0] < GAP_THRESHOLD  # a rewording, not a near-same text
+    rows = statuses(store)
+    assert ["present", "not in the excerpt", "not in the excerpt", "reworded"] in rows
+    assert not any("removed" in row or "added" in row for row in rows)

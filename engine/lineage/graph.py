@@ -247,8 +247,12 @@ def link_stages(
         # at the aligner's threshold; removed ones at GAP_THRESHOLD.
         pool = [(node, threshold if bar < 0 else bar) for node, bar in candidates]
         taken = _take_up(result, stages, pool, k + 1, added, language)
-        # An unseen end not taken up by the version after the excerpt waits like a removed one.
-        ended = [(n, GAP_THRESHOLD if b < 0 else b) for n, b in candidates if n not in taken] + new_ends
+        # An unseen end not taken up waits like a removed one once a whole version has not
+        # shown it; while excerpts follow excerpts it is merely still hidden.
+        still_hidden = stages[k + 1].excerpt
+        ended = [
+            (n, b if b >= 0 or still_hidden else GAP_THRESHOLD) for n, b in candidates if n not in taken
+        ] + new_ends
         if stages[k].excerpt:
             for pid in added:
                 node = (k + 1, pid)
