@@ -437,3 +437,23 @@ def test_a_clause_hidden_by_two_excerpts_in_a_row_is_taken_up_at_the_ordinary_th
     rows = statuses(store)
     assert ["present", "not in the excerpt", "not in the excerpt", "reworded"] in rows
     assert not any("removed" in row or "added" in row for row in rows)
+
+
+def test_where_the_cache_lives():
+    from engine.lineage import default_cache_dir
+
+    assert default_cache_dir({"RESDIFF_CACHE": "/c", "XDG_CACHE_HOME": "/x"}) == Path("/c")
+    assert default_cache_dir({"XDG_CACHE_HOME": "/x"}) == Path("/x/resdiff")
+    assert default_cache_dir({}) == Path.home() / ".cache" / "resdiff"
+
+
+def test_an_unusable_cache_costs_speed_not_the_answer(gap_history, tmp_path, monkeypatch):
+    expected = run_cli("blame", "A/RES/3/1", "--history", str(gap_history))
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the cache folder should be", encoding="utf-8")
+    monkeypatch.setenv("RESDIFF_CACHE", str(blocker))
+    assert run_cli("blame", "A/RES/3/1", "--history", str(gap_history)) == expected
+    monkeypatch.setenv("RESDIFF_CACHE", "off")
+    assert run_cli("blame", "A/RES/3/1", "--history", str(gap_history)) == expected
+    assert blocker.read_text(encoding="utf-8").startswith("a file")
+    assert not (Path("off")).exists()
