@@ -457,3 +457,25 @@ def test_an_unusable_cache_costs_speed_not_the_answer(gap_history, tmp_path, mon
     assert run_cli("blame", "A/RES/3/1", "--history", str(gap_history)) == expected
     assert blocker.read_text(encoding="utf-8").startswith("a file")
     assert not (Path("off")).exists()
+
+
+def test_md_timeline_and_blame_are_github_tables():
+    from lxml import html as lxml_html
+
+    from engine.render.lineage import BlameReport, blame_md, timeline_md
+    from tests.gfm import to_html
+
+    built = build(History(HISTORY), "regional-arrangements-hr", "zh")
+    tl = timeline(built)
+    page = lxml_html.fromstring(to_html(timeline_md(tl)))
+    body = page.xpath("//table/tbody/tr")
+    from engine.lineage import STATUSES
+
+    footer = sum(1 for status in STATUSES if any(c[status] for c in tl.counts()))
+    assert len(body) == len(tl.rows) + footer
+    assert [len(tr.xpath("td")) for tr in body] == [len(tl.symbols) + 1] * len(body)
+    report = BlameReport("regional-arrangements-hr", "A/RES/55/105", "zh", blame(built, 2))
+    rows = lxml_html.fromstring(to_html(blame_md(report))).xpath("//table/tbody/tr")
+    assert [tr.xpath("td")[0].text_content() for tr in rows] == [
+        f"{b.id} ({b.number})" if b.number else b.id for b in report.provisions
+    ]
