@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import jsonschema
@@ -479,3 +480,28 @@ def test_md_timeline_and_blame_are_github_tables():
     assert [tr.xpath("td")[0].text_content() for tr in rows] == [
         f"{b.id} ({b.number})" if b.number else b.id for b in report.provisions
     ]
+
+
+GOLDEN = ROOT / "tests" / "golden" / "lineage"
+GOLDEN_HISTORY = ROOT / "tests" / "data" / "lineage"  # a copy: `make history` does not move it
+
+
+@pytest.mark.parametrize(
+    ("name", "args"),
+    [
+        ("timeline.term", ("history", "regional-arrangements-hr", "--timeline")),
+        ("timeline.json", ("history", "regional-arrangements-hr", "--timeline", "--format", "json")),
+        ("blame.term", ("blame", "A/RES/55/105")),
+        ("blame.json", ("blame", "A/RES/55/105", "--format", "json")),
+        ("lineage.text", ("lineage", "A/RES/55/105#op1")),
+    ],
+)
+def test_golden_outputs_on_a_real_series(name, args, monkeypatch, tmp_path):
+    """Set RESDIFF_UPDATE_GOLDEN=1 to rewrite them; then read every one before committing."""
+    monkeypatch.setenv("RESDIFF_CACHE", str(tmp_path / "cache"))
+    code, out, err = run_cli(*args, "--history", str(GOLDEN_HISTORY))
+    assert (code, err) == (0, "")
+    expected = GOLDEN / f"regional-arrangements-hr-zh.{name}"
+    if os.environ.get("RESDIFF_UPDATE_GOLDEN"):
+        expected.write_text(out, encoding="utf-8")
+    assert out == expected.read_text(encoding="utf-8")
