@@ -7,14 +7,16 @@ more kinds of link cross versions the successive diffs cannot see:
 - **Gaps.** A provision added in version w whose text is the same or nearly the same
   (similarity >= `GAP_THRESHOLD`, the aligner's own score) as one whose lineage ended with a
   removal is the same clause restored: one lineage with a gap, not two, if the clause was
-  absent from at most `GAP_LOOKBACK` (5) successive stored versions: series are stored sparsely (a
-  missing year is common), and a clause dropped and restored usually returns within a few
-  sessions; the high threshold keeps boilerplate from being joined to a stranger.
+  absent from at most `GAP_LOOKBACK` (5) successive stored versions: series are stored
+  sparsely (a missing year is common), and a clause dropped and restored usually returns
+  within a few sessions; the high threshold keeps boilerplate from being joined to a
+  stranger.
 - **Excerpts.** A provision of version v-1 that the excerpt v does not reach (it lies after
   the last provision of v-1 that the excerpt matched) is *not in the excerpt*, never
-  removed; in the next version its lineage is taken up by an added provision at the
-  aligner's ordinary threshold. A provision of v+1 past the end of the excerpt v that nothing
-  takes up was perhaps there before: its origin is only an upper bound (`origin_exact`).
+  removed; in the next version that shows it (excerpts may follow excerpts) its lineage is
+  taken up by an added provision at the aligner's ordinary threshold. A provision of v+1
+  past the end of the excerpt v that nothing takes up was perhaps there before: its origin
+  is only an upper bound (`origin_exact`).
 
 A lineage (one timeline row) is a connected component of provisions and links: a split
 branches it, a merge joins it. Ids are per version (`pp3` in one version and `pp3` in
@@ -209,7 +211,8 @@ def link_stages(
 ) -> SeriesLineage:
     """Links, removals, excerpt gaps and components from the successive pairs' steps."""
     result = SeriesLineage(series, language, stages, skipped, [], set(), set(), set())
-    # Open ends: (node, version index of its last sighting, threshold to take it up).
+    # Open ends: (node last seen, least similarity to take it up; -1: hidden by an excerpt,
+    # taken up at the aligner's own threshold).
     ended: list[tuple[Node, float]] = []
     for k, pair in enumerate(steps):
         old_res, new_res = stages[k].resolution, stages[k + 1].resolution
