@@ -28,6 +28,8 @@ $(TSTAMP): $(STAMP)
 demo: $(STAMP)
 	$(BIN)/resdiff validate history
 	$(BIN)/resdiff history intl-cooperation-hr
+	$(BIN)/resdiff history intl-cooperation-hr --timeline --lang en
+	$(BIN)/resdiff blame A/HRC/RES/25/3 --lang zh
 	$(BIN)/resdiff show A/HRC/RES/25/3 --lang zh
 	$(BIN)/resdiff diff seeds/000_d13d258366e277a0.txt A/HRC/RES/25/3 --lang zh --summary || test $$? -eq 1
 	$(BIN)/resdiff diff A/RES/53/148 A/RES/55/105 --lang zh || test $$? -eq 1
@@ -59,6 +61,7 @@ test: $(TSTAMP) lint sysdeps
 
 bench: $(TSTAMP)
 	$(BIN)/python -m benchmarks.run
+	$(BIN)/python -m benchmarks.lineage
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -7,11 +7,13 @@ and exit status 2 (diff(1)'s convention: 0 same, 1 different, 2 trouble).
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import signal
 import sys
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -24,10 +26,12 @@ from engine.check import load_config as load_check_config
 from engine.controls import CONTROL, escape_controls
 from engine.diff import DEFAULT_THRESHOLD
 from engine.errors import ResdiffError, StoreError
+from engine.lineage import default_cache_dir
 from engine.model import LANGUAGES, Resolution
 from engine.read import REVISIONS, Revisions
 from engine.render import BINARY_FORMATS, DIFF_RENDERERS, RenderOptions
 from engine.render.document import DOCUMENT_RENDERERS
+from engine.render.lineage import BLAME_RENDERERS, TIMELINE_RENDERERS, trail_text
 from engine.store import atomic
 from engine.store.history import MANIFEST, History
 from engine.store.names import SERIES_RE
@@ -390,17 +394,43 @@ def validate(paths: tuple[Path, ...], history_root: Path) -> None:
 @main.command("history")
 @click.argument("series", required=False)
 @lang_option(auto=False)
+@click.option(
+    "--timeline",
+    is_flag=True,
+    help="One row per clause lineage, one column per version held in the language: present, "
+    "reworded, moved, split, merged, added, removed or not in the excerpt; counts at the foot.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(sorted(TIMELINE_RENDERERS)),
+    help="With --timeline: term (a grid, the default), md (a table), html (a self-contained page), "
+    "json (resdiff.timeline/1).",
+)
 @history_option
 @reports_errors
-def history_(series: str | None, lang: str | None, history_root: Path) -> None:
+def history_(
+    series: str | None, lang: str | None, timeline: bool, fmt: str | None, history_root: Path
+) -> None:
     """List the versions of a series in order (or the series, with no argument).
 
     \b
     Examples:
       resdiff history
       resdiff history intl-cooperation-hr --lang en
+      resdiff history intl-cooperation-hr --timeline --lang en
     """
+    if fmt is not None and not timeline:
+        fail("--format applies to --timeline; the list of versions is plain text")
     store = open_history(history_root)
+    if timeline:
+        if series is None:
+            fail("--timeline needs a SERIES")
+        assert series is not None
+        with lineage_progress() as progress:
+            result = api.timeline(store, series, lang, cache_dir=lineage_cache(), progress=progress)
+        emit(TIMELINE_RENDERERS[fmt or "term"](result))
+        return
     if series is None:
         for name in store.series_names():
             s = store.series(name)
@@ -786,3 +816,95 @@ def apply_(
     if failed:
         click.echo(f"{len(failed)} of {len(listed.amendments)} amendment(s) not applied", err=True)
         sys.exit(EXIT_CHANGED)
+
+
+@contextlib.contextmanager
+def lineage_progress(delay: float = 0.5) -> Iterator[Callable[[int, int], None]]:
+    """A progress bar on stderr while successive versions are aligned: only on a terminal,
+    and only once the work has taken more than `delay` seconds (a cached run never shows
+    one); gone when the work is done (rich, transient)."""
+    start = time.monotonic()
+    shown: list[Any] = []
+
+    def update(done: int, total: int) -> None:
+        if not shown:
+            if not sys.stderr.isatty() or done >= total or time.monotonic() - start < delay:
+                return
+            from rich.console import Console
+            from rich.progress import Progress
+
+            bar = Progress(console=Console(stderr=True), transient=True)
+            bar.start()
+            shown.append((bar, bar.add_task("aligning successive versions", total=total)))
+        bar, task = shown[0]
+        bar.update(task, completed=done)
+
+    try:
+        yield update
+    finally:
+        if shown:
+            shown[0][0].stop()
+
+
+def lineage_cache() -> Path | None:
+    """Where successive-pair alignments are cached: $RESDIFF_CACHE, else $XDG_CACHE_HOME/resdiff,
+    else ~/.cache/resdiff; RESDIFF_CACHE=off computes everything afresh."""
+    if os.environ.get("RESDIFF_CACHE") == "off":
+        return None
+    return default_cache_dir(os.environ)
+
+
+@main.command()
+@click.argument("ref")
+@lang_option(auto=False)
+@series_option
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(sorted(BLAME_RENDERERS)),
+    default="term",
+    show_default=True,
+    help="term (a table), md (a table for GitHub), json (resdiff.blame/1).",
+)
+@history_option
+@reports_errors
+def blame(ref: str, lang: str | None, series: str | None, fmt: str, history_root: Path) -> None:
+    """For each provision of a stored version: where its lineage starts, the versions that
+    changed its wording, and how much of its text is unchanged since then.
+
+    Lineages are built over the versions of the series held in the version's language (the
+    alignments of successive pairs are cached: $RESDIFF_CACHE, else ~/.cache/resdiff). An
+    origin marked <= lies after an excerpt that stopped short: the clause may be older.
+
+    \b
+    Examples:
+      resdiff blame A/HRC/RES/25/3 --lang zh
+      resdiff blame A/HRC/RES/38/3 --lang en --format json
+    """
+    store = open_history(history_root)
+    with lineage_progress() as progress:
+        report = api.blame(store, ref, lang, series, cache_dir=lineage_cache(), progress=progress)
+    emit(BLAME_RENDERERS[fmt](report))
+
+
+@main.command("lineage")
+@click.argument("ref")
+@lang_option(auto=False)
+@series_option
+@history_option
+@reports_errors
+def lineage_(ref: str, lang: str | None, series: str | None, history_root: Path) -> None:
+    """Print one provision's lineage version by version: its status, ids and the word diff
+    ([-deleted-]{+inserted+}) of each step, across the versions of its series held in its
+    language. Name the provision by id (SYMBOL#op11, #pp3, #op16.a) or by the printed number
+    of an operative paragraph (SYMBOL#11).
+
+    \\b
+    Examples:
+      resdiff lineage 'A/HRC/RES/38/3#pp1' --lang en
+      resdiff lineage 'A/RES/55/105#3' --lang zh
+    """
+    store = open_history(history_root)
+    with lineage_progress() as progress:
+        trail = api.provision_lineage(store, ref, lang, series, cache_dir=lineage_cache(), progress=progress)
+    emit(trail_text(trail))

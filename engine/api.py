@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from .amend import AmendmentList, apply, derive
@@ -30,6 +31,12 @@ from .amend.jsonform import loads as _load_amendments
 from .amend.parse import parse as parse_amendments
 from .diff import Diff, compare
 from .errors import AmendmentError, InputError
+from .lineage import PairCache, SeriesLineage, Timeline
+from .lineage import blame as blame_of
+from .lineage import build as build_lineage
+from .lineage import timeline as make_timeline
+from .lineage.trail import Trail, find_provision, split_ref
+from .lineage.trail import trail as make_trail
 from .model import Resolution
 from .read import Revisions
 from .read.decode import read_limited
@@ -37,6 +44,7 @@ from .refs import load
 from .refs import read_file as _read_any
 from .render import BINARY_FORMATS, DIFF_RENDERERS, FORMAT_FOR_SUFFIX, RenderOptions
 from .render.amendments import AMENDMENT_RENDERERS
+from .render.lineage import BlameReport
 from .store import canonical
 from .store.check import Report, check_paths
 from .store.history import History
@@ -212,3 +220,72 @@ def render_amendments(amendments: AmendmentList, fmt: str) -> str:
     if fmt not in AMENDMENT_RENDERERS:
         raise InputError(f"unknown format {fmt!r}; expected one of {', '.join(AMENDMENT_RENDERERS)}")
     return AMENDMENT_RENDERERS[fmt](amendments)
+
+
+# --- lineage (issue 11): timeline and blame of a series -------------------------------
+
+Progress = Callable[[int, int], None] | None
+"""Told (pairs done, pairs in all) after each successive pair: for a progress bar."""
+
+
+def lineage(
+    store: History, series: str, language: str | None, *, cache_dir: Path | None, progress: Progress = None
+) -> SeriesLineage:
+    """The lineages of a series in one language (the only one held, or `language`), the
+    successive pairs' alignments cached in `cache_dir` (None: no cache)."""
+    return build_lineage(store, series, language, cache=PairCache(cache_dir), progress=progress)
+
+
+def timeline(
+    store: History, series: str, language: str | None, *, cache_dir: Path | None, progress: Progress = None
+) -> Timeline:
+    """One row per lineage, one cell per version (`engine.lineage.timeline`)."""
+    return make_timeline(lineage(store, series, language, cache_dir=cache_dir, progress=progress))
+
+
+def _stored_version(
+    store: History,
+    ref: str,
+    language: str | None,
+    series: str | None,
+    cache_dir: Path | None,
+    progress: Progress,
+) -> tuple[SeriesLineage, int]:
+    """The lineages of the series a stored version is in, in its language, and its column."""
+    path = store.find(ref, language, series)
+    built = lineage(store, path.parent.parent.name, path.parent.name, cache_dir=cache_dir, progress=progress)
+    symbol = load_stored(path).meta.symbol or ref
+    index = built.stage_index(symbol)
+    if index is None:  # pragma: no cover - find() only returns listed versions
+        raise InputError(f"{symbol} is not listed in series {built.series}")
+    return built, index
+
+
+def blame(
+    store: History,
+    ref: str,
+    language: str | None,
+    series: str | None,
+    *,
+    cache_dir: Path | None,
+    progress: Progress = None,
+) -> BlameReport:
+    """Origin, changes and original share of each provision of one stored version; its
+    series and language are those it is stored under."""
+    built, index = _stored_version(store, ref, language, series, cache_dir, progress)
+    return BlameReport(built.series, built.stages[index].symbol, built.language, blame_of(built, index))
+
+
+def provision_lineage(
+    store: History,
+    ref: str,
+    language: str | None,
+    series: str | None,
+    *,
+    cache_dir: Path | None,
+    progress: Progress = None,
+) -> Trail:
+    """One provision's lineage (`SYMBOL#op11` or `SYMBOL#11`), version by version."""
+    symbol, selector = split_ref(ref)
+    built, index = _stored_version(store, symbol, language, series, cache_dir, progress)
+    return make_trail(built, index, find_provision(built.stages[index].resolution, selector, ref))

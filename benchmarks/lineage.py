@@ -1,0 +1,128 @@
+"""`make bench` (lineage part): every shipped series' timeline, cold and from the cache.
+
+Issue 11 asks that the whole shipped history timelines in seconds and that the cache makes
+the second run at least 5x faster. Each series is built in every language it holds with
+more than one version, through the installed command in a fresh child process (start-up
+included, as a user meets it): first with an empty cache folder, then again with the
+cache the first run filled. Each is repeated and the median kept.
+
+    python -m benchmarks.lineage          prints a Markdown table (also written to
+                                          benchmarks/.work/lineage.md)
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from engine.store.history import History
+
+ROOT = Path(__file__).resolve().parent.parent
+WORK = Path(__file__).resolve().parent / ".work"
+RESDIFF = Path(sys.executable).parent / "resdiff"
+REPEATS = 3
+
+
+def targets() -> list[tuple[str, str, int]]:
+    store = History(ROOT / "history")
+    out = []
+    for name in store.series_names():
+        counts: dict[str, int] = {}
+        for version in store.series(name).versions:
+            for lang in version.languages:
+                counts[lang] = counts.get(lang, 0) + 1
+        out += [(name, lang, n) for lang, n in sorted(counts.items()) if n > 1]
+    return out
+
+
+def synthetic_series(root: Path, lang: str, versions: int = 20, size: int = 60) -> None:
+    """A 20-version series of full texts (issue 11's case): a real-looking resolution of
+    `size` provisions, each version edited from the one before (~10% reworded, a few
+    deleted, inserted and moved: `synth.edited`)."""
+    from .synth import edited, version
+    from .texts import build
+
+    store = History(root)
+    paras = version(size, lang, 1)
+    for k in range(versions):
+        res = build(paras, lang, f"A/RES/{50 + k}/1").with_meta(series="synthetic")
+        store.add(res, date=str(2000 + k), new_series=True)
+        paras = edited(paras, lang, k)
+
+
+def row(name: str, lang: str, versions: str, cold: float, warm: float, digits: int = 2) -> str:
+    return f"| {name} | {lang} | {versions} | {cold:.{digits}f} | {warm:.{digits}f} | {cold / warm:.1f}x |"
+
+
+def timed(args: list[str], cache: Path) -> float:
+    env = {**os.environ, "RESDIFF_CACHE": str(cache)}
+    start = time.perf_counter()
+    subprocess.run(args, check=True, capture_output=True, env=env, cwd=ROOT)
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    rows = []
+    cold_total = warm_total = 0.0
+    for series, lang, n in targets():
+        args = [str(RESDIFF), "history", series, "--timeline", "--lang", lang, "--format", "json"]
+        colds, warms = [], []
+        for _ in range(REPEATS):
+            folder = Path(tempfile.mkdtemp(prefix="resdiff-lineage-bench-"))
+            try:
+                colds.append(timed(args, folder))
+                warms.append(timed(args, folder))
+            finally:
+                shutil.rmtree(folder)
+        cold, warm = statistics.median(colds), statistics.median(warms)
+        cold_total += cold
+        warm_total += warm
+        rows.append(row(series, lang, str(n), cold, warm))
+    # Issue 11's case: a 20-version series of full texts, blamed twice.
+    with tempfile.TemporaryDirectory(prefix="resdiff-lineage-bench-") as tmp:
+        for lang, size in (("en", 60), ("zh", 60), ("en", 200)):
+            history = str(Path(tmp) / f"{lang}-{size}")
+            synthetic_series(Path(history), lang, size=size)
+            blame = [str(RESDIFF), "blame", "A/RES/69/1", "--history", history, "--format", "json"]
+            colds, warms = [], []
+            for _ in range(REPEATS):
+                folder = Path(tmp) / "cache"
+                colds.append(timed(blame, folder))
+                warms.append(timed(blame, folder))
+                shutil.rmtree(folder)
+            cold, warm = statistics.median(colds), statistics.median(warms)
+            rows.append(row(f"synthetic, {size} provisions, blame of v20", lang, "20", cold, warm))
+    # The engine alone (no start-up): every series built in one process, cold and warm.
+    from engine.lineage import PairCache, build
+
+    folder = Path(tempfile.mkdtemp(prefix="resdiff-lineage-bench-"))
+    try:
+        times = []
+        for _ in range(2):
+            start = time.perf_counter()
+            for series, lang, _n in targets():
+                build(History(ROOT / "history"), series, lang, cache=PairCache(folder))
+            times.append(time.perf_counter() - start)
+    finally:
+        shutil.rmtree(folder)
+    lines = [
+        "| series | lang | versions | cold (s) | cached (s) | speed-up |",
+        "|---|---|---:|---:|---:|---:|",
+        *rows,
+        row("**all, one command each**", "", "", cold_total, warm_total),
+        row("**all, engine alone (one process)**", "", "", times[0], times[1], digits=3),
+    ]
+    text = "\n".join(lines) + "\n"
+    WORK.mkdir(parents=True, exist_ok=True)
+    (WORK / "lineage.md").write_text(text, encoding="utf-8")
+    print(text, end="")
+
+
+if __name__ == "__main__":
+    main()

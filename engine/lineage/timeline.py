@@ -1,0 +1,150 @@
+"""The timeline of a series: one row per lineage, one column per version, a status per cell.
+
+A cell says what became of the lineage in that version, against the version before:
+
+    present            there, wording unchanged (renumbering is not a change)
+    reworded           there, wording changed
+    moved              there, wording unchanged, changed place
+    split              one provision became several
+    merged             several became one
+    added              first there (or back after a gap)
+    removed            gone: the version before had it
+    not in the excerpt this version is an excerpt that stops before it (never "removed")
+    (empty)            not there, and not just gone
+
+The first column is `present` for everything (what came before is not stored). A split
+wins over a merge, a merge over a rewording, a rewording over a move. A lineage still going
+when an excerpt stops is `not in the excerpt` in each excerpt until it is seen again; a
+lineage the excerpt hid and that nothing takes up afterwards is `removed` in the next full
+version.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+from .graph import Lineage, SeriesLineage
+
+STATUSES = (
+    "present",
+    "reworded",
+    "moved",
+    "split",
+    "merged",
+    "added",
+    "removed",
+    "not in the excerpt",
+)
+_RANK = {"split": 4, "merged": 3, "reworded": 2, "moved": 1}
+
+
+@dataclass(frozen=True)
+class Cell:
+    status: str | None
+    ids: tuple[str, ...]
+    numbers: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Row:
+    cells: tuple[Cell, ...]
+    label: str
+    """The first words of the lineage's latest text, to recognise it by."""
+
+
+@dataclass(frozen=True)
+class Timeline:
+    series: str
+    language: str
+    symbols: tuple[str, ...]
+    dates: tuple[str | None, ...]
+    excerpts: tuple[bool, ...]
+    skipped: tuple[str, ...]
+    rows: tuple[Row, ...]
+
+    def counts(self) -> list[dict[str, int]]:
+        """Per column (the transition into that version), how many cells of each status."""
+        out = []
+        for k in range(len(self.symbols)):
+            counts = dict.fromkeys(STATUSES, 0)
+            for row in self.rows:
+                status = row.cells[k].status
+                if status is not None:
+                    counts[status] += 1
+            out.append(counts)
+        return out
+
+
+def _status(lineage: SeriesLineage, rows: Lineage, v: int, previous: str | None) -> str | None:
+    ids = rows.ids_in(v)
+    if ids:
+        if v == 0:
+            return "present"
+        links = [lineage.incoming[(v, pid)] for pid in ids if (v, pid) in lineage.incoming]
+        if not links:
+            return "present" if any((v, pid) in lineage.beyond_excerpt for pid in ids) else "added"
+        if previous in (None, "removed") and any(link.gap for link in links):
+            return "added"  # back after a gap (what an excerpt hid was never gone)
+        best = max(
+            (
+                link.kind if link.kind != "unchanged" else ("moved" if link.moved else "present")
+                for link in links
+            ),
+            key=lambda s: _RANK.get(s, 0),
+        )
+        return best
+    if previous is None or previous == "removed":
+        return None
+    before = rows.ids_in(v - 1)
+    hidden = before and all((v - 1, pid) in lineage.unseen for pid in before)
+    if lineage.stages[v].excerpt and (hidden or previous == "not in the excerpt"):
+        return "not in the excerpt"
+    return "removed"  # and empty after it, until the clause returns (a gap) if it does
+
+
+def timeline(lineage: SeriesLineage) -> Timeline:
+    rows = []
+    for row in lineage.lineages:
+        cells: list[Cell] = []
+        previous: str | None = None
+        for v, stage in enumerate(lineage.stages):
+            status = _status(lineage, row, v, previous)
+            if status is None and any((v + 1, pid) in lineage.beyond_excerpt for pid in row.ids_in(v + 1)):
+                status = "not in the excerpt"
+            ids = tuple(row.ids_in(v))
+            numbers = tuple(stage.resolution.provision(pid).number for pid in ids)
+            cells.append(Cell(status, ids, numbers))
+            previous = status
+        last = max(v for v, _ in row.nodes)
+        text = lineage.text(next(n for n in row.nodes if n[0] == last))
+        rows.append(Row(tuple(cells), label(text)))
+    return Timeline(
+        series=lineage.series,
+        language=lineage.language,
+        symbols=tuple(s.symbol for s in lineage.stages),
+        dates=tuple(s.date for s in lineage.stages),
+        excerpts=tuple(s.excerpt for s in lineage.stages),
+        skipped=tuple(lineage.skipped),
+        rows=tuple(rows),
+    )
+
+
+def columns(ch: str) -> int:
+    """Terminal columns a character takes: two for wide (Han) and full-width ones."""
+    return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+
+
+def label(text: str, width: int = 40) -> str:
+    """The opening words of a text, cut at `width` terminal columns with an ellipsis (a
+    Chinese label takes half as many characters as an English one)."""
+    text = " ".join(text.split())
+    if sum(map(columns, text)) <= width:
+        return text
+    out, used = [], 0
+    for ch in text:
+        if used + columns(ch) > width - 1:
+            break
+        out.append(ch)
+        used += columns(ch)
+    return "".join(out).rstrip() + "…"

@@ -1,0 +1,92 @@
+"""One provision's lineage version by version (`resdiff lineage A/HRC/RES/25/3#op11`): the
+row of the timeline it belongs to, with each version's text and the word diff of the step
+into it.
+
+A provision is named `SYMBOL#ID` (`#op11`, `#pp3`, `#op16.a`: the positional id) or
+`SYMBOL#NUMBER` (`#11`: the printed number of an operative paragraph, which is what a reader
+sees on the page; a number two provisions carry is refused with both ids).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..errors import InputError
+from ..model import ID_RE, Resolution
+from .graph import Link, Node, SeriesLineage
+from .timeline import timeline
+
+
+@dataclass(frozen=True)
+class Sighting:
+    """The lineage in one version."""
+
+    symbol: str
+    date: str | None
+    status: str | None
+    ids: tuple[str, ...]
+    numbers: tuple[str, ...]
+    texts: tuple[str, ...]
+    steps: tuple[tuple[tuple[str, str], ...], ...]
+    """The ops of each link into these provisions that changed the wording; none in the
+    first version, where the lineage starts, and where nothing but formatting changed (or
+    an excerpt cut the provision short: the rest is not shown, not deleted)."""
+
+
+@dataclass(frozen=True)
+class Trail:
+    series: str
+    language: str
+    symbol: str
+    id: str
+    sightings: tuple[Sighting, ...]
+
+
+def split_ref(ref: str) -> tuple[str, str]:
+    """`A/HRC/RES/25/3#op11` -> (`A/HRC/RES/25/3`, `op11`)."""
+    symbol, hash_, selector = ref.partition("#")
+    if not hash_ or not symbol.strip() or not selector.strip():
+        raise InputError(f"{ref!r} names no provision: write SYMBOL#ID (#op11) or SYMBOL#NUMBER (#11)")
+    return symbol.strip(), selector.strip()
+
+
+def find_provision(res: Resolution, selector: str, ref: str) -> str:
+    """The id a selector names in one version: an id, or an operative paragraph's number."""
+    ids = [p.id for p in res.provisions]
+    if ID_RE.match(selector):
+        if selector in ids:
+            return selector
+        raise InputError(f"{ref}: no provision {selector} (this version has {ids[0]}..{ids[-1]})")
+    hits = [p.id for p in res.provisions if p.kind == "operative" and p.number == selector]
+    if len(hits) == 1:
+        return hits[0]
+    if hits:
+        raise InputError(f"{ref}: several operative paragraphs are numbered {selector} ({', '.join(hits)})")
+    raise InputError(f"{ref}: no operative paragraph is numbered {selector}")
+
+
+def trail(lineage: SeriesLineage, version: int, pid: str) -> Trail:
+    node: Node = (version, pid)
+    row_index = next(k for k, row in enumerate(lineage.lineages) if node in row.nodes)
+    row = timeline(lineage).rows[row_index]
+    sightings = []
+    for v, (stage, cell) in enumerate(zip(lineage.stages, row.cells, strict=True)):
+        if cell.status is None:
+            continue
+        links: list[Link] = []
+        for i in cell.ids:
+            link = lineage.incoming.get((v, i))
+            if link is not None and link not in links:
+                links.append(link)
+        sightings.append(
+            Sighting(
+                symbol=stage.symbol,
+                date=stage.date,
+                status=cell.status,
+                ids=cell.ids,
+                numbers=cell.numbers,
+                texts=tuple(lineage.text((v, i)) for i in cell.ids),
+                steps=tuple(() if link.kind == "unchanged" else link.ops for link in links),
+            )
+        )
+    return Trail(lineage.series, lineage.language, lineage.stages[version].symbol, pid, tuple(sightings))

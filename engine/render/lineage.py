@@ -1,0 +1,297 @@
+"""Renderers of lineage results: `blame` (one version's provisions) and the timeline of a
+series, each in term, md and json (`resdiff.blame/1`, `resdiff.timeline/1`, documented in
+schemas/*.schema.json). Registries as for diffs: a new format is a function and an entry.
+
+The html timeline is a self-contained page (templates/timeline.html.j2). The term and md
+timelines are grids: one row per lineage, one short code per cell (a legend
+under the grid spells them out), the counts per transition at the foot.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from functools import cache
+from typing import Any
+
+from ..controls import escape_controls
+from ..lineage import STATUSES, Blame, Timeline
+from ..lineage.trail import Trail
+from .diff_labels import inline, visible_ops
+
+BLAME_SCHEMA = "resdiff.blame/1"
+TIMELINE_SCHEMA = "resdiff.timeline/1"
+
+CODES = {
+    "present": "=",
+    "reworded": "rew",
+    "moved": "mov",
+    "split": "spl",
+    "merged": "mrg",
+    "added": "add",
+    "removed": "rem",
+    "not in the excerpt": "exc",
+}
+
+
+class BlameReport:
+    """What a blame renderer needs: the version, its language and the answers."""
+
+    def __init__(self, series: str, symbol: str, language: str, provisions: list[Blame]) -> None:
+        self.series, self.symbol, self.language, self.provisions = series, symbol, language, provisions
+
+
+def blame_dict(report: BlameReport) -> dict[str, Any]:
+    return {
+        "schema": BLAME_SCHEMA,
+        "series": report.series,
+        "version": report.symbol,
+        "language": report.language,
+        "provisions": [
+            {
+                "id": b.id,
+                "number": b.number,
+                "origin": b.origin,
+                "origin_exact": b.origin_exact,
+                "changed_in": list(b.changed_in),
+                "original_share": b.original_share,
+            }
+            for b in report.provisions
+        ],
+    }
+
+
+def _lines(lines: list[str]) -> str:
+    """Lines built from stored texts: control characters escaped, never raw."""
+    return "".join(escape_controls(line) + "\n" for line in lines)
+
+
+def _json(data: dict[str, Any]) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def _origin(b: Blame) -> str:
+    return b.origin if b.origin_exact else f"<={b.origin}"
+
+
+def _number(b: Blame) -> str:
+    return f"{b.id} ({b.number})" if b.number else b.id
+
+
+def blame_term(report: BlameReport) -> str:
+    lines = [f"blame of {report.symbol} ({report.language}), series {report.series}"]
+    rows = [
+        (_number(b), _origin(b), f"{b.original_share:.0%}", ", ".join(b.changed_in) or "-")
+        for b in report.provisions
+    ]
+    widths = [
+        max([len(h), *(len(r[k]) for r in rows)]) for k, h in enumerate(("provision", "origin", "orig"))
+    ]
+    lines.append(f"{'provision':<{widths[0]}}  {'origin':<{widths[1]}}  {'orig':>{widths[2]}}  changed in")
+    for r in rows:
+        lines.append(f"{r[0]:<{widths[0]}}  {r[1]:<{widths[1]}}  {r[2]:>{widths[2]}}  {r[3]}")
+    lines.append(
+        "origin: where the lineage starts (<= : an excerpt before it may hide an earlier origin); "
+        "orig: share of the text unchanged since then"
+    )
+    return _lines(lines)
+
+
+def blame_md(report: BlameReport) -> str:
+    lines = [
+        f"### Blame of {report.symbol} ({report.language})",
+        "",
+        "| Provision | Origin | Unchanged since origin | Changed in |",
+        "|---|---|---:|---|",
+    ]
+    for b in report.provisions:
+        changed = ", ".join(b.changed_in) or "–"
+        lines.append(f"| {_number(b)} | {_origin(b)} | {b.original_share:.0%} | {changed} |")
+    return _lines(lines)
+
+
+def blame_json(report: BlameReport) -> str:
+    return _json(blame_dict(report))
+
+
+def timeline_dict(timeline: Timeline) -> dict[str, Any]:
+    return {
+        "schema": TIMELINE_SCHEMA,
+        "series": timeline.series,
+        "language": timeline.language,
+        "versions": [
+            {"symbol": s, "date": d, "extent": "excerpt" if e else "full"}
+            for s, d, e in zip(timeline.symbols, timeline.dates, timeline.excerpts, strict=True)
+        ],
+        "not_in_language": list(timeline.skipped),
+        "lineages": [
+            {
+                "label": row.label,
+                "cells": [
+                    {"status": c.status, "ids": list(c.ids), "numbers": list(c.numbers)} for c in row.cells
+                ],
+            }
+            for row in timeline.rows
+        ],
+        "counts": timeline.counts(),
+    }
+
+
+def timeline_json(timeline: Timeline) -> str:
+    return _json(timeline_dict(timeline))
+
+
+def _grid(timeline: Timeline, sep: str, edge: str) -> list[str]:
+    width = 4
+    head = [f"v{k + 1}" for k in range(len(timeline.symbols))]
+    lines = [edge + sep.join(f"{h:<{width}}" for h in head) + sep + "lineage" + edge.rstrip()]
+    if edge:
+        lines.append(edge + sep.join("-" * width for _ in head) + sep + "---" + edge.rstrip())
+    for row in timeline.rows:
+        cells = [CODES[c.status] if c.status else "" for c in row.cells]
+        lines.append(edge + sep.join(f"{c:<{width}}" for c in cells) + sep + row.label + edge.rstrip())
+    counts = timeline.counts()
+    for status in STATUSES:
+        values = [str(c[status]) if c[status] else "" for c in counts]
+        if any(values):
+            lines.append(
+                edge + sep.join(f"{v:<{width}}" for v in values) + sep + f"({status})" + edge.rstrip()
+            )
+    return lines
+
+
+def _versions(timeline: Timeline) -> list[str]:
+    out = []
+    for k, (s, d, e) in enumerate(zip(timeline.symbols, timeline.dates, timeline.excerpts, strict=True)):
+        out.append(f"v{k + 1} = {s} ({d or 'undated'}{', excerpt' if e else ''})")
+    return out
+
+
+def _legend() -> str:
+    return "cells: " + ", ".join(f"{code} {status}" for status, code in CODES.items())
+
+
+def timeline_term(timeline: Timeline) -> str:
+    lines = [f"timeline of {timeline.series} ({timeline.language}): {len(timeline.rows)} lineages"]
+    lines += _versions(timeline)
+    if timeline.skipped:
+        lines.append(f"not held in {timeline.language} (no column): {', '.join(timeline.skipped)}")
+    lines.append("")
+    lines += [line.rstrip() for line in _grid(timeline, " ", "")]
+    lines += ["", _legend(), "counts at the foot: cells of each status per version (the step into it)"]
+    return _lines(lines)
+
+
+def timeline_md(timeline: Timeline) -> str:
+    lines = [f"### Timeline of {timeline.series} ({timeline.language})", ""]
+    lines += [f"- {v}" for v in _versions(timeline)]
+    if timeline.skipped:
+        lines.append(f"- not held in {timeline.language}: {', '.join(timeline.skipped)}")
+    lines.append("")
+    head = [f"v{k + 1}" for k in range(len(timeline.symbols))]
+    lines.append("| " + " | ".join(head) + " | Lineage |")
+    lines.append("|" + "---|" * (len(head) + 1))
+    for row in timeline.rows:
+        cells = [CODES[c.status] if c.status else "" for c in row.cells]
+        lines.append("| " + " | ".join(cells) + " | " + row.label.replace("|", "\\|") + " |")
+    counts = timeline.counts()
+    for status in STATUSES:
+        values = [str(c[status]) if c[status] else "" for c in counts]
+        if any(values):
+            lines.append("| " + " | ".join(values) + f" | **{status}** |")
+    lines += ["", _legend()]
+    return _lines(lines)
+
+
+@cache
+def _html_template() -> Any:
+    # Imported here: jinja2 costs ~40 ms to import, and only this format needs it.
+    from jinja2 import Environment, PackageLoader, StrictUndefined
+
+    env = Environment(
+        loader=PackageLoader("engine.render", "templates"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    return env.get_template("timeline.html.j2")
+
+
+def timeline_html(timeline: Timeline) -> str:
+    """A self-contained page (inline CSS, no script, nothing fetched), every stored text
+    escaped by the template engine (autoescape), as the HTML diff report is."""
+    versions = [
+        {
+            "label": f"{s} ({d or 'undated'})",
+            "title": f"v{k + 1}{', excerpt' if e else ''}",
+            "excerpt": e,
+        }
+        for k, (s, d, e) in enumerate(zip(timeline.symbols, timeline.dates, timeline.excerpts, strict=True))
+    ]
+    rows = []
+    for row in timeline.rows:
+        cells = []
+        for c in row.cells:
+            where = ", ".join(f"{i} ({n})" if n else i for i, n in zip(c.ids, c.numbers, strict=True))
+            css = "excerpt" if c.status == "not in the excerpt" else (c.status or "")
+            title = f"{c.status}: {where}" if c.status and where else c.status or ""
+            cells.append({"code": CODES[c.status] if c.status else "", "css": css, "title": title})
+        rows.append({"cells": cells, "label": row.label})
+    counts = timeline.counts()
+    foot = [
+        {"status": status, "numbers": [c[status] or "" for c in counts]}
+        for status in STATUSES
+        if any(c[status] for c in counts)
+    ]
+    return str(
+        _html_template().render(
+            lang=timeline.language,
+            title=f"Timeline of {timeline.series} ({timeline.language})",
+            skipped=list(timeline.skipped),
+            versions=versions,
+            rows=rows,
+            counts=foot,
+            legend=_legend(),
+        )
+    )
+
+
+BLAME_RENDERERS: dict[str, Callable[[BlameReport], str]] = {
+    "term": blame_term,
+    "md": blame_md,
+    "json": blame_json,
+}
+TIMELINE_RENDERERS: dict[str, Callable[[Timeline], str]] = {
+    "term": timeline_term,
+    "md": timeline_md,
+    "json": timeline_json,
+    "html": timeline_html,
+}
+
+
+def _ops_text(ops: tuple[tuple[str, str], ...]) -> str:
+    marks = {"delete": ("[-", "-]"), "insert": ("{+", "+}")}
+
+    def edit(op: str, text: str) -> str:
+        start, end = marks[op]
+        return "\n".join(f"{start}{line}{end}" if line else line for line in text.split("\n"))
+
+    return inline(visible_ops(list(ops), False), lambda text: text, edit, " ")  # type: ignore[arg-type]
+
+
+def trail_text(trail: Trail) -> str:
+    """Version by version: symbol, status, ids; then the word diff of the step into it
+    ([-deleted-]{+inserted+}), or the text where the lineage starts."""
+    lines = [f"lineage of {trail.symbol}#{trail.id} ({trail.language}), series {trail.series}"]
+    for s in trail.sightings:
+        where = ", ".join(f"{i} ({n})" if n else i for i, n in zip(s.ids, s.numbers, strict=True))
+        lines += ["", f"{s.symbol} ({s.date or 'undated'}): {s.status}" + (f"  {where}" if where else "")]
+        if not s.ids:
+            continue
+        steps = [ops for ops in s.steps if ops]
+        bodies = [_ops_text(ops) for ops in steps] if steps else list(s.texts)
+        for body in bodies:
+            lines += [f"  {line}" for line in body.split("\n")]
+    return _lines(lines)
