@@ -26,17 +26,20 @@ from engine.check import load_config as load_check_config
 from engine.controls import CONTROL, escape_controls
 from engine.diff import DEFAULT_THRESHOLD
 from engine.errors import ResdiffError, StoreError
-from engine.lineage import default_cache_dir
 from engine.model import LANGUAGES, Resolution
 from engine.read import REVISIONS, Revisions
 from engine.render import BINARY_FORMATS, DIFF_RENDERERS, RenderOptions
 from engine.render.document import DOCUMENT_RENDERERS
-from engine.render.lineage import BLAME_RENDERERS, TIMELINE_RENDERERS, trail_text
 from engine.store import atomic
 from engine.store.history import MANIFEST, History
 from engine.store.names import SERIES_RE
 
 F = TypeVar("F", bound=Callable[..., Any])
+# The formats of the commands whose engines load only when run (amend, blame, timeline):
+# named here for --format, and checked against their registries by a test.
+AMENDMENT_FORMATS = ("text", "md", "json")
+BLAME_FORMATS = ("json", "md", "term")
+TIMELINE_FORMATS = ("html", "json", "md", "term")
 EXIT_SAME, EXIT_CHANGED, EXIT_TROUBLE = 0, 1, 2
 
 
@@ -403,7 +406,7 @@ def validate(paths: tuple[Path, ...], history_root: Path) -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(sorted(TIMELINE_RENDERERS)),
+    type=click.Choice(TIMELINE_FORMATS),
     help="With --timeline: term (a grid, the default), md (a table), html (a self-contained page), "
     "json (resdiff.timeline/1).",
 )
@@ -429,6 +432,8 @@ def history_(
         assert series is not None
         with lineage_progress() as progress:
             result = api.timeline(store, series, lang, cache_dir=lineage_cache(), progress=progress)
+        from engine.render.lineage import TIMELINE_RENDERERS
+
         emit(TIMELINE_RENDERERS[fmt or "term"](result))
         return
     if series is None:
@@ -690,7 +695,7 @@ def write_or_print(text: str, output: Path | None, force: bool, what: str) -> No
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(list(api.AMENDMENT_RENDERERS)),
+    type=click.Choice(AMENDMENT_FORMATS),
     default="text",
     show_default=True,
     help="text (UN style, in the language of the texts), md (a numbered list, old words "
@@ -851,6 +856,8 @@ def lineage_cache() -> Path | None:
     else ~/.cache/resdiff; RESDIFF_CACHE=off computes everything afresh."""
     if os.environ.get("RESDIFF_CACHE") == "off":
         return None
+    from engine.lineage import default_cache_dir
+
     return default_cache_dir(os.environ)
 
 
@@ -861,7 +868,7 @@ def lineage_cache() -> Path | None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(sorted(BLAME_RENDERERS)),
+    type=click.Choice(BLAME_FORMATS),
     default="term",
     show_default=True,
     help="term (a table), md (a table for GitHub), json (resdiff.blame/1).",
@@ -884,6 +891,8 @@ def blame(ref: str, lang: str | None, series: str | None, fmt: str, history_root
     store = open_history(history_root)
     with lineage_progress() as progress:
         report = api.blame(store, ref, lang, series, cache_dir=lineage_cache(), progress=progress)
+    from engine.render.lineage import BLAME_RENDERERS
+
     emit(BLAME_RENDERERS[fmt](report))
 
 
@@ -907,4 +916,6 @@ def lineage_(ref: str, lang: str | None, series: str | None, history_root: Path)
     store = open_history(history_root)
     with lineage_progress() as progress:
         trail = api.provision_lineage(store, ref, lang, series, cache_dir=lineage_cache(), progress=progress)
+    from engine.render.lineage import trail_text
+
     emit(trail_text(trail))

@@ -24,37 +24,30 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .amend import AmendmentList, apply, derive
-from .amend.apply import apply_what_applies as _apply_what_applies
-from .amend.jsonform import loads as _load_amendments
-from .amend.parse import parse as parse_amendments
 from .diff import Diff, compare
 from .errors import AmendmentError, InputError
-from .lineage import PairCache, SeriesLineage, Timeline
-from .lineage import blame as blame_of
-from .lineage import build as build_lineage
-from .lineage import timeline as make_timeline
-from .lineage.trail import Trail, find_provision, split_ref
-from .lineage.trail import trail as make_trail
 from .model import Resolution
 from .read import Revisions
 from .read.decode import read_limited
 from .refs import load
 from .refs import read_file as _read_any
 from .render import BINARY_FORMATS, DIFF_RENDERERS, FORMAT_FOR_SUFFIX, RenderOptions
-from .render.amendments import AMENDMENT_RENDERERS
-from .render.lineage import BlameReport
 from .store import canonical
 from .store.check import Report, check_paths
 from .store.history import History
 from .store.names import check_symbol
 
+if TYPE_CHECKING:  # amend and lineage load only for their commands: start-up is every diff's cost
+    from .amend import AmendmentList
+    from .lineage import SeriesLineage, Timeline
+    from .lineage.trail import Trail
+    from .render.lineage import BlameReport
+
 __all__ = [
-    "AMENDMENT_RENDERERS",
     "BINARY_FORMATS",
     "FORMAT_FOR_SUFFIX",
-    "AmendmentList",
     "Diff",
     "History",
     "RenderOptions",
@@ -167,6 +160,8 @@ def validate(paths: list[Path]) -> Report:
 
 def amend(old: Resolution, new: Resolution, *, proposer: str | None = None) -> AmendmentList:
     """The smallest readable amendment list that turns `old` into `new` (see engine/amend/derive.py)."""
+    from .amend import derive
+
     return derive(compare(old, new), proposer=proposer)
 
 
@@ -179,9 +174,12 @@ def read_amendments(path: Path, base: Resolution) -> AmendmentList:
     except UnicodeDecodeError as exc:
         message = f"not UTF-8 (byte {exc.start}); an amendment list is JSON or UTF-8 text"
         raise AmendmentError(message, path=str(path)) from None
+    from .amend.jsonform import loads
+    from .amend.parse import parse
+
     if text.lstrip("\ufeff \t\r\n").startswith("{"):
-        return _load_amendments(text, str(path))
-    return parse_amendments(text, base, str(path))
+        return loads(text, str(path))
+    return parse(text, base, str(path))
 
 
 def apply_amendments(base: Resolution, amendments: AmendmentList) -> Resolution:
@@ -191,6 +189,8 @@ def apply_amendments(base: Resolution, amendments: AmendmentList) -> Resolution:
             f"the amendments are in {amendments.language} and the base text in {base.meta.language}; "
             "a list quotes the words of its base, in its language"
         )
+    from .amend import apply
+
     try:
         return apply(base, amendments.amendments, amendments.language)
     except AmendmentError as exc:
@@ -207,16 +207,21 @@ def apply_what_applies(
     base: Resolution, amendments: AmendmentList
 ) -> tuple[Resolution, list[AmendmentError]]:
     """`apply_amendments` that leaves out what cannot be applied and says why (--continue)."""
+    from .amend import AmendmentList
+    from .amend.apply import apply_what_applies
+
     if amendments.language != base.meta.language:
         apply_amendments(base, AmendmentList((), amendments.language))  # the same refusal
     try:
-        amended, failed = _apply_what_applies(base, amendments.amendments, amendments.language)
+        amended, failed = apply_what_applies(base, amendments.amendments, amendments.language)
     except AmendmentError as exc:
         raise _placed(exc, amendments) from None
     return amended, [_placed(exc, amendments) for exc in failed]
 
 
 def render_amendments(amendments: AmendmentList, fmt: str) -> str:
+    from .render.amendments import AMENDMENT_RENDERERS
+
     if fmt not in AMENDMENT_RENDERERS:
         raise InputError(f"unknown format {fmt!r}; expected one of {', '.join(AMENDMENT_RENDERERS)}")
     return AMENDMENT_RENDERERS[fmt](amendments)
@@ -233,13 +238,17 @@ def lineage(
 ) -> SeriesLineage:
     """The lineages of a series in one language (the only one held, or `language`), the
     successive pairs' alignments cached in `cache_dir` (None: no cache)."""
-    return build_lineage(store, series, language, cache=PairCache(cache_dir), progress=progress)
+    from .lineage import PairCache, build
+
+    return build(store, series, language, cache=PairCache(cache_dir), progress=progress)
 
 
 def timeline(
     store: History, series: str, language: str | None, *, cache_dir: Path | None, progress: Progress = None
 ) -> Timeline:
     """One row per lineage, one cell per version (`engine.lineage.timeline`)."""
+    from .lineage import timeline as make_timeline
+
     return make_timeline(lineage(store, series, language, cache_dir=cache_dir, progress=progress))
 
 
@@ -272,6 +281,9 @@ def blame(
 ) -> BlameReport:
     """Origin, changes and original share of each provision of one stored version; its
     series and language are those it is stored under."""
+    from .lineage import blame as blame_of
+    from .render.lineage import BlameReport
+
     built, index = _stored_version(store, ref, language, series, cache_dir, progress)
     return BlameReport(built.series, built.stages[index].symbol, built.language, blame_of(built, index))
 
@@ -286,6 +298,9 @@ def provision_lineage(
     progress: Progress = None,
 ) -> Trail:
     """One provision's lineage (`SYMBOL#op11` or `SYMBOL#11`), version by version."""
+    from .lineage.trail import find_provision, split_ref
+    from .lineage.trail import trail as make_trail
+
     symbol, selector = split_ref(ref)
     built, index = _stored_version(store, symbol, language, series, cache_dir, progress)
     return make_trail(built, index, find_provision(built.stages[index].resolution, selector, ref))

@@ -206,3 +206,14 @@ def test_import_with_the_wrong_lang_stores_nothing(tmp_path: Path) -> None:
     result = run("import", str(EN_TEXT), "--lang", "fr", "--series", "iran-hr", "--history", str(history))
     assert_one_error_line(result, "reads as English", "--lang fr", "--lang en")
     assert not history.exists() or not any(history.rglob("*.md"))
+
+
+def test_lazily_loaded_commands_name_every_format_of_their_registry() -> None:
+    """amend, blame and the timeline name their formats in cli.py (their engines load only
+    when run); the names must be exactly the registries' keys."""
+    from engine.render.amendments import AMENDMENT_RENDERERS
+    from engine.render.lineage import BLAME_RENDERERS, TIMELINE_RENDERERS
+
+    assert sorted(cli.AMENDMENT_FORMATS) == sorted(AMENDMENT_RENDERERS)
+    assert sorted(cli.BLAME_FORMATS) == sorted(BLAME_RENDERERS)
+    assert sorted(cli.TIMELINE_FORMATS) == sorted(TIMELINE_RENDERERS)

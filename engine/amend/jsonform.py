@@ -14,8 +14,6 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-import jsonschema
-
 from ..errors import AmendmentError
 from .actions import OPERATION_OF, OPERATIONS, Amendment, AmendmentList, Piece
 
@@ -87,6 +85,8 @@ def loads(text: str, source: str | None = None) -> AmendmentList:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise AmendmentError(f"not JSON: {exc.msg}", path=source, line=exc.lineno) from None
+    import jsonschema  # here: ~70 ms to import, and only a list being read needs it
+
     validator = jsonschema.Draft202012Validator(schema())
     error = jsonschema.exceptions.best_match(validator.iter_errors(data))
     if error is not None:

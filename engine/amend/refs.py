@@ -13,12 +13,17 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from num2words import num2words
-
 from ..errors import AmendmentError
 from ..model import Provision, Resolution
 
 _ZH_DIGITS = "零一二三四五六七八九"
+
+
+def _ordinal(n: int) -> str:
+    """`third`, `twenty-first`: num2words, imported only when a reference is written or read."""
+    from num2words import num2words
+
+    return str(num2words(n, to="ordinal", lang="en"))
 
 
 def chinese_number(n: int) -> str:
@@ -60,7 +65,7 @@ def reference(base: Resolution, pid: str, lang: str) -> str:
         position = [p.id for p in base.provisions if p.part == "pp" and p.depth == 0].index(head.id) + 1
         if zh:
             return "序言部分第" + chinese_number(position) + "段" + "".join(f"({s})" for s in subs)
-        name = f"the {num2words(position, to='ordinal', lang='en')} preambular paragraph"
+        name = f"the {_ordinal(position)} preambular paragraph"
         return name + (", subparagraph " + " ".join(f"({s})" for s in subs) if subs else "")
     if zh:
         return "执行部分第" + _printed(head) + "".join(f"({s})" for s in subs) + "段"
@@ -88,7 +93,7 @@ _LABEL = re.compile(r"[a-z]+")
 def _ordinals() -> dict[str, int]:
     out = {}
     for n in range(1, 300):
-        word = str(num2words(n, to="ordinal", lang="en"))
+        word = _ordinal(n)
         out[word] = n
         out[word.replace("-", " ")] = n
     return out
