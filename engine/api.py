@@ -2,7 +2,8 @@
 
     load(ref, history=...)         any reference -> Resolution: a raw text, .docx or PDF, a
                                    canonical file, a stored symbol, or REV:path in git
-    read_file(path, **overrides)   a raw file, with metadata the text does not say
+    load_pair(old, new, ...)       both sides of a comparison (two large files read at once)
+    read_file(path, **overrides)   any file, with metadata the text does not say
     load_stored(path)              a canonical file -> Resolution
     compare(old, new, ...)         -> Diff
     is_changed(diff)               whether a diff counts as a change (diff's exit status)
@@ -12,6 +13,10 @@
     read_amendments(path, base)    a list (JSON, or typed in English or Chinese) -> AmendmentList
     apply_amendments(base, list)   -> the amended Resolution
     render_amendments(list, fmt)   -> str, from the amendment renderer registry
+    timeline / blame / provision_lineage (store, ...)   a series across its versions
+
+The amend and lineage engines are imported inside their calls: every diff pays the
+start-up of what this module imports, and they are not needed for one.
 
 The command line (`cli.py`) is options, these calls and printing; reports, amendments,
 checks and lineage build on the same calls, so that what a command decides is decided here
