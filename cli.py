@@ -20,9 +20,6 @@ from typing import Any, TypeVar
 import click
 
 from engine import api
-from engine.check import CHECK_RENDERERS, default_severities, stored_dates
-from engine.check import check as run_check
-from engine.check import load_config as load_check_config
 from engine.controls import CONTROL, escape_controls
 from engine.diff import DEFAULT_THRESHOLD
 from engine.errors import ResdiffError, StoreError
@@ -35,11 +32,12 @@ from engine.store.history import MANIFEST, History
 from engine.store.names import SERIES_RE
 
 F = TypeVar("F", bound=Callable[..., Any])
-# The formats of the commands whose engines load only when run (amend, blame, timeline):
+# The formats of the commands whose engines load only when run (amend, blame, timeline, check):
 # named here for --format, and checked against their registries by a test.
 AMENDMENT_FORMATS = ("text", "md", "json")
 BLAME_FORMATS = ("json", "md", "term")
 TIMELINE_FORMATS = ("html", "json", "md", "term")
+CHECK_FORMATS = ("text", "json", "github", "junit", "sarif")
 EXIT_SAME, EXIT_CHANGED, EXIT_TROUBLE = 0, 1, 2
 
 
@@ -624,7 +622,7 @@ def diff(
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(list(CHECK_RENDERERS)),
+    type=click.Choice(CHECK_FORMATS),
     default="text",
     show_default=True,
     help="text (path:line: severity: rule: message), json (resdiff.check/1), github (workflow "
@@ -661,6 +659,10 @@ def check(
       resdiff check draft.txt --format sarif > check.sarif
     """
     store = open_history(history_root)
+    from engine.check import CHECK_RENDERERS, default_severities, stored_dates
+    from engine.check import check as run_check
+    from engine.check import load_config as load_check_config
+
     config = load_check_config(config_path, rules=default_severities(), cwd=Path.cwd())
     dates = stored_dates(store)
     base_res = api.load(base, lang=lang, history=store, series=series, revisions=revisions) if base else None

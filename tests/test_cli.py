@@ -209,11 +209,13 @@ def test_import_with_the_wrong_lang_stores_nothing(tmp_path: Path) -> None:
 
 
 def test_lazily_loaded_commands_name_every_format_of_their_registry() -> None:
-    """amend, blame and the timeline name their formats in cli.py (their engines load only
+    """amend, blame, the timeline and check name their formats in cli.py (their engines load only
     when run); the names must be exactly the registries' keys."""
+    from engine.check import CHECK_RENDERERS
     from engine.render.amendments import AMENDMENT_RENDERERS
     from engine.render.lineage import BLAME_RENDERERS, TIMELINE_RENDERERS
 
     assert sorted(cli.AMENDMENT_FORMATS) == sorted(AMENDMENT_RENDERERS)
     assert sorted(cli.BLAME_FORMATS) == sorted(BLAME_RENDERERS)
     assert sorted(cli.TIMELINE_FORMATS) == sorted(TIMELINE_RENDERERS)
+    assert list(cli.CHECK_FORMATS) == list(CHECK_RENDERERS)
