@@ -33,6 +33,10 @@ CODES: dict[str, tuple[Severity, str]] = {
     "numbering-skipped": ("warning", "an operative number skips one or more numbers"),
     "numbering-repeated": ("warning", "an operative number repeats the one before"),
     "numbering-out-of-order": ("warning", "an operative number goes back"),
+    "numbering-as-text": (
+        "warning",
+        "a number too far from the running one was read as text, not as a paragraph",
+    ),
     "numbering-missing": ("warning", "an operative paragraph has no number among numbered ones"),
     "subparagraph-order": ("warning", "subparagraph letters or roman numbers are out of order"),
     "negotiation-label": ("note", "the text carries negotiation labels (PP1, OP3 bis...)"),

@@ -239,3 +239,21 @@ def test_the_commands_print_the_readers_diagnostics(tmp_path: Path, seed: Resolu
         [str(resdiff), "parse", "-v", str(old)], capture_output=True, text=True, check=False
     )
     assert f"{old}:5: layout: read as a typed text: one paragraph per block" in verbose.stderr
+
+
+def test_a_number_too_far_ahead_is_text_and_said(l41: Resolution) -> None:
+    """`25.` after paragraph 4 is too far to be a paragraph number: it stays in the text (here
+    of a paragraph of its own: the typed block), and that is reported, never silent."""
+    text = typed(l41).replace(f"5. {l41.provision('op5').text}", f"25. {l41.provision('op5').text}")
+    got = read(text)
+    warned = [w for w in got.warnings if w.code == "numbering-as-text"]
+    assert len(warned) == 1 and "25. stands where operative paragraph 5 was expected" in warned[0].message
+    assert got.provision("op4").text == l41.provision("op4").text
+    assert got.provision("op5").text == f"25. {l41.provision('op5').text}"
+    wrapped = "The General Assembly,\nRecalling its resolutions,\n1. Welcomes the report of the\n"
+    wrapped += (
+        "Secretary-General;\n2. Notes with concern the events;\n20. Decides to remain seized of the matter.\n"
+    )
+    glued = read(wrapped, lang="en")
+    assert [p.id for p in glued.provisions] == ["pp1", "op1", "op2"]
+    assert "numbering-as-text" in codes(glued)

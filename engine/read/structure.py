@@ -368,8 +368,21 @@ class _Reader:
             if n == 0 or (n >= 1000 and not closed) or (no_dot and n != 1):
                 return False
         elif n != running + 1:
-            if not closed or n == 0 or n > running + MAX_SKIP:
-                return False  # not close to the running number: a number in the text
+            if not closed or n == 0:
+                return False  # a number inside a sentence the line break cut
+            if n > running + MAX_SKIP and not no_dot:
+                # Where a paragraph could start, but too far from the running number to be
+                # its number: the number stays in the text (of a paragraph of its own in a
+                # typed layout, of the one before in extracted text), and that is said.
+                self.warn(
+                    "numbering-as-text",
+                    f"{n}. stands where operative paragraph {running + 1} was expected; "
+                    "it is kept as text, not read as a paragraph number",
+                    piece.no,
+                )
+                return False
+            if n > running + MAX_SKIP:
+                return False
             if n == running:
                 self.warn(
                     "numbering-repeated", f"operative paragraph {n} repeats the number before", piece.no
