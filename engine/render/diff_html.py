@@ -12,13 +12,13 @@ stylesheet.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
 from typing import Any
 
 from ..diff import CHANGE_KINDS, Change, Diff
 from ..model import Resolution
 from .diff_labels import describe, excerpt_notes, footnote_label, heading_change_label, identity, side
 from .options import RenderOptions
+from .templates import template
 
 
 @dataclass(frozen=True)
@@ -66,7 +66,7 @@ def _change_view(diff: Diff, change: Change, index: int) -> dict[str, Any]:
         "inline": _runs(change.ops, ("equal", "delete", "insert")),
         "old_runs": _runs(change.ops, ("equal", "delete")),
         "new_runs": _runs(change.ops, ("equal", "insert")),
-        "unchanged": change.kind == "unchanged" and not change.moved,
+        "unchanged": change.kind == "unchanged" and not change.moved,  # dimmed, foldable: class "quiet"
         "footnotes": [
             {"label": footnote_label(note), "runs": _runs(note.ops, ("equal", "delete", "insert"))}
             for note in change.footnotes
@@ -88,22 +88,6 @@ def _identity_rows(resolution: Resolution) -> list[tuple[str, str]]:
     return [(key, value) for key, value in rows if value]
 
 
-@cache
-def _template() -> Any:
-    # Imported here: jinja2 costs ~40 ms to import, and only this format needs it.
-    from jinja2 import Environment, PackageLoader, StrictUndefined
-
-    env = Environment(
-        loader=PackageLoader("engine.render", "templates"),
-        autoescape=True,
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-    return env.get_template("diff.html.j2")
-
-
 def render_html(diff: Diff, options: RenderOptions) -> str:
     """The whole report; unchanged provisions are always in it (dimmed, foldable)."""
     changes = [_change_view(diff, change, i) for i, change in enumerate(diff.changes, start=1)]
@@ -113,7 +97,7 @@ def render_html(diff: Diff, options: RenderOptions) -> str:
         counts.append(("moved", summary["moved"]))
     lang = diff.new.meta.language
     return str(
-        _template().render(
+        template("diff.html.j2").render(
             lang=lang,
             title=f"{identity(diff.old)} → {identity(diff.new)}",
             old_identity=identity(diff.old),

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from functools import cache
 from typing import Any
 
 from ..controls import escape_controls
 from ..lineage import STATUSES, Blame, Timeline
 from ..lineage.trail import Trail
 from .diff_labels import inline, visible_ops
+from .templates import template
 
 BLAME_SCHEMA = "resdiff.blame/1"
 TIMELINE_SCHEMA = "resdiff.timeline/1"
@@ -203,22 +203,6 @@ def timeline_md(timeline: Timeline) -> str:
     return _lines(lines)
 
 
-@cache
-def _html_template() -> Any:
-    # Imported here: jinja2 costs ~40 ms to import, and only this format needs it.
-    from jinja2 import Environment, PackageLoader, StrictUndefined
-
-    env = Environment(
-        loader=PackageLoader("engine.render", "templates"),
-        autoescape=True,
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-    return env.get_template("timeline.html.j2")
-
-
 def timeline_html(timeline: Timeline) -> str:
     """A self-contained page (inline CSS, no script, nothing fetched), every stored text
     escaped by the template engine (autoescape), as the HTML diff report is."""
@@ -246,7 +230,7 @@ def timeline_html(timeline: Timeline) -> str:
         if any(c[status] for c in counts)
     ]
     return str(
-        _html_template().render(
+        template("timeline.html.j2").render(
             lang=timeline.language,
             title=f"Timeline of {timeline.series} ({timeline.language})",
             skipped=list(timeline.skipped),
