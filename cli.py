@@ -219,6 +219,30 @@ def emit_bytes(data: bytes) -> None:
         raise StdoutClosed from exc
 
 
+def write_or_print(report: str | bytes, output: Path | None, force: bool, what: str) -> None:
+    """To standard output, or to a file written atomically (never half-written, never over
+    an existing file without --force)."""
+    if output is not None:
+        atomic.write_text(output, report, force=force)
+        click.echo(f"wrote {what} to {output}", err=True)
+    elif isinstance(report, bytes):
+        emit_bytes(report)
+    else:
+        emit(report)
+
+
+def output_options(help_text: str) -> Callable[[F], F]:
+    """`-o/--output FILE` and `--force`, the same for every command that writes a result."""
+
+    def decorate(func: F) -> F:
+        func = click.option("--force", is_flag=True, help="Replace the --output file if it exists.")(func)
+        return click.option(
+            "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help=help_text
+        )(func)
+
+    return decorate
+
+
 def open_history(root: Path) -> History:
     """The history, after finishing or undoing what a killed import left (said on stderr)."""
     store = History(root)
@@ -474,14 +498,10 @@ def history_(
     "html (a self-contained report page), docx (Word, with tracked changes). Default with -o: from the "
     "file's suffix.",
 )
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Write the report to FILE (atomically, never half-written) instead of standard output; "
-    "the format follows the suffix (.html, .docx, .md, .json, .txt) unless --format says otherwise.",
+@output_options(
+    "Write the report to FILE (atomically, never half-written) instead of standard output; "
+    "the format follows the suffix (.html, .docx, .md, .json, .txt) unless --format says otherwise."
 )
-@click.option("--force", is_flag=True, help="Replace the --output file if it exists.")
 @click.option(
     "--author", default="resdiff", show_default=True, help="Who the tracked changes of a docx report are by."
 )
@@ -595,14 +615,7 @@ def diff(
         show_formatting=count_formatting,
         author=author,
     )
-    report = api.render(result, fmt, options)
-    if output is not None:
-        atomic.write_text(output, report, force=force)
-        click.echo(f"wrote {fmt} report to {output}", err=True)
-    elif isinstance(report, bytes):
-        emit_bytes(report)
-    else:
-        emit(report)
+    write_or_print(api.render(result, fmt, options), output, force, f"{fmt} report")
     sys.exit(EXIT_CHANGED if api.is_changed(result) else EXIT_SAME)
 
 
@@ -680,15 +693,6 @@ def check(
     sys.exit(EXIT_CHANGED if any(r.failed for r in results) else EXIT_SAME)
 
 
-def write_or_print(text: str, output: Path | None, force: bool, what: str) -> None:
-    """To standard output, or to a file written atomically (never half-written)."""
-    if output is None:
-        emit(text)
-        return
-    atomic.write_text(output, text, force=force)
-    click.echo(f"wrote {what} to {output}", err=True)
-
-
 @main.command()
 @click.argument("old")
 @click.argument("new")
@@ -704,10 +708,7 @@ def write_or_print(text: str, output: Path | None, force: bool, what: str) -> No
     "<del>, new ones <ins>), json (resdiff.amendments/1, what `resdiff apply` reads).",
 )
 @click.option("--proposer", help="Name the proposer of every amendment (a delegation).")
-@click.option(
-    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write the list to FILE."
-)
-@click.option("--force", is_flag=True, help="Replace the --output file if it exists.")
+@output_options("Write the list to FILE (atomically).")
 @series_option
 @history_option
 @reports_errors
@@ -761,10 +762,7 @@ def amend(
     show_default=True,
     help="canonical: the text format kept in history/; text: the text as printed; json: resdiff.document/1.",
 )
-@click.option(
-    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write the amended text to FILE."
-)
-@click.option("--force", is_flag=True, help="Replace the --output file if it exists.")
+@output_options("Write the amended text to FILE (atomically).")
 @click.option(
     "--continue",
     "keep_going",
