@@ -461,7 +461,8 @@ def history_(
     if series is None:
         for name in store.series_names():
             s = store.series(name)
-            say(f"{name}\t{len(s.versions)} versions\t{s.title or ''}".rstrip())
+            n = len(s.versions)
+            say(f"{name}\t{n} version{'' if n == 1 else 's'}\t{s.title or ''}".rstrip())
         return
     s = store.series(series)
     say(f"{s.name}: {s.title}" if s.title else s.name)

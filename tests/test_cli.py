@@ -104,6 +104,14 @@ def test_history_lists_versions(store):
     assert "zh 33" in result.stdout
 
 
+def test_history_lists_series_with_their_counts():
+    """The shipped history: counts in words a reader expects ("1 version", not "1 versions")."""
+    lines = run("history").stdout.splitlines()
+    title = "Enhancement of international cooperation in the field of human rights"
+    assert f"intl-cooperation-hr\t16 versions\t{title}" in lines
+    assert any(line.startswith("mutually-beneficial-cooperation\t1 version\t") for line in lines)
+
+
 def test_validate_accepts_canonical_and_rejects_the_rest(store, tmp_path):
     assert run("validate", str(store)).returncode == 0
     stored = store / "intl-cooperation-hr" / "zh" / "A-HRC-RES-25-3.md"
