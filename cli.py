@@ -962,7 +962,8 @@ def log_(path: Path, rev: str, fmt: str, follow: bool, lang: str, revisions: Rev
     from engine.git import file_log
     from engine.render.log import LOG_RENDERERS
 
-    emit(LOG_RENDERERS[fmt](file_log(path, cwd=Path.cwd(), rev=rev, lang=lang, revisions=revisions)))
+    found = file_log(path, cwd=Path.cwd(), rev=rev, lang=lang, revisions=revisions, follow=follow)
+    emit(LOG_RENDERERS[fmt](found))
 
 
 @main.command("git-diff")
@@ -984,10 +985,11 @@ def git_diff(args: tuple[str, ...], color: str, lang: str) -> None:
     (git stops at a driver that fails).
 
     \b
-    Run by git, not by hand:
-      git diff                      # with .gitattributes giving diff=resdiff
+    Examples:  (git runs it, once resdiff git-setup has set it up)
+      git diff                      # paths .gitattributes gives diff=resdiff
       git log -p --ext-diff -- history/
       git show --ext-diff HEAD
+      git -c color.diff=always diff | less -R
     """
     from engine.diff import compare
     from engine.git.driver import driver_sides, empty_like, git_wants_colour, plain_diff
@@ -1040,7 +1042,8 @@ def textconv(file: Path, lang: str, revisions: Revisions) -> None:
     git's textconv for Word and PDF files, so that `git log -p`, `git blame` and
     `git diff --no-ext-diff` can show them at all. A file that cannot be read as a
     resolution prints one `[resdiff textconv: ...]` line (and says why on stderr): git
-    stops at a textconv that fails.
+    stops at a textconv that fails. The front matter has no `source` (git names its
+    temporary file there, which would differ on every diff) unless the file gives one.
 
     \b
     Examples:
@@ -1053,6 +1056,8 @@ def textconv(file: Path, lang: str, revisions: Revisions) -> None:
         click.echo(f"resdiff textconv: {escape_controls(str(exc))}", err=True)
         out(f"[resdiff textconv: {escape_controls(str(exc))}]")
         return
+    if res.meta.source == str(file):  # git's temporary file name: a change on every line diff
+        res = res.with_meta(source=None)
     emit(DOCUMENT_RENDERERS["canonical"](res))
 
 
