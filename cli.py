@@ -624,7 +624,11 @@ def diff(
 
 @main.command("check")
 @click.argument("drafts", nargs=-1, required=True)
-@click.option("--base", help="The agreed version (file, stored symbol or REV:path) for the `protected` rule.")
+@click.option(
+    "--base",
+    help="The agreed version (file, stored symbol or REV:path): its provisions the draft removes are "
+    "listed (`removed`), and the config's agreed language checked (`protected`).",
+)
 @click.option(
     "--config",
     "config_path",
