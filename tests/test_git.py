@@ -370,6 +370,19 @@ def test_textconv_of_what_is_not_a_resolution_says_so(tmp_path):
 def test_the_driver_alone(tmp_path):
     assert run("git-diff", "some/path").stdout == "* Unmerged path some/path\n"
     assert_one_error_line(run("git-diff", "a", "b"), "git's 7 arguments")
+    # two languages: not one text's versions, so git's kind of diff, said on stderr
+    zh, en = str(VERSIONS[0]), str(L41)
+    mixed = run_script("git-diff", "t.md", zh, "0" * 40, "100644", en, "1" * 40, "100644")
+    assert mixed.returncode == 0
+    assert mixed.stdout.startswith("diff --resdiff a/t.md b/t.md\n--- a/t.md\n+++ b/t.md\n@@ ")
+    assert "the versions are in zh and en; shown as a line diff" in mixed.stderr
+    # a side over the size cap is not read at all
+    big = tmp_path / "big.md"
+    big.write_bytes(b"x" * (10 * 1024 * 1024 + 1))
+    large = run_script("git-diff", "t.md", zh, "0" * 40, "100644", str(big), "1" * 40, "100644")
+    assert large.returncode == 0
+    assert large.stdout == "diff --resdiff a/t.md b/t.md\nFiles a/t.md and b/t.md differ\n"
+    assert "larger than" in large.stderr or "10 MB" in large.stderr
 
 
 # --- git-setup -------------------------------------------------------------------------

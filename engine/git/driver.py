@@ -51,6 +51,8 @@ class DriverSides:
     """Why a side could not be read as a resolution: show `plain_diff` instead."""
     unmerged: bool = False
     """git gave the path alone: it is unmerged, there is nothing to compare yet."""
+    too_large: bool = False
+    """A side is over the size cap every input shares: its bytes were not read."""
 
     @property
     def added(self) -> bool:
@@ -80,8 +82,11 @@ def driver_sides(
     new_path = args[7] if len(args) == 9 else path
     header = tuple(line for line in args[8].splitlines() if line.strip()) if len(args) == 9 else ()
     om, nm = _mode(old_mode, old_file), _mode(new_mode, new_file)
-    old_bytes = b"" if om is None else read_limited(Path(old_file))
-    new_bytes = b"" if nm is None else read_limited(Path(new_file))
+    try:
+        old_bytes = b"" if om is None else read_limited(Path(old_file))
+        new_bytes = b"" if nm is None else read_limited(Path(new_file))
+    except InputError as exc:  # over the size cap: not a resolution, and not worth a line diff
+        return DriverSides(path, new_path, om, nm, header, None, None, b"", b"", str(exc), too_large=True)
     try:
         new = (
             None
@@ -104,6 +109,8 @@ def plain_diff(sides: DriverSides) -> str:
     """A unified line diff of the two files (difflib), for a side that is not a resolution:
     what `git diff` would have shown without resdiff. Bytes that are not UTF-8 are shown as
     git shows a binary file, by one line."""
+    if sides.too_large:
+        return f"Files a/{sides.path} and b/{sides.new_path} differ\n"
     try:
         old = sides.old_bytes.decode("utf-8").splitlines(keepends=True)
         new = sides.new_bytes.decode("utf-8").splitlines(keepends=True)
