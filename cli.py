@@ -662,7 +662,7 @@ def check(
 ) -> None:
     """Check draft texts the way a linter checks code: numbering, footnotes, punctuation,
     lead words, references, brackets, what the reader repaired, and (with --base) agreed
-    language kept.
+    language kept and the base's provisions the draft drops.
 
     Each DRAFT is a raw text, .docx, PDF, canonical file, stored symbol or REV:path. Rules
     and severities are set in a TOML [check] table (see README, "Checking drafts"). Exit
