@@ -182,6 +182,33 @@ def test_log_without_follow_stops_at_the_rename(series):
     assert doc["versions"][0]["summary"] is None
 
 
+def test_log_compares_each_version_with_what_its_commit_changed_on_two_branches(tmp_path):
+    """Two branches change the file at once: listed by date, main's second version comes
+    after the branch's, but it was made from the first, and is compared with it."""
+    repo = Repo(tmp_path)
+    repo.write("t.md", text_of(VERSIONS[0]))
+    first = repo.commit("first")
+    repo.git("checkout", "-q", "-b", "side")
+    repo.write("t.md", text_of(VERSIONS[1]))
+    side = repo.commit("on a branch")
+    repo.git("checkout", "-q", "main")
+    repo.write("t.md", text_of(VERSIONS[2]))
+    main = repo.commit("on main")
+    assert repo.git("merge", "-q", "side", check=False).returncode == 1  # a conflict, resolved:
+    merged = repo.write("t.md", text_of(VERSIONS[2]).replace("区域安排", "区域性安排", 1))
+    merge = repo.commit("merge side")
+    doc = json.loads(run("log", "t.md", "--format", "json", cwd=tmp_path).stdout)
+    assert [v["commit"] for v in doc["versions"]] == [first, side, main, merge]
+    texts = [canonical.load_path(p) for p in [*VERSIONS, merged]]
+    assert [v["summary"] for v in doc["versions"]] == [
+        None,
+        compare(texts[0], texts[1]).summary,
+        compare(texts[0], texts[2]).summary,  # not against the branch's version listed before it
+        compare(texts[2], texts[3]).summary,  # a merge: against its first parent
+    ]
+    assert compare(texts[0], texts[2]).summary != compare(texts[1], texts[2]).summary
+
+
 def test_log_keeps_an_unreadable_version_and_compares_across_it(tmp_path):
     repo = Repo(tmp_path)
     repo.write("t.md", text_of(VERSIONS[0]))

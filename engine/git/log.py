@@ -4,8 +4,10 @@ git lists the commits that touched the path (`rev-list REV -- PATH`, through git
 `iter_commits`, with git's own history simplification, so a merge appears only where it
 brought a text that none of its parents had). Each version is read from its blob as
 `resdiff diff REV:path` reads it (canonical or raw, `engine.refs.from_bytes`), and each is
-compared with the version before it by the aligner, giving the counts `resdiff diff
---summary` prints.
+compared by the aligner with the file as the commit found it (in its first parent), giving
+the counts `resdiff diff --summary` prints: what that commit changed. In a linear history
+that is the version listed before; where two branches changed the file at once, each
+branch's version is compared with what it was made from, never with the other branch's.
 
 Renames are followed, as `git log --follow` does for one file: where the oldest commit on
 the current path added the file and git's rename detection (`-M`, its default 50%
@@ -14,8 +16,8 @@ under the old name. Each version carries the path it had, so a rename is visible
 the first parent is asked (the line a branch was merged into), as `--follow` does.
 
 A version that cannot be read as a resolution (an unfinished text, a binary committed by
-mistake) is kept in the list with its error, never dropped: the next readable version is
-compared with the last readable one before it.
+mistake) is kept in the list with its error, never dropped: a version made from it is
+compared with the last readable one listed before it.
 """
 
 from __future__ import annotations
@@ -48,8 +50,8 @@ class LogVersion:
     path: str
     """The file's path in this commit (differs from the asked one before a rename)."""
     summary: dict[str, int] | None
-    """Counts per change kind against the previous readable version (`Diff.summary`); None
-    for the first version, and for one that could not be read."""
+    """Counts per change kind against the file in the commit's first parent (`Diff.summary`);
+    None where the file starts (no parent holds it) and for a version that could not be read."""
     error: str | None = None
     """Why this version could not be read or compared, or None."""
 
@@ -97,14 +99,50 @@ def _blob(commit: git.Commit, path: str) -> git.Blob | None:
     return obj if isinstance(obj, git.Blob) else None
 
 
-def _read(commit: git.Commit, path: str, lang: str, revisions: Revisions) -> Resolution:
-    blob = _blob(commit, path)
-    name = f"{commit.hexsha[:12]}:{path}"
-    if blob is None:
-        raise RefError("not a file in this commit", path=name)
-    if blob.size > MAX_BYTES:
-        raise RefError(f"larger than 10 MB ({blob.size} bytes): not a resolution", path=name)
-    return from_bytes(blob.data_stream.read(), name=name, lang=lang, revisions=revisions)
+class _Reader:
+    """Each blob read once (a version is also the parent side of the next), its failure kept."""
+
+    def __init__(self, lang: str, revisions: Revisions) -> None:
+        self.lang, self.revisions = lang, revisions
+        self.done: dict[str, Resolution | ResdiffError] = {}
+
+    def read(self, commit: git.Commit, path: str) -> Resolution | None:
+        """The version at `path` in `commit`; None when the commit has no such file."""
+        blob = _blob(commit, path)
+        if blob is None:
+            return None
+        if blob.hexsha not in self.done:
+            name = f"{commit.hexsha[:12]}:{path}"
+            try:
+                if blob.size > MAX_BYTES:
+                    raise RefError(f"larger than 10 MB ({blob.size} bytes): not a resolution", path=name)
+                data = blob.data_stream.read()
+                self.done[blob.hexsha] = from_bytes(data, name=name, lang=self.lang, revisions=self.revisions)
+            except ResdiffError as exc:
+                self.done[blob.hexsha] = exc
+        found = self.done[blob.hexsha]
+        if isinstance(found, ResdiffError):
+            raise found
+        return found
+
+
+def _parent_version(
+    reader: _Reader, commit: git.Commit, paths: tuple[str, ...], last_readable: Resolution | None
+) -> Resolution | None:
+    """What this commit changed the file from: its version in the first parent (under the
+    old name where the commit renamed it). None when the parent has no such file (the file
+    starts here). When that version cannot be read, the last readable one listed before."""
+    if not commit.parents:
+        return None
+    parent = commit.parents[0]
+    for path in paths:
+        try:
+            found = reader.read(parent, path)
+        except ResdiffError:
+            return last_readable
+        if found is not None:
+            return found
+    return None
 
 
 def file_log(
@@ -117,7 +155,9 @@ def file_log(
     follow: bool = True,
 ) -> FileLog:
     """The versions of `path` (relative to `cwd`) in the commits reachable from `rev`,
-    oldest first, each with its change counts against the one before."""
+    oldest first, each with the change counts of its commit: against the file in the
+    commit's first parent, so that versions made on two branches at once are each compared
+    with what they were made from, not with each other."""
     repo = open_repo(cwd)
     name = repo_path(repo, path, cwd)
     try:
@@ -132,16 +172,21 @@ def file_log(
     listed = [(c, p) for c, p in listed if _blob(c, p) is not None]
     if not listed:
         raise RefError(f"no commit reachable from {rev} holds this file", path=name)
+    oldest_first = list(reversed(listed))
+    reader = _Reader(lang, revisions)
     versions: list[LogVersion] = []
-    before: Resolution | None = None
-    for commit, at in reversed(listed):
+    last_readable: Resolution | None = None
+    for i, (commit, at) in enumerate(oldest_first):
         summary: dict[str, int] | None = None
         error: str | None = None
+        older = oldest_first[i - 1][1] if i else at
         try:
-            res = _read(commit, at, lang, revisions)
+            res = reader.read(commit, at)
+            assert res is not None  # listed only where the commit holds the file
+            before = _parent_version(reader, commit, (at, older) if older != at else (at,), last_readable)
             if before is not None:
                 summary = compare(before, res).summary
-            before = res
+            last_readable = res
         except ResdiffError as exc:
             error = str(exc)
         versions.append(
