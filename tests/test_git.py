@@ -175,6 +175,18 @@ def test_log_term_and_md(series):
     )
 
 
+def test_log_md_keeps_a_message_text(tmp_path):
+    """A pipe would end the table cell and markup would render: both are escaped; a control
+    character in a message is written escaped in every format but json."""
+    repo = Repo(tmp_path)
+    repo.write("t.md", text_of(VERSIONS[0]))
+    repo.commit("op1 | <b>agreed</b> *text* \x1b[31m")
+    md = run("log", "t.md", "--format", "md", cwd=tmp_path).stdout.splitlines()[-1]
+    assert r"op1 \| \<b\>agreed\</b\> \*text\* \\x1b\[31m" in md
+    term = run("log", "t.md", cwd=tmp_path).stdout
+    assert "\x1b" not in term and "op1 | <b>agreed</b> *text* \\x1b[31m" in term
+
+
 def test_log_without_follow_stops_at_the_rename(series):
     repo, shas = series
     doc = json.loads(run("log", "history/s/zh/u.md", "--no-follow", "--format", "json", cwd=repo.root).stdout)
