@@ -505,6 +505,8 @@ def test_setup_refuses_what_it_cannot_write(tmp_path):
     Repo(tmp_path)
     assert_one_error_line(run("git-setup", "--command", "x # y", cwd=tmp_path), "cannot be written")
     assert_one_error_line(run("git-setup", "--pattern", "a b", cwd=tmp_path), "not a .gitattributes pattern")
+    (tmp_path / ".gitattributes").write_bytes(b"*.md diff=\xff\n")
+    assert_one_error_line(run("git-setup", cwd=tmp_path), ".gitattributes: not UTF-8 text")
     outside = tmp_path / "sub"
     outside.mkdir()
     (tmp_path / ".git").rename(tmp_path / "dotgit")

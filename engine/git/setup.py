@@ -124,7 +124,10 @@ def plan_setup(cwd: Path, *, command: str, patterns: tuple[str, ...] = ()) -> Se
     for pattern, _ in wanted:
         if not pattern.strip() or any(ch.isspace() for ch in pattern) or pattern.startswith(("#", "!")):
             raise InputError(f"{pattern!r} is not a .gitattributes pattern resdiff can write (no spaces)")
-    text = attributes.read_text(encoding="utf-8") if attributes.is_file() else ""
+    try:
+        text = attributes.read_text(encoding="utf-8") if attributes.is_file() else ""
+    except UnicodeDecodeError:
+        raise InputError("not UTF-8 text; resdiff will not append to it", path=str(attributes)) from None
     present = {line.strip() for line in text.splitlines()}
     existing = _existing(text)
     add: list[str] = []
