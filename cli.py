@@ -625,7 +625,11 @@ def diff(
 
 @main.command("check")
 @click.argument("drafts", nargs=-1, required=True)
-@click.option("--base", help="The agreed version (file, stored symbol or REV:path) for the `protected` rule.")
+@click.option(
+    "--base",
+    help="The agreed version (file, stored symbol or REV:path): its provisions the draft removes are "
+    "listed (`removed`), and the config's agreed language checked (`protected`).",
+)
 @click.option(
     "--config",
     "config_path",
@@ -659,7 +663,7 @@ def check(
 ) -> None:
     """Check draft texts the way a linter checks code: numbering, footnotes, punctuation,
     lead words, references, brackets, what the reader repaired, and (with --base) agreed
-    language kept.
+    language kept and the base's provisions the draft drops.
 
     Each DRAFT is a raw text, .docx, PDF, canonical file, stored symbol or REV:path. Rules
     and severities are set in a TOML [check] table (see README, "Checking drafts"). Exit
@@ -920,3 +924,204 @@ def lineage_(ref: str, lang: str | None, series: str | None, history_root: Path)
     from engine.render.lineage import trail_text
 
     emit(trail_text(trail))
+
+
+# --- git: log, the external diff driver, textconv and setup (engine/git, docs/git.md) -----
+
+LOG_FORMATS = ("term", "md", "json")
+
+
+@main.command("log")
+@click.argument("path", type=click.Path(path_type=Path))
+@click.option("--rev", default="HEAD", show_default=True, help="The commit whose history is listed.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(LOG_FORMATS),
+    default="term",
+    show_default=True,
+    help="term (a block per version), md (a table for GitHub), json (resdiff.log/1).",
+)
+@click.option(
+    "--follow/--no-follow",
+    default=True,
+    show_default=True,
+    help="Go on past a rename (git's rename detection), as `git log --follow` does.",
+)
+@lang_option(auto=True)
+@revisions_option
+@reports_errors
+def log_(path: Path, rev: str, fmt: str, follow: bool, lang: str, revisions: Revisions) -> None:
+    """The versions of a file across git commits, oldest first: commit, date, author,
+    message, and what changed at each step (the counts `resdiff diff --summary` gives).
+
+    PATH is a file of the work tree (or one that was deleted), relative to the current
+    folder; the repository is the one around the current folder.
+
+    \b
+    Examples:
+      resdiff log history/intl-cooperation-hr/zh/A-HRC-RES-25-3.md
+      resdiff log drafts/draft.docx --format md
+      resdiff log drafts/draft.txt --format json --rev origin/main
+    """
+    from engine.git import file_log
+    from engine.render.log import LOG_RENDERERS
+
+    found = file_log(path, cwd=Path.cwd(), rev=rev, lang=lang, revisions=revisions, follow=follow)
+    emit(LOG_RENDERERS[fmt](found))
+
+
+@main.command("git-diff")
+@click.argument("args", nargs=-1, metavar="PATH OLD-FILE OLD-HEX OLD-MODE NEW-FILE NEW-HEX NEW-MODE")
+@click.option(
+    "--color",
+    type=click.Choice(["git", "always", "never"]),
+    default="git",
+    show_default=True,
+    help="git: colour when git would colour its own diff (color.diff, color.ui, a pager git started).",
+)
+@lang_option(auto=True)
+@reports_errors
+def git_diff(args: tuple[str, ...], color: str, lang: str) -> None:
+    """git's external diff driver (set up by `resdiff git-setup`): prints resdiff's
+    provision-level diff of one path, from git's seven GIT_EXTERNAL_DIFF arguments (nine
+    for a rename). A side that is not a resolution is reported on stderr and shown as a
+    plain line diff, so that one odd file never stops `git diff`. Exit 0 whatever changed
+    (git stops at a driver that fails).
+
+    \b
+    Examples:  (git runs it, once resdiff git-setup has set it up)
+      git diff                      # paths .gitattributes gives diff=resdiff
+      git log -p --ext-diff -- history/
+      git show --ext-diff HEAD
+      git -c color.diff=always diff | less -R
+    """
+    from engine.diff import compare
+    from engine.git.driver import driver_sides, empty_like, git_wants_colour, plain_diff
+
+    sides = driver_sides(args, lang=lang)
+    tty = sys.stdout.isatty()
+    plain = bool(os.environ.get("NO_COLOR")) and color == "git"
+    colour = color == "always" or (color == "git" and not plain and git_wants_colour(stdout_is_tty=tty))
+    bold, reset = ("\x1b[1m", "\x1b[0m") if colour else ("", "")
+    if sides.unmerged:
+        out(f"* Unmerged path {sides.path}")
+        return
+    head = [f"{bold}diff --resdiff a/{sides.path} b/{sides.new_path}{reset}"]
+    if sides.added:
+        head.append(f"{bold}new file mode {sides.new_mode}{reset}")
+    elif sides.deleted:
+        head.append(f"{bold}deleted file mode {sides.old_mode}{reset}")
+    elif sides.old_mode != sides.new_mode:
+        head += [f"{bold}old mode {sides.old_mode}{reset}", f"{bold}new mode {sides.new_mode}{reset}"]
+    head += [f"{bold}{line}{reset}" for line in sides.header if not line.startswith("index ")]
+    out("\n".join(head))
+    if sides.error is not None:
+        click.echo(f"resdiff git-diff: {escape_controls(sides.error)}; shown as a line diff", err=True)
+        emit(plain_diff(sides))
+        return
+    old, new = sides.old, sides.new
+    if old is None and new is None:  # pragma: no cover - driver_sides reads at least one side
+        return
+    old = old if old is not None else empty_like(new)  # type: ignore[arg-type]
+    new = new if new is not None else empty_like(old)
+    if old.meta.language != new.meta.language:
+        click.echo(
+            f"resdiff git-diff: {sides.path}: the versions are in {old.meta.language} and "
+            f"{new.meta.language}; shown as a line diff",
+            err=True,
+        )
+        emit(plain_diff(sides))
+        return
+    result = compare(old, new)
+    emit(api.render(result, "term", RenderOptions(color=colour)))  # type: ignore[arg-type]
+
+
+@main.command("textconv")
+@click.argument("file", type=click.Path(path_type=Path))
+@lang_option(auto=True)
+@revisions_option
+@reports_errors
+def textconv(file: Path, lang: str, revisions: Revisions) -> None:
+    """Print a resolution file (.docx, PDF, raw text or canonical) as its canonical text:
+    git's textconv for Word and PDF files, so that `git log -p`, `git blame` and
+    `git diff --no-ext-diff` can show them at all. A file that cannot be read as a
+    resolution prints one `[resdiff textconv: ...]` line (and says why on stderr): git
+    stops at a textconv that fails. The front matter has no `source` (git names its
+    temporary file there, which would differ on every diff) unless the file gives one.
+
+    \b
+    Examples:
+      resdiff textconv draft.docx
+      git log -p -- drafts/draft.docx          # after resdiff git-setup
+    """
+    try:
+        res = api.read_file(file, lang=lang, revisions=revisions)
+    except ResdiffError as exc:
+        click.echo(f"resdiff textconv: {escape_controls(str(exc))}", err=True)
+        out(f"[resdiff textconv: {escape_controls(str(exc))}]")
+        return
+    if res.meta.source == str(file):  # git's temporary file name: a change on every line diff
+        res = res.with_meta(source=None)
+    emit(DOCUMENT_RENDERERS["canonical"](res))
+
+
+def running_resdiff() -> str:
+    """The absolute path of the resdiff being run (git runs the driver from hooks, GUIs and
+    editors whose PATH may not hold this virtualenv), else the one on PATH, else `resdiff`."""
+    import shutil
+
+    argv0 = Path(sys.argv[0])
+    if argv0.name == "resdiff" and argv0.is_file():
+        return os.path.abspath(argv0)
+    found = shutil.which("resdiff")
+    return os.path.abspath(found) if found else "resdiff"
+
+
+@main.command("git-setup")
+@click.option("--dry-run", is_flag=True, help="Print what would be written; write nothing.")
+@click.option("--yes", "-y", is_flag=True, help="Change what exists without asking.")
+@click.option(
+    "--command",
+    "command",
+    help="The resdiff git should run (default: the absolute path of this one, "
+    "quoted for the shell). `--command resdiff` looks it up on PATH.",
+)
+@click.option(
+    "--pattern",
+    "patterns",
+    multiple=True,
+    metavar="GLOB",
+    help="Also diff these paths with resdiff (raw texts: --pattern 'drafts/*.txt'); repeatable.",
+)
+@reports_errors
+def git_setup(dry_run: bool, yes: bool, command: str | None, patterns: tuple[str, ...]) -> None:
+    """Plug resdiff into git: `git diff`, `git log -p --ext-diff` and `git show --ext-diff`
+    then print resdiff's provision-level diff of resolution texts.
+
+    Appends `history/**/*.md diff=resdiff`, `*.docx diff=resdiff-docx`,
+    `*.pdf diff=resdiff-pdf` (and each --pattern) to .gitattributes at the top of the work
+    tree, and sets diff.<driver>.command (and textconv for Word and PDF) in the
+    repository's .git/config. Asks before changing anything that exists (--yes: don't).
+
+    \b
+    Examples:
+      resdiff git-setup --dry-run
+      resdiff git-setup --pattern 'drafts/*.txt'
+      resdiff git-setup --yes --command resdiff
+    """
+    from engine.git.setup import apply_setup, plan_setup, shell_command
+
+    plan = plan_setup(Path.cwd(), command=command or shell_command(running_resdiff()), patterns=patterns)
+    if plan.nothing_to_do:
+        say(f"git is set up for resdiff already in {plan.top}")
+        return
+    for line in plan.describe():
+        say(line)
+    if dry_run:
+        say("(dry run: nothing written)")
+        return
+    if plan.needs_confirmation and not yes:
+        click.confirm("Change what exists as above?", abort=True, err=True)
+    apply_setup(plan)
+    say("done: git diff now shows resdiff's diff (git log -p and git show with --ext-diff)")

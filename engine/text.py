@@ -134,6 +134,21 @@ OPERATIVE_LEAD_WORDS: Mapping[str, frozenset[str]] = {
             "Subraya Destaca Expresa Reconoce Afirma Recomienda Observa"
         )
     ),
+    # Chinese operative paragraphs open with the verb, no space after it (`决定…`, `请秘书长…`,
+    # `又欢迎…`), so these are matched as prefixes (engine.read.openers.opens_operative), after
+    # the modifiers 又/还/并/也/再次/进一步. As seen in the corpus (重申、欢迎、注意到、促请、
+    # 吁请、表示关注、满意地注意到…) and in the UN's Chinese drafting usage for the English verbs
+    # of the list above (Decides 决定, Requests 请, Calls upon 吁请/呼吁, Urges 敦促/促请, Invites
+    # 邀请, Encourages 鼓励, Condemns 谴责, Takes note 注意到, Expresses 表示, Recommends 建议).
+    "zh": frozenset(
+        _words(
+            "决定 请 吁请 促请 敦促 呼吁 恳请 敦请 要求 邀请 鼓励 欢迎 欣见 赞赏 赞扬 称赞 感谢 "
+            "重申 申明 确认 承认 认识到 注意到 满意地注意到 欣然注意到 赞赏地注意到 关切地注意到 "
+            "表示 深表 深为 深感 严重关切 关切 痛惜 谴责 强烈谴责 坚决谴责 认为 确信 深信 相信 "
+            "强调 着重指出 指出 回顾 建议 核可 核准 批准 赞同 同意 支持 授权 宣布 宣告 期待 希望 "
+            "提醒 决心 通过"
+        )
+    ),
 }
 
 # Words as function words are counted: runs of letters, so an elided article is a word of

@@ -11,15 +11,17 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..diff import compare
+from ..diff import Diff, compare
 from ..model import Resolution
 from ..store.history import History
+from .base import BASE_RULES, PROTECTED, REMOVED, removed
 from .config import Config, load_config, parse_config
 from .findings import CheckResult, Finding
 from .render import CHECK_RENDERERS
 from .rules import RULES, Context, Dates, Rule
 
 __all__ = [
+    "BASE_RULES",
     "CHECK_RENDERERS",
     "RULES",
     "CheckResult",
@@ -33,12 +35,10 @@ __all__ = [
     "stored_dates",
 ]
 
-PROTECTED = "protected"
-
 
 def default_severities() -> dict[str, str]:
     found = {rule.id: str(rule.severity) for rule in RULES.values()}
-    found[PROTECTED] = "error"
+    found.update({rule: str(severity) for rule, (severity, _) in BASE_RULES.items()})
     return found
 
 
@@ -50,7 +50,8 @@ def check(
     base: Resolution | None = None,
     dates: Dates | None = None,
 ) -> CheckResult:
-    """Every rule the config leaves on, over one text; `protected` only with a base."""
+    """Every rule the config leaves on, over one text; `protected` and `removed` only with
+    a base (base.py)."""
     config = config or Config()
     ctx = Context(res, dates or {})
     findings: list[Finding] = []
@@ -58,22 +59,26 @@ def check(
         if rule.id in config.severities and config.severities[rule.id] is None:
             continue
         findings.extend(rule.func(ctx))
-    if base is not None and config.protected and config.severities.get(PROTECTED, "error") is not None:
-        findings.extend(_protected(base, res, config.protected))
+    if base is not None:
+        diff = compare(base, res)
+        if config.protected and config.severities.get(PROTECTED, "error") is not None:
+            findings.extend(_protected(base, res, config.protected, diff))
+        if config.severities.get(REMOVED, "note") is not None:
+            findings.extend(removed(base, res, diff, config.protected))
     overrides = {rule: sev for rule, sev in config.severities.items() if sev is not None}
     findings = [replace(f, severity=overrides[f.rule]) if f.rule in overrides else f for f in findings]
-    order = {rule: i for i, rule in enumerate([*RULES, PROTECTED])}
+    order = {rule: i for i, rule in enumerate([*RULES, *BASE_RULES])}
     findings.sort(key=lambda f: (f.line is None, f.line or 0, order[f.rule]))
     return CheckResult(path or res.meta.source or "<input>", tuple(findings))
 
 
-def _protected(base: Resolution, new: Resolution, protected: tuple[str, ...]) -> list[Finding]:
+def _protected(base: Resolution, new: Resolution, protected: tuple[str, ...], diff: Diff) -> list[Finding]:
     """Agreed language kept as agreed: a protected id (`op1`, in the base's numbering) whose
     provision is reworded, removed, split or merged, or a protected phrase the base holds
-    and the draft no longer does."""
+    and the draft no longer does. An id or a phrase the base does not hold is a fault of
+    the config, said as an error: a protection that protects nothing must not pass."""
     from ..model import ID_RE
 
-    diff = compare(base, new)
     out: list[Finding] = []
     for item in protected:
         if ID_RE.match(item):
@@ -100,7 +105,15 @@ def _protected(base: Resolution, new: Resolution, protected: tuple[str, ...]) ->
             )
         else:
             in_base = any(item in p.text for p in base.provisions)
-            if in_base and not any(item in p.text for p in new.provisions):
+            if not in_base:
+                out.append(
+                    Finding(
+                        PROTECTED,
+                        "error",
+                        f"the protected phrase {item!r} is not in the base text; fix the config.",
+                    )
+                )
+            elif not any(item in p.text for p in new.provisions):
                 out.append(
                     Finding(
                         PROTECTED, "error", f"the agreed phrase {item!r} of the base is gone; restore it."

@@ -18,6 +18,7 @@ import xml.etree.ElementTree as etree
 from collections.abc import Callable, Sequence
 
 from ..controls import escape_controls
+from .base import BASE_RULES
 from .findings import CheckResult, Finding
 from .rules import RULES
 
@@ -30,7 +31,7 @@ CheckRenderer = Callable[[Sequence[CheckResult]], str]
 
 def _rule_ids(results: Sequence[CheckResult]) -> list[str]:
     used = {f.rule for r in results for f in r.findings}
-    return [rule for rule in [*RULES, "protected"] if rule in used]
+    return [rule for rule in [*RULES, *BASE_RULES] if rule in used]
 
 
 def render_text(results: Sequence[CheckResult]) -> str:
@@ -79,12 +80,12 @@ def render_github(results: Sequence[CheckResult]) -> str:
 def render_junit(results: Sequence[CheckResult]) -> str:
     """A suite per file, a case per rule: a rule with error findings fails, one with only
     warnings or notes passes with them in its system-out (CI views show failures);
-    `protected` is a case when it found something (it runs only with --base)."""
+    `protected` and `removed` are cases when they found something (they run only with --base)."""
     suites = etree.Element("testsuites", name="resdiff check")
     for r in results:
         suite = etree.SubElement(suites, "testsuite", name=r.path)
         failures = 0
-        rules = [*RULES, *(["protected"] if any(f.rule == "protected" for f in r.findings) else [])]
+        rules = [*RULES, *(rule for rule in BASE_RULES if any(f.rule == rule for f in r.findings))]
         for rule in rules:
             case = etree.SubElement(suite, "testcase", classname=r.path, name=rule)
             found = [f for f in r.findings if f.rule == rule]
@@ -109,18 +110,15 @@ def _line(path: str, f: Finding) -> str:
 
 
 def render_sarif(results: Sequence[CheckResult]) -> str:
-    rule_ids = [*RULES, "protected"]
+    described = {rule.id: (rule.severity, rule.summary) for rule in RULES.values()} | BASE_RULES
+    rule_ids = list(described)
     rules = [
         {
             "id": rule,
-            "shortDescription": {
-                "text": RULES[rule].summary if rule in RULES else "agreed language unchanged"
-            },
-            "defaultConfiguration": {
-                "level": _SARIF_LEVEL[RULES[rule].severity] if rule in RULES else "error"
-            },
+            "shortDescription": {"text": summary},
+            "defaultConfiguration": {"level": _SARIF_LEVEL[severity]},
         }
-        for rule in rule_ids
+        for rule, (severity, summary) in described.items()
     ]
     out = []
     for r in results:

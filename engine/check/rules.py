@@ -239,6 +239,8 @@ _EN_ADVERBS = {"Also", "Further", "Again", "Once", "Moreover", "Furthermore", "F
 
 
 def _operative_verb_ok(text: str, lang: str) -> bool:
+    if lang == "zh":
+        return openers.opens_operative_zh(text)
     words = re.findall(r"[^\W\d_][\w’'-]*", text[:80])
     if lang != "en" or not words:
         return True
@@ -253,9 +255,10 @@ def _operative_verb_ok(text: str, lang: str) -> bool:
 
 def lead_word(ctx: Context) -> Iterator[Finding]:
     """Preambular paragraphs open with a participle or adjective (the reader's list of lead
-    words, per language), operative ones in English with a verb in the present tense
-    (`Decides`, `Also welcomes`). Languages without a list are not checked, and Chinese
-    operative paragraphs neither (no list of operative verbs yet)."""
+    words, per language), operative ones with a verb in the present tense: in English
+    `Decides`, `Also welcomes`; in Chinese one of engine.text's operative verbs (`决定`,
+    `又请`, `再次强调`). Operative paragraphs of other languages are not checked (no list
+    of their verbs yet)."""
     lang = ctx.res.meta.language
     for p in ctx.res.provisions:
         if _cut(ctx.res, p):
@@ -272,12 +275,16 @@ def lead_word(ctx: Context) -> Iterator[Finding]:
                     f"participle or adjective ({example}), or number it if it is operative.",
                 )
         elif p.kind == "operative" and not _operative_verb_ok(p.text, lang):
+            if lang == "zh":
+                word, example = p.text[:4], "决定、请、吁请、鼓励、又欢迎"
+            else:
+                word, example = openers.first_word(p.text), "Decides, Requests, Calls upon, Also welcomes"
             yield _at(
                 "lead-word",
                 "warning",
                 p,
-                f"{p.id}: an operative paragraph opens with {openers.first_word(p.text)!r}, not a verb "
-                "in the present tense; open it with one (Decides, Requests, Calls upon, Also welcomes).",
+                f"{p.id}: an operative paragraph opens with {word!r}, not a verb "
+                f"in the present tense; open it with one ({example}).",
             )
 
 

@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from ..text import OPERATIVE_LEAD_WORDS
+
 # The body line: "The General Assembly," and its equivalents; the code of the organ.
 BODY_LINES: dict[str, list[tuple[str, str]]] = {
     "en": [
@@ -291,6 +293,12 @@ _ZH_OPENERS = [
 _ZH_OPENER_RE = re.compile(
     r"^(?:又|还|并|也|再次|进一步|更)?(?:" + "|".join(sorted(_ZH_OPENERS, key=len, reverse=True)) + ")"
 )
+# Chinese operative verbs (engine.text), after the same modifiers, longest first.
+_ZH_OPERATIVE_RE = re.compile(
+    r"^(?:又|还|并|也|再次|进一步|更|同时)?(?:"
+    + "|".join(sorted(OPERATIVE_LEAD_WORDS["zh"], key=len, reverse=True))
+    + ")"
+)
 # Capitalised -ing words that are names, not participles.
 _NOT_OPENERS = {"Beijing", "King", "Wing", "Sterling", "Meeting", "Building", "Training", "Reading"}
 
@@ -325,6 +333,11 @@ def opens_preamble(text: str, lang: str, *, strict: bool = False) -> bool:
         return False
     suffixes = {"en": ("ing",), "fr": ("ant",), "es": ("ando", "iendo")}.get(lang, ("ing",))
     return word.endswith(suffixes) and len(word) > 5
+
+
+def opens_operative_zh(text: str) -> bool:
+    """Does a Chinese paragraph open with an operative verb (`决定`, `又请`, `再次强调`)?"""
+    return bool(_ZH_OPERATIVE_RE.match(text.strip()))
 
 
 def lead_words(lang: str) -> frozenset[str]:
