@@ -153,3 +153,22 @@ def test_an_amendment_of_a_typed_list_that_cannot_be_applied_is_named_by_its_lin
         f'Error: {listed}:3: amendment 2 (序言部分第三段): the words "决议" occur 3 times in it; '
         "quote more of them\n"
     )
+
+
+def test_the_word_and_the_words_are_read_with_or_without_them() -> None:
+    """`the word` / `the words` (and 一词 / 一语 in Chinese) may be typed or left out."""
+    base = load(L41)
+    forms = [
+        'In operative paragraph 2, delete "Welcomes".',
+        'In operative paragraph 2, delete the word "Welcomes".',
+        'In operative paragraph 2, delete the words "Welcomes".',
+    ]
+    assert len({parse(form, base).amendments for form in forms}) == 1
+    seed = load(HISTORY.find("A/HRC/RES/25/3", "zh"))
+    zh = ["在执行部分第15段中，删除“继续”。", "在执行部分第15段中，删除“继续”一词。"]
+    assert len({parse(form, seed).amendments for form in zh}) == 1
+    inserted = [
+        "在执行部分第15段中，在“继续”之后插入“坚定”。",
+        "在执行部分第15段中，在“继续”一语之后插入“坚定”。",
+    ]
+    assert len({parse(form, seed).amendments for form in inserted}) == 1

@@ -44,13 +44,14 @@ from .actions import (
     Split,
     WordAmendment,
 )
-from .apply import apply_words
+from .apply import UNSPACED, apply_words
 from .refs import reference
 
 HEAVY = 0.5
 """A provision with more than this share of its words rewritten is replaced whole."""
 GAP = 3
-"""Hunks separated by at most this many unchanged tokens are one replacement."""
+"""Hunks separated by at most this many unchanged words are one replacement (white space
+and punctuation between them do not count; in Chinese, two characters make a word)."""
 
 
 @dataclass
@@ -131,13 +132,21 @@ class _Provision:
         changed = sum(h.e - h.s + h.ne - h.ns for h in self.edited)
         return changed > HEAVY * (len(self.old_text) + len(self.new_text))
 
-    def _tokens_between(self, s: int, e: int) -> int:
-        return sum(1 for b in self.bounds if s < b <= e)
+    def _words_between(self, s: int, e: int) -> int:
+        """Unchanged words between two hunks: tokens holding a letter, digit or ideograph
+        (a comma and a space are no words to read past), in Chinese half the characters."""
+        if self.language in UNSPACED:
+            return (sum(c.isalnum() for c in self.old_text[s:e]) + 1) // 2
+        starts = [b for b in self.bounds if s <= b < e]
+        ends = [b for b in self.bounds if s < b <= e]
+        return sum(any(c.isalnum() for c in self.old_text[a:z]) for a, z in zip(starts, ends, strict=False))
 
     def merged(self, hunks: list[Hunk]) -> list[Hunk]:
+        """Hunks a few unchanged words apart become one replacement of the phrase that
+        covers them: one amendment reads better than several in a row."""
         out: list[Hunk] = []
         for h in hunks:
-            if out and self._tokens_between(out[-1].e, h.s) <= GAP:
+            if out and self._words_between(out[-1].e, h.s) <= GAP:
                 out[-1] = Hunk(out[-1].s, h.e, out[-1].ns, h.ne)
             else:
                 out.append(Hunk(h.s, h.e, h.ns, h.ne))
