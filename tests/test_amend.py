@@ -34,8 +34,9 @@ from engine.amend import (
     derive,
 )
 from engine.amend.jsonform import dumps, loads
-from engine.amend.refs import chinese_number, reference
+from engine.amend.refs import HEADINGS, chinese_number, heading_text, reference
 from engine.diff import compare
+from engine.diff.heading import _words as heading_words
 from engine.errors import AmendmentError
 from engine.model import Resolution
 from engine.store import canonical
@@ -65,6 +66,15 @@ def load(path: Path) -> Resolution:
 
 def shape(res: Resolution, skip: frozenset[str] = frozenset()) -> list[tuple[str, str, str]]:
     return [(p.id, p.kind, "" if p.id in skip else fold(p.text)) for p in res.provisions]
+
+
+def headings(amended: Resolution, new: Resolution) -> tuple[list[list[str]], list[list[str]]]:
+    """The words of the title and body line of each side, where both have them (a text
+    typed without its title says nothing about it, so an amendment cannot either); words
+    as `resdiff diff` compares headings (case, punctuation and spacing aside)."""
+    pairs = [(amended.meta.title, new.meta.title), (amended.body_line, new.body_line)]
+    kept = [(a, b) for a, b in pairs if a is not None and b is not None]
+    return [heading_words(a) for a, _ in kept], [heading_words(b) for _, b in kept]
 
 
 def cut_ids(old: Resolution, new: Resolution) -> frozenset[str]:
@@ -98,6 +108,8 @@ def test_applying_the_derived_list_gives_the_new_text(pair: tuple[Path, Path]) -
     amendments, amended = round_trip(old, new)
     skip = cut_ids(old, new)
     assert shape(amended, skip) == shape(new, skip)
+    got, want = headings(amended, new)
+    assert got == want
     # ... and through the JSON form, which validates against its schema
     text = dumps(amendments)
     jsonschema.validate(json.loads(text), json.loads(SCHEMA.read_text(encoding="utf-8")))
@@ -112,10 +124,13 @@ def test_every_quoted_phrase_occurs_once_in_its_target(pair: tuple[Path, Path]) 
     old = load(pair[0])
     amendments = derive(compare(old, load(pair[1])))
     for a in amendments.amendments:
+        if not isinstance(a, ReplaceWords | DeleteWords | InsertWords):
+            continue
+        text = heading_text(old, a.target) if a.target in HEADINGS else None
         if isinstance(a, ReplaceWords | DeleteWords):
-            assert old.provision(a.target).text.count(a.old) == 1, a
+            assert (text or old.provision(a.target).text).count(a.old) == 1, a
         if isinstance(a, InsertWords):
-            assert old.provision(a.target).text.count(a.anchor) == 1, a
+            assert (text or old.provision(a.target).text).count(a.anchor) == 1, a
 
 
 def test_schema_is_a_valid_schema() -> None:
@@ -308,3 +323,41 @@ def test_a_malformed_json_list_names_the_amendment() -> None:
     ]}  # fmt: skip
     with pytest.raises(AmendmentError, match=r"^list\.json: not a resdiff\.amendments/1 list: amendment 2: "):
         loads(json.dumps(data), "list.json")
+
+
+# -- the title and the body line ------------------------------------------------------------
+
+TITLED = Resolution(
+    BASE.meta.__class__(
+        language="en", title="Enhancement of international cooperation in the field of human"
+    ),
+    BASE.provisions,
+    body_line="The Human Rights Council,",
+)
+
+
+def test_title_and_body_line_changes_are_amendments_and_apply() -> None:
+    new = Resolution(
+        replace(TITLED.meta, title="Enhancement of international cooperation in the field of human rights"),
+        TITLED.provisions,
+        body_line="The General Assembly,",
+    )
+    amendments = derive(compare(TITLED, new)).amendments
+    assert amendments == (
+        InsertWords("title", "the title", "human", "rights"),
+        ReplaceProvision("body-line", "the body line", "The General Assembly,"),  # more than half rewritten
+    )
+    amended = apply(TITLED, amendments)
+    assert (amended.meta.title, amended.body_line) == (new.meta.title, new.body_line)
+
+
+def test_the_title_is_no_paragraph() -> None:
+    with pytest.raises(AmendmentError) as caught:
+        apply(TITLED, [DeleteProvision("title", "the title")])
+    assert (
+        str(caught.value)
+        == "amendment 1 (the title): the title is not a paragraph; only its words can be amended"
+    )
+    with pytest.raises(AmendmentError) as caught:
+        apply(BASE, [ReplaceProvision("title", "the title", "A title")])
+    assert str(caught.value) == "amendment 1 (the title): the base text has no title"

@@ -475,3 +475,24 @@ def test_a_revision_that_touches_none_of_the_words_commutes_with_the_list(case: 
     assert [fold(p.text) for p in amended.provisions] == expected(old, listed, new, sources)
     # the rebased list reads back from its text form against the new base
     assert parse(render_text(rebased.amendments), new).amendments == rebased.amendments.amendments
+
+
+def test_title_amendments_are_carried_over_or_reported() -> None:
+    titled = replace_meta(OLD, title="Enhancement of international cooperation in the field of human rights")
+    listed = AmendmentList((InsertWords("title", "the title", "cooperation", "and dialogue"),), "en")
+    inserted = revise.insert_after(titled, "op1", "Welcomes the report;")
+    assert rebase(listed, compare(titled, inserted)).amendments.amendments == listed.amendments
+    retitled = replace_meta(
+        titled, title="Enhancement of international cooperation and dialogue in human rights"
+    )
+    assert [item.describe() for item in rebase(listed, compare(titled, retitled)).not_carried] == [
+        "amendment 1 (the title) not carried over (already-made): the revision already made it"
+    ]
+    untitled = replace_meta(titled, title=None)
+    assert [item.reason for item in rebase(listed, compare(titled, untitled)).not_carried] == [
+        "target-deleted"
+    ]
+
+
+def replace_meta(res: Resolution, **changes: object) -> Resolution:
+    return res.with_meta(**changes)

@@ -33,6 +33,7 @@ from .actions import (
     Split,
     WordAmendment,
 )
+from .refs import HEADINGS, heading_text
 
 UNSPACED = frozenset({"zh", "ja"})
 """Languages written without spaces between words: inserted words are joined as they are."""
@@ -165,6 +166,9 @@ class Patcher:
         self.base = base
         self.language = language or base.meta.language
         self.fates: dict[str, _Fate] = {p.id: _Fate() for p in base.provisions}
+        self.headings: dict[str, _Fate] = {
+            target: _Fate() for target in HEADINGS if heading_text(base, target) is not None
+        }
         self.handlers: dict[type[Any], Callable[[int, Any], None]] = {
             ReplaceWords: self._collect_words,
             InsertWords: self._collect_words,
@@ -178,12 +182,41 @@ class Patcher:
         }
 
     def _fate(self, index: int, amendment: Amendment, pid: str) -> _Fate:
+        if pid in HEADINGS:
+            return self._heading(index, amendment, pid)
         fate = self.fates.get(pid)
         if fate is None:
             raise AmendmentError(
                 f"{_where(index, amendment)}: the base text has no such provision ({pid})", index=index
             )
         return fate
+
+    def _heading(self, index: int, amendment: Amendment, target: str) -> _Fate:
+        """The title or body line: its words can be amended, or it can be replaced whole;
+        it is no paragraph to delete, move, split, merge or insert after."""
+        name = HEADINGS[target][0]
+        fate = self.headings.get(target)
+        if fate is None:
+            raise AmendmentError(f"{_where(index, amendment)}: the base text has no {name[4:]}", index=index)
+        if not isinstance(amendment, ReplaceWords | InsertWords | DeleteWords | ReplaceProvision):
+            raise AmendmentError(
+                f"{_where(index, amendment)}: {name} is not a paragraph; only its words can be amended",
+                index=index,
+            )
+        return fate
+
+    def _headings(self) -> tuple[str | None, str | None]:
+        """The amended title and body line."""
+        out = []
+        for target in HEADINGS:
+            text = heading_text(self.base, target)
+            fate = self.headings.get(target)
+            if text is not None and fate is not None:
+                whole = fate.whole[1] if fate.whole else None
+                edited = self._edited(Provision("pp1", "preamble", text), fate).text
+                text = whole.new if isinstance(whole, ReplaceProvision) else edited
+            out.append(text)
+        return out[0], out[1]
 
     def _collect_words(self, index: int, amendment: WordAmendment) -> None:
         self._fate(index, amendment, amendment.target).words.append((index, amendment))
@@ -280,8 +313,9 @@ class Patcher:
         except ModelError as exc:
             raise AmendmentError(f"the amended text has no valid structure: {exc.message}") from None
         numbered = tuple(replace(q, number=q.default_number) for q in provisions)
+        title, body_line = self._headings()
         try:
-            return Resolution(self.base.meta, numbered, self.base.footnotes, self.base.body_line)
+            return Resolution(replace(self.base.meta, title=title), numbered, self.base.footnotes, body_line)
         except ModelError as exc:
             raise AmendmentError(f"the amended text has no valid structure: {exc.message}") from None
 

@@ -14,7 +14,8 @@ Per aligned group (see `engine.diff.changes`):
   place is deleted and inserted;
 - renumbering and formatting (white space, punctuation width) are never amendments.
 
-Heading changes (title, body line) are not provisions and make no amendment.
+Heading changes (title, body line) are amended as a paragraph's words are (`In the title,
+replace ...`), listed first.
 """
 
 from __future__ import annotations
@@ -45,7 +46,7 @@ from .actions import (
     WordAmendment,
 )
 from .apply import UNSPACED, apply_words
-from .refs import reference
+from .refs import heading_text, reference
 
 HEAVY = 0.5
 """A provision with more than this share of its words rewritten is replaced whole."""
@@ -112,12 +113,15 @@ def _to_new(position: int, equal: list[tuple[int, int, int, int]], hunks: list[H
 class _Provision:
     """Derives the word amendments of one reworded provision."""
 
-    def __init__(self, base: Resolution, change: Change, language: str) -> None:
-        self.old = base.provision(change.old[0])
+    def __init__(self, base: Resolution, change: Change, language: str, target: str | None = None) -> None:
+        """`target` names a heading (`title`, `body-line`) when the change is one."""
         self.language = language
-        self.target = self.old.id
+        self.target = target or change.old[0]
         self.ref = reference(base, self.target, language)
-        self.old_text = self.old.text
+        text = heading_text(base, self.target) if target else base.provision(self.target).text
+        if text is None:  # pragma: no cover - a heading change is made only when both have it
+            raise AmendmentError(f"the base text has no {self.target}")
+        self.old_text = text
         self.hunks, self.equal = _hunks(change)
         self.new_text = "".join(t for k, t in change.ops if k != "delete")
         tokens = tokenizer_for(language).tokens(self.old_text)
@@ -312,13 +316,22 @@ def _provision_amendments(diff: Diff, language: str) -> Iterator[Amendment]:
     yield from out
 
 
+def _heading_amendments(diff: Diff, language: str) -> Iterator[Amendment]:
+    """The title and the body line, when their words changed: word amendments, or the
+    heading replaced whole, as for a paragraph (`In the title, replace ...`)."""
+    for change in diff.changes:
+        if change.kind == "heading" and change.field is not None:
+            target = "title" if change.field == "title" else "body-line"
+            yield from _Provision(diff.old, change, language, target).amendments()
+
+
 def derive(diff: Diff, *, proposer: str | None = None) -> AmendmentList:
     """The amendment list that turns `diff.old` into `diff.new`, in base-document order."""
     language = diff.old.meta.language
     if not diff.old.provisions and diff.new.provisions:
         raise AmendmentError("the base text has no provision: there is nothing to amend or insert after")
-    amendments = list(_provision_amendments(diff, language))
-    order = {p.id: k for k, p in enumerate(diff.old.provisions)}
+    amendments = list(_heading_amendments(diff, language)) + list(_provision_amendments(diff, language))
+    order = {p.id: k for k, p in enumerate(diff.old.provisions)} | {"title": -2, "body-line": -1}
 
     def key(a: Amendment) -> int:
         """Base order; a move is listed at the place it goes to, so that what goes to one

@@ -30,8 +30,9 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from ..align import fold
-from ..diff import JOINER, Change, Diff, tokenizer_for
+from ..diff import JOINER, Change, Diff, token_diff, tokenizer_for
 from ..errors import AmendmentError
+from ..model import Resolution
 from .actions import (
     Amendment,
     AmendmentList,
@@ -48,7 +49,7 @@ from .actions import (
 )
 from .apply import apply_what_applies, apply_words, word_edit
 from .derive import Hunk, _hunks
-from .refs import reference
+from .refs import HEADINGS, heading_text, reference
 
 Reason = Literal["already-made", "words-removed", "words-changed", "target-deleted", "ambiguous", "overlaps"]
 REASONS: tuple[Reason, ...] = (
@@ -136,12 +137,10 @@ class _Group:
     """One aligned group of provisions (a Change) as two joined texts and the edit script
     between them, for finding an amendment's words again."""
 
-    def __init__(self, diff: Diff, change: Change) -> None:
+    def __init__(self, change: Change, old_texts: list[str], new_texts: list[str]) -> None:
         self.change = change
         self.old_ids = change.old
         self.new_ids = change.new
-        old_texts = [diff.old.provision(pid).text for pid in change.old]
-        new_texts = [diff.new.provision(pid).text for pid in change.new]
         self.old = JOINER.join(old_texts)
         self.new = JOINER.join(new_texts)
         self.old_starts = _starts(old_texts)
@@ -176,6 +175,11 @@ class _Group:
         return None
 
 
+def _text(res: Resolution, pid: str) -> str:
+    """A provision's text, or the title or body line."""
+    return heading_text(res, pid) or "" if pid in HEADINGS else res.provision(pid).text
+
+
 def _starts(texts: Sequence[str]) -> list[int]:
     out, at = [], 0
     for text in texts:
@@ -194,13 +198,25 @@ class _Rebaser:
         for change in diff.changes:
             if change.kind == "heading" or not change.old:
                 continue
-            group = _Group(diff, change)
+            old_texts = [diff.old.provision(pid).text for pid in change.old]
+            group = _Group(change, old_texts, [diff.new.provision(pid).text for pid in change.new])
             for pid in change.old:
                 self.groups[pid] = group
+        for target in HEADINGS:  # the title and the body line, as one-provision groups
+            before, after = heading_text(diff.old, target), heading_text(diff.new, target)
+            if before is not None:
+                self.groups[target] = self._heading(target, before, after)
         self.added = {
             fold(self.new.provision(pid).text) for c in diff.changes if c.kind == "added" for pid in c.new
         }
         self.new_index = {p.id: k for k, p in enumerate(self.new.provisions)}
+
+    def _heading(self, target: str, before: str, after: str | None) -> _Group:
+        if after is None:
+            return _Group(Change("removed", (target,), (), False, 0.0, (), "none"), [before], [])
+        ops = token_diff(before, after, tokenizer_for(self.language), count_formatting=True)
+        kind: Literal["unchanged", "reworded"] = "unchanged" if fold(before) == fold(after) else "reworded"
+        return _Group(Change(kind, (target,), (target,), False, 1.0, ops, "none"), [before], [after])
 
     # -- references ----------------------------------------------------------------------
 
@@ -334,7 +350,7 @@ class _Rebaser:
     def _words(self, a: WordAmendment, index: int) -> list[Amendment]:
         group = self._deleted(a.target)
         base = group.old_offset(a.target)
-        text = self.old.provision(a.target).text
+        text = _text(self.old, a.target)
         edit = word_edit(text, a, index, self.language)
         cs, ce = base + edit.claim[0], base + edit.claim[1]
         es, ee = base + edit.start, base + edit.end
@@ -346,7 +362,23 @@ class _Rebaser:
         near = [h for h in group.real if h.s <= e and h.e >= s]  # edits in or next to its words
         if near:
             self._made_or_changed(a, group, near, (cs, ce, es, ee), edit.new)
+            if isinstance(a, InsertWords) and self._inserted_already(a, group, cs, ce, base + len(text)):
+                raise _NotCarried("already-made", "the revision already made it")
         return [self._found_again(a, group, base, text, cs, ce)]
+
+    def _inserted_already(self, a: InsertWords, group: _Group, cs: int, ce: int, end: int) -> bool:
+        """The revision put the inserted words next to the anchor, with other edits around
+        them (`in the field of` -> `and dialogue in`): the words stand there in the new
+        text and did not in the old."""
+        words = fold(a.new)
+        if a.position == "after":
+            at = group.map(ce)
+            new_side = group.new[at:] if at is not None else ""
+            return fold(new_side).startswith(words) and not fold(group.old[ce:end]).startswith(words)
+        at = group.map(cs, start=True)
+        new_side = group.new[:at] if at is not None else ""
+        start = end - len(_text(self.old, a.target))
+        return fold(new_side).endswith(words) and not fold(group.old[start:cs]).endswith(words)
 
     def _made_or_changed(
         self, a: WordAmendment, group: _Group, touched: list[Hunk], spans: tuple[int, int, int, int], new: str
@@ -395,7 +427,7 @@ class _Rebaser:
             if found is None:
                 break
             pid, start, ns, ne = found
-            ptext = self.new.provision(pid).text
+            ptext = _text(self.new, pid)
             quoted = ptext[ns - start : ne - start]
             count = ptext.count(quoted)
             if count == 1:
