@@ -38,7 +38,7 @@ from engine.amend.refs import HEADINGS, chinese_number, heading_text, reference
 from engine.diff import compare
 from engine.diff.heading import _words as heading_words
 from engine.errors import AmendmentError
-from engine.model import Resolution
+from engine.model import FootnoteRef, Provision, Resolution
 from engine.store import canonical
 from engine.store.history import History
 
@@ -66,6 +66,27 @@ def load(path: Path) -> Resolution:
 
 def shape(res: Resolution, skip: frozenset[str] = frozenset()) -> list[tuple[str, str, str]]:
     return [(p.id, p.kind, "" if p.id in skip else fold(p.text)) for p in res.provisions]
+
+
+def marked(res: Resolution, old: Resolution, new: Resolution, skip: frozenset[str]) -> list[str]:
+    """Each provision's folded text with its footnote markers in it, a marker written as the
+    footnote it refers to among those both versions have (markers are renumbered freely
+    between versions, and a footnote only one version has is no amendment's to make)."""
+    common = {fold(f.text) for f in old.footnotes} & {fold(f.text) for f in new.footnotes}
+    key = {text: k for k, text in enumerate(sorted(common))}
+    out = []
+    for p in res.provisions:
+        if p.id in skip:
+            continue
+        parts, previous = [], 0
+        for ref in p.footnotes:
+            parts.append(p.text[previous : ref.offset])
+            previous = ref.offset
+            found = key.get(fold(res.footnote_text(ref.marker) or ""))
+            if found is not None:
+                parts.append(f"[^{found}]")
+        out.append(fold("".join(parts) + p.text[previous:]))
+    return out
 
 
 def headings(amended: Resolution, new: Resolution) -> tuple[list[list[str]], list[list[str]]]:
@@ -110,6 +131,7 @@ def test_applying_the_derived_list_gives_the_new_text(pair: tuple[Path, Path]) -
     assert shape(amended, skip) == shape(new, skip)
     got, want = headings(amended, new)
     assert got == want
+    assert marked(amended, old, new, skip) == marked(new, old, new, skip)
     # ... and through the JSON form, which validates against its schema
     text = dumps(amendments)
     jsonschema.validate(json.loads(text), json.loads(SCHEMA.read_text(encoding="utf-8")))
@@ -361,3 +383,45 @@ def test_the_title_is_no_paragraph() -> None:
     with pytest.raises(AmendmentError) as caught:
         apply(BASE, [ReplaceProvision("title", "the title", "A title")])
     assert str(caught.value) == "amendment 1 (the title): the base text has no title"
+
+
+# -- footnote markers of rewritten provisions ----------------------------------------------
+
+L41 = load(HISTORY.find("A/C.3/78/L.41", "en"))
+
+
+def markers(p: Provision) -> list[tuple[str, str]]:
+    """Each marker and the ten characters before it."""
+    return [(r.marker, p.text[max(0, r.offset - 10) : r.offset]) for r in p.footnotes]
+
+
+def test_a_provision_replaced_whole_keeps_its_footnote_markers_by_their_words() -> None:
+    pp1 = L41.provision("pp1")
+    new = pp1.text.replace("Guided by", "Guided also by").replace("instruments", "treaties")
+    (amended,) = [p for p in apply(L41, [ReplaceProvision("pp1", "pp", new)]).provisions if p.id == "pp1"]
+    assert markers(amended) == markers(pp1) == [("1", "an Rights,"), ("2", "man Rights")]
+
+
+def test_split_and_merged_provisions_keep_their_footnote_markers() -> None:
+    op1 = L41.provision("op1")
+    first, second = op1.text.split(" and the report of the Special Rapporteur")
+    pieces = (Piece(first + ";"), Piece("Takes note also of the report of the Special Rapporteur" + second))
+    amended = apply(L41, [Split("op1", "operative paragraph 1", pieces)])
+    assert markers(amended.provision("op1")) == [("5", "ion 77/228")]
+    assert markers(amended.provision("op2")) == [("6", "c of Iran,")]
+    merged = apply(
+        L41,
+        [
+            Merge(
+                ("pp1", "pp2"),
+                ("pp", "pp"),
+                Piece(L41.provision("pp1").text[:-1] + " and " + L41.provision("pp2").text, "pp"),
+            )
+        ],
+    )
+    assert [m for m, _ in markers(merged.provision("pp1"))] == ["1", "2"]
+
+
+def test_a_marker_whose_words_are_gone_ends_the_text_rather_than_vanish() -> None:
+    amended = apply(L41, [ReplaceProvision("pp1", "pp", "Guided by the Charter,")])
+    assert amended.provision("pp1").footnotes == (FootnoteRef("1", 22), FootnoteRef("2", 22))

@@ -154,6 +154,41 @@ class _Fate:
     anchored: list[tuple[int, Amendment]] = field(default_factory=list)
 
 
+CONTEXTS = (6, 10, 16, 24, 40)
+"""How many characters of the words before (or after) a footnote marker are looked for in a
+rewritten text, shortest first, until they occur there once."""
+
+
+def carried_markers(sources: Sequence[Provision], texts: Sequence[str]) -> list[tuple[FootnoteRef, ...]]:
+    """The footnote markers of the provisions an amendment rewrites whole (replaced, split,
+    merged), put into the new texts where the words around them stand: after the words
+    before the marker when they occur once across the new texts, else before the words
+    after it. A marker whose words are nowhere goes to the end of the last text, so that no
+    footnote loses its reference."""
+    placed: list[list[FootnoteRef]] = [[] for _ in texts]
+    for p in sources:
+        for ref in p.footnotes:
+            where = _marker_place(p.text, ref.offset, texts)
+            k, offset = where if where is not None else (len(texts) - 1, len(texts[-1]))
+            placed[k].append(FootnoteRef(ref.marker, offset))
+    return [tuple(sorted(refs, key=lambda r: r.offset)) for refs in placed]
+
+
+def _marker_place(text: str, offset: int, texts: Sequence[str]) -> tuple[int, int] | None:
+    left, right = text[:offset], text[offset:]
+    for n in CONTEXTS:
+        for words, after in ((left[-n:].lstrip(), True), (right[:n].rstrip(), False)):
+            if not words.strip():
+                continue
+            found = [(k, t.find(words)) for k, t in enumerate(texts) for _ in range(t.count(words))]
+            if len(found) == 1:
+                k, at = found[0]
+                return k, at + len(words) if after else at
+    if not right.strip():  # the marker ends the provision: it ends the (last) new text
+        return len(texts) - 1, len(texts[-1])
+    return None
+
+
 def _placeholder(piece: Piece, number: str = "") -> Provision:
     pid = piece.part + "0" + ".a" * min(piece.depth, 1) + ".i" * max(piece.depth - 1, 0)
     return Provision(pid, "preamble", piece.text, number)
@@ -280,11 +315,16 @@ class Patcher:
             if isinstance(amendment, DeleteProvision):
                 return []
             if isinstance(amendment, ReplaceProvision):
-                return [replace(p, text=amendment.new, footnotes=())]
+                (refs,) = carried_markers([p], [amendment.new])
+                return [replace(p, text=amendment.new, footnotes=refs)]
             if isinstance(amendment, Split):
-                return [_placeholder(piece) for piece in amendment.pieces]
+                pieces = amendment.pieces
+                marks = carried_markers([p], [piece.text for piece in pieces])
+                return [replace(_placeholder(q), footnotes=m) for q, m in zip(pieces, marks, strict=True)]
             if isinstance(amendment, Merge):
-                return [_placeholder(amendment.new)]
+                merged = [self.base.provision(pid) for pid in amendment.targets]
+                (refs,) = carried_markers(merged, [amendment.new.text])
+                return [replace(_placeholder(amendment.new), footnotes=refs)]
         return [edited]
 
     def apply(self, amendments: Sequence[Amendment], skip: frozenset[int] = frozenset()) -> Resolution:
