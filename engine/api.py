@@ -212,8 +212,10 @@ def rebase_amendments(amendments: AmendmentList, old: Resolution, new: Resolutio
                 f"the amendments are in {amendments.language} and the {side} base in {res.meta.language}; "
                 "a list quotes the words of its base, in its language"
             )
+    from .amend.apply import apply
+
     try:
-        return rebase(amendments, compare(old, new))
+        apply(old, amendments.amendments, amendments.language)
     except AmendmentError as exc:
         placed = _placed(exc, amendments)
         raise AmendmentError(
@@ -222,6 +224,7 @@ def rebase_amendments(amendments: AmendmentList, old: Resolution, new: Resolutio
             line=placed.line,
             index=placed.index,
         ) from None
+    return rebase(amendments, compare(old, new))
 
 
 def apply_amendments(base: Resolution, amendments: AmendmentList) -> Resolution:

@@ -514,7 +514,10 @@ def rebase(amendments: AmendmentList, diff: Diff) -> Rebased:
         origin += [index] * len(out)
     # Carried amendments that now collide (words widened into another's, two rewrites of
     # one provision the revision merged) are reported too: the later one of two.
-    _, errors = apply_what_applies(diff.new, carried, amendments.language)
+    try:
+        _, errors = apply_what_applies(diff.new, carried, amendments.language)
+    except AmendmentError as exc:  # no one amendment's fault: the structure as a whole
+        raise AmendmentError(f"the rebased list does not apply to the new base: {exc.message}") from None
     dropped = {exc.index for exc in errors if exc.index is not None}
     for error in errors:
         if error.index is None:  # pragma: no cover - apply_what_applies raises these
