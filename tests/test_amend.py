@@ -425,3 +425,25 @@ def test_split_and_merged_provisions_keep_their_footnote_markers() -> None:
 def test_a_marker_whose_words_are_gone_ends_the_text_rather_than_vanish() -> None:
     amended = apply(L41, [ReplaceProvision("pp1", "pp", "Guided by the Charter,")])
     assert amended.provision("pp1").footnotes == (FootnoteRef("1", 22), FootnoteRef("2", 22))
+
+
+TITLE_WORDS = st.lists(
+    st.sampled_from(["Enhancement", "of", "international", "cooperation", "human", "rights"]),
+    min_size=1,
+    max_size=8,
+)
+
+
+@settings(max_examples=100, deadline=None)
+@given(TITLE_WORDS, TITLE_WORDS, st.sampled_from(["en", "zh"]))
+def test_title_changes_apply_and_read_back(old_words: list[str], new_words: list[str], language: str) -> None:
+    from engine.amend.parse import parse
+    from engine.amend.text import render_text
+
+    join = "".join if language == "zh" else " ".join
+    old = resolution(["Recalling;"], ["Decides;"], language=language).with_meta(title=join(old_words))
+    new = old.with_meta(title=join(new_words))
+    amendments = derive(compare(old, new))
+    got, want = headings(apply(old, amendments.amendments), new)
+    assert got == want
+    assert parse(render_text(amendments), old) == amendments
