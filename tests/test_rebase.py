@@ -45,7 +45,7 @@ from engine.store import canonical
 
 from . import revise
 from .helpers import DATA, resolution
-from .test_amend import HISTORY, SCHEMA, load
+from .test_amend import SCHEMA
 from .test_cli import run
 
 GOLDEN = Path(__file__).parent / "golden" / "rebase"
@@ -120,7 +120,8 @@ def test_a_rebased_json_list_is_json_with_its_report(tmp_path: Path) -> None:
     assert loads(result.stdout).amendments == rebase(typed, compare(L41, l41_rev1())).amendments.amendments
 
 
-SEED_BASE = load(HISTORY.find("A/HRC/RES/25/3", "zh"))
+SEED_BASE = canonical.loads((DATA / "hrc-25-3.zh.md").read_text(encoding="utf-8"), "hrc-25-3.zh.md")
+"""The seed (A/HRC/RES/25/3, Chinese) as tests/data keeps it."""
 
 
 def seed_rev1() -> Resolution:
