@@ -828,6 +828,77 @@ def apply_(
         sys.exit(EXIT_CHANGED)
 
 
+@main.command("rebase")
+@click.argument("amendments", type=click.Path(exists=True, dir_okay=False, path_type=Path), metavar="LIST")
+@click.argument("old_base", metavar="OLD-BASE")
+@click.argument("new_base", metavar="NEW-BASE")
+@lang_option(auto=True)
+@revisions_option
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(("input", *AMENDMENT_FORMATS)),
+    default="input",
+    show_default=True,
+    help="input: the form LIST is in (JSON in, JSON out; a typed list out as text, in its language); "
+    "text, md, json as for `resdiff amend` (json adds the not_carried report).",
+)
+@output_options("Write the rebased list to FILE (atomically).")
+@series_option
+@history_option
+@reports_errors
+def rebase(
+    amendments: Path,
+    old_base: str,
+    new_base: str,
+    lang: str,
+    revisions: Revisions,
+    fmt: str,
+    output: Path | None,
+    force: bool,
+    series: str | None,
+    history_root: Path,
+) -> None:
+    """Re-target an amendment list written against OLD-BASE onto its revision NEW-BASE.
+
+    References follow the alignment of the two bases (renumbering, moves, splits, merges:
+    "operative paragraph 5" becomes "operative paragraph 6" when a paragraph was inserted
+    above it); quoted words are found again in the revised wording, widened over unchanged
+    words when the revision made them ambiguous. An amendment that cannot be carried over
+    is never dropped in silence: it is listed on stderr (and in JSON output, the
+    not_carried field) with its reason: already-made (the revision made it), words-removed,
+    words-changed (the revision changed its words or the paragraph it rewrites),
+    target-deleted, ambiguous, overlaps (it collides with another in the revised text).
+
+    Exit status: 0 every amendment carried over, 1 some not carried over (the rebased list
+    is still written), 2 bad input (a list that does not apply to OLD-BASE, an unreadable
+    file); nothing is written then.
+
+    \b
+    Examples:
+      resdiff rebase proposals.txt draft.txt draft-rev1.txt
+      resdiff rebase list.json A/C.3/78/L.41 rev1.md -o list-rev1.json
+      resdiff rebase proposals.txt zero.docx rev1.docx --format json
+    """
+    if output is not None and output.exists() and not force:
+        fail(f"{output}: already exists (use --force to replace it)")
+    store = open_history(history_root)
+    old, new = (
+        api.load(ref, lang=lang, history=store, series=series, revisions=revisions)
+        for ref in (old_base, new_base)
+    )
+    listed = api.read_amendments(amendments, old)
+    rebased = api.rebase_amendments(listed, old, new)
+    form = api.amendment_form(amendments) if fmt == "input" else fmt
+    write_or_print(api.render_rebased(rebased, form), output, force, f"{form} rebased list")
+    for item in rebased.not_carried:
+        click.echo(escape_controls(item.describe(listed.source)), err=True)
+    if rebased.not_carried:
+        total = len(listed.amendments)
+        click.echo(f"{len(rebased.not_carried)} of {total} amendment(s) not carried over", err=True)
+        sys.exit(EXIT_CHANGED)
+
+
 @contextlib.contextmanager
 def lineage_progress(delay: float = 0.5) -> Iterator[Callable[[int, int], None]]:
     """A progress bar on stderr while successive versions are aligned: only on a terminal,

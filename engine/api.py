@@ -13,6 +13,9 @@
     read_amendments(path, base)    a list (JSON, or typed in English or Chinese) -> AmendmentList
     apply_amendments(base, list)   -> the amended Resolution
     render_amendments(list, fmt)   -> str, from the amendment renderer registry
+    render_rebased(rebased, fmt)   -> str: a rebased list (JSON with its not_carried report)
+    rebase_amendments(list, old, new) -> Rebased: the list re-targeted onto a revised base
+    amendment_form(path)           "json" or "text": the form a list file is in
     timeline / blame / provision_lineage (store, ...)   a series across its versions
 
 The amend and lineage engines are imported inside their calls: every diff pays the
@@ -46,6 +49,7 @@ from .store.names import check_symbol
 
 if TYPE_CHECKING:  # amend and lineage load only for their commands: start-up is every diff's cost
     from .amend import AmendmentList
+    from .amend.rebase import Rebased
     from .lineage import SeriesLineage, Timeline
     from .lineage.trail import Trail
     from .render.lineage import BlameReport
@@ -58,6 +62,7 @@ __all__ = [
     "RenderOptions",
     "Report",
     "amend",
+    "amendment_form",
     "apply_amendments",
     "apply_what_applies",
     "compare",
@@ -68,8 +73,10 @@ __all__ = [
     "load_stored",
     "read_amendments",
     "read_file",
+    "rebase_amendments",
     "render",
     "render_amendments",
+    "render_rebased",
     "validate",
 ]
 
@@ -187,6 +194,39 @@ def read_amendments(path: Path, base: Resolution) -> AmendmentList:
     return parse(text, base, str(path))
 
 
+def amendment_form(path: Path) -> str:
+    """`json` when the list file opens with `{` (as `read_amendments` decides), else `text`."""
+    head = read_limited(path)[:4096].decode("utf-8", errors="replace")
+    return "json" if head.lstrip("\ufeff \t\r\n").startswith("{") else "text"
+
+
+def rebase_amendments(amendments: AmendmentList, old: Resolution, new: Resolution) -> Rebased:
+    """The list, written against `old`, re-targeted onto its revision `new` through the
+    aligner's diff of the two (see engine/amend/rebase.py); what cannot be carried over is
+    in `Rebased.not_carried`. A list that does not apply to `old` is an AmendmentError."""
+    from .amend.rebase import rebase
+
+    for side, res in (("old", old), ("new", new)):
+        if amendments.language != res.meta.language:
+            raise InputError(
+                f"the amendments are in {amendments.language} and the {side} base in {res.meta.language}; "
+                "a list quotes the words of its base, in its language"
+            )
+    from .amend.apply import apply
+
+    try:
+        apply(old, amendments.amendments, amendments.language)
+    except AmendmentError as exc:
+        placed = _placed(exc, amendments)
+        raise AmendmentError(
+            f"the list does not apply to the old base: {placed.message}",
+            path=placed.path,
+            line=placed.line,
+            index=placed.index,
+        ) from None
+    return rebase(amendments, compare(old, new))
+
+
 def apply_amendments(base: Resolution, amendments: AmendmentList) -> Resolution:
     """The base with every amendment made; all refer to the base as it stood."""
     if amendments.language != base.meta.language:
@@ -230,6 +270,15 @@ def render_amendments(amendments: AmendmentList, fmt: str) -> str:
     if fmt not in AMENDMENT_RENDERERS:
         raise InputError(f"unknown format {fmt!r}; expected one of {', '.join(AMENDMENT_RENDERERS)}")
     return AMENDMENT_RENDERERS[fmt](amendments)
+
+
+def render_rebased(rebased: Rebased, fmt: str) -> str:
+    """A rebased list in an amendment format; JSON carries the `not_carried` report too."""
+    from .render.amendments import AMENDMENT_RENDERERS, render_rebased
+
+    if fmt not in AMENDMENT_RENDERERS:
+        raise InputError(f"unknown format {fmt!r}; expected one of {', '.join(AMENDMENT_RENDERERS)}")
+    return render_rebased(rebased, fmt)
 
 
 # --- lineage (issue 11): timeline and blame of a series -------------------------------

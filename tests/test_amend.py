@@ -34,10 +34,11 @@ from engine.amend import (
     derive,
 )
 from engine.amend.jsonform import dumps, loads
-from engine.amend.refs import chinese_number, reference
+from engine.amend.refs import HEADINGS, chinese_number, heading_text, reference
 from engine.diff import compare
+from engine.diff.heading import _words as heading_words
 from engine.errors import AmendmentError
-from engine.model import Resolution
+from engine.model import FootnoteRef, Provision, Resolution
 from engine.store import canonical
 from engine.store.history import History
 
@@ -65,6 +66,36 @@ def load(path: Path) -> Resolution:
 
 def shape(res: Resolution, skip: frozenset[str] = frozenset()) -> list[tuple[str, str, str]]:
     return [(p.id, p.kind, "" if p.id in skip else fold(p.text)) for p in res.provisions]
+
+
+def marked(res: Resolution, old: Resolution, new: Resolution, skip: frozenset[str]) -> list[str]:
+    """Each provision's folded text with its footnote markers in it, a marker written as the
+    footnote it refers to among those both versions have (markers are renumbered freely
+    between versions, and a footnote only one version has is no amendment's to make)."""
+    common = {fold(f.text) for f in old.footnotes} & {fold(f.text) for f in new.footnotes}
+    key = {text: k for k, text in enumerate(sorted(common))}
+    out = []
+    for p in res.provisions:
+        if p.id in skip:
+            continue
+        parts, previous = [], 0
+        for ref in p.footnotes:
+            parts.append(p.text[previous : ref.offset])
+            previous = ref.offset
+            found = key.get(fold(res.footnote_text(ref.marker) or ""))
+            if found is not None:
+                parts.append(f"[^{found}]")
+        out.append(fold("".join(parts) + p.text[previous:]))
+    return out
+
+
+def headings(amended: Resolution, new: Resolution) -> tuple[list[list[str]], list[list[str]]]:
+    """The words of the title and body line of each side, where both have them (a text
+    typed without its title says nothing about it, so an amendment cannot either); words
+    as `resdiff diff` compares headings (case, punctuation and spacing aside)."""
+    pairs = [(amended.meta.title, new.meta.title), (amended.body_line, new.body_line)]
+    kept = [(a, b) for a, b in pairs if a is not None and b is not None]
+    return [heading_words(a) for a, _ in kept], [heading_words(b) for _, b in kept]
 
 
 def cut_ids(old: Resolution, new: Resolution) -> frozenset[str]:
@@ -98,6 +129,9 @@ def test_applying_the_derived_list_gives_the_new_text(pair: tuple[Path, Path]) -
     amendments, amended = round_trip(old, new)
     skip = cut_ids(old, new)
     assert shape(amended, skip) == shape(new, skip)
+    got, want = headings(amended, new)
+    assert got == want
+    assert marked(amended, old, new, skip) == marked(new, old, new, skip)
     # ... and through the JSON form, which validates against its schema
     text = dumps(amendments)
     jsonschema.validate(json.loads(text), json.loads(SCHEMA.read_text(encoding="utf-8")))
@@ -112,10 +146,13 @@ def test_every_quoted_phrase_occurs_once_in_its_target(pair: tuple[Path, Path]) 
     old = load(pair[0])
     amendments = derive(compare(old, load(pair[1])))
     for a in amendments.amendments:
+        if not isinstance(a, ReplaceWords | DeleteWords | InsertWords):
+            continue
+        text = heading_text(old, a.target) if a.target in HEADINGS else None
         if isinstance(a, ReplaceWords | DeleteWords):
-            assert old.provision(a.target).text.count(a.old) == 1, a
+            assert (text or old.provision(a.target).text).count(a.old) == 1, a
         if isinstance(a, InsertWords):
-            assert old.provision(a.target).text.count(a.anchor) == 1, a
+            assert (text or old.provision(a.target).text).count(a.anchor) == 1, a
 
 
 def test_schema_is_a_valid_schema() -> None:
@@ -308,3 +345,105 @@ def test_a_malformed_json_list_names_the_amendment() -> None:
     ]}  # fmt: skip
     with pytest.raises(AmendmentError, match=r"^list\.json: not a resdiff\.amendments/1 list: amendment 2: "):
         loads(json.dumps(data), "list.json")
+
+
+# -- the title and the body line ------------------------------------------------------------
+
+TITLED = Resolution(
+    BASE.meta.__class__(
+        language="en", title="Enhancement of international cooperation in the field of human"
+    ),
+    BASE.provisions,
+    body_line="The Human Rights Council,",
+)
+
+
+def test_title_and_body_line_changes_are_amendments_and_apply() -> None:
+    new = Resolution(
+        replace(TITLED.meta, title="Enhancement of international cooperation in the field of human rights"),
+        TITLED.provisions,
+        body_line="The General Assembly,",
+    )
+    amendments = derive(compare(TITLED, new)).amendments
+    assert amendments == (
+        InsertWords("title", "the title", "human", "rights"),
+        ReplaceProvision("body-line", "the body line", "The General Assembly,"),  # more than half rewritten
+    )
+    amended = apply(TITLED, amendments)
+    assert (amended.meta.title, amended.body_line) == (new.meta.title, new.body_line)
+
+
+def test_the_title_is_no_paragraph() -> None:
+    with pytest.raises(AmendmentError) as caught:
+        apply(TITLED, [DeleteProvision("title", "the title")])
+    assert (
+        str(caught.value)
+        == "amendment 1 (the title): the title is not a paragraph; only its words can be amended"
+    )
+    with pytest.raises(AmendmentError) as caught:
+        apply(BASE, [ReplaceProvision("title", "the title", "A title")])
+    assert str(caught.value) == "amendment 1 (the title): the base text has no title"
+
+
+# -- footnote markers of rewritten provisions ----------------------------------------------
+
+L41 = load(HISTORY.find("A/C.3/78/L.41", "en"))
+
+
+def markers(p: Provision) -> list[tuple[str, str]]:
+    """Each marker and the ten characters before it."""
+    return [(r.marker, p.text[max(0, r.offset - 10) : r.offset]) for r in p.footnotes]
+
+
+def test_a_provision_replaced_whole_keeps_its_footnote_markers_by_their_words() -> None:
+    pp1 = L41.provision("pp1")
+    new = pp1.text.replace("Guided by", "Guided also by").replace("instruments", "treaties")
+    (amended,) = [p for p in apply(L41, [ReplaceProvision("pp1", "pp", new)]).provisions if p.id == "pp1"]
+    assert markers(amended) == markers(pp1) == [("1", "an Rights,"), ("2", "man Rights")]
+
+
+def test_split_and_merged_provisions_keep_their_footnote_markers() -> None:
+    op1 = L41.provision("op1")
+    first, second = op1.text.split(" and the report of the Special Rapporteur")
+    pieces = (Piece(first + ";"), Piece("Takes note also of the report of the Special Rapporteur" + second))
+    amended = apply(L41, [Split("op1", "operative paragraph 1", pieces)])
+    assert markers(amended.provision("op1")) == [("5", "ion 77/228")]
+    assert markers(amended.provision("op2")) == [("6", "c of Iran,")]
+    merged = apply(
+        L41,
+        [
+            Merge(
+                ("pp1", "pp2"),
+                ("pp", "pp"),
+                Piece(L41.provision("pp1").text[:-1] + " and " + L41.provision("pp2").text, "pp"),
+            )
+        ],
+    )
+    assert [m for m, _ in markers(merged.provision("pp1"))] == ["1", "2"]
+
+
+def test_a_marker_whose_words_are_gone_ends_the_text_rather_than_vanish() -> None:
+    amended = apply(L41, [ReplaceProvision("pp1", "pp", "Guided by the Charter,")])
+    assert amended.provision("pp1").footnotes == (FootnoteRef("1", 22), FootnoteRef("2", 22))
+
+
+TITLE_WORDS = st.lists(
+    st.sampled_from(["Enhancement", "of", "international", "cooperation", "human", "rights"]),
+    min_size=1,
+    max_size=8,
+)
+
+
+@settings(max_examples=100, deadline=None)
+@given(TITLE_WORDS, TITLE_WORDS, st.sampled_from(["en", "zh"]))
+def test_title_changes_apply_and_read_back(old_words: list[str], new_words: list[str], language: str) -> None:
+    from engine.amend.parse import parse
+    from engine.amend.text import render_text
+
+    join = "".join if language == "zh" else " ".join
+    old = resolution(["Recalling;"], ["Decides;"], language=language).with_meta(title=join(old_words))
+    new = old.with_meta(title=join(new_words))
+    amendments = derive(compare(old, new))
+    got, want = headings(apply(old, amendments.amendments), new)
+    assert got == want
+    assert parse(render_text(amendments), old) == amendments

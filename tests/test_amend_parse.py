@@ -153,3 +153,36 @@ def test_an_amendment_of_a_typed_list_that_cannot_be_applied_is_named_by_its_lin
         f'Error: {listed}:3: amendment 2 (序言部分第三段): the words "决议" occur 3 times in it; '
         "quote more of them\n"
     )
+
+
+def test_the_word_and_the_words_are_read_with_or_without_them() -> None:
+    """`the word` / `the words` (and 一词 / 一语 in Chinese) may be typed or left out."""
+    base = load(L41)
+    forms = [
+        'In operative paragraph 2, delete "Welcomes".',
+        'In operative paragraph 2, delete the word "Welcomes".',
+        'In operative paragraph 2, delete the words "Welcomes".',
+    ]
+    assert len({parse(form, base).amendments for form in forms}) == 1
+    seed = load(HISTORY.find("A/HRC/RES/25/3", "zh"))
+    zh = ["在执行部分第15段中，删除“继续”。", "在执行部分第15段中，删除“继续”一词。"]
+    assert len({parse(form, seed).amendments for form in zh}) == 1
+    inserted = [
+        "在执行部分第15段中，在“继续”之后插入“坚定”。",
+        "在执行部分第15段中，在“继续”一语之后插入“坚定”。",
+    ]
+    assert len({parse(form, seed).amendments for form in inserted}) == 1
+
+
+def test_title_and_body_line_amendments_read_back() -> None:
+    seed = load(HISTORY.find("A/HRC/RES/25/3", "zh"))
+    typed = "在标题中，将“国际合作”改为“国际合作与对话”。\n将首行改为：“大会，”\n"
+    listed = parse(typed, seed)
+    assert render_text(listed) == typed
+    amended = apply(seed, listed.amendments)
+    assert (amended.meta.title, amended.body_line) == ("增强人权领域的国际合作与对话", "大会，")
+    english = parse('In the body line, replace the word "General" with "Third".', load(L41))
+    assert apply(load(L41), english.amendments).body_line == "The Third Assembly,"
+    with pytest.raises(AmendmentError) as caught:
+        parse("在标题中，删除“国际”。", resolution(["回顾，"], language="zh"), "p.txt")
+    assert str(caught.value) == 'p.txt:1: "标题": the base text has no title'

@@ -33,6 +33,7 @@ from .actions import (
     Split,
     WordAmendment,
 )
+from .refs import HEADINGS, heading_text
 
 UNSPACED = frozenset({"zh", "ja"})
 """Languages written without spaces between words: inserted words are joined as they are."""
@@ -153,6 +154,41 @@ class _Fate:
     anchored: list[tuple[int, Amendment]] = field(default_factory=list)
 
 
+CONTEXTS = (6, 10, 16, 24, 40)
+"""How many characters of the words before (or after) a footnote marker are looked for in a
+rewritten text, shortest first, until they occur there once."""
+
+
+def carried_markers(sources: Sequence[Provision], texts: Sequence[str]) -> list[tuple[FootnoteRef, ...]]:
+    """The footnote markers of the provisions an amendment rewrites whole (replaced, split,
+    merged), put into the new texts where the words around them stand: after the words
+    before the marker when they occur once across the new texts, else before the words
+    after it. A marker whose words are nowhere goes to the end of the last text, so that no
+    footnote loses its reference."""
+    placed: list[list[FootnoteRef]] = [[] for _ in texts]
+    for p in sources:
+        for ref in p.footnotes:
+            where = _marker_place(p.text, ref.offset, texts)
+            k, offset = where if where is not None else (len(texts) - 1, len(texts[-1]))
+            placed[k].append(FootnoteRef(ref.marker, offset))
+    return [tuple(sorted(refs, key=lambda r: r.offset)) for refs in placed]
+
+
+def _marker_place(text: str, offset: int, texts: Sequence[str]) -> tuple[int, int] | None:
+    left, right = text[:offset], text[offset:]
+    for n in CONTEXTS:
+        for words, after in ((left[-n:].lstrip(), True), (right[:n].rstrip(), False)):
+            if not words.strip():
+                continue
+            found = [(k, t.find(words)) for k, t in enumerate(texts) for _ in range(t.count(words))]
+            if len(found) == 1:
+                k, at = found[0]
+                return k, at + len(words) if after else at
+    if not right.strip():  # the marker ends the provision: it ends the (last) new text
+        return len(texts) - 1, len(texts[-1])
+    return None
+
+
 def _placeholder(piece: Piece, number: str = "") -> Provision:
     pid = piece.part + "0" + ".a" * min(piece.depth, 1) + ".i" * max(piece.depth - 1, 0)
     return Provision(pid, "preamble", piece.text, number)
@@ -165,6 +201,9 @@ class Patcher:
         self.base = base
         self.language = language or base.meta.language
         self.fates: dict[str, _Fate] = {p.id: _Fate() for p in base.provisions}
+        self.headings: dict[str, _Fate] = {
+            target: _Fate() for target in HEADINGS if heading_text(base, target) is not None
+        }
         self.handlers: dict[type[Any], Callable[[int, Any], None]] = {
             ReplaceWords: self._collect_words,
             InsertWords: self._collect_words,
@@ -178,12 +217,41 @@ class Patcher:
         }
 
     def _fate(self, index: int, amendment: Amendment, pid: str) -> _Fate:
+        if pid in HEADINGS:
+            return self._heading(index, amendment, pid)
         fate = self.fates.get(pid)
         if fate is None:
             raise AmendmentError(
                 f"{_where(index, amendment)}: the base text has no such provision ({pid})", index=index
             )
         return fate
+
+    def _heading(self, index: int, amendment: Amendment, target: str) -> _Fate:
+        """The title or body line: its words can be amended, or it can be replaced whole;
+        it is no paragraph to delete, move, split, merge or insert after."""
+        name = HEADINGS[target][0]
+        fate = self.headings.get(target)
+        if fate is None:
+            raise AmendmentError(f"{_where(index, amendment)}: the base text has no {name[4:]}", index=index)
+        if not isinstance(amendment, ReplaceWords | InsertWords | DeleteWords | ReplaceProvision):
+            raise AmendmentError(
+                f"{_where(index, amendment)}: {name} is not a paragraph; only its words can be amended",
+                index=index,
+            )
+        return fate
+
+    def _headings(self) -> tuple[str | None, str | None]:
+        """The amended title and body line."""
+        out = []
+        for target in HEADINGS:
+            text = heading_text(self.base, target)
+            fate = self.headings.get(target)
+            if text is not None and fate is not None:
+                whole = fate.whole[1] if fate.whole else None
+                edited = self._edited(Provision("pp1", "preamble", text), fate).text
+                text = whole.new if isinstance(whole, ReplaceProvision) else edited
+            out.append(text)
+        return out[0], out[1]
 
     def _collect_words(self, index: int, amendment: WordAmendment) -> None:
         self._fate(index, amendment, amendment.target).words.append((index, amendment))
@@ -247,11 +315,16 @@ class Patcher:
             if isinstance(amendment, DeleteProvision):
                 return []
             if isinstance(amendment, ReplaceProvision):
-                return [replace(p, text=amendment.new, footnotes=())]
+                (refs,) = carried_markers([p], [amendment.new])
+                return [replace(p, text=amendment.new, footnotes=refs)]
             if isinstance(amendment, Split):
-                return [_placeholder(piece) for piece in amendment.pieces]
+                pieces = amendment.pieces
+                marks = carried_markers([p], [piece.text for piece in pieces])
+                return [replace(_placeholder(q), footnotes=m) for q, m in zip(pieces, marks, strict=True)]
             if isinstance(amendment, Merge):
-                return [_placeholder(amendment.new)]
+                merged = [self.base.provision(pid) for pid in amendment.targets]
+                (refs,) = carried_markers(merged, [amendment.new.text])
+                return [replace(_placeholder(amendment.new), footnotes=refs)]
         return [edited]
 
     def apply(self, amendments: Sequence[Amendment], skip: frozenset[int] = frozenset()) -> Resolution:
@@ -280,8 +353,9 @@ class Patcher:
         except ModelError as exc:
             raise AmendmentError(f"the amended text has no valid structure: {exc.message}") from None
         numbered = tuple(replace(q, number=q.default_number) for q in provisions)
+        title, body_line = self._headings()
         try:
-            return Resolution(self.base.meta, numbered, self.base.footnotes, self.base.body_line)
+            return Resolution(replace(self.base.meta, title=title), numbered, self.base.footnotes, body_line)
         except ModelError as exc:
             raise AmendmentError(f"the amended text has no valid structure: {exc.message}") from None
 

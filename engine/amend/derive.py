@@ -14,7 +14,8 @@ Per aligned group (see `engine.diff.changes`):
   place is deleted and inserted;
 - renumbering and formatting (white space, punctuation width) are never amendments.
 
-Heading changes (title, body line) are not provisions and make no amendment.
+Heading changes (title, body line) are amended as a paragraph's words are (`In the title,
+replace ...`), listed first.
 """
 
 from __future__ import annotations
@@ -44,13 +45,14 @@ from .actions import (
     Split,
     WordAmendment,
 )
-from .apply import apply_words
-from .refs import reference
+from .apply import UNSPACED, apply_words
+from .refs import heading_text, reference
 
 HEAVY = 0.5
 """A provision with more than this share of its words rewritten is replaced whole."""
 GAP = 3
-"""Hunks separated by at most this many unchanged tokens are one replacement."""
+"""Hunks separated by at most this many unchanged words are one replacement (white space
+and punctuation between them do not count; in Chinese, two characters make a word)."""
 
 
 @dataclass
@@ -111,12 +113,15 @@ def _to_new(position: int, equal: list[tuple[int, int, int, int]], hunks: list[H
 class _Provision:
     """Derives the word amendments of one reworded provision."""
 
-    def __init__(self, base: Resolution, change: Change, language: str) -> None:
-        self.old = base.provision(change.old[0])
+    def __init__(self, base: Resolution, change: Change, language: str, target: str | None = None) -> None:
+        """`target` names a heading (`title`, `body-line`) when the change is one."""
         self.language = language
-        self.target = self.old.id
+        self.target = target or change.old[0]
         self.ref = reference(base, self.target, language)
-        self.old_text = self.old.text
+        text = heading_text(base, self.target) if target else base.provision(self.target).text
+        if text is None:  # pragma: no cover - a heading change is made only when both have it
+            raise AmendmentError(f"the base text has no {self.target}")
+        self.old_text = text
         self.hunks, self.equal = _hunks(change)
         self.new_text = "".join(t for k, t in change.ops if k != "delete")
         tokens = tokenizer_for(language).tokens(self.old_text)
@@ -131,13 +136,21 @@ class _Provision:
         changed = sum(h.e - h.s + h.ne - h.ns for h in self.edited)
         return changed > HEAVY * (len(self.old_text) + len(self.new_text))
 
-    def _tokens_between(self, s: int, e: int) -> int:
-        return sum(1 for b in self.bounds if s < b <= e)
+    def _words_between(self, s: int, e: int) -> int:
+        """Unchanged words between two hunks: tokens holding a letter, digit or ideograph
+        (a comma and a space are no words to read past), in Chinese half the characters."""
+        if self.language in UNSPACED:
+            return (sum(c.isalnum() for c in self.old_text[s:e]) + 1) // 2
+        starts = [b for b in self.bounds if s <= b < e]
+        ends = [b for b in self.bounds if s < b <= e]
+        return sum(any(c.isalnum() for c in self.old_text[a:z]) for a, z in zip(starts, ends, strict=False))
 
     def merged(self, hunks: list[Hunk]) -> list[Hunk]:
+        """Hunks a few unchanged words apart become one replacement of the phrase that
+        covers them: one amendment reads better than several in a row."""
         out: list[Hunk] = []
         for h in hunks:
-            if out and self._tokens_between(out[-1].e, h.s) <= GAP:
+            if out and self._words_between(out[-1].e, h.s) <= GAP:
                 out[-1] = Hunk(out[-1].s, h.e, out[-1].ns, h.ne)
             else:
                 out.append(Hunk(h.s, h.e, h.ns, h.ne))
@@ -303,13 +316,22 @@ def _provision_amendments(diff: Diff, language: str) -> Iterator[Amendment]:
     yield from out
 
 
+def _heading_amendments(diff: Diff, language: str) -> Iterator[Amendment]:
+    """The title and the body line, when their words changed: word amendments, or the
+    heading replaced whole, as for a paragraph (`In the title, replace ...`)."""
+    for change in diff.changes:
+        if change.kind == "heading" and change.field is not None:
+            target = "title" if change.field == "title" else "body-line"
+            yield from _Provision(diff.old, change, language, target).amendments()
+
+
 def derive(diff: Diff, *, proposer: str | None = None) -> AmendmentList:
     """The amendment list that turns `diff.old` into `diff.new`, in base-document order."""
     language = diff.old.meta.language
     if not diff.old.provisions and diff.new.provisions:
         raise AmendmentError("the base text has no provision: there is nothing to amend or insert after")
-    amendments = list(_provision_amendments(diff, language))
-    order = {p.id: k for k, p in enumerate(diff.old.provisions)}
+    amendments = list(_heading_amendments(diff, language)) + list(_provision_amendments(diff, language))
+    order = {p.id: k for k, p in enumerate(diff.old.provisions)} | {"title": -2, "body-line": -1}
 
     def key(a: Amendment) -> int:
         """Base order; a move is listed at the place it goes to, so that what goes to one

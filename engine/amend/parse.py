@@ -37,7 +37,7 @@ from .refs import resolve
 _Q = '["“”]'
 _EN = [
     ("replace-words", rf"^In (?P<ref>.+?), replace (?:the words? )?{_Q}(?P<old>.+?){_Q},? (?:with|by) {_Q}(?P<new>.+){_Q}\.?$"),  # noqa: E501
-    ("insert-words", rf"^In (?P<ref>.+?), (?P<position>after|before) the words? {_Q}(?P<anchor>.+?){_Q},? insert "  # noqa: E501
+    ("insert-words", rf"^In (?P<ref>.+?), (?P<position>after|before) (?:the words? )?{_Q}(?P<anchor>.+?){_Q},? insert "  # noqa: E501
                      rf"(?:the words? )?{_Q}(?P<new>.+){_Q}\.?$"),
     ("delete-words", rf"^In (?P<ref>.+?), delete (?:the words? )?{_Q}(?P<old>.+){_Q}\.?$"),
     ("insert-provision", rf"^(?P<position>After|Before) (?P<ref>.+?), insert (?:a new|the following new|new) "
@@ -53,10 +53,11 @@ _EN = [
 ]  # fmt: skip
 _ZH_KINDS = "执行部分段落|序言部分段落|执行部分分段|序言部分分段|分段|段落"
 _L, _R, _C, _K = '[“"]', '[”"]', "[，,]", "[：:]"
+_W = "(?:一词|一语|等字|字样)?"  # "the word(s)" as Chinese lists may say it after the quote
 _ZH = [
-    ("replace-words", rf"^在(?P<ref>.+?)中{_C}将{_L}(?P<old>.+?){_R}改为{_L}(?P<new>.+){_R}。?$"),
-    ("insert-words", rf"^在(?P<ref>.+?)中{_C}在{_L}(?P<anchor>.+?){_R}(?P<position>之后|之前|后|前)插入{_L}(?P<new>.+){_R}。?$"),  # noqa: E501
-    ("delete-words", rf"^在(?P<ref>.+?)中{_C}删除{_L}(?P<old>.+){_R}。?$"),
+    ("replace-words", rf"^在(?P<ref>.+?)中{_C}将{_L}(?P<old>.+?){_R}{_W}改为{_L}(?P<new>.+){_R}。?$"),
+    ("insert-words", rf"^在(?P<ref>.+?)中{_C}在{_L}(?P<anchor>.+?){_R}{_W}(?P<position>之后|之前|后|前)插入{_L}(?P<new>.+){_R}。?$"),  # noqa: E501
+    ("delete-words", rf"^在(?P<ref>.+?)中{_C}删除{_L}(?P<old>.+?){_R}{_W}。?$"),
     ("insert-provision", rf"^在?(?P<ref>.+?)(?P<position>之后|之前|后|前)插入(?:一个新的?|以下新的?|新的?)"
                          rf"(?P<kind>{_ZH_KINDS}|段)(?:{_C}内容如下)?{_K}(?:{_L}(?P<new>.*){_R})?。?$"),
     ("delete-provision", r"^删除(?P<ref>[^“”\"]+?)。?$"),

@@ -49,8 +49,25 @@ def _printed(p: Provision) -> str:
     return p.number or p.default_number
 
 
+HEADINGS: dict[str, tuple[str, str]] = {
+    "title": ("the title", "标题"),
+    "body-line": ("the body line", "首行"),
+}
+"""The two parts of a text above its paragraphs that an amendment can change, by the
+target name amendments use for them, and how they are referred to in English and Chinese:
+the title (`In the title, replace ...`, `在标题中，将……改为……`) and the body line naming the
+acting organ ("The General Assembly,", `大会，`), the first line of the body."""
+
+
+def heading_text(base: Resolution, target: str) -> str | None:
+    """The title or body line of `base` (None when it has none)."""
+    return base.meta.title if target == "title" else base.body_line
+
+
 def reference(base: Resolution, pid: str, lang: str) -> str:
     """How `pid` is referred to in an amendment to `base`, in `lang` (zh, else English)."""
+    if pid in HEADINGS:
+        return HEADINGS[pid][1 if lang == "zh" else 0]
     try:
         target = base.provision(pid)
     except KeyError:
@@ -117,6 +134,11 @@ def resolve(base: Resolution, typed: str) -> str:
     `reference`, plus the forms people type: `preambular paragraph 3`, `PP3`, `OP5`,
     `paragraph 5`, full-width brackets)."""
     text = " ".join(typed.split())
+    for target, names in HEADINGS.items():
+        if text.lower().removeprefix("the ") in {n.removeprefix("the ") for n in names}:
+            if heading_text(base, target) is None:
+                raise AmendmentError(f'"{typed}": the base text has no {names[0].removeprefix("the ")}')
+            return target
     head: str | None = None
     subs = ""
     if m := _EN_PP.match(text) or _ZH_PP.match(text):

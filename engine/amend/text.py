@@ -92,15 +92,25 @@ def _pieces(pieces: tuple[Piece, ...], q: Mark) -> tuple[tuple[int, str], ...]:
     return tuple((p.depth, q("new", p.text)) for p in pieces)
 
 
+def the_words(words: str, q: str) -> str:
+    """`the word "strongly"` for one word, `the words "as well as"` for several (a
+    hyphenated word is one); a quote without a letter, a number or symbol, goes bare, as
+    the UN writes `replace "23/3" with "25/3"`."""
+    if not any(c.isalpha() for c in words):
+        return q
+    return ("the words " if len(words.split()) > 1 else "the word ") + q
+
+
 def english(a: Amendment, q: Mark) -> Sentence:
     by = f" (proposed by {a.proposer})" if a.proposer else ""
     if isinstance(a, ReplaceWords):
-        return Sentence(f"In {a.ref}, replace {q('old', a.old)} with {q('new', a.new)}.{by}")
+        old = the_words(a.old, q("old", a.old))
+        return Sentence(f"In {a.ref}, replace {old} with {q('new', a.new)}.{by}")
     if isinstance(a, InsertWords):
-        anchor = q("anchor", a.anchor)
-        return Sentence(f"In {a.ref}, {a.position} the words {anchor}, insert {q('new', a.new)}.{by}")
+        anchor = the_words(a.anchor, q("anchor", a.anchor))
+        return Sentence(f"In {a.ref}, {a.position} {anchor}, insert {q('new', a.new)}.{by}")
     if isinstance(a, DeleteWords):
-        return Sentence(f"In {a.ref}, delete {q('old', a.old)}.{by}")
+        return Sentence(f"In {a.ref}, delete {the_words(a.old, q('old', a.old))}.{by}")
     if isinstance(a, InsertProvision):
         kind = _class(a.pieces[0].part, a.pieces[0].depth, a.target)
         where = f"{_cap(a.position)} {a.ref}"

@@ -4,10 +4,12 @@ a numbered list, old words struck and new ones underlined with <del>/<ins>), `js
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 
 from ..amend.actions import AmendmentList
-from ..amend.jsonform import dumps
+from ..amend.jsonform import dumps, list_dict
+from ..amend.rebase import Rebased, report_dict
 from ..amend.text import render_text, sentences
 from .diff_md import escape
 
@@ -33,6 +35,16 @@ def render_md(amendments: AmendmentList) -> str:
         lines.append(f"{n}. {s.head}")
         lines += [f"{'   ' * (depth + 1)}- {piece}" for depth, piece in s.pieces]
     return "\n".join(lines) + "\n"
+
+
+def render_rebased(rebased: Rebased, fmt: str) -> str:
+    """A rebased list in one of the registry's formats; in JSON, what could not be carried
+    over is the `not_carried` field (in the others the command line says it on stderr)."""
+    if fmt != "json":
+        return AMENDMENT_RENDERERS[fmt](rebased.amendments)
+    data = list_dict(rebased.amendments)
+    data["not_carried"] = [report_dict(item) for item in rebased.not_carried]
+    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
 AMENDMENT_RENDERERS: dict[str, AmendmentRenderer] = {
