@@ -86,11 +86,12 @@ class Writer:
         return el
 
     def run(self, text: str, deleted: bool, style: str | None = None) -> Any:
+        """A `w:r` of `text` (`w:delText` when deleted), in the character style named `style`."""
         run = self.OxmlElement("w:r")
         if style is not None:
             rpr = self.OxmlElement("w:rPr")
             rstyle = self.OxmlElement("w:rStyle")
-            rstyle.set(self.qn("w:val"), style)
+            rstyle.set(self.qn("w:val"), self.doc.styles[style].style_id)
             rpr.append(rstyle)
             run.append(rpr)
         t = self.OxmlElement("w:delText" if deleted else "w:t")
