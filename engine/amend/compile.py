@@ -251,7 +251,7 @@ def compile_lists(
             place = Place(listed.source, listed.where(index))
             key = _key(amendment)
             if key not in gathered:
-                gathered[key] = _Gathered(key, [], [], len(gathered))
+                gathered[key] = _Gathered(dataclasses.replace(amendment, proposer=None), [], [], len(gathered))
             g = gathered[key]
             if proposer not in g.proposers:
                 g.proposers.append(proposer)

@@ -99,8 +99,8 @@ def whole_phrase(proposal: Proposal, language: str, label: dict[str, str], q: Qu
     raise TypeError(type(a))
 
 
-def bracket(who: str, what: str, language: str) -> str:
-    return f"[{who}{'：' if language == 'zh' else ': '}{what}]"
+def bracket(who: str, what: str, language: str, brackets: tuple[str, str] = ("[", "]")) -> str:
+    return f"{brackets[0]}{who}{'：' if language == 'zh' else ': '}{what}{brackets[1]}"
 
 
 def conflict_mark(language: str) -> str:
@@ -116,17 +116,26 @@ def new_mark(entry: Entry, language: str, label: dict[str, str]) -> str:
     return f"（{who}）" if language == "zh" else f"({who})"
 
 
+def space(language: str) -> str:
+    """Between brackets and the words around them: a space in English, none in Chinese."""
+    return "" if language == "zh" else " "
+
+
 def _alternatives(parts: list[str], conflicting: bool, language: str) -> str:
-    out = " / ".join(parts)
-    return f"{out} {conflict_mark(language)}" if conflicting else out
+    gap = space(language)
+    out = f"{gap}/{gap}".join(parts)
+    return f"{out}{gap}{conflict_mark(language)}" if conflicting else out
 
 
 class _Lines:
     """One writer for text and md: `esc` escapes words taken from the documents."""
 
-    def __init__(self, compilation: Compilation, esc: Callable[[str], str]) -> None:
+    def __init__(
+        self, compilation: Compilation, esc: Callable[[str], str], brackets: tuple[str, str] = ("[", "]")
+    ) -> None:
         self.c = compilation
         self.esc = esc
+        self.b = brackets
         self.lang = compilation.language
         self.label = labels(compilation.base)
         plain = quote_for(self.lang)
@@ -134,17 +143,19 @@ class _Lines:
 
     def body(self, entry: Entry) -> str:
         if entry.provision is None:
-            return f"[{self.esc(entry.text)}] {self.esc(new_mark(entry, self.lang, self.label))}"
+            mark = self.esc(new_mark(entry, self.lang, self.label))
+            return f"{self.b[0]}{self.esc(entry.text)}{self.b[1]}{space(self.lang)}{mark}"
         text = entry.base_text
         out: list[str] = []
         position = 0
         for group in entry.groups:
             out.append(self.esc(text[position : group.start]))
             parts = [
-                bracket(self.esc(names(p, self.lang)), phrase(group, p, self.lang, self.q), self.lang)
+                bracket(self.esc(names(p, self.lang)), phrase(group, p, self.lang, self.q), self.lang, self.b)
                 for p, _ in group.proposals
             ]
-            out.append(f"[{self.esc(group.words)}] " + _alternatives(parts, group.conflicting, self.lang))
+            alternatives = _alternatives(parts, group.conflicting, self.lang)
+            out.append(f"{self.b[0]}{self.esc(group.words)}{self.b[1]}{space(self.lang)}{alternatives}")
             position = group.end
         out.append(self.esc(text[position:]))
         return "".join(out)
@@ -153,7 +164,12 @@ class _Lines:
         if not entry.whole:
             return None
         parts = [
-            bracket(self.esc(names(p, self.lang)), whole_phrase(p, self.lang, self.label, self.q), self.lang)
+            bracket(
+                self.esc(names(p, self.lang)),
+                whole_phrase(p, self.lang, self.label, self.q),
+                self.lang,
+                self.b,
+            )
             for p in entry.whole
         ]
         return _alternatives(parts, entry.conflicting, self.lang)
@@ -191,8 +207,8 @@ def render_text(compilation: Compilation) -> str:
 
 def render_md(compilation: Compilation) -> str:
     """The same as `text`, as Markdown: labels in bold, one paragraph a provision, the words
-    taken from the documents escaped."""
-    w = _Lines(compilation, escape)
+    taken from the documents escaped, the square brackets of proposals too (`\\[`: never a link)."""
+    w = _Lines(compilation, escape, ("\\[", "\\]"))
     head = w.header()
     lines = [f"## {escape(head[0])}", "", *(escape(line) + "  " for line in head[1:-1]), escape(head[-1]), ""]
     for entry in compilation.entries:
