@@ -10,6 +10,7 @@ the issue under hypothesis: compiling one list, "accept all" is `apply(base, lis
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 from pathlib import Path
@@ -17,15 +18,17 @@ from typing import Any
 
 import jsonschema
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 from referencing import Registry, Resource
 
 from engine import api
 from engine.amend import apply, derive
-from engine.amend.actions import AmendmentList
+from engine.amend.actions import AmendmentList, MoveProvision
 from engine.amend.compile import Compilation, compile_lists, suffix
 from engine.amend.parse import parse
 from engine.diff import compare
+from engine.errors import AmendmentError
 from engine.model import Resolution
 from engine.render.compilation import COMPILATION_RENDERERS, render_json, render_md, render_text
 from engine.render.compilation_docx import render_docx
@@ -365,3 +368,59 @@ def test_libreoffice_opens_the_compilation(case: str, tmp_path: Path) -> None:
          str(ARTIFACTS / f"compilation-{case}-docx")],
         check=True, timeout=60,
     )  # fmt: skip
+
+
+@st.composite
+def two_lists(draw: st.DrawFn) -> tuple[Resolution, AmendmentList, AmendmentList]:
+    """A base and two delegations' lists on it: A's derived from an edited version; B's made
+    of some of A's amendments (identical proposals) and word edits of its own (which often
+    touch A's words: conflicts)."""
+    old, new = draw(amended_pairs())
+    a = derive(compare(old, new))
+    shared = draw(st.lists(st.sampled_from(a.amendments), unique=True)) if a.amendments else []
+    provisions = list(old.provisions)
+    for _ in range(draw(st.integers(1, 3))):
+        k = draw(st.integers(0, len(provisions) - 1))
+        words = provisions[k].text.split(" ")
+        words[draw(st.integers(0, len(words) - 1))] = draw(st.sampled_from(["Q", "R S", "T,"]))
+        provisions[k] = dataclasses.replace(provisions[k], text=" ".join(words))
+    own = derive(compare(old, dataclasses.replace(old, provisions=tuple(provisions))))
+    b = AmendmentList(tuple(shared) + own.amendments, old.meta.language)
+    try:
+        apply(old, b.amendments)
+    except AmendmentError:
+        assume(False)  # B's own list must apply, as any list compiled must
+    return old, a, b
+
+
+def applied(base: Resolution, amendments: list[Any]) -> list[str] | None:
+    """The texts of `apply`, or None when the proposals taken together give no valid structure
+    (an operative paragraph before a preambular one): each list is checked alone, and the
+    compilation shows such a pair as it is; only then is there nothing to compare with."""
+    try:
+        return texts(apply(base, amendments))
+    except AmendmentError as exc:
+        if "no valid structure" in exc.message:
+            return None
+        raise
+
+
+@settings(max_examples=120, deadline=None)
+@given(two_lists())
+def test_two_lists_reject_all_is_the_base_and_accept_all_takes_what_does_not_conflict(
+    case: tuple[Resolution, AmendmentList, AmendmentList],
+) -> None:
+    base, a, b = case
+    compilation = compile_lists(base, [a, b], ["A", "B"])
+    data = render_docx(compilation)
+    assert resolve(data, accept=False) == texts(base)
+    taken = [p.amendment for p in compilation.proposals if not p.conflicting]
+    expected = applied(base, taken)
+    if expected is not None:
+        assert resolve(data, accept=True) == expected
+    moves = any(isinstance(p.amendment, MoveProvision) for p in compilation.proposals)
+    if not moves:  # a moved provision is written as it reads with every proposal on it made
+        mine = [p.amendment for p in compilation.proposals if "A" in p.proposers and not p.conflicting]
+        expected = applied(base, mine)
+        if expected is not None:
+            assert resolve(data, accept=True, authors=frozenset({"A", "A, B"})) == expected

@@ -126,6 +126,9 @@ class Compilation:
     lists: tuple[Submitted, ...]
     failed: tuple[AmendmentError, ...] = field(default=())
     """Amendments left out because they cannot be applied to the base (`keep_going`)."""
+    proposals: tuple[Proposal, ...] = ()
+    """Every distinct proposal once, in the order the lists give them (the first list's, then
+    the next's that are new): the order `apply` would take them in."""
 
     @property
     def proposers(self) -> tuple[str, ...]:
@@ -251,7 +254,9 @@ def compile_lists(
             place = Place(listed.source, listed.where(index))
             key = _key(amendment)
             if key not in gathered:
-                gathered[key] = _Gathered(dataclasses.replace(amendment, proposer=None), [], [], len(gathered))
+                gathered[key] = _Gathered(
+                    dataclasses.replace(amendment, proposer=None), [], [], len(gathered)
+                )
             g = gathered[key]
             if proposer not in g.proposers:
                 g.proposers.append(proposer)
@@ -408,7 +413,8 @@ class _Builder:
             entries.append(Entry(label[p.id], p.part, p.depth, p, groups, whole, p.id in conflicted))
             previous[(p.parent_id, p.part)] = label[p.id]
             anchored(p, "after", label[p.id])
-        return Compilation(self.base, self.language, tuple(entries), submitted, failed)
+        proposals = tuple(g.frozen() for g in self.proposals)
+        return Compilation(self.base, self.language, tuple(entries), submitted, failed, proposals)
 
 
 __all__ = ["Compilation", "Entry", "Place", "Proposal", "Submitted", "WordGroup", "compile_lists", "labels"]
