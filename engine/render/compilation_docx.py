@@ -68,16 +68,18 @@ class _Compiler:
         self.w.mark(p, "insert", who)
 
     def conflicting(self, entry: Entry) -> None:
-        """The base text as it stands, every proposal on it a comment by its proposers."""
+        """The base text as it stands, every proposal on it a comment by its proposers; the
+        words they touch highlighted (the whole provision, when proposals rewrite it)."""
         p = self.w.paragraph()
         self.label_run(p, entry)
         text = entry.base_text
+        whole = bool(entry.whole)
         runs: list[Any] = []
         position = 0
         for group in entry.groups:
             if group.start > position:
-                runs.append(self.w.add(p, "equal", text[position : group.start]))
-            run = self.w.add(p, "equal", group.words)
+                runs.append(self.w.add(p, "equal", text[position : group.start], highlight=whole))
+            run = self.w.add(p, "equal", group.words, highlight=True)
             runs.append(run)
             for proposal, _ in group.proposals:
                 what = phrase(group, proposal, self.lang)
@@ -85,7 +87,7 @@ class _Compiler:
                 self.w.comment(p, run, run, f"[{group.words}] {what}{mark}", self.who(proposal))
             position = group.end
         if position < len(text) or not runs:
-            runs.append(self.w.add(p, "equal", text[position:]))
+            runs.append(self.w.add(p, "equal", text[position:], highlight=whole))
         for proposal in entry.whole:
             what = whole_phrase(proposal, self.lang, self.label)
             self.w.comment(p, runs[0], runs[-1], f"{what} {conflict_mark(self.lang)}", self.who(proposal))
@@ -114,7 +116,7 @@ class _Compiler:
                 if edit.new:
                     self.w.add(p, "insert", edit.new, who)
             else:
-                run = self.w.add(p, "equal", text[start:end])
+                run = self.w.add(p, "equal", text[start:end], highlight=True)
                 for proposal, _ in item.proposals:
                     what = phrase(item, proposal, self.lang)
                     self.w.comment(

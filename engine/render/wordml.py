@@ -85,14 +85,20 @@ class Writer:
         self.next_id += 1
         return el
 
-    def run(self, text: str, deleted: bool, style: str | None = None) -> Any:
-        """A `w:r` of `text` (`w:delText` when deleted), in the character style named `style`."""
+    def run(self, text: str, deleted: bool, style: str | None = None, highlight: bool = False) -> Any:
+        """A `w:r` of `text` (`w:delText` when deleted), in the character style named `style`,
+        highlighted (yellow, as a marker pen: seen on paper too) when asked."""
         run = self.OxmlElement("w:r")
-        if style is not None:
+        if style is not None or highlight:
             rpr = self.OxmlElement("w:rPr")
-            rstyle = self.OxmlElement("w:rStyle")
-            rstyle.set(self.qn("w:val"), self.doc.styles[style].style_id)
-            rpr.append(rstyle)
+            if style is not None:
+                rstyle = self.OxmlElement("w:rStyle")
+                rstyle.set(self.qn("w:val"), self.doc.styles[style].style_id)
+                rpr.append(rstyle)
+            if highlight:
+                pen = self.OxmlElement("w:highlight")
+                pen.set(self.qn("w:val"), "yellow")
+                rpr.append(pen)
             run.append(rpr)
         t = self.OxmlElement("w:delText" if deleted else "w:t")
         t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
@@ -110,10 +116,18 @@ class Writer:
         """A new provision paragraph (its `w:p` element), to add runs to."""
         return self.doc.add_paragraph(style=PROVISION_STYLE)._p
 
-    def add(self, p: Any, kind: str, text: str, author: str | None = None, style: str | None = None) -> Any:
+    def add(
+        self,
+        p: Any,
+        kind: str,
+        text: str,
+        author: str | None = None,
+        style: str | None = None,
+        highlight: bool = False,
+    ) -> Any:
         """A run of `text` at the end of paragraph `p`, inside a revision of `kind` unless
         `equal`; returns the run element."""
-        run = self.run(text, deleted=kind in ("delete", "moveFrom"), style=style)
+        run = self.run(text, deleted=kind in ("delete", "moveFrom"), style=style, highlight=highlight)
         if kind in TAGS:
             wrapper = self.revision(TAGS[kind], author)
             wrapper.append(run)
