@@ -424,3 +424,24 @@ def test_two_lists_reject_all_is_the_base_and_accept_all_takes_what_does_not_con
         expected = applied(base, mine)
         if expected is not None:
             assert resolve(data, accept=True, authors=frozenset({"A", "A, B"})) == expected
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_the_md_reads_on_github_as_the_text_does(case: str) -> None:
+    """Rendered by cmark-gfm (GitHub's parser), every paragraph reads as the text format's line:
+    no bracket became a link, no word became markup."""
+    import html as htmllib
+    import re
+
+    from .gfm import to_html
+
+    c = compiled(case)
+    shown = to_html(render_md(c))
+    assert "<a " not in shown
+    paragraphs = [
+        htmllib.unescape(re.sub(r"<[^>]+>", "", p)) for p in re.findall(r"<p>(.*?)</p>", shown, re.S)
+    ]
+    lines = render_text(c).split("\n")
+    for e in c.entries:
+        line = next(line for line in lines if line.startswith(f"{e.label} "))
+        assert line in paragraphs
