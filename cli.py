@@ -35,6 +35,7 @@ F = TypeVar("F", bound=Callable[..., Any])
 # The formats of the commands whose engines load only when run (amend, blame, timeline, check):
 # named here for --format, and checked against their registries by a test.
 AMENDMENT_FORMATS = ("text", "md", "json")
+COMPILATION_FORMATS = ("text", "md", "html", "docx", "json")
 BLAME_FORMATS = ("json", "md", "term")
 TIMELINE_FORMATS = ("html", "json", "md", "term")
 CHECK_FORMATS = ("text", "json", "github", "junit", "sarif")
@@ -896,6 +897,100 @@ def rebase(
     if rebased.not_carried:
         total = len(listed.amendments)
         click.echo(f"{len(rebased.not_carried)} of {total} amendment(s) not carried over", err=True)
+        sys.exit(EXIT_CHANGED)
+
+
+@main.command("compile")
+@click.argument("base")
+@click.argument(
+    "lists",
+    nargs=-1,
+    required=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    metavar="LIST...",
+)
+@click.option(
+    "--as",
+    "names",
+    multiple=True,
+    metavar="NAME",
+    help="The proposer of a LIST (a delegation), in the order the lists are given: the first --as "
+    "names the first LIST, and so on. Without it, a list's first line 'Proposed by: NAME' "
+    '(提案方：NAME), its JSON "proposer", or each amendment\'s own proposer.',
+)
+@lang_option(auto=True)
+@revisions_option
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(COMPILATION_FORMATS),
+    default=None,
+    help="text (default; the -o file's suffix otherwise), md, html (one self-contained page), docx "
+    "(each proposal a tracked change whose author is its proposer), json (resdiff.compilation/1).",
+)
+@output_options("Write the compilation to FILE (atomically).")
+@click.option(
+    "--continue",
+    "keep_going",
+    is_flag=True,
+    help="Compile the amendments that apply to BASE, list those that do not on stderr, exit 1 if any.",
+)
+@series_option
+@history_option
+@reports_errors
+def compile_(
+    base: str,
+    lists: tuple[Path, ...],
+    names: tuple[str, ...],
+    lang: str,
+    revisions: Revisions,
+    fmt: str | None,
+    output: Path | None,
+    force: bool,
+    keep_going: bool,
+    series: str | None,
+    history_root: Path,
+) -> None:
+    """The facilitator's compilation text: BASE with every delegation's proposals.
+
+    Each LIST is an amendment list as `resdiff apply` reads it (JSON, or typed in the
+    language of BASE). Every proposal is shown where it touches the base, in square brackets
+    with its proposers; a new paragraph gets a label that shifts no other (OP5 bis, OP5 ter,
+    PP2 bis; OP0 bis before the first). Proposals touching the same words, or rewriting the
+    same paragraph, are grouped and marked conflicting; the same proposal from several
+    delegations is shown once with all their names. In Word (-o compilation.docx) each
+    proposal is a tracked change whose author is its proposer(s); conflicting ones are
+    comments. With one list, "Accept all" gives `resdiff apply BASE LIST`, "Reject all" BASE.
+
+    An amendment that cannot be applied to BASE (missing paragraph or words, words that occur
+    twice, an overlap within its own list) stops the run with an error naming its file and
+    line, and nothing is written; --continue leaves it out and lists it.
+
+    \b
+    Examples:
+      resdiff compile draft.txt canada.txt norway.json
+      resdiff compile A/C.3/78/L.41 a.txt b.txt --as Canada --as Norway -o compilation.docx
+      resdiff compile A/HRC/RES/25/3 --lang zh 中国.txt 俄罗斯.txt --format md
+    """
+    if len(names) > len(lists):
+        fail(f"{len(names)} --as names for {len(lists)} list(s): one --as names one LIST, in order")
+    fmt = fmt or (api.format_for(output, None, terminal=False) if output is not None else "text")
+    if fmt not in COMPILATION_FORMATS:
+        fail(f"the compilation has no {fmt} format; give --format ({', '.join(COMPILATION_FORMATS)})")
+    if output is None and fmt in BINARY_FORMATS and sys.stdout.isatty():
+        fail(f"the {fmt} format is binary and will not be printed to a terminal; write it with -o FILE.{fmt}")
+    if output is not None and output.exists() and not force:
+        fail(f"{output}: already exists (use --force to replace it)")
+    store = open_history(history_root)
+    res = api.load(base, lang=lang, history=store, series=series, revisions=revisions)
+    listed = [api.read_amendments(path, res) for path in lists]
+    compilation = api.compile_lists(res, listed, list(names), keep_going=keep_going)
+    report = api.render_compilation(compilation, fmt)
+    write_or_print(report, output, force, f"{fmt} compilation")
+    for error in compilation.failed:
+        click.echo(f"not compiled: {escape_controls(str(error))}", err=True)
+    if compilation.failed:
+        click.echo(f"{len(compilation.failed)} amendment(s) not compiled", err=True)
         sys.exit(EXIT_CHANGED)
 
 

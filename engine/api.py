@@ -16,6 +16,8 @@
     render_rebased(rebased, fmt)   -> str: a rebased list (JSON with its not_carried report)
     rebase_amendments(list, old, new) -> Rebased: the list re-targeted onto a revised base
     amendment_form(path)           "json" or "text": the form a list file is in
+    compile_lists(base, lists)     -> Compilation: every list's proposals on the base, attributed
+    render_compilation(c, fmt)     -> str or bytes, from the compilation renderer registry
     timeline / blame / provision_lineage (store, ...)   a series across its versions
 
 The amend and lineage engines are imported inside their calls: every diff pays the
@@ -49,6 +51,7 @@ from .store.names import check_symbol
 
 if TYPE_CHECKING:  # amend and lineage load only for their commands: start-up is every diff's cost
     from .amend import AmendmentList
+    from .amend.compile import Compilation
     from .amend.rebase import Rebased
     from .lineage import SeriesLineage, Timeline
     from .lineage.trail import Trail
@@ -66,6 +69,7 @@ __all__ = [
     "apply_amendments",
     "apply_what_applies",
     "compare",
+    "compile_lists",
     "format_for",
     "is_changed",
     "load",
@@ -76,6 +80,7 @@ __all__ = [
     "rebase_amendments",
     "render",
     "render_amendments",
+    "render_compilation",
     "render_rebased",
     "validate",
 ]
@@ -279,6 +284,30 @@ def render_rebased(rebased: Rebased, fmt: str) -> str:
     if fmt not in AMENDMENT_RENDERERS:
         raise InputError(f"unknown format {fmt!r}; expected one of {', '.join(AMENDMENT_RENDERERS)}")
     return render_rebased(rebased, fmt)
+
+
+def compile_lists(
+    base: Resolution,
+    lists: list[AmendmentList],
+    names: list[str | None] | None = None,
+    *,
+    keep_going: bool = False,
+) -> Compilation:
+    """The facilitator's compilation of `lists` on `base` (see engine/amend/compile.py);
+    `names[k]` is the proposer of list k when given (`--as`). A list whose amendment cannot
+    be applied stops it with that amendment's file and line, unless `keep_going`, which
+    leaves it out and keeps the error in `Compilation.failed`."""
+    from .amend.compile import compile_lists
+
+    return compile_lists(base, lists, names or (), keep_going=keep_going)
+
+
+def render_compilation(compilation: Compilation, fmt: str) -> str | bytes:
+    from .render.compilation import COMPILATION_RENDERERS
+
+    if fmt not in COMPILATION_RENDERERS:
+        raise InputError(f"unknown format {fmt!r}; expected one of {', '.join(COMPILATION_RENDERERS)}")
+    return COMPILATION_RENDERERS[fmt](compilation)
 
 
 # --- lineage (issue 11): timeline and blame of a series -------------------------------

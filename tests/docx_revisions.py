@@ -1,7 +1,10 @@
 """Word's "Accept all" and "Reject all", computed from a .docx's XML (ECMA-376 17.13.5).
 
 Used by the tests to check the `docx` diff format: accepting every revision must give the
-new text, rejecting every one the old. Only paragraphs in resdiff's provision style count.
+new text, rejecting every one the old; and the `docx` compilation, whose revisions can also be
+accepted for some authors (delegations) and rejected for the others, as Word's reviewer
+filter does. Only paragraphs in resdiff's provision style count, and runs in its label
+style (a negotiation label such as `OP5 bis`) are not text.
 """
 
 from __future__ import annotations
@@ -19,8 +22,23 @@ def _q(tag: str) -> str:
     return f"{{{W}}}{tag}"
 
 
-def resolve(data: bytes, *, accept: bool, style_name: str = "resdiff Provision") -> list[str]:
-    """The provision paragraphs' texts after accepting (or rejecting) every revision."""
+def _style_id(styles: etree._Element, name: str) -> str | None:
+    for s in styles.iterfind("w:style", NS):
+        found = s.find("w:name", NS)
+        if found is not None and found.get(_q("val")) == name:
+            return s.get(_q("styleId"))
+    return None
+
+
+def resolve(
+    data: bytes,
+    *,
+    accept: bool,
+    style_name: str = "resdiff Provision",
+    authors: frozenset[str] | None = None,
+) -> list[str]:
+    """The provision paragraphs' texts after accepting (or rejecting) every revision; with
+    `authors`, the revisions by those authors are accepted and the others rejected."""
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         document = etree.fromstring(z.read("word/document.xml"))
         styles = etree.fromstring(z.read("word/styles.xml"))
@@ -29,7 +47,19 @@ def resolve(data: bytes, *, accept: bool, style_name: str = "resdiff Provision")
         for s in styles.iterfind("w:style", NS)
         if s.find("w:name", NS) is not None and s.find("w:name", NS).get(_q("val")) == style_name
     )
-    dropped = {"del", "moveFrom"} if accept else {"ins", "moveTo"}
+    label = _style_id(styles, "resdiff Label")
+
+    def accepted(revision: etree._Element) -> bool:
+        return accept if authors is None else revision.get(_q("author")) in authors
+
+    def dropped(revision: etree._Element) -> bool:
+        name = etree.QName(revision).localname
+        if name in ("del", "moveFrom"):
+            return accepted(revision)
+        if name in ("ins", "moveTo"):
+            return not accepted(revision)
+        return False
+
     out: list[tuple[str | None, str]] = []  # (style, text) of each resulting paragraph
     pending = ""  # text of paragraphs whose mark was dropped: it joins the next paragraph
     for p in document.iterfind(".//w:body/w:p", NS):
@@ -37,13 +67,17 @@ def resolve(data: bytes, *, accept: bool, style_name: str = "resdiff Provision")
         style = pstyle.get(_q("val")) if pstyle is not None else None
         text = []
         for node in p.iter(_q("t"), _q("delText")):
-            ancestors = {etree.QName(a).localname for a in node.iterancestors()}
-            if ancestors & dropped or "pPr" in ancestors:
+            ancestors = list(node.iterancestors())
+            if any(dropped(a) for a in ancestors) or any(
+                etree.QName(a).localname == "pPr" for a in ancestors
+            ):
+                continue
+            run_style = node.getparent().find("w:rPr/w:rStyle", NS)
+            if label is not None and run_style is not None and run_style.get(_q("val")) == label:
                 continue
             text.append(node.text or "")
         mark = p.find("w:pPr/w:rPr", NS)
-        mark_revisions = {etree.QName(c).localname for c in mark} if mark is not None else set()
-        if mark_revisions & dropped:
+        if mark is not None and any(dropped(c) for c in mark):
             pending += "".join(text)
             continue
         # Joined paragraphs take the properties of the mark that remains (17.13.5.15).

@@ -327,12 +327,21 @@ class Patcher:
                 return [replace(_placeholder(amendment.new), footnotes=refs)]
         return [edited]
 
-    def apply(self, amendments: Sequence[Amendment], skip: frozenset[int] = frozenset()) -> Resolution:
-        """The amended text; amendments whose places are in `skip` are left out (and keep
-        their numbers in messages about the others)."""
+    def collect(self, amendments: Sequence[Amendment], skip: frozenset[int] = frozenset()) -> None:
+        """Note what each base provision becomes (the first phase of `apply`)."""
         for index, amendment in enumerate(amendments):
             if index not in skip:
                 self.handlers[type(amendment)](index, amendment)
+
+    def outcome(self, pid: str) -> list[Provision]:
+        """What stands in base provision `pid`'s place once the amendments are collected (its
+        own place: a move puts this at its anchor). `compile` writes a moved provision with it."""
+        return self._own(self.base.provision(pid), self.fates[pid])
+
+    def apply(self, amendments: Sequence[Amendment], skip: frozenset[int] = frozenset()) -> Resolution:
+        """The amended text; amendments whose places are in `skip` are left out (and keep
+        their numbers in messages about the others)."""
+        self.collect(amendments, skip)
         own = {p.id: self._own(p, self.fates[p.id]) for p in self.base.provisions}
         out: list[Provision] = []
         for p in self.base.provisions:

@@ -6,6 +6,7 @@ labels, half- or full-width Chinese punctuation, `之后`/`后`. A reference is 
 against the base (`refs.resolve`), so a list typed against another numbering fails on the
 line that names a paragraph the base does not have. New paragraphs follow their instruction
 on lines of their own, quoted; indentation by four spaces per level says a subparagraph.
+A first line `Proposed by: NAME` (`提案方：NAME`) names the proposer of the whole list.
 """
 
 from __future__ import annotations
@@ -75,6 +76,13 @@ _PROPOSER = {
     "en": re.compile(r"\s*\(proposed by (?P<proposer>[^()]+)\)$", re.IGNORECASE),
     "zh": re.compile(r"[（(](?P<proposer>[^（）()]+)提议[）)]$"),
 }
+_HEADER = {
+    "en": re.compile(
+        r"^(?:proposed by|proposals? (?:of|by)|proposer|submitted by)\s*:?\s+(?P<name>.+?)[.:]?$", re.I
+    ),
+    "zh": re.compile(r"^(?:提案方|提议方|提案国|提议国)\s*[：:]\s*(?P<name>.+?)。?$"),
+}
+"""A first line naming who proposes the whole list (`Proposed by: Kenya`, `提案方：中国`)."""
 _NUMBERED = re.compile(r"^\d{1,3}\s*[.)、．]\s*")
 _KINDS: dict[str, tuple[Part | None, int]] = {
     "paragraph": (None, 0),
@@ -239,6 +247,7 @@ def parse(text: str, base: Resolution, source: str | None = None) -> AmendmentLi
     language = "zh" if base.meta.language == "zh" else "en"
     reader = _Reader(base, language)
     amendments: list[Amendment] = []
+    text, proposer = _header(text, language)
     try:
         entries = _entries(text)
     except AmendmentError as exc:
@@ -249,4 +258,15 @@ def parse(text: str, base: Resolution, source: str | None = None) -> AmendmentLi
         except AmendmentError as exc:
             raise AmendmentError(exc.message, path=source, line=entry.line) from None
     lines = tuple(entry.line for entry in entries)
-    return AmendmentList(tuple(amendments), base.meta.language, base.meta.symbol, None, source, lines)
+    return AmendmentList(tuple(amendments), base.meta.language, base.meta.symbol, proposer, source, lines)
+
+
+def _header(text: str, language: str) -> tuple[str, str | None]:
+    """The proposer named on the list's first line, and the text with that line blanked (so
+    that every other line keeps its number)."""
+    lines = text.lstrip("\ufeff").split("\n")
+    first = next((k for k, line in enumerate(lines) if line.strip()), None)
+    if first is None or not (m := _HEADER[language].match(lines[first].strip())):
+        return text, None
+    lines[first] = ""
+    return "\n".join(lines), m["name"].strip()

@@ -8,37 +8,19 @@ paragraphs, paragraph mark included (ECMA-376 Part 1, 17.13.5: revisions). The c
 checked by the tests on every golden pair: Word's "Accept all" gives exactly the new
 provisions and "Reject all" the old ones, each with its operative number as printed.
 
-python-docx writes the document, its styles and fonts; it has no API for revisions, so
-the revision elements are built with its `OxmlElement` (lxml underneath).
+The revision elements are written by `wordml` (shared with the compilation's docx).
 """
 
 from __future__ import annotations
 
-import io
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass
 
 from ..diff import Change, Diff, Op, OpKind, token_diff, tokenizer_for
 from ..model import Provision, Resolution
 from .diff_labels import describe, excerpt_notes, identity
 from .options import RenderOptions
-
-PROVISION_STYLE = "resdiff Provision"
-"""The paragraph style of every provision (and title, body line, footnote) paragraph, so a
-reader of the file (or a test) can tell the text from the report's own header."""
-DEFAULT_AUTHOR = "resdiff"
-_EAST_ASIAN_FONT = "SimSun"
-_LATIN_FONT = "Times New Roman"
-_FIXED_DATE = "2000-01-01T00:00:00Z"
-
-
-@dataclass
-class _Para:
-    """One paragraph to write: runs of (revision, text), and the revision of its mark."""
-
-    runs: list[tuple[OpKind | str, str]] = field(default_factory=list)
-    mark: OpKind | str = "equal"
+from .wordml import DEFAULT_AUTHOR, PROVISION_STYLE, Para, Writer
 
 
 def _prefix(p: Provision) -> str:
@@ -88,19 +70,19 @@ def _number_pair(old: str | None, new: str | None) -> Iterator[Op]:
         yield ("insert", new)
 
 
-def _paragraphs(ops: Sequence[Op], *, whole: OpKind | str = "equal") -> list[_Para]:
+def _paragraphs(ops: Sequence[Op], *, whole: OpKind | str = "equal") -> list[Para]:
     """Cut ops into paragraphs at the newlines; a newline's op is the revision of the mark.
 
     `whole` marks every run and the final mark as one revision (a moved provision's
     `moveFrom`/`moveTo`, an added or removed provision's `insert`/`delete`).
     """
-    paras = [_Para()]
+    paras = [Para()]
     for op, text in ops:
         kind = whole if whole != "equal" else op
         for k, piece in enumerate(text.split("\n")):
             if k:
                 paras[-1].mark = kind
-                paras.append(_Para())
+                paras.append(Para())
             if piece:
                 paras[-1].runs.append((kind, piece))
     last_kind = {op for op, _ in ops} - {"equal"}
@@ -111,118 +93,6 @@ def _paragraphs(ops: Sequence[Op], *, whole: OpKind | str = "equal") -> list[_Pa
     elif last_kind == {"delete"} and all(op == "delete" for op, _ in ops):
         paras[-1].mark = "delete"
     return paras
-
-
-class _Writer:
-    """Builds the document body; keeps the revision ids unique and the dates fixed."""
-
-    def __init__(self, author: str, date: str) -> None:
-        # Imported here: python-docx (and lxml) load in ~0.2 s, and only this format needs them.
-        import docx
-        from docx.enum.style import WD_STYLE_TYPE
-        from docx.oxml import OxmlElement
-        from docx.oxml.ns import qn
-
-        self.OxmlElement = OxmlElement
-        self.qn = qn
-        self.author = author
-        self.date = date
-        self.next_id = 1
-        self.doc = docx.Document()
-        normal = self.doc.styles["Normal"]
-        self._fonts(normal.element)
-        style = self.doc.styles.add_style(PROVISION_STYLE, WD_STYLE_TYPE.PARAGRAPH)
-        style.base_style = normal
-        self._fonts(style.element)
-        self.doc.settings.element.append(OxmlElement("w:trackRevisions"))
-
-    def _fonts(self, style: Any) -> None:
-        """Latin and East Asian fonts on a style, so Chinese text has a font that covers it."""
-        rpr = style.get_or_add_rPr()
-        fonts = self.OxmlElement("w:rFonts")
-        fonts.set(self.qn("w:ascii"), _LATIN_FONT)
-        fonts.set(self.qn("w:hAnsi"), _LATIN_FONT)
-        fonts.set(self.qn("w:eastAsia"), _EAST_ASIAN_FONT)
-        rpr.append(fonts)
-        lang = self.OxmlElement("w:lang")
-        lang.set(self.qn("w:eastAsia"), "zh-CN")
-        rpr.append(lang)
-
-    def _revision(self, tag: str) -> Any:
-        el = self.OxmlElement(tag)
-        el.set(self.qn("w:id"), str(self.next_id))
-        el.set(self.qn("w:author"), self.author)
-        el.set(self.qn("w:date"), self.date)
-        self.next_id += 1
-        return el
-
-    def _run(self, text: str, deleted: bool) -> Any:
-        run = self.OxmlElement("w:r")
-        t = self.OxmlElement("w:delText" if deleted else "w:t")
-        t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-        t.text = text
-        run.append(t)
-        return run
-
-    def note(self, text: str, *, bold: bool = False) -> None:
-        """A paragraph of the report itself (header, legend): not part of either text."""
-        self.doc.add_paragraph().add_run(text).bold = bold
-
-    def provision(self, para: _Para, move: tuple[str, int] | None = None) -> None:
-        """A paragraph of the text; `move` is ("moveFrom" or "moveTo", the move's number)."""
-        p: Any = self.doc.add_paragraph(style=PROVISION_STYLE)._p
-        tags = {"insert": "w:ins", "delete": "w:del", "moveFrom": "w:moveFrom", "moveTo": "w:moveTo"}
-        if move:
-            start = self._revision(f"w:{move[0]}RangeStart")
-            start.set(self.qn("w:name"), f"move{move[1]}")
-            p.append(start)
-        for kind, text in para.runs:
-            run = self._run(text, deleted=kind == "delete")
-            if kind in tags:
-                wrapper = self._revision(tags[kind])
-                wrapper.append(run)
-                p.append(wrapper)
-            else:
-                p.append(run)
-        if move:
-            end = self.OxmlElement(f"w:{move[0]}RangeEnd")
-            end.set(self.qn("w:id"), start.get(self.qn("w:id")))
-            p.append(end)
-        if para.mark in tags:
-            # The paragraph mark's own revision (17.13.5.15, 17.13.5.22): accepting a
-            # deleted mark joins the paragraph to the next; rejecting an inserted one too.
-            rpr = self.OxmlElement("w:rPr")
-            rpr.append(self._revision(tags[para.mark]))
-            p.get_or_add_pPr().append(rpr)
-
-    def save(self) -> bytes:
-        # Fixed core properties: the same diff must give the same bytes.
-        props = self.doc.core_properties
-        props.author = self.author
-        props.title = "resdiff comparison"
-        from datetime import datetime
-
-        stamp = datetime(2000, 1, 1)
-        props.created = props.modified = stamp
-        props.last_modified_by = self.author
-        props.revision = 1
-        out = io.BytesIO()
-        self.doc.save(out)
-        return _normalise_zip(out.getvalue())
-
-
-def _normalise_zip(data: bytes) -> bytes:
-    """Rewrite the package with fixed entry times, so equal documents are equal bytes."""
-    import zipfile
-
-    src = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            fixed = zipfile.ZipInfo(info.filename, date_time=(2000, 1, 1, 0, 0, 0))
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            dst.writestr(fixed, src.read(info.filename))
-    return out.getvalue()
 
 
 @dataclass(frozen=True)
@@ -275,18 +145,18 @@ def _plan(diff: Diff) -> tuple[set[int], dict[int, list[_OldOnly]]]:
     return in_place, placed
 
 
-def _heading_paras(old: str | None, new: str | None, language: str) -> list[_Para]:
+def _heading_paras(old: str | None, new: str | None, language: str) -> list[Para]:
     if not old and not new:
         return []
     if old == new:
-        return [_Para([("equal", old or "")])]
+        return [Para([("equal", old or "")])]
     ops = token_diff(old or "", new or "", tokenizer_for(language))
     return _paragraphs(ops)
 
 
 def render_docx(diff: Diff, options: RenderOptions) -> bytes:
     """The comparison as a .docx; `options.author` signs the revisions."""
-    writer = _Writer(options.author or DEFAULT_AUTHOR, _FIXED_DATE)
+    writer = Writer(options.author or DEFAULT_AUTHOR)
     writer.note(f"Comparison: {identity(diff.old)} → {identity(diff.new)}", bold=True)
     writer.note(
         "Changes are tracked revisions: accept them all for the new text, reject them all for the old."
@@ -323,7 +193,7 @@ def render_docx(diff: Diff, options: RenderOptions) -> bytes:
         else:
             # Added, or one part of a split or merge whose parts are not neighbours: the new
             # text where the new version has it (its old text stands where the old had it).
-            writer.provision(_Para([("insert", _prefix(p) + p.text)], mark="insert"))
+            writer.provision(Para([("insert", _prefix(p) + p.text)], mark="insert"))
     _footnotes(writer, diff.old, diff.new, language)
     writer.note(f"resdiff: {describe_counts(diff)}")
     return writer.save()
@@ -334,7 +204,7 @@ def _moves(placed: dict[int, list[_OldOnly]]) -> list[_OldOnly]:
     return [item for at in sorted(placed) for item in placed[at] if item.revision == "moveFrom"]
 
 
-def _write_old(writer: _Writer, diff: Diff, item: _OldOnly, moves: dict[int, int]) -> None:
+def _write_old(writer: Writer, diff: Diff, item: _OldOnly, moves: dict[int, int]) -> None:
     if item.revision == "moveFrom":
         old_text: list[Op] = [("equal", t) for op, t in _numbered_ops(diff, item.change) if op != "insert"]
         for para in _paragraphs(old_text, whole="moveFrom"):
@@ -346,7 +216,7 @@ def _write_old(writer: _Writer, diff: Diff, item: _OldOnly, moves: dict[int, int
         writer.provision(para)
 
 
-def _footnotes(writer: _Writer, old: Resolution, new: Resolution, language: str) -> None:
+def _footnotes(writer: Writer, old: Resolution, new: Resolution, language: str) -> None:
     """Footnotes as a list after the text, each a tracked paragraph `[1] text`."""
     markers = sorted({f.marker for f in old.footnotes} | {f.marker for f in new.footnotes}, key=_marker_key)
     if not markers:

@@ -1,0 +1,420 @@
+"""A facilitator's compilation text: the base with every delegation's proposals at the place
+they touch, attributed (`compile_lists(base, lists) -> Compilation`).
+
+The model follows the conventions of negotiation drafts (shared/UN-RESOLUTIONS.md): each
+base provision keeps its negotiation label (`PP3`, `OP5`, `OP16 (a)`), and a new paragraph
+proposed gets a label that never shifts the others (`OP5 bis`, `OP5 ter`, ...). Every list
+is first checked against the base as `apply` checks it (a list whose amendment cannot be
+applied stops the compilation, or with `keep_going` leaves that amendment out and reports
+it). Then proposals are gathered:
+
+- identical proposals from several delegations (same operation, target and words, whatever
+  the reference was typed as) are one `Proposal` naming all of them;
+- word proposals on one provision whose words overlap (the quoted words or the edit) are one
+  `WordGroup`, conflicting when it holds more than one proposal;
+- proposals that rewrite a provision whole (delete, replace, split, merge) conflict with
+  each other and with any word proposal on it, two moves conflict: exactly the pairs `apply`
+  refuses as overlapping, so a single list that applies has no conflict;
+- a proposal conflicting on one provision conflicts wherever it stands (a merge spans several).
+
+Renderers (text, md, html, json, docx) only read this model.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from ..errors import AmendmentError, InputError
+from ..model import Provision, Resolution
+from .actions import (
+    Amendment,
+    AmendmentList,
+    DeleteWords,
+    InsertProvision,
+    InsertWords,
+    Merge,
+    MoveProvision,
+    ReplaceWords,
+    targets,
+)
+from .apply import Edit, Patcher, apply_what_applies, word_edit
+
+WORD_TYPES = (ReplaceWords, InsertWords, DeleteWords)
+NO_PROPOSER = (
+    "no proposer: give the list a first line 'Proposed by: NAME' (提案方：NAME), a "
+    '"proposer" in its JSON, or name it with --as NAME'
+)
+SUFFIXES = ("bis", "ter", "quater", "quinquies", "sexies", "septies", "octies", "novies", "decies")
+"""Latin suffixes of new paragraphs in negotiation drafts; past the tenth, a number."""
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where a proposal was read: its list's file and, for a typed list, its line."""
+
+    source: str | None
+    line: int | None
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """One amendment as proposed, by everyone who proposed it the same way (in list order).
+    `amendment` has no proposer: `proposers` names them."""
+
+    amendment: Amendment
+    proposers: tuple[str, ...]
+    places: tuple[Place, ...]
+    conflicting: bool = False
+
+
+@dataclass(frozen=True)
+class WordGroup:
+    """Word proposals on one provision whose words overlap; `start:end` is the span of the base
+    words they quote (replaced, deleted, or the anchor of an insertion)."""
+
+    start: int
+    end: int
+    words: str
+    proposals: tuple[tuple[Proposal, Edit], ...]
+
+    @property
+    def conflicting(self) -> bool:
+        return len(self.proposals) > 1
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One row of the compilation: a base provision with the proposals on it, or a new
+    provision proposed (`provision` None; `new` the proposal, `text` its words), or a
+    provision moved here (`moved_from` its label; `text` what it reads once moved)."""
+
+    label: str
+    part: str
+    depth: int
+    provision: Provision | None = None
+    groups: tuple[WordGroup, ...] = ()
+    whole: tuple[Proposal, ...] = ()
+    conflicting: bool = False
+    """Proposals on the provision as a whole conflict (two rewrites, two moves, a rewrite and
+    word proposals): none can be taken without setting the others aside."""
+    new: Proposal | None = None
+    text: str = ""
+    moved_from: str | None = None
+
+    @property
+    def base_text(self) -> str:
+        return self.provision.text if self.provision is not None else ""
+
+
+@dataclass(frozen=True)
+class Submitted:
+    """One list as given: its file, the proposer it was compiled under, how many of its
+    amendments were compiled."""
+
+    source: str | None
+    proposer: str
+    amendments: int
+
+
+@dataclass(frozen=True)
+class Compilation:
+    base: Resolution
+    language: str
+    entries: tuple[Entry, ...]
+    lists: tuple[Submitted, ...]
+    failed: tuple[AmendmentError, ...] = field(default=())
+    """Amendments left out because they cannot be applied to the base (`keep_going`)."""
+    proposals: tuple[Proposal, ...] = ()
+    """Every distinct proposal once, in the order the lists give them (the first list's, then
+    the next's that are new): the order `apply` would take them in."""
+
+    @property
+    def proposers(self) -> tuple[str, ...]:
+        seen: dict[str, None] = {}
+        for entry in self.entries:
+            for proposal in _proposals_of(entry):
+                seen.update(dict.fromkeys(proposal.proposers))
+        return tuple(seen)
+
+    @property
+    def conflicts(self) -> int:
+        """Places where proposals conflict: word groups and provisions."""
+        return sum(g.conflicting for e in self.entries for g in e.groups) + sum(
+            e.conflicting for e in self.entries
+        )
+
+
+def _proposals_of(entry: Entry) -> list[Proposal]:
+    out = [p for g in entry.groups for p, _ in g.proposals] + list(entry.whole)
+    return out + ([entry.new] if entry.new is not None else [])
+
+
+def suffix(n: int) -> str:
+    """1 -> bis, 2 -> ter, ...; 10 and over: a number (`OP5 11`, never reached in practice)."""
+    return SUFFIXES[n - 1] if n <= len(SUFFIXES) else str(n + 1)
+
+
+def labels(base: Resolution) -> dict[str, str]:
+    """Negotiation labels of the base provisions: `PP3` (position among the preambular
+    paragraphs), `OP5` (the printed number), `OP16 (a)`, `OP16 (a) (ii)`."""
+    out: dict[str, str] = {}
+    pp = 0
+    for p in base.provisions:
+        if p.parent_id is not None:
+            out[p.id] = f"{out[p.parent_id]} ({p.number or p.default_number})"
+        elif p.part == "pp":
+            pp += 1
+            out[p.id] = f"PP{pp}"
+        else:
+            out[p.id] = f"OP{p.number or p.default_number}"
+    return out
+
+
+def _key(amendment: Amendment) -> Amendment:
+    """What makes two proposals the same: everything but the proposer and how references
+    were typed ("PP2" and "the second preambular paragraph" name one paragraph)."""
+    if isinstance(amendment, Merge):
+        return dataclasses.replace(amendment, proposer=None, refs=())
+    if isinstance(amendment, MoveProvision):
+        return dataclasses.replace(amendment, proposer=None, ref="", anchor_ref="")
+    return dataclasses.replace(amendment, proposer=None, ref="")
+
+
+def _checked(
+    base: Resolution, listed: AmendmentList, keep_going: bool
+) -> tuple[set[int], list[AmendmentError]]:
+    """The places of the amendments that cannot be applied, and their errors (with file and
+    line); without `keep_going` the first is raised, as `apply` raises it."""
+
+    def placed(exc: AmendmentError) -> AmendmentError:
+        line = listed.where(exc.index) if exc.index is not None else None
+        return AmendmentError(exc.message, path=listed.source, line=line, index=exc.index)
+
+    if listed.language != base.meta.language:
+        where = f"{listed.source}: " if listed.source else ""
+        raise InputError(
+            f"{where}the amendments are in {listed.language} and the base text in {base.meta.language}; "
+            "a list quotes the words of its base, in its language"
+        )
+    try:
+        if not keep_going:
+            Patcher(base, listed.language).apply(listed.amendments)
+            return set(), []
+        _, failed = apply_what_applies(base, listed.amendments, listed.language)
+    except AmendmentError as exc:
+        raise placed(exc) from None
+    return {exc.index for exc in failed if exc.index is not None}, [placed(exc) for exc in failed]
+
+
+@dataclass
+class _Gathered:
+    amendment: Amendment
+    proposers: list[str]
+    places: list[Place]
+    order: int
+    conflicting: bool = False
+
+    def frozen(self) -> Proposal:
+        return Proposal(self.amendment, tuple(self.proposers), tuple(self.places), self.conflicting)
+
+
+def _proposer(listed: AmendmentList, amendment: Amendment, name: str | None) -> str:
+    proposer = name or amendment.proposer or listed.proposer
+    if not proposer:
+        raise AmendmentError(NO_PROPOSER, path=listed.source)
+    return proposer
+
+
+def compile_lists(
+    base: Resolution,
+    lists: Sequence[AmendmentList],
+    names: Sequence[str | None] = (),
+    *,
+    keep_going: bool = False,
+) -> Compilation:
+    """The compilation of `lists` on `base`; `names[k]` (when given and not None) is the
+    proposer of every amendment of list k (`--as`), else an amendment's own proposer, else
+    its list's."""
+    language = base.meta.language
+    gathered: dict[Amendment, _Gathered] = {}
+    failures: list[AmendmentError] = []
+    submitted: list[Submitted] = []
+    for k, listed in enumerate(lists):
+        name = names[k] if k < len(names) else None
+        skip, failed = _checked(base, listed, keep_going)
+        failures += failed
+        kept = 0
+        for index, amendment in enumerate(listed.amendments):
+            if index in skip:
+                continue
+            kept += 1
+            proposer = _proposer(listed, amendment, name)
+            place = Place(listed.source, listed.where(index))
+            key = _key(amendment)
+            if key not in gathered:
+                gathered[key] = _Gathered(
+                    dataclasses.replace(amendment, proposer=None), [], [], len(gathered)
+                )
+            g = gathered[key]
+            if proposer not in g.proposers:
+                g.proposers.append(proposer)
+            g.places.append(place)
+        submitted.append(Submitted(listed.source, _list_proposer(listed, name), kept))
+    return _Builder(base, language, list(gathered.values())).build(tuple(submitted), tuple(failures))
+
+
+def _list_proposer(listed: AmendmentList, name: str | None) -> str:
+    """Who a list is from: `--as`, its header, else its first amendment's proposer."""
+    found = name or listed.proposer or next((a.proposer for a in listed.amendments if a.proposer), None)
+    if not found:
+        raise AmendmentError(NO_PROPOSER, path=listed.source)
+    return found
+
+
+class _Builder:
+    """Places the gathered proposals on the base provisions, finds conflicts, labels."""
+
+    def __init__(self, base: Resolution, language: str, proposals: list[_Gathered]) -> None:
+        self.base = base
+        self.language = language
+        self.proposals = proposals
+        self.words: dict[str, list[_Gathered]] = {p.id: [] for p in base.provisions}
+        self.whole: dict[str, list[_Gathered]] = {p.id: [] for p in base.provisions}
+        self.anchored: dict[str, list[_Gathered]] = {p.id: [] for p in base.provisions}
+        for g in proposals:
+            a = g.amendment
+            if isinstance(a, WORD_TYPES):
+                self.words[a.target].append(g)
+            elif isinstance(a, InsertProvision):
+                self.anchored[a.target].append(g)
+            else:
+                for pid in targets(a):
+                    self.whole[pid].append(g)
+                if isinstance(a, MoveProvision):
+                    self.anchored[a.anchor].append(g)
+
+    def _groups(self, p: Provision) -> list[list[tuple[_Gathered, Edit]]]:
+        """Interval merge of the word proposals' spans (quoted words and edit together)."""
+        items = []
+        for g in self.words[p.id]:
+            edit = word_edit(p.text, g.amendment, g.order, self.language)  # type: ignore[arg-type]
+            lo, hi = min(edit.claim[0], edit.start), max(edit.claim[1], edit.end)
+            items.append((lo, hi, g, edit))
+        items.sort(key=lambda item: (item[0], item[1], item[2].order))
+        groups: list[list[tuple[_Gathered, Edit]]] = []
+        end = -1
+        for lo, hi, g, edit in items:
+            if groups and lo < end:
+                groups[-1].append((g, edit))
+                end = max(end, hi)
+            else:
+                groups.append([(g, edit)])
+                end = hi
+        return [sorted(group, key=lambda item: item[0].order) for group in groups]
+
+    def _conflicts(self, grouped: dict[str, list[list[tuple[_Gathered, Edit]]]]) -> set[str]:
+        """The provisions whose whole-provision proposals conflict; marks the proposals."""
+        conflicted: set[str] = set()
+        for p in self.base.provisions:
+            for group in grouped[p.id]:
+                if len(group) > 1:
+                    for g, _ in group:
+                        g.conflicting = True
+            whole = self.whole[p.id]
+            moves = [g for g in whole if isinstance(g.amendment, MoveProvision)]
+            rewrites = [g for g in whole if not isinstance(g.amendment, MoveProvision)]
+            words_conflict = any(len(group) > 1 for group in grouped[p.id])
+            if (
+                len(rewrites) > 1
+                or len(moves) > 1
+                or (rewrites and grouped[p.id])
+                or (moves and words_conflict)
+            ):
+                conflicted.add(p.id)
+        changed = True
+        while changed:  # a proposal conflicting anywhere conflicts everywhere it stands
+            changed = False
+            for pid in conflicted:
+                for g in self.whole[pid] + [g for group in grouped[pid] for g, _ in group]:
+                    if not g.conflicting:
+                        g.conflicting = changed = True
+            for g in self.proposals:
+                if g.conflicting and not isinstance(g.amendment, (InsertProvision, *WORD_TYPES)):
+                    for pid in targets(g.amendment):
+                        if pid not in conflicted:
+                            conflicted.add(pid)
+                            changed = True
+        return conflicted
+
+    def _moved_text(self, p: Provision) -> list[Provision]:
+        """What a moved provision reads at its new place: the base provision with every
+        (non-conflicting) proposal on it made, as `apply` makes them."""
+        patcher = Patcher(self.base, self.language)
+        on_it = sorted(self.words[p.id] + self.whole[p.id], key=lambda g: g.order)
+        patcher.collect([g.amendment for g in on_it])
+        return patcher.outcome(p.id)
+
+    def build(self, submitted: tuple[Submitted, ...], failed: tuple[AmendmentError, ...]) -> Compilation:
+        grouped = {p.id: self._groups(p) for p in self.base.provisions}
+        conflicted = self._conflicts(grouped)
+        label = labels(self.base)
+        count: dict[str, int] = {}
+        previous: dict[tuple[str | None, str], str] = {}  # (parent, part) -> label of the last sibling
+
+        def new_label(stem: str) -> str:
+            count[stem] = count.get(stem, 0) + 1
+            return f"{stem} {suffix(count[stem])}"
+
+        def stem_before(p: Provision) -> str:
+            sibling = previous.get((p.parent_id, p.part))
+            if sibling:
+                return sibling
+            return f"{label[p.parent_id]} (0)" if p.parent_id else f"{p.part.upper()}0"
+
+        entries: list[Entry] = []
+
+        def anchored(p: Provision, position: str, stem: str) -> None:
+            for g in self.anchored[p.id]:
+                a = g.amendment
+                if isinstance(a, InsertProvision) and a.position == position:
+                    for piece in a.pieces:
+                        entries.append(
+                            Entry(new_label(stem), piece.part, piece.depth, new=g.frozen(), text=piece.text)
+                        )
+                elif isinstance(a, MoveProvision) and a.position == position:
+                    moved = self.base.provision(a.target)
+                    texts = [moved.text] if g.conflicting else [q.text for q in self._moved_text(moved)]
+                    for text in texts:
+                        entries.append(
+                            Entry(
+                                new_label(stem),
+                                a.part,
+                                a.depth,
+                                new=g.frozen(),
+                                text=text,
+                                moved_from=label[a.target],
+                            )
+                        )
+
+        for p in self.base.provisions:
+            anchored(p, "before", stem_before(p))
+            groups = tuple(
+                WordGroup(
+                    min(e.claim[0] for _, e in group),
+                    max(e.claim[1] for _, e in group),
+                    p.text[min(e.claim[0] for _, e in group) : max(e.claim[1] for _, e in group)],
+                    tuple((g.frozen(), e) for g, e in group),
+                )
+                for group in grouped[p.id]
+            )
+            whole = tuple(g.frozen() for g in sorted(self.whole[p.id], key=lambda g: g.order))
+            entries.append(Entry(label[p.id], p.part, p.depth, p, groups, whole, p.id in conflicted))
+            previous[(p.parent_id, p.part)] = label[p.id]
+            anchored(p, "after", label[p.id])
+        proposals = tuple(g.frozen() for g in self.proposals)
+        return Compilation(self.base, self.language, tuple(entries), submitted, failed, proposals)
+
+
+__all__ = ["Compilation", "Entry", "Place", "Proposal", "Submitted", "WordGroup", "compile_lists", "labels"]
