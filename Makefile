@@ -36,6 +36,8 @@ demo: $(STAMP)
 	$(BIN)/resdiff diff A/HRC/RES/28/2 A/HRC/RES/38/3 --lang en || test $$? -eq 1
 	@echo "The amendments that turn A/RES/55/109 into the seed, as a facilitator would write them:"
 	$(BIN)/resdiff amend A/RES/55/109 A/HRC/RES/25/3 --lang zh
+	@echo "Two delegations' proposals on the seed, compiled as a facilitator circulates them:"
+	$(BIN)/resdiff compile A/HRC/RES/25/3 --lang zh tests/data/compile/zh-china.txt tests/data/compile/zh-russia.txt
 	@mkdir -p reports
 	$(BIN)/resdiff diff A/RES/55/109 A/HRC/RES/25/3 --lang zh -o reports/A-HRC-RES-25-3.html --force || test $$? -eq 1
 	$(BIN)/resdiff diff A/RES/55/109 A/HRC/RES/25/3 --lang zh -o reports/A-HRC-RES-25-3.docx --force || test $$? -eq 1
