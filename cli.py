@@ -753,6 +753,8 @@ def amend(
     ]
     amendments = api.amend(*sides, proposer=proposer)
     write_or_print(api.render_amendments(amendments, fmt), output, force, f"{fmt} amendment list")
+    for note in amendments.unexpressed:
+        click.echo(f"warning: {escape_controls(note)}", err=True)
 
 
 @main.command("apply")

@@ -130,3 +130,21 @@ def test_continue_applies_the_others_and_lists_those_that_failed(tmp_path: Path)
     ]
     amended = canonical.loads(out.read_text(encoding="utf-8"), str(out))
     assert len([p for p in amended.provisions if p.part == "op" and p.depth == 0]) == 21  # the seed has 22
+
+
+def test_amend_says_the_footnote_changes_no_amendment_can_make(tmp_path: Path) -> None:
+    """A footnote is not a paragraph's words: the list cannot change it, so the command says
+    what the list leaves out instead of letting it pass for the whole difference."""
+    base = ROOT / "tests" / "data" / "hrc-25-3.zh.md"
+    revised = tmp_path / "revised.md"
+    text = base.read_text(encoding="utf-8").replace("[^2]: A/HRC/19/50。", "[^2]: A/HRC/27/56。")
+    revised.write_text(text, encoding="utf-8")
+    result = run("amend", str(base), str(revised), "--format", "json")
+    assert result.returncode == 0
+    assert json.loads(result.stdout)["amendments"] == []
+    assert result.stderr == (
+        "warning: operative paragraph 12: footnote 2 says something else "
+        "(footnotes are not amended; the list does not make this change)\n"
+    )
+    unchanged = run("amend", str(base), str(base))
+    assert unchanged.returncode == 0 and unchanged.stderr == ""

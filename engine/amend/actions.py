@@ -177,6 +177,10 @@ class AmendmentList:
     lines: tuple[int, ...] = field(default=(), compare=False)
     """The line each amendment starts on in a typed list (empty for JSON), so that an
     amendment that cannot be applied is named by its line."""
+    unexpressed: tuple[str, ...] = field(default=(), compare=False)
+    """What `derive` saw change but no amendment can say (a footnote's text, a footnote
+    added or dropped): applying the list will not make these changes, so the command says
+    them instead of letting the list pass for the whole difference."""
 
     def where(self, index: int) -> int | None:
         return self.lines[index] if index < len(self.lines) else None

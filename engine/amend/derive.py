@@ -344,7 +344,25 @@ def derive(diff: Diff, *, proposer: str | None = None) -> AmendmentList:
     amendments.sort(key=key)
     if proposer is not None:
         amendments = [_with_proposer(a, proposer) for a in amendments]
-    return AmendmentList(tuple(amendments), language, diff.old.meta.symbol, proposer)
+    unexpressed = tuple(_unexpressed(diff))
+    return AmendmentList(tuple(amendments), language, diff.old.meta.symbol, proposer, unexpressed=unexpressed)
+
+
+def _unexpressed(diff: Diff) -> Iterator[str]:
+    """Footnote changes: amendment lists quote a paragraph's words, and a footnote is no
+    paragraph's words (UN lists do not amend footnotes; a revised draft reissues them)."""
+    for change in diff.changes:
+        if not change.footnotes:
+            continue
+        where = reference(diff.old, change.old[0], "en") if change.old else change.new[0]
+        for note in change.footnotes:
+            if note.old is None:
+                what = f"footnote {note.new} added"
+            elif note.new is None:
+                what = f"footnote {note.old} dropped"
+            else:
+                what = f"footnote {note.old} says something else"
+            yield f"{where}: {what} (footnotes are not amended; the list does not make this change)"
 
 
 def _with_proposer(a: Amendment, proposer: str) -> Amendment:
