@@ -113,7 +113,7 @@ def timeline(lineage: SeriesLineage) -> Timeline:
             if status is None and any((v + 1, pid) in lineage.beyond_excerpt for pid in row.ids_in(v + 1)):
                 status = "not in the excerpt"
             ids = tuple(row.ids_in(v))
-            numbers = tuple(stage.resolution.provision(pid).number for pid in ids)
+            numbers = tuple(stage.by_id[pid].number for pid in ids)
             cells.append(Cell(status, ids, numbers))
             previous = status
         last = max(v for v, _ in row.nodes)
