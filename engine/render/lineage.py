@@ -16,7 +16,6 @@ from typing import Any
 from ..controls import escape_controls
 from ..lineage import STATUSES, Blame, Timeline
 from ..lineage.trail import Trail
-from .diff_labels import inline, visible_ops
 from .templates import template
 
 BLAME_SCHEMA = "resdiff.blame/1"
@@ -256,6 +255,8 @@ TIMELINE_RENDERERS: dict[str, Callable[[Timeline], str]] = {
 
 
 def _ops_text(ops: tuple[tuple[str, str], ...]) -> str:
+    from .diff_labels import inline, visible_ops  # the diff's labels: not needed for blame or timelines
+
     marks = {"delete": ("[-", "-]"), "insert": ("{+", "+}")}
 
     def edit(op: str, text: str) -> str:
