@@ -158,8 +158,9 @@ def choose_language(manifest: Series, language: str | None) -> str:
         raise StoreError(f"series {series} holds no text yet")
     held = ", ".join(f"{lang} ({n})" for lang, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
     raise StoreError(
-        f"series {series} holds texts in several languages, {held}: lineages are built in one; "
-        "choose it with --lang"
+        f"series {series} holds texts in several languages, {held}: a lineage compares wording, so it "
+        "is built in one; choose it with --lang (history --timeline --across-languages shows them all, "
+        "joined only through versions held in several)"
     )
 
 

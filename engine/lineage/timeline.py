@@ -54,6 +54,21 @@ class Row:
 
 
 @dataclass(frozen=True)
+class Bridge:
+    """A version held in two languages, and how far its two texts were paired by
+    structure (`across`): only a timeline across languages has bridges."""
+
+    symbol: str
+    languages: tuple[str, str]
+    paired: int
+    """Provisions paired (the same count in both texts)."""
+    unpaired: tuple[int, int]
+    """Provisions of each text left unpaired."""
+    stop: str | None
+    """Why pairing stopped before the end of both texts (None: both were paired whole)."""
+
+
+@dataclass(frozen=True)
 class Timeline:
     series: str
     language: str
@@ -61,7 +76,11 @@ class Timeline:
     dates: tuple[str | None, ...]
     excerpts: tuple[bool, ...]
     skipped: tuple[str, ...]
+    """One language: the versions not held in it. Across languages: those held in none."""
     rows: tuple[Row, ...]
+    languages: tuple[str, ...] = ()
+    """Across languages only (`across`): each column's language; empty for one language."""
+    bridges: tuple[Bridge, ...] = ()
 
     def counts(self) -> list[dict[str, int]]:
         """Per column (the transition into that version), how many cells of each status."""
