@@ -230,6 +230,29 @@ def test_a_damaged_snapshot_is_recomputed_and_replaced(tmp_path, damage):
     assert PairCache(cache).get_lineage(entry.stem) == fresh
 
 
+def test_a_cached_build_loads_neither_the_aligner_nor_the_diff_nor_the_reader(tmp_path):
+    """What a cached `blame` or timeline costs is mostly what it imports: a fresh
+    interpreter that finds the series in the cache must not load the engines that compute
+    it (rapidfuzz, the aligner, the diff, the reader, the tokenisers)."""
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys; from pathlib import Path\n"
+        "from engine.lineage import PairCache, blame, build, timeline\n"
+        "from engine.store.history import History\n"
+        "built = build(History(Path(sys.argv[1])), 'iran-hr', 'en', cache=PairCache(Path(sys.argv[2])))\n"
+        "timeline(built); blame(built, 3)\n"
+        "heavy = ('engine.align', 'engine.diff', 'engine.read', 'rapidfuzz', 'rjieba')\n"
+        "print(sorted(m for m in sys.modules if m.startswith(heavy)))\n"
+    )
+    args = [sys.executable, "-c", probe, str(HISTORY), str(tmp_path / "cache")]
+    first = subprocess.run(args, capture_output=True, text=True, check=True, cwd=ROOT)
+    assert "engine.diff" in first.stdout  # the first run computes
+    again = subprocess.run(args, capture_output=True, text=True, check=True, cwd=ROOT)
+    assert again.stdout == "[]\n"
+
+
 def test_the_lineage_constants_equal_the_engines_they_stand_for():
     """Named in engine/lineage so that a cached run does not load the diff or the reader."""
     from engine.diff import JOINER
