@@ -225,14 +225,6 @@ def parse(f: StageFile) -> Resolution:
     return canonical.loads(canonical.decode(f.data, f.path), f.path)
 
 
-def load_stages(
-    store: History, manifest: Series, language: str
-) -> tuple[list[Stage], list[str], list[bytes]]:
-    files, skipped = stage_files(store, manifest, language)
-    stages = [Stage(f.symbol, f.date, parse(f)) for f in files]
-    return stages, skipped, [f.data for f in files]
-
-
 def snapshot_key(series: str, language: str, files: list[StageFile], skipped: list[str], options: str) -> str:
     """What a whole-series snapshot depends on: every version's symbol, date and content
     hash (in order), the versions not held in the language, and the options; the cache adds
