@@ -5,6 +5,7 @@ only through a version held in both, by structure, never by wording."""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import jsonschema
@@ -91,9 +92,10 @@ def test_a_translation_joins_the_lineages_of_two_languages(tmp_path):
     assert [[c.status for c in r.cells] for r in zh.rows] == [row[2:] for row in rows]
 
 
-def test_a_structure_that_differs_stops_the_pairing_where_it_differs(tmp_path):
-    """The zh text of 2/1 has a preambular paragraph the en text lacks: every position after
-    it is shifted, so only pp1 is paired and the rest stays in rows of its own language."""
+def test_preambles_of_different_length_are_not_paired_but_numbered_paragraphs_are(tmp_path):
+    """The zh text of 2/1 has a preambular paragraph the en text lacks: preambular
+    paragraphs carry no number, so no position in the preamble can be trusted and none is
+    paired; the operative paragraphs are paired by their printed numbers."""
     history = store(
         tmp_path,
         ("2001", res("A/RES/1/1", "en", [EN["pp"]], [EN["call"]])),
@@ -103,14 +105,34 @@ def test_a_structure_that_differs_stops_the_pairing_where_it_differs(tmp_path):
     tl = across_languages(history, "topic")
     (bridge,) = tl.bridges
     assert bridge.paired == 1 and bridge.unpaired == (1, 2)
-    assert bridge.stop == "structure differs at en op1 (1) / zh pp2 (unnumbered)"
+    assert bridge.stop == (
+        "the preambles differ in length (en 1, zh 2) and are not paired: "
+        "preambular paragraphs carry no number to pair them by"
+    )
     rows = [[c.status for c in row.cells] for row in tl.rows]
     assert rows == [
-        ["present", "present", "present"],
-        ["present", "present", None],  # en op1, never joined to zh op1
+        ["present", "present", None],  # en pp1
+        ["present", "present", "present"],  # op1 in both languages
+        [None, None, "present"],  # zh pp1
         [None, None, "present"],  # zh pp2
-        [None, None, "present"],  # zh op1
     ]
+
+
+def test_a_printed_number_that_differs_stops_the_pairing_of_the_operative_part(tmp_path):
+    """The zh text prints its second operative paragraph as 2 bis: every later position
+    may be shifted, so pairing stops there, and says so."""
+    zh = res("A/RES/1/1", "zh", [ZH["pp"]], [ZH["call"], ZH["new"], ZH["report"]])
+    zh = Resolution(
+        zh.meta, (*zh.provisions[:2], replace(zh.provisions[2], number="2 bis"), zh.provisions[3])
+    )
+    history = store(
+        tmp_path,
+        ("2001", res("A/RES/1/1", "en", [EN["pp"]], [EN["call"], EN["report"], EN["report"] + " again"])),
+        ("2001", zh),
+    )
+    (bridge,) = across_languages(history, "topic").bridges
+    assert (bridge.paired, bridge.unpaired) == (2, (2, 2))
+    assert bridge.stop == "the operative parts differ at en op2 (printed 2) / zh op2 (printed 2 bis)"
 
 
 def test_an_excerpt_ends_its_bridge_and_a_language_never_shared_stands_alone(tmp_path):

@@ -10,10 +10,13 @@ place:
 
 - a **bridge** is a version held in two languages; its provisions are paired in document
   order while both texts agree on the structure: same id (same part, same position), same
-  kind and same printed number. At the first disagreement (a paragraph one reader split,
-  a number printed differently) pairing stops, because every later position may be
-  shifted: nothing past it is joined, and the bridge says where and why it stopped. An
-  excerpt ends its bridge where it ends.
+  kind and same printed number. The preambles are paired only when they are as long (or
+  one text is an excerpt that stops inside its preamble): preambular paragraphs carry no
+  number, so a paragraph one text lacks would shift every later pair unseen. In the
+  operative part pairing stops at the first disagreement (a paragraph one reader split, a
+  number printed differently), because every later position may be shifted: nothing past
+  it is joined, and the bridge says where and why it stopped. An excerpt ends its bridge
+  where it ends.
 - rows are the connected components of the per-language rows under those pairs: a row of
   one language joins a row of another when a bridge pairs provisions of theirs.
 
@@ -28,33 +31,72 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..errors import StoreError
+from ..model import Provision
 from ..store.history import History
 from .cache import PairCache
 from .graph import SeriesLineage, build
 from .timeline import Bridge, Cell, Row, Timeline, timeline
 
 
+def _pair_in_order(
+    xs: list[Provision], ys: list[Provision]
+) -> tuple[list[tuple[str, str]], tuple[Provision, Provision] | None]:
+    """Pairs in document order while id, kind and printed number agree, and the first two
+    that disagree, if any."""
+    pairs: list[tuple[str, str]] = []
+    for x, y in zip(xs, ys, strict=False):
+        if (x.id, x.kind, x.number) != (y.id, y.kind, y.number):
+            return pairs, (x, y)
+        pairs.append((x.id, y.id))
+    return pairs, None
+
+
+def _named(p: Provision) -> str:
+    return f"{p.id} (printed {p.number})" if p.number else p.id
+
+
 def pair_by_structure(
     a: SeriesLineage, va: int, b: SeriesLineage, vb: int
 ) -> tuple[list[tuple[str, str]], str | None]:
-    """The ids paired in document order while both texts agree on id, kind and printed
-    number; and why pairing stopped early, if it did."""
-    pa, pb = a.stages[va].resolution.provisions, b.stages[vb].resolution.provisions
-    pairs: list[tuple[str, str]] = []
-    for x, y in zip(pa, pb, strict=False):
-        if (x.id, x.kind, x.number) != (y.id, y.kind, y.number):
-            what = f"{x.id} ({x.number or 'unnumbered'})" if x.number != y.number else x.id
-            other = f"{y.id} ({y.number or 'unnumbered'})" if x.number != y.number else y.id
-            return pairs, f"structure differs at {a.language} {what} / {b.language} {other}"
-        pairs.append((x.id, y.id))
-    if len(pa) == len(pb):
-        return pairs, None
-    short, long_ = (a, b) if len(pa) < len(pb) else (b, a)
-    cut = " (an excerpt)" if short.stages[va if short is a else vb].excerpt else ""
-    return (
-        pairs,
-        f"the {short.language} text{cut} ends after {len(pairs)} provisions; the {long_.language} goes on",
+    """The ids of two texts of one version paired by structure, and why pairing stopped
+    short of either text's end, if it did.
+
+    The preamble is paired by position only when both preambles are as long, or when the
+    shorter text is an excerpt that stops inside it: preambular paragraphs carry no number,
+    so a paragraph one text has and the other lacks would shift every later pair without a
+    trace. The operative part is paired while id, kind and printed number agree: a printed
+    number shows a shift, so pairing stops at the first disagreement."""
+    ra, rb = a.stages[va].resolution, b.stages[vb].resolution
+    la, lb = a.language, b.language
+    pp_a, op_a = [p for p in ra.provisions if p.part == "pp"], [p for p in ra.provisions if p.part == "op"]
+    pp_b, op_b = [p for p in rb.provisions if p.part == "pp"], [p for p in rb.provisions if p.part == "op"]
+    cut_in_preamble = (not op_a and a.stages[va].excerpt and len(pp_a) < len(pp_b)) or (
+        not op_b and b.stages[vb].excerpt and len(pp_b) < len(pp_a)
     )
+    notes: list[str] = []
+    pairs: list[tuple[str, str]] = []
+    if len(pp_a) == len(pp_b) or cut_in_preamble:
+        pairs, differ = _pair_in_order(pp_a, pp_b)
+        if differ:
+            notes.append(f"the preambles differ at {la} {_named(differ[0])} / {lb} {_named(differ[1])}")
+    else:
+        notes.append(
+            f"the preambles differ in length ({la} {len(pp_a)}, {lb} {len(pp_b)}) and are not paired: "
+            "preambular paragraphs carry no number to pair them by"
+        )
+    op_pairs, differ = _pair_in_order(op_a, op_b)
+    pairs += op_pairs
+    if differ:
+        notes.append(f"the operative parts differ at {la} {_named(differ[0])} / {lb} {_named(differ[1])}")
+    if not notes and len(ra.provisions) != len(rb.provisions):
+        (short, n), (long_, _) = sorted(
+            ((a, len(ra.provisions)), (b, len(rb.provisions))), key=lambda sn: sn[1]
+        )
+        cut = " (an excerpt)" if short.stages[va if short is a else vb].excerpt else ""
+        notes.append(
+            f"the {short.language} text{cut} ends after {n} provisions; the {long_.language} goes on"
+        )
+    return pairs, "; ".join(notes) or None
 
 
 _RANK = ("split", "merged", "reworded", "moved", "added", "removed", "not in the excerpt", "present")
