@@ -92,6 +92,48 @@ def test_a_translation_joins_the_lineages_of_two_languages(tmp_path):
     assert [[c.status for c in r.cells] for r in zh.rows] == [row[2:] for row in rows]
 
 
+def test_cli_across_languages_term_is_exact_and_html_names_the_bridges(tmp_path, monkeypatch):
+    monkeypatch.setenv("RESDIFF_CACHE", str(tmp_path / "cache"))
+    store(
+        tmp_path / "h",
+        ("2001", res("A/RES/1/1", "en", [EN["pp"]], [EN["call"], EN["report"]])),
+        ("2002", res("A/RES/2/1", "en", [EN["pp"]], [EN["call"], EN["report"]])),
+        ("2002", res("A/RES/2/1", "zh", [ZH["pp"]], [ZH["call"], ZH["report"]])),
+        ("2003", res("A/RES/3/1", "zh", [ZH["pp"]], [ZH["call2"], ZH["new"], ZH["report"]])),
+    )
+    args = ["history", "topic", "--timeline", "--across-languages", "--history", str(tmp_path / "h")]
+    code, out, err = run(*args)
+    assert (code, err) == (0, "")
+    assert out == (
+        "timeline of topic across languages (en, zh): 4 lineages\n"
+        "v1 = A/RES/1/1 [en] (2001)\n"
+        "v2 = A/RES/2/1 [en] (2002)\n"
+        "v3 = A/RES/2/1 [zh] (2002)\n"
+        "v4 = A/RES/3/1 [zh] (2003)\n"
+        "across languages: each cell compares a version with the one before it in its own language;\n"
+        "rows of two languages are joined only through a version held in both, provision by\n"
+        "provision in document order while id, kind and printed number agree (structure, not wording).\n"
+        "A/RES/2/1 joins en and zh: 3 provisions paired\n"
+        "\n"
+        "v1   v2   v3   v4   lineage\n"
+        "=    =    =    =    回顾其关于加强人权领域国际合作的第25/3…\n"
+        "=    =    =    rew  吁请所有国家与人权理事会特别程序充分和…\n"
+        "=    =    =    =    请秘书长向大会下届会议提交报告\n"
+        "               add  鼓励各区域组织交流保护人权维护者的经验\n"
+        "3    3    3    2    (present)\n"
+        "               1    (reworded)\n"
+        "               1    (added)\n"
+        "\n"
+        "cells: = present, rew reworded, mov moved, spl split, mrg merged, add added, rem removed, "
+        "exc not in the excerpt\n"
+        "counts at the foot: cells of each status per version (the step into it)\n"
+    )
+    code, out, err = run(*args, "--format", "html")
+    assert (code, err) == (0, "")
+    assert "<li>A/RES/2/1 joins en and zh: 3 provisions paired</li>" in out
+    assert "A/RES/2/1 [zh] (2002)" in out
+
+
 def test_preambles_of_different_length_are_not_paired_but_numbered_paragraphs_are(tmp_path):
     """The zh text of 2/1 has a preambular paragraph the en text lacks: preambular
     paragraphs carry no number, so no position in the preamble can be trusted and none is

@@ -22,9 +22,9 @@ BLAME_SCHEMA = "resdiff.blame/1"
 TIMELINE_SCHEMA = "resdiff.timeline/1"
 ACROSS_SCHEMA = "resdiff.timeline-across/1"
 ACROSS_NOTE = (
-    "each cell compares a version with the one before it in its own language; rows of two "
-    "languages are joined only through a version held in both, provision by provision in "
-    "document order while id, kind and printed number agree (structure, not wording)"
+    "across languages: each cell compares a version with the one before it in its own language;",
+    "rows of two languages are joined only through a version held in both, provision by",
+    "provision in document order while id, kind and printed number agree (structure, not wording).",
 )
 
 CODES = {
@@ -173,9 +173,9 @@ def timeline_json(timeline: Timeline) -> str:
     return _json(across_dict(timeline) if timeline.languages else timeline_dict(timeline))
 
 
-def _bridges(timeline: Timeline) -> list[str]:
+def _bridges(timeline: Timeline, *, joined: bool = False) -> list[str]:
     """What joined the languages of a timeline across languages, and what did not."""
-    out = [f"across languages: {ACROSS_NOTE}."]
+    out = [" ".join(ACROSS_NOTE)] if joined else list(ACROSS_NOTE)
     for b in timeline.bridges:
         a, z = b.languages
         stop = f"; stopped: {b.stop}" if b.stop else ""
@@ -243,7 +243,7 @@ def timeline_md(timeline: Timeline) -> str:
     lines = [f"### Timeline of {_title(timeline)}", ""]
     lines += [f"- {v}" for v in _versions(timeline)]
     if timeline.languages:
-        lines += [f"- {note}" for note in _bridges(timeline)]
+        lines += [f"- {note}" for note in _bridges(timeline, joined=True)]
     elif timeline.skipped:
         lines.append(f"- not held in {timeline.language}: {', '.join(timeline.skipped)}")
     lines.append("")
@@ -293,7 +293,7 @@ def timeline_html(timeline: Timeline) -> str:
             lang=timeline.language,
             title=f"Timeline of {_title(timeline)}",
             skipped=[] if timeline.languages else list(timeline.skipped),
-            across=_bridges(timeline) if timeline.languages else [],
+            across=_bridges(timeline, joined=True) if timeline.languages else [],
             versions=versions,
             rows=rows,
             counts=foot,
