@@ -180,8 +180,8 @@ def _bridges(timeline: Timeline, *, joined: bool = False) -> list[str]:
         a, z = b.languages
         stop = f"; stopped: {b.stop}" if b.stop else ""
         out.append(f"{b.symbol} joins {a} and {z}: {b.paired} provisions paired{stop}")
-    joined = {lang for b in timeline.bridges for lang in b.languages}
-    alone = sorted(set(timeline.languages) - joined)
+    bridged = {lang for b in timeline.bridges for lang in b.languages}
+    alone = sorted(set(timeline.languages) - bridged)
     if alone:
         out.append(f"no version held in another language as well: {', '.join(alone)} (rows of their own)")
     if timeline.skipped:
