@@ -7,8 +7,8 @@ included, as a user meets it): first with an empty cache folder, then the same c
 again with the cache the first run filled. Each pair of runs is repeated with a new empty
 folder and the medians kept. Besides each series in each language, every series is
 timed once across all its languages (`--across-languages`), the blame of two shipped
-versions, and synthetic 20-version series of full texts. The start-up of the command (`resdiff --help`) is printed
-under the table: it is the floor of every cached run.
+versions, and synthetic 20-version series of full texts. The start-up of the command
+(`resdiff --help`) is printed under the table: it is the floor of every cached run.
 
 The children run with their bytecode cached (`PYTHONPYCACHEPREFIX` under benchmarks/.work,
 `PYTHONDONTWRITEBYTECODE` removed), after one run that compiles every module: an installed
