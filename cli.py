@@ -431,12 +431,20 @@ def validate(paths: tuple[Path, ...], history_root: Path) -> None:
     "fmt",
     type=click.Choice(TIMELINE_FORMATS),
     help="With --timeline: term (a grid, the default), md (a table), html (a self-contained page), "
-    "json (resdiff.timeline/1).",
+    "json (resdiff.timeline/1; resdiff.timeline-across/1 with --across-languages).",
+)
+@click.option(
+    "--across-languages",
+    "across",
+    is_flag=True,
+    help="With --timeline: every language the series holds, a column per version and language; rows of "
+    "two languages joined only through a version held in both, by structure (id, printed number), "
+    "never by wording. Each cell still compares with the version before in its own language.",
 )
 @history_option
 @reports_errors
 def history_(
-    series: str | None, lang: str | None, timeline: bool, fmt: str | None, history_root: Path
+    series: str | None, lang: str | None, timeline: bool, fmt: str | None, across: bool, history_root: Path
 ) -> None:
     """List the versions of a series in order (or the series, with no argument).
 
@@ -445,16 +453,21 @@ def history_(
       resdiff history
       resdiff history intl-cooperation-hr --lang en
       resdiff history intl-cooperation-hr --timeline --lang en
+      resdiff history hr-international-solidarity --timeline --across-languages
     """
     if fmt is not None and not timeline:
         fail("--format applies to --timeline; the list of versions is plain text")
+    if across and not timeline:
+        fail("--across-languages applies to --timeline")
     store = open_history(history_root)
     if timeline:
         if series is None:
             fail("--timeline needs a SERIES")
         assert series is not None
         with lineage_progress() as progress:
-            result = api.timeline(store, series, lang, cache_dir=lineage_cache(), progress=progress)
+            result = api.timeline(
+                store, series, lang, cache_dir=lineage_cache(), progress=progress, across=across
+            )
         from engine.render.lineage import TIMELINE_RENDERERS
 
         emit(TIMELINE_RENDERERS[fmt or "term"](result))

@@ -327,9 +327,26 @@ def lineage(
 
 
 def timeline(
-    store: History, series: str, language: str | None, *, cache_dir: Path | None, progress: Progress = None
+    store: History,
+    series: str,
+    language: str | None,
+    *,
+    cache_dir: Path | None,
+    progress: Progress = None,
+    across: bool = False,
 ) -> Timeline:
-    """One row per lineage, one cell per version (`engine.lineage.timeline`)."""
+    """One row per lineage, one cell per version (`engine.lineage.timeline`); `across`:
+    every language held, joined through versions held in several (`engine.lineage.across`)."""
+    if across:
+        from .lineage import PairCache
+        from .lineage.across import across_languages
+
+        if language is not None:
+            raise InputError(
+                "--across-languages takes every language the series holds and --lang picks one: "
+                "give one or the other"
+            )
+        return across_languages(store, series, cache=PairCache(cache_dir), progress=progress)
     from .lineage import timeline as make_timeline
 
     return make_timeline(lineage(store, series, language, cache_dir=cache_dir, progress=progress))

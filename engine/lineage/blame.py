@@ -20,8 +20,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..diff import JOINER
-from .graph import Node, SeriesLineage
+from .graph import JOINER, Node, SeriesLineage
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,5 @@
-"""The on-disk cache of successive-pair alignments, so a second `blame` is instant.
+"""The on-disk cache of successive-pair alignments and of whole lineages, so a second
+`blame` is instant.
 
 A lineage is built from the diffs of each pair of successive versions; a diff of two long
 texts takes tenths of a second, a series has tens of versions, and every `blame`,
@@ -6,10 +7,14 @@ texts takes tenths of a second, a series has tens of versions, and every `blame`
 are kept as one JSON file, named by a key made of:
 
 - the SHA-256 of both canonical files' bytes (an edited or re-imported text is a new key);
-- the engine's fingerprint: the package version and a hash of the source of the aligner
-  and the diff (`engine/align`, `engine/diff`), because during development the code that
-  decides an alignment changes far more often than the version number;
+- the engine's fingerprint: a hash of the source that decides what an entry holds (the
+  aligner, the diff, the lineage's linking, the model and the canonical reader:
+  `FINGERPRINTED`);
 - the comparison's options (threshold).
+
+Beside the pairs (`pairs/`), the whole lineage of a series in a language is kept
+(`lineages/`, see `snapshot`), keyed by every version's content hash: a run that finds it
+parses no canonical file and compares nothing.
 
 Where: `$RESDIFF_CACHE`, else `$XDG_CACHE_HOME/resdiff`, else `~/.cache/resdiff` (outside
 any repository, so nothing to ignore in git; the history folder stays what `validate`
@@ -27,12 +32,15 @@ import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import metadata
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..diff import CHANGE_KINDS, Diff
+from ..errors import ModelError
 from ..store import atomic
+
+if TYPE_CHECKING:  # the diff engine loads only when a pair is computed or read back
+    from ..diff import Diff
+    from .graph import SeriesLineage
 
 CACHE_FORMAT = "resdiff.pair-cache/1"
 
@@ -86,6 +94,8 @@ def _step_from(data: object) -> Step:
         data.get("similarity"),
         data.get("ops"),
     )
+    from ..diff import CHANGE_KINDS
+
     if kind not in CHANGE_KINDS or kind == "heading" or not isinstance(moved, bool):
         raise ValueError("bad kind or moved")
     if not isinstance(similarity, int | float) or isinstance(similarity, bool) or not 0 <= similarity <= 1:
@@ -112,20 +122,25 @@ def _step_from(data: object) -> Step:
     )
 
 
+FINGERPRINTED = ("align/*.py", "diff/*.py", "lineage/*.py", "model.py", "store/canonical.py")
+"""The source that decides what an entry holds: the aligner and the diff (a pair's steps),
+the lineage's own linking (a snapshot), and the model and canonical reader (a snapshot
+holds the parsed versions)."""
+
+
 @lru_cache(maxsize=1)
 def engine_fingerprint() -> str:
-    """The package version and a hash of the aligner's and the diff's source files."""
-    try:
-        version = metadata.version("resdiff")
-    except metadata.PackageNotFoundError:  # pragma: no cover - run from a bare checkout
-        version = "unknown"
-    digest = hashlib.sha256(version.encode())
+    """A hash of the source files that decide what a cache entry holds (`FINGERPRINTED`).
+    Not the package version: a release that changes what an entry holds changes these
+    files, while during development they change far more often than the version number;
+    and reading the version (importlib.metadata) cost 16 ms of every cached run."""
+    digest = hashlib.sha256()
     root = Path(__file__).resolve().parent.parent
-    for folder in ("align", "diff"):
-        for path in sorted((root / folder).glob("*.py")):
-            digest.update(path.name.encode())
+    for pattern in FINGERPRINTED:
+        for path in sorted(root.glob(pattern)):
+            digest.update(path.relative_to(root).as_posix().encode() + b"\0")
             digest.update(path.read_bytes())
-    return f"{version}+{digest.hexdigest()[:16]}"
+    return digest.hexdigest()[:16]
 
 
 def default_cache_dir(environ: Mapping[str, str]) -> Path:
@@ -143,6 +158,8 @@ class PairCache:
     folder: Path | None
     hits: int = 0
     computed: int = 0
+    lineage_hits: int = 0
+    """Whole series found in the cache (no pair read, no file parsed)."""
     rejected: list[str] = field(default_factory=list)
     """Keys of entries that were there but unreadable or malformed (recomputed)."""
 
@@ -156,19 +173,53 @@ class PairCache:
         ]
         return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
-    def path(self, key: str) -> Path | None:
-        return None if self.folder is None else self.folder / "pairs" / key[:2] / f"{key}.json"
+    def key_of(self, what: str) -> str:
+        """A whole-series snapshot's key: what it depends on (`graph.snapshot_key`) with the
+        snapshot format and the engine fingerprint."""
+        from .snapshot import SNAPSHOT_FORMAT
 
-    def get(self, key: str) -> tuple[Step, ...] | None:
-        path = self.path(key)
+        parts = [SNAPSHOT_FORMAT, engine_fingerprint(), what]
+        return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+    def path(self, key: str, kind: str = "pairs") -> Path | None:
+        return None if self.folder is None else self.folder / kind / key[:2] / f"{key}.json"
+
+    def _read(self, key: str, kind: str) -> object | None:
+        """The JSON of an entry; None when absent or unreadable (then noted as rejected)."""
+        path = self.path(key, kind)
         if path is None:
             return None
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
+            data: object = json.loads(path.read_bytes())
         except FileNotFoundError:
             return None
         except (OSError, ValueError):
             self.rejected.append(key)
+            return None
+        return data
+
+    def _write(self, key: str, kind: str, data: dict[str, Any]) -> None:
+        path = self.path(key, kind)
+        if path is not None:
+            text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+            self._replace(path, text.encode())
+
+    @staticmethod
+    def _replace(path: Path, data: bytes) -> None:
+        """Write to a temporary file beside `path`, then rename it into place."""
+        try:
+            tmp = atomic.write_temp(path, data)
+            try:
+                os.replace(tmp, path)
+            except BaseException:
+                tmp.unlink(missing_ok=True)
+                raise
+        except OSError:
+            return  # a read-only or full cache: the answer is the same, only slower
+
+    def get(self, key: str) -> tuple[Step, ...] | None:
+        data = self._read(key, "pairs")
+        if data is None:
             return None
         try:
             if not isinstance(data, dict) or data.get("format") != CACHE_FORMAT or data.get("key") != key:
@@ -182,20 +233,34 @@ class PairCache:
             return None
 
     def put(self, key: str, steps: tuple[Step, ...]) -> None:
-        path = self.path(key)
+        self._write(
+            key, "pairs", {"format": CACHE_FORMAT, "key": key, "steps": [_step_dict(s) for s in steps]}
+        )
+
+    def get_lineage(self, key: str) -> SeriesLineage | None:
+        """A whole series' lineage (`snapshot`), or None: absent, or not whole (noted in
+        `rejected`, and replaced by the next `put_lineage`)."""
+        path = self.path(key, "lineages")
         if path is None:
-            return
-        data = {"format": CACHE_FORMAT, "key": key, "steps": [_step_dict(s) for s in steps]}
-        text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+            return None
+        from . import snapshot
+
         try:
-            tmp = atomic.write_temp(path, text)
-            try:
-                os.replace(tmp, path)
-            except BaseException:
-                tmp.unlink(missing_ok=True)
-                raise
-        except OSError:
-            return  # a read-only or full cache: the answer is the same, only slower
+            found = snapshot.decode(key, path.read_bytes())
+        except FileNotFoundError:
+            return None
+        except (OSError, ValueError, TypeError, KeyError, IndexError, ModelError):
+            self.rejected.append(key)
+            return None
+        self.lineage_hits += 1
+        return found
+
+    def put_lineage(self, key: str, lineage: SeriesLineage) -> None:
+        from . import snapshot
+
+        path = self.path(key, "lineages")
+        if path is not None:
+            self._replace(path, snapshot.encode(key, lineage))
 
     def steps(
         self, old_bytes: bytes, new_bytes: bytes, options: str, compute: Callable[[], tuple[Step, ...]]

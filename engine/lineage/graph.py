@@ -25,20 +25,25 @@ another are different provisions); a node is (version index, provision id).
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-from rapidfuzz.distance import Indel
-
-from ..align import DEFAULT_THRESHOLD, fold
-from ..align.features import Encoder, similarity_tokens
-from ..diff import compare, token_diff, tokenizer_for
-from ..diff.compare import cut_short
 from ..errors import StoreError
-from ..model import Resolution
+from ..model import Provision, Resolution
 from ..store import canonical
 from ..store.history import History, Series
 from .cache import PairCache, Step, steps_of
+
+if TYPE_CHECKING:
+    from ..diff import Diff
+
+# The aligner, the diff engine and rapidfuzz are imported where a pair is compared or an
+# open end linked, never at module level: a run that finds the whole series in the cache
+# (`snapshot`) needs none of them, and loading them is most of such a run's time.
 
 GAP_THRESHOLD = 0.75
 """Least similarity for joining a removed clause to one added later (near-same text)."""
@@ -46,6 +51,9 @@ GAP_LOOKBACK = 5
 """How many stored versions back a restored clause is looked for."""
 
 Node = tuple[int, str]
+JOINER = "\n"
+"""How the diff joins the texts of a split or merge (`engine.diff.JOINER`, a test keeps
+them equal; named here so that reading a cached lineage does not load the diff engine)."""
 
 
 @dataclass(frozen=True)
@@ -59,6 +67,12 @@ class Stage:
     @property
     def excerpt(self) -> bool:
         return self.resolution.meta.extent == "excerpt"
+
+    @cached_property
+    def by_id(self) -> dict[str, Provision]:
+        """Its provisions by id (`Resolution.provision` looks through them all, and a
+        timeline or blame asks for every provision of every version)."""
+        return {p.id: p for p in self.resolution.provisions}
 
 
 @dataclass(frozen=True)
@@ -117,7 +131,7 @@ class SeriesLineage:
         return next((k for k, s in enumerate(self.stages) if slug_of(s.symbol) == key), None)
 
     def text(self, node: Node) -> str:
-        return self.stages[node[0]].resolution.provision(node[1]).text
+        return self.stages[node[0]].by_id[node[1]].text
 
     def lineage_of(self, node: Node) -> Lineage:
         for lineage in self.lineages:
@@ -144,34 +158,91 @@ def choose_language(manifest: Series, language: str | None) -> str:
         raise StoreError(f"series {series} holds no text yet")
     held = ", ".join(f"{lang} ({n})" for lang, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
     raise StoreError(
-        f"series {series} holds texts in several languages, {held}: lineages are built in one; "
-        "choose it with --lang"
+        f"series {series} holds texts in several languages, {held}: a lineage compares wording, so it "
+        "is built in one; choose it with --lang (history --timeline --across-languages shows them all, "
+        "joined only through versions held in several)"
     )
 
 
-def load_stages(
-    store: History, manifest: Series, language: str
-) -> tuple[list[Stage], list[str], list[bytes]]:
-    series = manifest.name
-    stages: list[Stage] = []
+def compare(old: Resolution, new: Resolution, threshold: float) -> Diff:
+    """`resdiff diff`'s comparison (the diff engine loads on the first pair computed)."""
+    from ..diff import compare as diff_compare
+
+    return diff_compare(old, new, threshold=threshold)
+
+
+def default_threshold() -> float:
+    from ..align import DEFAULT_THRESHOLD
+
+    return DEFAULT_THRESHOLD
+
+
+@dataclass(frozen=True)
+class StageFile:
+    """One version's canonical file, read but not parsed."""
+
+    symbol: str
+    date: str | None
+    path: str
+    data: bytes
+
+
+def stage_files(store: History, manifest: Series, language: str) -> tuple[list[StageFile], list[str]]:
+    """The canonical files of the versions held in `language`, and the symbols of those
+    not held (not columns)."""
+    files: list[StageFile] = []
     skipped: list[str] = []
-    raw: list[bytes] = []
     for version in manifest.versions:
         if language not in version.languages:
             skipped.append(version.symbol)
             continue
-        path = store.path_for(series, language, version.symbol)
-        data = path.read_bytes()
-        stages.append(Stage(version.symbol, version.date, canonical.load_path(path)))
-        raw.append(data)
-    return stages, skipped, raw
+        path = store.path_for(manifest.name, language, version.symbol)
+        files.append(StageFile(version.symbol, version.date, str(path), read_canonical_bytes(path)))
+    return files, skipped
+
+
+READ_CAP = 10 * 1024 * 1024
+"""The reader's size cap (`engine.read.decode.MAX_BYTES`, a test keeps them equal): the
+reader's package is not imported on a cached run, only when a file breaks a rule."""
+
+
+def read_canonical_bytes(path: Path) -> bytes:
+    """A canonical file's bytes under the size cap every input shares."""
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(READ_CAP + 1)
+        if len(data) <= READ_CAP:
+            return data
+    except OSError:
+        pass
+    # Too large, missing, a folder, unreadable: the reader's own checks say which.
+    from ..read.decode import read_limited
+
+    return read_limited(path)
+
+
+def parse(f: StageFile) -> Resolution:
+    return canonical.loads(canonical.decode(f.data, f.path), f.path)
+
+
+def snapshot_key(series: str, language: str, files: list[StageFile], skipped: list[str], options: str) -> str:
+    """What a whole-series snapshot depends on: every version's symbol, date and content
+    hash (in order), the versions not held in the language, and the options; the cache adds
+    the engine fingerprint. Every file is hashed each time: SHA-256 runs at about 1 GB/s, so
+    a 20-version series of 100 kB texts costs 2 ms, and a shortcut on size and modification
+    time would miss a same-length edit made within the file system's time resolution (a
+    git checkout, a scripted replace)."""
+    parts = [series, language, options, "skipped:" + "\x1f".join(skipped)]
+    for f in files:
+        parts.append(f"{f.symbol}\x1f{f.date}\x1f{hashlib.sha256(f.data).hexdigest()}")
+    return "\n".join(parts)
 
 
 def pair_steps(
     old: Resolution, new: Resolution, old_bytes: bytes, new_bytes: bytes, cache: PairCache, threshold: float
 ) -> tuple[Step, ...]:
     def compute() -> tuple[Step, ...]:
-        return steps_of(compare(old, new, threshold=threshold))
+        return steps_of(compare(old, new, threshold))
 
     return cache.steps(old_bytes, new_bytes, f"threshold={threshold!r}", compute)
 
@@ -182,22 +253,32 @@ def build(
     language: str | None = None,
     *,
     cache: PairCache | None = None,
-    threshold: float = DEFAULT_THRESHOLD,
+    threshold: float | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> SeriesLineage:
-    """The lineages of a series in one language (see the module's docstring)."""
+    """The lineages of a series in one language (see the module's docstring): the whole
+    result from the cache when no version changed (`snapshot`), else built from the
+    successive pairs (each from the cache when its two files did not change)."""
     cache = cache or PairCache(None)
     manifest = store.series(series)
     lang = choose_language(manifest, language)
-    stages, skipped, raw = load_stages(store, manifest, lang)
+    files, skipped = stage_files(store, manifest, lang)
+    options = "threshold=default" if threshold is None else f"threshold={threshold!r}"
+    key = cache.key_of(snapshot_key(manifest.name, lang, files, skipped, options))
+    found = cache.get_lineage(key)
+    if found is not None:
+        return found
+    limit = default_threshold() if threshold is None else threshold
+    stages = [Stage(f.symbol, f.date, parse(f)) for f in files]
     steps = []
     for k in range(len(stages) - 1):
-        steps.append(
-            pair_steps(stages[k].resolution, stages[k + 1].resolution, raw[k], raw[k + 1], cache, threshold)
-        )
+        old, new = stages[k].resolution, stages[k + 1].resolution
+        steps.append(pair_steps(old, new, files[k].data, files[k + 1].data, cache, limit))
         if progress is not None:
             progress(k + 1, len(stages) - 1)
-    return link_stages(series, lang, stages, skipped, steps, threshold=threshold)
+    result = link_stages(manifest.name, lang, stages, skipped, steps, threshold=limit)
+    cache.put_lineage(key, result)
+    return result
 
 
 def link_stages(
@@ -207,9 +288,10 @@ def link_stages(
     skipped: list[str],
     steps: list[tuple[Step, ...]],
     *,
-    threshold: float = DEFAULT_THRESHOLD,
+    threshold: float | None = None,
 ) -> SeriesLineage:
     """Links, removals, excerpt gaps and components from the successive pairs' steps."""
+    threshold = default_threshold() if threshold is None else threshold
     result = SeriesLineage(series, language, stages, skipped, [], set(), set(), set())
     # Open ends: (node last seen, least similarity to take it up; -1: hidden by an excerpt,
     # taken up at the aligner's own threshold).
@@ -261,15 +343,19 @@ def link_stages(
                 node = (k + 1, pid)
                 if node not in result.incoming and new_pos[pid] > last_new:
                     result.beyond_excerpt.add(node)
-    _index(result)
+    index_links(result)
     _bridge_cuts(result)
-    _index(result)
-    _components(result)
+    index_links(result)
+    make_components(result)
     return result
 
 
 def _bridge_cuts(result: SeriesLineage) -> None:
     """Compare what follows a provision an excerpt cut short with its last whole ancestor."""
+    from ..align import fold
+    from ..diff import token_diff, tokenizer_for
+    from ..diff.compare import cut_short
+
     cut_nodes = {
         (v, stage.resolution.provisions[-1].id)
         for v, stage in enumerate(result.stages)
@@ -302,7 +388,7 @@ def _bridge_cuts(result: SeriesLineage) -> None:
         )
 
 
-def _index(result: SeriesLineage) -> None:
+def index_links(result: SeriesLineage) -> None:
     result.incoming = {}
     result.outgoing = {}
     for link in result.links:
@@ -316,6 +402,11 @@ def similarity(old: list[str], new: list[str]) -> list[list[float]]:
     """The aligner's score (`engine.align.state.State.score`: 1.0 only when equal after
     folding, else the token similarity) of every old text against every new one, without
     the candidate index the aligner builds to avoid all pairs: these lists are a handful."""
+    from rapidfuzz.distance import Indel
+
+    from ..align import fold
+    from ..align.features import Encoder, similarity_tokens
+
     old_keys, new_keys = [fold(t) for t in old], [fold(t) for t in new]
     encoder = Encoder()
     old_codes = [encoder.encode(similarity_tokens(k)) for k in old_keys]
@@ -347,8 +438,11 @@ def _take_up(
     provision at most once. Returns the ends taken up."""
     if not pool or not added:
         return set()
+    from ..align import fold
+    from ..diff import token_diff, tokenizer_for
+
     old_texts = [result.text(node) for node, _ in pool]
-    new_texts = [stages[version].resolution.provision(pid).text for pid in added]
+    new_texts = [stages[version].by_id[pid].text for pid in added]
     score = similarity(old_texts, new_texts)
     scored = []
     for i, (node, bar) in enumerate(pool):
@@ -384,7 +478,7 @@ def _take_up(
     return taken
 
 
-def _components(result: SeriesLineage) -> None:
+def make_components(result: SeriesLineage) -> None:
     """Connected components of nodes under links (union-find), rows ordered by where
     they first appear (version, then document position)."""
     parent: dict[Node, Node] = {}

@@ -54,6 +54,21 @@ class Row:
 
 
 @dataclass(frozen=True)
+class Bridge:
+    """A version held in two languages, and how far its two texts were paired by
+    structure (`across`): only a timeline across languages has bridges."""
+
+    symbol: str
+    languages: tuple[str, str]
+    paired: int
+    """Provisions paired (the same count in both texts)."""
+    unpaired: tuple[int, int]
+    """Provisions of each text left unpaired."""
+    stop: str | None
+    """Why pairing stopped before the end of both texts (None: both were paired whole)."""
+
+
+@dataclass(frozen=True)
 class Timeline:
     series: str
     language: str
@@ -61,7 +76,11 @@ class Timeline:
     dates: tuple[str | None, ...]
     excerpts: tuple[bool, ...]
     skipped: tuple[str, ...]
+    """One language: the versions not held in it. Across languages: those held in none."""
     rows: tuple[Row, ...]
+    languages: tuple[str, ...] = ()
+    """Across languages only (`across`): each column's language; empty for one language."""
+    bridges: tuple[Bridge, ...] = ()
 
     def counts(self) -> list[dict[str, int]]:
         """Per column (the transition into that version), how many cells of each status."""
@@ -113,7 +132,7 @@ def timeline(lineage: SeriesLineage) -> Timeline:
             if status is None and any((v + 1, pid) in lineage.beyond_excerpt for pid in row.ids_in(v + 1)):
                 status = "not in the excerpt"
             ids = tuple(row.ids_in(v))
-            numbers = tuple(stage.resolution.provision(pid).number for pid in ids)
+            numbers = tuple(stage.by_id[pid].number for pid in ids)
             cells.append(Cell(status, ids, numbers))
             previous = status
         last = max(v for v, _ in row.nodes)

@@ -16,11 +16,16 @@ from typing import Any
 from ..controls import escape_controls
 from ..lineage import STATUSES, Blame, Timeline
 from ..lineage.trail import Trail
-from .diff_labels import inline, visible_ops
 from .templates import template
 
 BLAME_SCHEMA = "resdiff.blame/1"
 TIMELINE_SCHEMA = "resdiff.timeline/1"
+ACROSS_SCHEMA = "resdiff.timeline-across/1"
+ACROSS_NOTE = (
+    "across languages: each cell compares a version with the one before it in its own language;",
+    "rows of two languages are joined only through a version held in both, provision by",
+    "provision in document order while id, kind and printed number agree (structure, not wording).",
+)
 
 CODES = {
     "present": "=",
@@ -137,8 +142,51 @@ def timeline_dict(timeline: Timeline) -> dict[str, Any]:
     }
 
 
+def across_dict(timeline: Timeline) -> dict[str, Any]:
+    """`resdiff.timeline-across/1`: the timeline of one language's form, with each
+    version's language and the bridges that joined the languages."""
+    one = timeline_dict(timeline)
+    return {
+        "schema": ACROSS_SCHEMA,
+        "series": timeline.series,
+        "languages": sorted(set(timeline.languages)),
+        "versions": [
+            {**v, "language": lang} for v, lang in zip(one["versions"], timeline.languages, strict=True)
+        ],
+        "without_text": list(timeline.skipped),
+        "bridges": [
+            {
+                "symbol": b.symbol,
+                "languages": list(b.languages),
+                "paired": b.paired,
+                "unpaired": list(b.unpaired),
+                "stop": b.stop,
+            }
+            for b in timeline.bridges
+        ],
+        "lineages": one["lineages"],
+        "counts": one["counts"],
+    }
+
+
 def timeline_json(timeline: Timeline) -> str:
-    return _json(timeline_dict(timeline))
+    return _json(across_dict(timeline) if timeline.languages else timeline_dict(timeline))
+
+
+def _bridges(timeline: Timeline, *, joined: bool = False) -> list[str]:
+    """What joined the languages of a timeline across languages, and what did not."""
+    out = [" ".join(ACROSS_NOTE)] if joined else list(ACROSS_NOTE)
+    for b in timeline.bridges:
+        a, z = b.languages
+        stop = f"; stopped: {b.stop}" if b.stop else ""
+        out.append(f"{b.symbol} joins {a} and {z}: {b.paired} provisions paired{stop}")
+    bridged = {lang for b in timeline.bridges for lang in b.languages}
+    alone = sorted(set(timeline.languages) - bridged)
+    if alone:
+        out.append(f"no version held in another language as well: {', '.join(alone)} (rows of their own)")
+    if timeline.skipped:
+        out.append(f"listed without text (no column): {', '.join(timeline.skipped)}")
+    return out
 
 
 def _grid(timeline: Timeline, sep: str, edge: str) -> list[str]:
@@ -163,8 +211,15 @@ def _grid(timeline: Timeline, sep: str, edge: str) -> list[str]:
 def _versions(timeline: Timeline) -> list[str]:
     out = []
     for k, (s, d, e) in enumerate(zip(timeline.symbols, timeline.dates, timeline.excerpts, strict=True)):
-        out.append(f"v{k + 1} = {s} ({d or 'undated'}{', excerpt' if e else ''})")
+        lang = f" [{timeline.languages[k]}]" if timeline.languages else ""
+        out.append(f"v{k + 1} = {s}{lang} ({d or 'undated'}{', excerpt' if e else ''})")
     return out
+
+
+def _title(timeline: Timeline) -> str:
+    if timeline.languages:
+        return f"{timeline.series} across languages ({timeline.language})"
+    return f"{timeline.series} ({timeline.language})"
 
 
 def _legend() -> str:
@@ -172,9 +227,11 @@ def _legend() -> str:
 
 
 def timeline_term(timeline: Timeline) -> str:
-    lines = [f"timeline of {timeline.series} ({timeline.language}): {len(timeline.rows)} lineages"]
+    lines = [f"timeline of {_title(timeline)}: {len(timeline.rows)} lineages"]
     lines += _versions(timeline)
-    if timeline.skipped:
+    if timeline.languages:
+        lines += _bridges(timeline)
+    elif timeline.skipped:
         lines.append(f"not held in {timeline.language} (no column): {', '.join(timeline.skipped)}")
     lines.append("")
     lines += [line.rstrip() for line in _grid(timeline, " ", "")]
@@ -183,9 +240,11 @@ def timeline_term(timeline: Timeline) -> str:
 
 
 def timeline_md(timeline: Timeline) -> str:
-    lines = [f"### Timeline of {timeline.series} ({timeline.language})", ""]
+    lines = [f"### Timeline of {_title(timeline)}", ""]
     lines += [f"- {v}" for v in _versions(timeline)]
-    if timeline.skipped:
+    if timeline.languages:
+        lines += [f"- {note}" for note in _bridges(timeline, joined=True)]
+    elif timeline.skipped:
         lines.append(f"- not held in {timeline.language}: {', '.join(timeline.skipped)}")
     lines.append("")
     head = [f"v{k + 1}" for k in range(len(timeline.symbols))]
@@ -208,7 +267,7 @@ def timeline_html(timeline: Timeline) -> str:
     escaped by the template engine (autoescape), as the HTML diff report is."""
     versions = [
         {
-            "label": f"{s} ({d or 'undated'})",
+            "label": f"{s}{f' [{timeline.languages[k]}]' if timeline.languages else ''} ({d or 'undated'})",
             "title": f"v{k + 1}{', excerpt' if e else ''}",
             "excerpt": e,
         }
@@ -232,8 +291,9 @@ def timeline_html(timeline: Timeline) -> str:
     return str(
         template("timeline.html.j2").render(
             lang=timeline.language,
-            title=f"Timeline of {timeline.series} ({timeline.language})",
-            skipped=list(timeline.skipped),
+            title=f"Timeline of {_title(timeline)}",
+            skipped=[] if timeline.languages else list(timeline.skipped),
+            across=_bridges(timeline, joined=True) if timeline.languages else [],
             versions=versions,
             rows=rows,
             counts=foot,
@@ -256,6 +316,8 @@ TIMELINE_RENDERERS: dict[str, Callable[[Timeline], str]] = {
 
 
 def _ops_text(ops: tuple[tuple[str, str], ...]) -> str:
+    from .diff_labels import inline, visible_ops  # the diff's labels: not needed for blame or timelines
+
     marks = {"delete": ("[-", "-]"), "insert": ("{+", "+}")}
 
     def edit(op: str, text: str) -> str:
