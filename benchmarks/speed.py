@@ -8,6 +8,8 @@ timeout, so a reader that is quadratic today records "timed out" instead of hang
 `make bench`. All tools get the same raw typed-text files, and `resdiff` detects their
 language (no `--lang`), as a user's first run does. `resdiff` is also run on the canonical
 files, which isolates the engine from the reader, and `resdiff parse` alone times the reader.
+The project's modules are compiled to bytecode before any run, as `pip install` leaves them
+for a user (`compile_bytecode`).
 
 Two parts: `typical`, a real resolution of 30-40 provisions edited by the `everything`
 mutation programme and typed as a drafter types it (issue 7: <= 0.3 s), and `run`, the
