@@ -35,7 +35,17 @@ def met(ok: bool) -> str:
     return "**met**" if ok else "**NOT met**"
 
 
-def header(quick: bool, threshold: float) -> list[str]:
+def header(quick: bool, threshold: float, load: tuple[float, float] | None = None) -> list[str]:
+    """`load`: the 1-minute load average before and after the speed runs (None: no speed)."""
+    busy = (
+        []
+        if load is None
+        else [
+            f"- Load average (1 min) before and after the speed runs: {load[0]:.2f}, {load[1]:.2f}"
+            f" on {os.cpu_count()} cores; the project's modules compiled to bytecode first, as"
+            " `pip install` leaves them."
+        ]
+    )
     return [
         "# resdiff benchmark results",
         "",
@@ -48,6 +58,7 @@ def header(quick: bool, threshold: float) -> list[str]:
         f"Python {sys.version.split()[0]}",
         f"- Aligner measured through `engine.diff.compare` at its default threshold {threshold}; "
         "speed measured through the `resdiff diff` command.",
+        *busy,
         "",
     ]
 

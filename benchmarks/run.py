@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import time
 from pathlib import Path
@@ -166,7 +167,9 @@ def main(argv: list[str] | None = None) -> int:
     measures = []
     typical_measures = []
     floor: list[tuple[str, float | None]] = []
+    load: tuple[float, float] | None = None
     if not args.no_speed:
+        load_before = os.getloadavg()[0]
         floor = startup(1 if args.quick else 5)
         typical_measures = typical(3 if args.quick else 7, timeout=args.timeout)
         say("speed of the typical pair done")
@@ -174,8 +177,9 @@ def main(argv: list[str] | None = None) -> int:
         limits = {"timeout": args.timeout, "redlines_timeout": args.timeout}
         measures = run_speed(**quick, **limits) if args.quick else run_speed(**limits)  # type: ignore[arg-type]
         say("speed done")
+        load = (load_before, os.getloadavg()[0])
 
-    lines = report.header(args.quick, DEFAULT_THRESHOLD)
+    lines = report.header(args.quick, DEFAULT_THRESHOLD, load)
     lines += ["## Bars", ""]
     mut = results["mutations zh"].score, results["mutations en"].score
     for lang, s in zip(("zh", "en"), mut, strict=True):

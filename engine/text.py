@@ -60,9 +60,21 @@ def is_cjk(ch: str) -> bool:
     return bool(_CJK.match(ch))
 
 
+_NON_ASCII_RUNS = re.compile(r"[^\x00-\x7f]+")
+_ASCII_LETTERS = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+
+
 def script_counts(text: str) -> dict[str, int]:
-    """Letters of each script in `text` (han, arabic, cyrillic, latin)."""
-    return {name: sum(map(len, runs.findall(text))) for name, runs in _SCRIPT_RUNS.items()}
+    """Letters of each script in `text` (han, arabic, cyrillic, latin).
+
+    ASCII letters are counted on the text's ASCII bytes (`bytes.translate` in C) and the
+    script patterns run over the other characters only: an English text is almost all
+    ASCII, and four regex scans of all of it cost 0.13 s for 4,000 provisions (2.4 MB)."""
+    rest = "".join(_NON_ASCII_RUNS.findall(text))
+    ascii_bytes = text.encode("ascii", "ignore")
+    counts = {name: sum(map(len, runs.findall(rest))) for name, runs in _SCRIPT_RUNS.items()}
+    counts["latin"] += len(ascii_bytes) - len(ascii_bytes.translate(None, _ASCII_LETTERS))
+    return counts
 
 
 def _words(text: str) -> tuple[str, ...]:

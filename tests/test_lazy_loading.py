@@ -115,3 +115,59 @@ def test_pdfminer_is_loaded_only_for_a_pdf(tmp_path: Path) -> None:
     pdf.write_bytes(sample_pdf(SAMPLES[0]).data)
     assert "pdfminer" not in loaded_by("parse", str(ZH_SEED), "--lang", "zh")
     assert "pdfminer" in loaded_by("parse", str(pdf), "--lang", "zh")
+
+
+# What a diff of two text files needs is the reader, the aligner and one renderer; each of
+# these loads only for the input or the command that needs it (issue 7: the start-up of a
+# typical diff). Listed by module, so a new top-level import of one of them fails here.
+NOT_FOR_A_TEXT_DIFF = (
+    "engine.read.pdf",  # a PDF file (and logging with it)
+    "engine.read.docx",  # a Word file
+    "engine.render.diff_docx",  # -o report.docx
+    "engine.render.diff_html",  # -o report.html
+    "engine.render.diff_md",  # --format md
+    "engine.render.diff_json",  # --format json
+    "engine.amend",  # amend, apply
+    "engine.lineage",  # history, blame, timeline
+    "engine.check",  # check
+    "git",  # REV:path
+    "jinja2",  # HTML reports
+    "secrets",  # temporary files of the store's writes
+    "spellchecker",  # an OCR-broken English text
+)
+
+DIFF_PROBE = """
+import sys
+import cli
+try:
+    cli.main(sys.argv[1:], standalone_mode=False)
+except SystemExit:
+    pass
+print("loaded:", *sorted(m for m in {names!r} if m in sys.modules))
+"""
+
+
+def modules_loaded_by(*args: str) -> set[str]:
+    """Which of NOT_FOR_A_TEXT_DIFF a fresh `resdiff ARGS` process (the command's own
+    `main`, no test runner around it) imported."""
+    out = subprocess.run(
+        [sys.executable, "-c", DIFF_PROBE.format(names=NOT_FOR_A_TEXT_DIFF), *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=True,
+    )
+    return set(out.stdout.splitlines()[-1].split()[1:])
+
+
+def test_a_diff_of_two_typed_texts_loads_only_the_reader_aligner_and_its_renderer(tmp_path: Path) -> None:
+    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
+    old.write_text(TYPED_EN, encoding="utf-8")
+    new.write_text(TYPED_EN.replace("Requests a report", "Requests a full report"), encoding="utf-8")
+    assert modules_loaded_by("diff", str(old), str(new)) == set()
+    assert modules_loaded_by("diff", str(old), str(new), "--format", "json") == {"engine.render.diff_json"}
+    assert modules_loaded_by("diff", str(ZH_SEED), str(ZH_SEED)) == set()
+
+
+def test_importing_the_cli_loads_no_reader_of_another_format_nor_any_other_commands_engine() -> None:
+    assert modules_loaded_by("--help") == set()

@@ -30,7 +30,8 @@ from reportlab.lib.pdfencrypt import StandardEncryption
 from engine.errors import InputError
 from engine.model import Resolution
 from engine.read import read_bytes, read_path, read_text
-from engine.read.pdf import is_pdf, read_pdf
+from engine.read.formats import is_pdf
+from engine.read.pdf import read_pdf
 from engine.store.canonical import dumps, loads
 from tests.odtgen import flat_odt
 from tests.pdfgen import SAMPLES, Sample, UnPdf, image_only_pdf, odd_operator_pdf, sample_pdf

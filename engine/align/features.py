@@ -37,9 +37,31 @@ TOKEN_RE = re.compile(
 CODE_BASE = 0x10000
 
 
+# `TOKEN_RE` for a text without Han characters: the same tokens, found without testing
+# every character against the Han ranges (and without backtracking into a word that is
+# not the start of a symbol); a third of the cost on English text.
+_NO_HAN_TOKEN_RE = re.compile(
+    r"""
+      (?:[A-Za-z]++[/.-])*\d+(?:[.,/-]\d+)*(?:[/.-][A-Za-z0-9]+)*
+    | [^\W\d_]++(?:['’-][^\W\d_]++)*+
+    """,
+    re.VERBOSE,
+)
+_HAN = re.compile(f"[{HAN_CLASS}]")
+# ...and for a lower-cased ASCII text (most English provisions), where a letter is [a-z]
+# and a digit [0-9]: classes the regex engine tests without Unicode tables, twice as fast.
+_ASCII_TOKEN_RE = re.compile(
+    r"(?:[a-z]++[/.-])*[0-9]+(?:[.,/-][0-9]+)*(?:[/.-][a-z0-9]+)*"  # 68/160, a/hrc/24/56, 4.5
+    r"|[a-z]++(?:['-][a-z]++)*+"  # words
+)
+
+
 def similarity_tokens(key: str) -> list[str]:
     """The tokens alignment compares, from a text's folded form (`formatting.fold`)."""
-    return [t.lower() for t in TOKEN_RE.findall(key)]
+    if key.isascii():  # lower-casing ASCII changes no token boundary
+        return _ASCII_TOKEN_RE.findall(key.lower())
+    pattern = TOKEN_RE if _HAN.search(key) else _NO_HAN_TOKEN_RE
+    return [t.lower() for t in pattern.findall(key)]
 
 
 class Encoder:

@@ -32,13 +32,15 @@ _HAS_CJK = re.compile(rf"[{CJK_CLASS}]")
 
 def fold_width(text: str) -> str:
     """Full-width ASCII to half-width, half-width CJK punctuation to full-width."""
-    return text.translate(WIDTH_TABLE)
+    return text if text.isascii() else text.translate(WIDTH_TABLE)  # the table maps no ASCII
 
 
 def fold_space(text: str) -> str:
     """One space for any whitespace run, none next to CJK characters, none at the ends."""
-    text = _SPACE_RUN.sub(" ", text).strip()
-    return _SPACE_BY_CJK.sub("", text) if " " in text and _HAS_CJK.search(text) else text
+    text = " ".join(text.split())  # str.split and `\s` agree on what whitespace is
+    if " " in text and not text.isascii() and _HAS_CJK.search(text):
+        return _SPACE_BY_CJK.sub("", text)
+    return text
 
 
 def spaceless(key: str) -> str:

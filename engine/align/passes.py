@@ -58,10 +58,10 @@ def _best_two(scores: list[tuple[float, int]]) -> tuple[float, int, float]:
 
 
 def near_pass(state: State, options: AlignOptions) -> None:
-    for j, candidates in enumerate(state.old_candidates):
-        if state.new_partner[j] is not None:
+    for j, partner in enumerate(state.new_partner):
+        if partner is not None:
             continue
-        scored = [(state.score(i, j), i) for i in candidates if state.old_partner[i] is None]
+        scored = [(state.score(i, j), i) for i in state.old_candidates[j] if state.old_partner[i] is None]
         if not scored:
             continue
         best, i, runner_up = _best_two(scored)

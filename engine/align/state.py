@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from rapidfuzz.distance import Indel
 
-from .candidates import CandidateIndex
+from .candidates import CandidateIndex, Candidates
 from .features import Encoder, similarity_tokens
 from .formatting import fold
 from .links import Method
@@ -21,19 +21,26 @@ class State:
     """
 
     def __init__(self, old: Sequence[str], new: Sequence[str]) -> None:
-        self.old_keys = [fold(t) for t in old]
-        self.new_keys = [fold(t) for t in new]
+        # Most provisions of a pair are the same text on both sides: each distinct text is
+        # folded and tokenised once (old before new, so the codes are handed out as before).
+        keys: dict[str, str] = {}
+        self.old_keys = [keys[t] if t in keys else keys.setdefault(t, fold(t)) for t in old]
+        self.new_keys = [keys[t] if t in keys else keys.setdefault(t, fold(t)) for t in new]
         encoder = Encoder()
-        self.old_codes = [encoder.encode(similarity_tokens(k)) for k in self.old_keys]
-        self.new_codes = [encoder.encode(similarity_tokens(k)) for k in self.new_keys]
+        codes: dict[str, str] = {}
+        self.old_codes = [codes.get(k) or self._encode(encoder, codes, k) for k in self.old_keys]
+        self.new_codes = [codes.get(k) or self._encode(encoder, codes, k) for k in self.new_keys]
         self.old_partner: list[int | None] = [None] * len(old)
         self.new_partner: list[int | None] = [None] * len(new)
         self.how: dict[int, tuple[Method, float]] = {}
         self._scores: dict[tuple[int, int], float] = {}
-        old_index = CandidateIndex(self.old_codes)
-        new_index = CandidateIndex(self.new_codes)
-        self.new_candidates = [new_index.query(code) for code in self.old_codes]
-        self.old_candidates = [old_index.query(code) for code in self.new_codes]
+        self.new_candidates = Candidates(CandidateIndex(self.new_codes), self.old_codes)
+        self.old_candidates = Candidates(CandidateIndex(self.old_codes), self.new_codes)
+
+    @staticmethod
+    def _encode(encoder: Encoder, codes: dict[str, str], key: str) -> str:
+        code = codes[key] = encoder.encode(similarity_tokens(key))
+        return code
 
     def score(self, i: int, j: int) -> float:
         """Similarity of old i and new j: 1.0 only if equal after folding; otherwise the

@@ -16,9 +16,11 @@ from .inline import token_diff
 from .tokenize import Tokenizer, tokenizer_for
 
 
-def _same_wording(a: Provision, b: Provision, *, count_formatting: bool) -> bool:
+def _same_wording(a: Provision, b: Provision, method: str, *, count_formatting: bool) -> bool:
     if count_formatting:
         return a.text == b.text
+    if method == "identical":  # the aligner found their folded keys equal: no need to fold again
+        return True
     old_key, new_key = fold(a.text), fold(b.text)
     return old_key == new_key or spaceless(old_key) == spaceless(new_key)
 
@@ -69,7 +71,7 @@ def _linked(
     elif len(news) > 1:
         kind = "split"
     elif link.method == "cut" or (
-        _same_wording(olds[0], news[0], count_formatting=count_formatting) and not footnotes
+        _same_wording(olds[0], news[0], link.method, count_formatting=count_formatting) and not footnotes
     ):
         kind = "unchanged"
     else:

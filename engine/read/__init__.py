@@ -19,9 +19,8 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..model import Resolution
-from . import pdf
 from .decode import MAX_BYTES, decode, read_limited
-from .formats import REVISIONS, Revisions, looks_like_html, looks_like_office
+from .formats import REVISIONS, Revisions, is_pdf, looks_like_html, looks_like_office
 from .reader import read_text
 
 __all__ = ["MAX_BYTES", "REVISIONS", "Revisions", "read_bytes", "read_limited", "read_path", "read_text"]
@@ -33,8 +32,10 @@ def read_bytes(
     """Read a resolution from raw bytes: text in UTF-8, UTF-8 with BOM, UTF-16 or GB18030,
     a PDF, or a Word .docx (told by their content, not their name; `revisions` applies to a
     .docx)."""
-    if pdf.is_pdf(data):
-        return pdf.read_pdf(data, lang=lang, source=source)
+    if is_pdf(data):
+        from .pdf import read_pdf  # the PDF reader loads only for a PDF
+
+        return read_pdf(data, lang=lang, source=source)
     if looks_like_office(data):
         from .docx import read_docx  # python-docx and lxml load only for a Word file
 

@@ -1,7 +1,7 @@
 """What kind of file a reader is given, told from its first bytes (never from its name).
 
 Kept apart from the readers so that telling costs nothing: a plain text never loads
-python-docx or lxml.
+python-docx or lxml, nor the PDF reader (and pdfminer and logging with it).
 """
 
 from __future__ import annotations
@@ -15,6 +15,14 @@ OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Word 97-2003 .doc, .xls, .msg
 # How a Word file's tracked changes are read: all accepted, or all rejected.
 Revisions = Literal["accept", "reject"]
 REVISIONS: tuple[Revisions, ...] = ("accept", "reject")
+
+
+PDF_MAGIC = b"%PDF-"
+
+
+def is_pdf(data: bytes) -> bool:
+    """A PDF file starts with `%PDF-` (whatever its name says)."""
+    return data.startswith(PDF_MAGIC)
 
 
 def looks_like_office(data: bytes) -> bool:

@@ -98,20 +98,34 @@ def _may_be_fragment(core: str) -> bool:
     return not all(part in _un_words() for part in word.lower().split("-"))
 
 
+def _core(token: str) -> str:
+    """A token without the punctuation around it (`_CORE` matches any token)."""
+    return _CORE.match(token)[2]  # type: ignore[index]
+
+
 def may_be_broken(lines: list[str]) -> bool:
     """Does some line show a piece that is no UN word and joins a neighbour into a UN word?
 
     Decided from the UN words alone, without the frequency list; only then does
     `repair_spacing` look at the lines with the list (see the module's docstring)."""
     un_words = _un_words()
-    for line in lines:
-        line = _HYPHEN_SPACE.sub("-", line)
-        cores = [_CORE.match(t)[2] for t in _TOKEN.findall(line)]  # type: ignore[index]
-        for i, core in enumerate(cores):
-            if core.lower() in un_words or not _may_be_fragment(core):  # the first test is the fast one
-                continue
-            for j in range(max(0, i - 1), min(len(cores), i + 2) - 1):
-                joined = cores[j].split("-")[-1] + cores[j + 1].split("-")[0]
+    # A line can only show such a piece in a token that is no UN word and may be a fragment:
+    # those are found among the distinct tokens of the whole text (a few thousand, where the
+    # text has hundreds of thousands), and only the lines holding one are looked at closely.
+    per_line = [_TOKEN.findall(_HYPHEN_SPACE.sub("-", line) if "- " in line else line) for line in lines]
+    suspect = {
+        token
+        for token in set().union(*per_line)
+        if (core := _core(token)).lower() not in un_words and _may_be_fragment(core)
+    }
+    if not suspect:
+        return False
+    for tokens in per_line:
+        if suspect.isdisjoint(tokens):
+            continue
+        for i in [k for k, token in enumerate(tokens) if token in suspect]:
+            for j in range(max(0, i - 1), min(len(tokens), i + 2) - 1):
+                joined = _core(tokens[j]).split("-")[-1] + _core(tokens[j + 1]).split("-")[0]
                 if joined.isalpha() and len(joined) > 2 and _may_be_un_word(joined):
                     return True
     return False
@@ -241,9 +255,11 @@ def _is_run_together(token: str) -> bool:
     return any(_is_un_word(core[:i]) and _is_un_word(core[i:]) for i in cuts)
 
 
-def run_together(line: str) -> list[str]:
-    """Unknown lower-case tokens that are two words without the space ("concernat")."""
-    return [_CORE.match(t)[2] for t in _TOKEN.findall(line) if _is_run_together(t)]  # type: ignore[index]
+def run_together(text: str) -> list[str]:
+    """Unknown lower-case tokens that are two words without the space ("concernat"), each once,
+    in order (a long text repeats its tokens: each distinct one is looked at once)."""
+    tokens = dict.fromkeys(_TOKEN.findall(text))
+    return list(dict.fromkeys(_core(t) for t in tokens if _is_run_together(t)))
 
 
 def repair_spacing(lines: list[str]) -> tuple[list[str], list[Diagnostic]]:
@@ -272,7 +288,7 @@ def repair_spacing(lines: list[str]) -> tuple[list[str], list[Diagnostic]]:
                 f"broken word spacing (OCR) repaired on {repaired} line(s), e.g. " + "; ".join(examples),
             )
         )
-    glued = sorted({w for line in out for w in run_together(line)})
+    glued = sorted(run_together("\n".join(out)))  # tokens never span a line: the same words
     if glued:
         warnings.append(diag("run-together", "words run together (not repaired): " + ", ".join(glued[:5])))
     if remaining:

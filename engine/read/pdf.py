@@ -64,7 +64,6 @@ from .reader import read_text
 if TYPE_CHECKING:  # pdfminer is imported where a PDF is read, never for plain text
     from pdfminer.layout import LTItem, LTPage
 
-MAGIC = b"%PDF-"
 # Horizontal gap, in character widths, that still joins two characters into one line.
 # Wide enough for the widest justified gap and for a header row (`2/9  23-21227`).
 CHAR_MARGIN = 50.0
@@ -74,11 +73,6 @@ _GLUED_NOTE_NUMBER = re.compile(r"^(\d{1,3})(?=[^\W\d_]|[《“\"(（])")  # "1R
 # Ligature characters a PDF may map its ligature glyphs to (U+FB00-FB06): the wording
 # has the letters.
 _LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"})
-
-
-def is_pdf(data: bytes) -> bool:
-    """A PDF file starts with `%PDF-` (whatever its name says)."""
-    return data.startswith(MAGIC)
 
 
 def read_pdf(data: bytes, *, lang: str = "auto", source: str | None = None) -> Resolution:

@@ -68,6 +68,12 @@ _ADOPTION = re.compile(
 # Where a flattened line visibly starts a provision: after terminal punctuation (and
 # possibly a footnote marker), whitespace, then a number, a label or a lead word.
 _INLINE_CUT = re.compile(r"(?<=[,;:.，；：。،])(?:\d{1,2}/?)?(\s+)(?=\S)")
+# The same in English, French and Spanish, where a provision starts with a digit, a label
+# (`PP`/`OP`, any case), a bracket or a capital (a lead word): the character after the space
+# is no lower-case ASCII letter other than o and p. Most punctuation is followed by a
+# lower-case word ("rights, and"), and every match costs a copy of the rest of the line.
+_INLINE_CUT_CASED = re.compile(r"(?<=[,;:.，；：。،])(?:\d{1,2}/?)?(\s+)(?=[^\W_a-nq-z]|[(（])")
+_CASED_LANGUAGES = ("en", "fr", "es")
 _OWN_NUMBER = re.compile(r"(?:^|\s)\d{1,6}\s?\.$")
 _OWN_NUMBER_SPAN = 9  # the longest text _OWN_NUMBER can match: a space, 6 digits, a space, "."
 # How far a typed number may run ahead of the expected one and still be a paragraph
@@ -134,7 +140,7 @@ def _cut_flattened(line: Line, lang: str) -> list[Line]:
     start = openers.body_line_match(text[body_at or 0 :], lang)
     if start and start[2]:
         cuts.add((body_at or 0) + len(text[body_at or 0 :]) - len(start[2]))
-    for m in _INLINE_CUT.finditer(text):
+    for m in (_INLINE_CUT_CASED if lang in _CASED_LANGUAGES else _INLINE_CUT).finditer(text):
         # Only the end of the text before the cut can match: search that window, not the
         # whole prefix again at every cut (`^` still matches only at the real start).
         if _OWN_NUMBER.search(text, max(0, m.start() - _OWN_NUMBER_SPAN), m.start()):

@@ -43,15 +43,23 @@ def tidy_text(text: str, lang: str) -> str:
     text = unicodedata.normalize("NFC", text)
     text = _ZERO_WIDTH.sub("", text)
     text = _WS.sub(" ", text).strip()
-    if _CJK.search(text):
+    # (Each pattern below is tried only when the text holds what it needs: on a long English
+    # text the scans cost more than all the rest, and they almost never find anything.)
+    if not text.isascii() and _CJK.search(text):
         text = _full_width(text)
         text = _drop_cjk_spaces(text)
     if lang == "en":
         # English never puts a space before a comma, semicolon or closing bracket, nor
         # after an opening one; OCR and PDF extraction do ("Assembly ,", "( A/76 )").
-        text = re.sub(r" +(?=[,;)\]])", "", text)
-        text = re.sub(r"(?<=[(\[]) +", "", text)
+        if " ," in text or " ;" in text or " )" in text or " ]" in text:
+            text = _SPACE_BEFORE_CLOSE.sub("", text)
+        if "( " in text or "[ " in text:
+            text = _SPACE_AFTER_OPEN.sub("", text)
     return text
+
+
+_SPACE_BEFORE_CLOSE = re.compile(r" +(?=[,;)\]])")
+_SPACE_AFTER_OPEN = re.compile(r"(?<=[(\[]) +")
 
 
 def _neighbour(text: str, i: int, step: int) -> str:

@@ -10,24 +10,33 @@ file's name. Document renderers
 from __future__ import annotations
 
 from collections.abc import Callable
+from importlib import import_module
 
 from ..diff import Diff, summary_line
-from .diff_docx import render_docx
-from .diff_html import render_html
-from .diff_json import render_json as render_diff_json
-from .diff_md import render_md
-from .diff_text import render_term, render_text
 from .options import RenderOptions
 
 DiffRenderer = Callable[[Diff, RenderOptions], str | bytes]
 
+
+def _loaded_when_used(module: str, name: str) -> DiffRenderer:
+    """A renderer whose module is imported when it first renders: every command pays the
+    start-up of what is imported here, and one diff is rendered in one format."""
+
+    def render(diff: Diff, options: RenderOptions) -> str | bytes:
+        function: DiffRenderer = getattr(import_module(f"{__name__}.{module}"), name)
+        return function(diff, options)
+
+    render.__name__ = render.__qualname__ = name
+    return render
+
+
 DIFF_RENDERERS: dict[str, DiffRenderer] = {
-    "term": render_term,
-    "text": render_text,
-    "md": render_md,
-    "json": render_diff_json,
-    "html": render_html,
-    "docx": render_docx,
+    "term": _loaded_when_used("diff_text", "render_term"),
+    "text": _loaded_when_used("diff_text", "render_text"),
+    "md": _loaded_when_used("diff_md", "render_md"),
+    "json": _loaded_when_used("diff_json", "render_json"),
+    "html": _loaded_when_used("diff_html", "render_html"),
+    "docx": _loaded_when_used("diff_docx", "render_docx"),
 }
 BINARY_FORMATS = frozenset({"docx"})
 """Formats that are bytes, not text: never printed to a terminal."""

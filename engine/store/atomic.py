@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 import re
-import secrets
 from pathlib import Path
 
 from ..errors import StoreError
@@ -36,6 +35,8 @@ def is_temporary(path: Path) -> bool:
 def write_temp(path: Path, text: str | bytes) -> Path:
     """Write `text` (UTF-8, LF line ends) or bytes to a new temporary file beside `path`,
     flushed to disk; return its path."""
+    import secrets  # here: with hashlib and random, 4 ms of every command's start-up; only writes need it
+
     path.parent.mkdir(parents=True, exist_ok=True)
     while True:
         tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}{TMP_SUFFIX}")
