@@ -63,7 +63,6 @@ test: $(TSTAMP) lint sysdeps
 
 bench: $(TSTAMP)
 	$(BIN)/python -m benchmarks.run
-	$(BIN)/python -m benchmarks.lineage
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis

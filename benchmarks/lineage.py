@@ -28,6 +28,8 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from engine.store.history import History
@@ -36,6 +38,9 @@ ROOT = Path(__file__).resolve().parent.parent
 WORK = Path(__file__).resolve().parent / ".work"
 RESDIFF = Path(sys.executable).parent / "resdiff"
 REPEATS = 3
+HISTORY_SECONDS = 10.0
+"""In seconds: the whole shipped history, every series across its languages, under ten."""
+SPEED_UP = 5.0
 
 
 def targets() -> list[tuple[str, str, int]]:
@@ -109,7 +114,22 @@ def cold_warm(args: list[str]) -> tuple[float, float]:
     return statistics.median(colds), statistics.median(warms)
 
 
-def main() -> None:
+@dataclass(frozen=True)
+class LineageResult:
+    """What `make bench` reports of lineage: the table, and the cold/cached pairs the bars
+    judge (the whole shipped history, issue 11's 20-version series, the engine alone)."""
+
+    table: list[str]
+    history_cold: float
+    history_warm: float
+    across_cold: float
+    across_warm: float
+    synthetic: list[tuple[str, float, float]]
+    engine: tuple[float, float]
+    startup: float
+
+
+def measure() -> LineageResult:
     WORK.mkdir(parents=True, exist_ok=True)
     compile_once()
     rows = []
@@ -120,6 +140,7 @@ def main() -> None:
         cold_total += cold
         warm_total += warm
         rows.append(row(series, lang, str(n), cold, warm))
+    history = (cold_total, warm_total)
     totals = [row("**all, one command each**", "", "", cold_total, warm_total)]
     # Every series in every language it holds, one timeline across languages each.
     cold_total = warm_total = 0.0
@@ -129,20 +150,24 @@ def main() -> None:
         cold, warm = cold_warm(args)
         cold_total += cold
         warm_total += warm
+    across = (cold_total, warm_total)
     totals.append(row(f"**all {len(names)} series across languages**", "all", "", cold_total, warm_total))
     for symbol, lang in (("A/HRC/RES/38/3", "en"), ("A/HRC/RES/25/3", "zh")):
         cold, warm = cold_warm([str(RESDIFF), "blame", symbol, "--lang", lang, "--format", "json"])
         rows.append(row(f"blame {symbol}", lang, "", cold, warm))
     # Issue 11's case: a 20-version series of full texts, blamed twice.
+    synthetic = []
     with tempfile.TemporaryDirectory(prefix="resdiff-lineage-bench-") as tmp:
         for lang, size in (("en", 60), ("zh", 60), ("en", 200)):
-            history = str(Path(tmp) / f"{lang}-{size}")
-            synthetic_series(Path(history), lang, size=size)
-            blame = [str(RESDIFF), "blame", "A/RES/69/1", "--history", history, "--format", "json"]
+            history_dir = str(Path(tmp) / f"{lang}-{size}")
+            synthetic_series(Path(history_dir), lang, size=size)
+            blame = [str(RESDIFF), "blame", "A/RES/69/1", "--history", history_dir, "--format", "json"]
             cold, warm = cold_warm(blame)
-            rows.append(row(f"synthetic, {size} provisions, blame of v20", lang, "20", cold, warm))
+            name = f"synthetic, {size} provisions, blame of v20"
+            rows.append(row(name, lang, "20", cold, warm))
+            synthetic.append((f"{name} ({lang})", cold, warm))
             if size == 60:
-                timeline = [str(RESDIFF), "history", "synthetic", "--timeline", "--history", history]
+                timeline = [str(RESDIFF), "history", "synthetic", "--timeline", "--history", history_dir]
                 cold, warm = cold_warm([*timeline, "--format", "json"])
                 rows.append(row(f"synthetic, {size} provisions, timeline", lang, "20", cold, warm))
     # The engine alone (no start-up): every series built in one process, cold and warm.
@@ -163,16 +188,60 @@ def main() -> None:
         colds.append(times[0])
         warms.append(times[1])
     engine = (statistics.median(colds), statistics.median(warms))
-    lines = [
+    table = [
         "| series | lang | versions | cold (s) | cached (s) | speed-up |",
         "|---|---|---:|---:|---:|---:|",
         *rows,
         *totals,
         row("**all, engine alone (one process)**", "", "", *engine, digits=3),
     ]
-    lines.append("")
-    lines.append(f"Start-up of the command (`resdiff --help`, median of 5): {startup():.2f} s.")
-    text = "\n".join(lines) + "\n"
+    return LineageResult(table, *history, *across, synthetic, engine, startup())
+
+
+def bars(result: LineageResult, met: Callable[[bool], str]) -> list[str]:
+    """Issue 11's two bars, judged on what a user runs (the installed command, start-up
+    included), each case on its own line so that none hides another."""
+    lines = [
+        f"- Lineage: the whole shipped history timelines in seconds (<= {HISTORY_SECONDS:.0f} s), every "
+        f"series across its languages, one command each: {result.across_cold:.2f} s cold, "
+        f"{met(result.across_cold <= HISTORY_SECONDS)}",
+    ]
+    cases = [
+        ("every shipped series and language, one command each", result.history_cold, result.history_warm),
+        *result.synthetic,
+    ]
+    for name, cold, warm in cases:
+        lines.append(
+            f"- Lineage cache: second run >= {SPEED_UP:.0f}x faster, {name}: {cold:.2f} s -> {warm:.2f} s, "
+            f"{cold / warm:.1f}x, {met(cold / warm >= SPEED_UP)}"
+        )
+    cold, warm = result.engine
+    lines.append(
+        f"- Lineage cache, the engine alone on the whole shipped history (no start-up; for reference): "
+        f"{cold:.3f} s -> {warm:.3f} s, {cold / warm:.1f}x; the command's start-up is {result.startup:.2f} s"
+    )
+    return lines
+
+
+def section(result: LineageResult) -> list[str]:
+    return [
+        "## Lineage: timelines and blame, cold and cached",
+        "",
+        "Each command run by the installed `resdiff` in a fresh process, first with an empty cache",
+        "folder, then again with the cache that run filled (medians of 3). A cached run that",
+        "parses and aligns nothing is left with the command's start-up, "
+        f"{result.startup:.2f} s here (`resdiff --help`):",
+        "on the shipped series, excerpts whose first run is itself little more than a start-up,",
+        "no cache can make the second run five times faster.",
+        "",
+        *result.table,
+        "",
+    ]
+
+
+def main() -> None:
+    result = measure()
+    text = "\n".join([*section(result), *bars(result, lambda ok: "met" if ok else "NOT met")]) + "\n"
     (WORK / "lineage.md").write_text(text, encoding="utf-8")
     print(text, end="")
 

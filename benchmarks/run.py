@@ -21,7 +21,7 @@ from pathlib import Path
 
 from engine.diff import DEFAULT_THRESHOLD
 
-from . import report
+from . import lineage, report
 from .accuracy import SWEEP, SetResult, run_set, sweep
 from .mutate import Case, cases
 from .realpairs import GOLD, GoldMismatch, RealPair, load
@@ -166,6 +166,7 @@ def main(argv: list[str] | None = None) -> int:
 
     measures = []
     typical_measures = []
+    lineage_result: lineage.LineageResult | None = None
     floor: list[tuple[str, float | None]] = []
     load: tuple[float, float] | None = None
     if not args.no_speed:
@@ -178,6 +179,9 @@ def main(argv: list[str] | None = None) -> int:
         measures = run_speed(**quick, **limits) if args.quick else run_speed(**limits)  # type: ignore[arg-type]
         say("speed done")
         load = (load_before, os.getloadavg()[0])
+        if not args.quick:
+            lineage_result = lineage.measure()
+            say("lineage done")
 
     lines = report.header(args.quick, DEFAULT_THRESHOLD, load)
     lines += ["## Bars", ""]
@@ -227,6 +231,8 @@ def main(argv: list[str] | None = None) -> int:
         lines += report.typical_bars(typical_measures)
     if measures:
         lines += report.speed_bars(measures, "resdiff diff (raw text)")
+    if lineage_result is not None:
+        lines += lineage.bars(lineage_result, report.met)
     if broken:
         lines += ["", "## Gold that no longer matches the parse (left out)", ""]
         lines += [f"- {b}" for b in broken]
@@ -341,6 +347,8 @@ def main(argv: list[str] | None = None) -> int:
             *(f"| {label} | {'failed' if t is None else f'{t:.3f}'} |" for label, t in floor),
             "",
         ]
+    if lineage_result is not None:
+        lines += lineage.section(lineage_result)
     lines += [
         "## Time per section",
         "",

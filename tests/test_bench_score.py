@@ -111,3 +111,26 @@ def test_moved_flags_from_gold_links() -> None:
     flags = moved_flags(linked, old, new)
     # new positions in old order: 1, 2, 0, 4 -> pp3 moved; pp2 -> op1 crosses parts
     assert flags == [False, True, True, False]
+
+
+def test_lineage_bars_judge_each_case_on_its_own() -> None:
+    """A case under 5x is NOT met even when another is far over it: the shipped series and
+    the 20-version series are separate lines, and the engine alone is never a bar."""
+    from benchmarks.lineage import LineageResult, bars
+    from benchmarks.report import met
+
+    result = LineageResult(
+        table=[],
+        history_cold=2.5,
+        history_warm=1.7,
+        across_cold=1.9,
+        across_warm=1.2,
+        synthetic=[("synthetic, 200 provisions, blame of v20 (en)", 2.48, 0.30)],
+        engine=(0.28, 0.047),
+        startup=0.18,
+    )
+    lines = bars(result, met)
+    assert lines[0].endswith("1.90 s cold, **met**")
+    assert lines[1].endswith("2.50 s -> 1.70 s, 1.5x, **NOT met**")
+    assert lines[2].endswith("2.48 s -> 0.30 s, 8.3x, **met**")
+    assert "met" not in lines[3]
