@@ -31,6 +31,7 @@ from ..model import Provision, Resolution
 from .actions import (
     Amendment,
     AmendmentList,
+    DeleteProvisions,
     DeleteWords,
     InsertProvision,
     InsertWords,
@@ -190,7 +191,7 @@ def labels(base: Resolution) -> dict[str, str]:
 def _key(amendment: Amendment) -> Amendment:
     """What makes two proposals the same: everything but the proposer and how references
     were typed ("PP2" and "the second preambular paragraph" name one paragraph)."""
-    if isinstance(amendment, Merge):
+    if isinstance(amendment, Merge | DeleteProvisions):
         return dataclasses.replace(amendment, proposer=None, refs=())
     if isinstance(amendment, MoveProvision):
         return dataclasses.replace(amendment, proposer=None, ref="", anchor_ref="")

@@ -38,6 +38,7 @@ from .actions import (
     Amendment,
     AmendmentList,
     DeleteProvision,
+    DeleteProvisions,
     DeleteWords,
     InsertProvision,
     InsertWords,
@@ -47,6 +48,7 @@ from .actions import (
     ReplaceWords,
     Split,
     WordAmendment,
+    described,
 )
 from .apply import UNSPACED, apply_what_applies, apply_words, word_edit
 from .derive import Hunk, _hunks
@@ -80,7 +82,7 @@ class NotCarried:
     def describe(self, source: str | None = None) -> str:
         """`proposals.txt:3: amendment 2 (operative paragraph 5) not carried over
         (already-made): the revision made it already`"""
-        ref = " and ".join(self.amendment.refs) if isinstance(self.amendment, Merge) else self.amendment.ref
+        ref = described(self.amendment)
         where = (
             f"{source}:{self.line}: " if source and self.line is not None else f"{source}: " if source else ""
         )
@@ -105,7 +107,7 @@ class Relocated:
         where = (
             f"{source}:{self.line}: " if source and self.line is not None else f"{source}: " if source else ""
         )
-        ref = " and ".join(self.amendment.refs) if isinstance(self.amendment, Merge) else self.amendment.ref
+        ref = described(self.amendment)
         return f"{where}note: amendment {self.index + 1} carried to {ref}: {self.message}"
 
 
@@ -287,6 +289,7 @@ class _Rebaser:
             DeleteWords: self._words,  # type: ignore[dict-item]
             InsertProvision: self._insert,  # type: ignore[dict-item]
             DeleteProvision: self._delete,  # type: ignore[dict-item]
+            DeleteProvisions: self._delete_run,  # type: ignore[dict-item]
             ReplaceProvision: self._replace,  # type: ignore[dict-item]
             MoveProvision: self._move,  # type: ignore[dict-item]
             Split: self._split,  # type: ignore[dict-item]
@@ -302,6 +305,25 @@ class _Rebaser:
             self._one(a.target, "; delete the parts of it that should go")
         # a paragraph the revision split: each part is deleted
         return [DeleteProvision(pid, self.ref(pid), a.proposer) for pid in group.new_ids]
+
+    def _delete_run(self, a: DeleteProvisions, index: int) -> list[Amendment]:
+        """Each paragraph of the run as a deletion would be carried; what the revision
+        deleted already is left out, and what remains is one run again when it still is one
+        in the new base (else one deletion each)."""
+        pids: list[str] = []
+        for pid in a.targets:
+            group = self.group(pid)
+            if len(group.old_ids) > 1 and group.new_ids:
+                self._one(pid, "; delete the parts of it that should go")
+            pids += [n for n in group.new_ids if n not in pids]
+        if not pids:
+            raise _NotCarried("already-made", "the revision already deleted them")
+        pids.sort(key=self.new_index.__getitem__)
+        at = [self.new_index[pid] for pid in pids]
+        parts = {self.new.provision(pid).part for pid in pids}
+        if len(pids) > 1 and at == list(range(at[0], at[0] + len(at))) and len(parts) == 1:
+            return [DeleteProvisions(tuple(pids), tuple(self.ref(pid) for pid in pids), a.proposer)]
+        return [DeleteProvision(pid, self.ref(pid), a.proposer) for pid in pids]
 
     def _replace(self, a: ReplaceProvision, index: int) -> list[Amendment]:
         group = self._deleted(a.target)
