@@ -19,10 +19,13 @@ from engine.amend.rebase import rebase
 from engine.amend.text import render_text
 from engine.diff import compare
 from engine.model import Resolution
+from engine.render.compilation_docx import render_docx
 
 from . import revise
+from .docx_revisions import resolve
 from .test_amend import HISTORY, SCHEMA, load
 from .test_cli import SEED
+from .test_compile import texts
 
 ZH = api.read_file(SEED)
 L41 = load(HISTORY.find("A/C.3/78/L.41", "en"))
@@ -99,3 +102,7 @@ def test_a_run_is_rebased_and_compiled_as_its_deletions() -> None:
     assert compilation.conflicts == 0
     whole = {e.label: [p.amendment for p in e.whole] for e in compilation.entries if e.whole}
     assert list(whole) == ["OP5", "OP6", "OP7"]
+    # in Word: accepting the revisions is apply, rejecting them the base
+    data = render_docx(compilation)
+    assert resolve(data, accept=True) == texts(apply(ZH, listed.amendments))
+    assert resolve(data, accept=False) == texts(ZH)
