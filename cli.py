@@ -981,6 +981,9 @@ def compile_(
     delegations is shown once with all their names. In Word (-o compilation.docx) each
     proposal is a tracked change whose author is its proposer(s); conflicting ones are
     comments. With one list, "Accept all" gives `resdiff apply BASE LIST`, "Reject all" BASE.
+    Proposals of different lists that conflict with nothing but, accepted together, give
+    no valid structure (a paragraph moved where another list inserts one of the other
+    part) are named in a warning at the top, in every format.
 
     An amendment that cannot be applied to BASE (missing paragraph or words, words that occur
     twice, an overlap within its own list) stops the run with an error naming its file and
