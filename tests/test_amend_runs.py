@@ -106,3 +106,35 @@ def test_a_run_is_rebased_and_compiled_as_its_deletions() -> None:
     data = render_docx(compilation)
     assert resolve(data, accept=True) == texts(apply(ZH, listed.amendments))
     assert resolve(data, accept=False) == texts(ZH)
+
+
+def test_a_reference_with_a_comma_is_still_one_deletion() -> None:
+    """`the first preambular paragraph, subparagraph (a)` holds a comma: a list of
+    references is split only where each part is a reference."""
+    from engine.amend.refs import reference
+    from engine.model import Metadata, Provision, renumber
+
+    base = Resolution(
+        Metadata(language="en"),
+        renumber([
+            Provision("pp0", "preamble", "Recalling its resolutions:"),
+            Provision("pp0.a", "preamble", "resolution 1,", "a"),
+            Provision("pp0.a", "preamble", "resolution 2,", "b"),
+            Provision("op0", "operative", "Decides to act;", "1"),
+        ]),
+    )  # fmt: skip
+    one = parse("Delete the first preambular paragraph, subparagraph (a).\n", base)
+    assert one.amendments == (DeleteProvision("pp1.a", "the first preambular paragraph, subparagraph (a)"),)
+    both = AmendmentList(
+        (
+            DeleteProvisions(
+                ("pp1.a", "pp1.b"), tuple(reference(base, pid, "en") for pid in ("pp1.a", "pp1.b"))
+            ),
+        ),
+        "en",
+    )
+    assert render_text(both) == (
+        "Delete the first preambular paragraph, subparagraph (a) and the first preambular paragraph, "
+        "subparagraph (b).\n"
+    )
+    assert parse(render_text(both), base).amendments == both.amendments

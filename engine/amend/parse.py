@@ -207,10 +207,15 @@ class _Reader:
         (`operative paragraph 5 and operative paragraph 9`)."""
         groups = m.re.groupindex
         if "refs" in groups:
-            refs = tuple(
-                " ".join(r.split()) for r in re.split(r",\s*|\s+and\s+|、|和", m["refs"]) if r.strip()
-            )
-            return DeleteProvisions(tuple(resolve(self.base, r) for r in refs), refs, by)
+            split = re.split(r",(?!\s*subparagraph)\s*|\s+and\s+|、|和", m["refs"])
+            refs = tuple(" ".join(r.split()) for r in split if r.strip())
+            try:
+                if len(refs) > 1:
+                    return DeleteProvisions(tuple(resolve(self.base, r) for r in refs), refs, by)
+            except AmendmentError:
+                pass
+            ref = " ".join(m["refs"].split())  # one reference with a comma or "and" in it
+            return DeleteProvision(resolve(self.base, ref), ref, by)
         if "part" in groups:
             first, last = (f"{m['part']}第{m[g].strip()}段" for g in ("a", "b"))
         elif "op" in groups:
