@@ -885,6 +885,9 @@ def rebase(
     not_carried field) with its reason: already-made (the revision made it), words-removed,
     words-changed (the revision changed its words or the paragraph it rewrites),
     target-deleted, ambiguous, overlaps (it collides with another in the revised text).
+    Words the revision moved to a paragraph it added (a split the alignment did not
+    recognise) are looked for there: found once, the amendment is carried there with a
+    note on stderr (in JSON, the relocated field); found more than once, it is ambiguous.
 
     Exit status: 0 every amendment carried over, 1 some not carried over (the rebased list
     is still written), 2 bad input (a list that does not apply to OLD-BASE, an unreadable
@@ -907,6 +910,8 @@ def rebase(
     rebased = api.rebase_amendments(listed, old, new)
     form = api.amendment_form(amendments) if fmt == "input" else fmt
     write_or_print(api.render_rebased(rebased, form), output, force, f"{form} rebased list")
+    for note in rebased.relocated:
+        click.echo(escape_controls(note.describe(listed.source)), err=True)
     for item in rebased.not_carried:
         click.echo(escape_controls(item.describe(listed.source)), err=True)
     if rebased.not_carried:
@@ -976,6 +981,9 @@ def compile_(
     delegations is shown once with all their names. In Word (-o compilation.docx) each
     proposal is a tracked change whose author is its proposer(s); conflicting ones are
     comments. With one list, "Accept all" gives `resdiff apply BASE LIST`, "Reject all" BASE.
+    Proposals of different lists that conflict with nothing but, accepted together, give
+    no valid structure (a paragraph moved where another list inserts one of the other
+    part) are named in a warning at the top, in every format.
 
     An amendment that cannot be applied to BASE (missing paragraph or words, words that occur
     twice, an overlap within its own list) stops the run with an error naming its file and

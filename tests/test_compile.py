@@ -306,6 +306,51 @@ def test_the_docx_is_written_to_a_file_and_not_to_a_terminal(tmp_path: Path) -> 
     assert resolve(out.read_bytes(), accept=False) == texts(ZH)
 
 
+def test_proposals_that_together_give_no_valid_structure_are_warned_of_in_every_format(
+    tmp_path: Path,
+) -> None:
+    # each list applies alone and they touch nothing in common, but OP1 moved after PP3 (as an
+    # operative paragraph) and a preambular paragraph inserted after PP3 put that paragraph
+    # after an operative one: "accept all" gives no resolution
+    files = {
+        "moves.txt": "Proposed by: Canada\n"
+        "Move operative paragraph 1 to follow the third preambular paragraph as an operative paragraph.\n",
+        "inserts.txt": "Proposed by: Norway\nAfter the third preambular paragraph, insert a new paragraph "
+        'reading: "Bearing in mind the Charter of the United Nations,"\n',
+    }
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    listed = [api.read_amendments(tmp_path / name, L41) for name in files]
+    for one in listed:
+        apply(L41, one.amendments)
+    with pytest.raises(AmendmentError, match="no valid structure"):
+        apply(L41, listed[0].amendments + listed[1].amendments)
+    compilation = compile_lists(L41, listed)
+    assert compilation.conflicts == 0
+    assert [(w.message, [p.proposers for p in w.proposals]) for w in compilation.warnings] == [
+        ("provision 5: pp4 comes after an operative paragraph", [("Canada",), ("Norway",)])
+    ]
+    line = (
+        "Warning: accepted together, these proposals give no valid structure (provision 5: pp4 comes after "
+        "an operative paragraph): [Canada: OP1, move to follow PP3] [Norway: insert after PP3]"
+    )
+    assert render_text(compilation).split("\n")[3] == line
+    assert line.replace("[", "\\[").replace("]", "\\]") in render_md(compilation)
+    assert line in render_html(compilation)
+    data = json.loads(render_json(compilation))
+    validator().validate(data)
+    assert [[p["amendment"]["operation"] for p in w["proposals"]] for w in data["warnings"]] == [
+        ["move-provision", "insert-provision"]
+    ]
+    from docx import Document
+
+    out = tmp_path / "compilation.docx"
+    out.write_bytes(render_docx(compilation))
+    assert line in [p.text for p in Document(str(out)).paragraphs]
+    # lists that together are fine give no warning
+    assert compile_lists(L41, listed[:1]).warnings == ()
+
+
 def test_every_format_is_in_the_registry() -> None:
     import cli
 

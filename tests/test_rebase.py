@@ -343,6 +343,104 @@ def test_splits_and_merges_follow() -> None:
     ]
 
 
+UNSEEN_SPLIT_NEW = resolution(["Recalling its resolution 23/3,"], [
+    "Requests the High Commissioner to report on its implementation to the Council at its next session;",
+    "Encourages Member States and regional organizations, in consultation with the Office, to extend "
+    "technical assistance to developing countries in the field of human rights education and training;",
+    "Decides to act;",
+    "Requests a report;",
+])  # fmt: skip
+"""SPLIT_OLD's first paragraph cut in two, its halves swapped and the new one reworded: the
+aligner sees a reworded paragraph and an added one, not a split."""
+
+
+def test_words_moved_to_a_paragraph_the_aligner_calls_new_are_followed_there() -> None:
+    diff = compare(SPLIT_OLD, UNSEEN_SPLIT_NEW)
+    assert [(c.kind, c.old, c.new) for c in diff.changes][1:3] == [
+        ("reworded", ("op1",), ("op1",)),
+        ("added", (), ("op2",)),
+    ]
+    listed = AmendmentList(
+        (
+            InsertWords("op1", f"{OP} 1", "the Council", "and to the General Assembly", "after"),
+            ReplaceWords("op1", f"{OP} 1", "technical assistance", "technical and financial assistance"),
+            InsertWords("op1", f"{OP} 1", "developing countries", "and countries in transition", "after"),
+        ),
+        "en",
+    )
+    rebased = rebase(listed, diff)
+    assert rebased.complete
+    assert rebased.amendments.amendments == (
+        InsertWords("op1", f"{OP} 1", "the Council", "and to the General Assembly", "after"),
+        ReplaceWords("op2", f"{OP} 2", "technical assistance", "technical and financial assistance"),
+        InsertWords("op2", f"{OP} 2", "developing countries", "and countries in transition", "after"),
+    )
+    # carried where the alignment did not lead: said, never silent
+    assert [note.describe() for note in rebased.relocated] == [
+        "note: amendment 2 carried to operative paragraph 2: the revision moved the words "
+        '"technical assistance" from operative paragraph 1 to operative paragraph 2, a paragraph it '
+        "added; carried there",
+        "note: amendment 3 carried to operative paragraph 2: the revision moved the words "
+        '"developing countries" from operative paragraph 1 to operative paragraph 2, a paragraph it '
+        "added; carried there",
+    ]
+    assert "technical and financial assistance to developing countries and countries in transition" in (
+        apply(UNSEEN_SPLIT_NEW, rebased.amendments.amendments).provision("op2").text
+    )
+    # in two added paragraphs next to it: ambiguous, not a guess
+    twice = revise.insert_after(UNSEEN_SPLIT_NEW, "op2", "Calls for technical assistance to be extended;")
+    doubtful = rebase(AmendmentList(listed.amendments[1:2], "en"), compare(SPLIT_OLD, twice))
+    assert [item.describe() for item in doubtful.not_carried] == [
+        "amendment 1 (operative paragraph 1) not carried over (ambiguous): the revision removed the words "
+        '"technical assistance" from operative paragraph 1; they occur 2 times in operative paragraph 2 '
+        "and operative paragraph 3, which it added"
+    ]
+    assert doubtful.relocated == ()
+
+
+def test_a_relocated_amendment_is_said_on_stderr_and_in_the_json(tmp_path: Path) -> None:
+    from engine.amend.jsonform import dumps
+
+    old, new, listed = tmp_path / "old.md", tmp_path / "new.md", tmp_path / "list.json"
+    old.write_text(canonical.dumps(SPLIT_OLD), encoding="utf-8")
+    new.write_text(canonical.dumps(UNSEEN_SPLIT_NEW), encoding="utf-8")
+    amendment = ReplaceWords("op1", f"{OP} 1", "technical assistance", "technical and financial assistance")
+    listed.write_text(dumps(AmendmentList((amendment,), "en", proposer="Chile")), encoding="utf-8")
+    result = run("rebase", str(listed), str(old), str(new))
+    assert result.returncode == 0, result.stderr  # carried over, with a note
+    assert result.stderr.replace(str(tmp_path), "TMP") == (
+        "TMP/list.json: note: amendment 1 carried to operative paragraph 2: the revision moved the words "
+        '"technical assistance" from operative paragraph 1 to operative paragraph 2, a paragraph it added; '
+        "carried there\n"
+    )
+    data = json.loads(result.stdout)
+    jsonschema.validate(data, json.loads(SCHEMA.read_text(encoding="utf-8")))
+    assert [(item["index"], item["amendment"]["target"]) for item in data["relocated"]] == [(1, "op2")]
+
+
+def test_a_replacement_the_revision_made_with_edits_around_it_is_already_made() -> None:
+    def reasons(revised: str, amendment: object) -> list[str]:
+        new = resolution(
+            ["Recalling its resolution 23/3,"], [OLD.provisions[1].text, revised, "Decides to act;"]
+        )
+        rebased = rebase(AmendmentList((amendment,), "en"), compare(OLD, new))  # type: ignore[arg-type]
+        return [f"{item.reason}: {item.message}" for item in rebased.not_carried]
+
+    made = "already-made: the revision already made it"
+    assert reasons(
+        "Urges all Member States to cooperate;", ReplaceWords("op2", "", "all States", "all Member States")
+    ) == [made]
+    # the new words where the old stood, the revision's insertion at their start included
+    assert reasons(
+        "Urges all Member States to cooperate;", ReplaceWords("op2", "", "States to", "Member States to")
+    ) == [made]
+    # words the revision put where the amendment deletes some are no proof it made it
+    assert reasons(
+        "Strongly urges all States to cooperate closely;",
+        ReplaceWords("op2", "", "cooperate fully", "cooperate"),
+    ) == ['words-changed: the revision changed "cooperate fully" to "cooperate closely"']
+
+
 # -- the command line ---------------------------------------------------------------------
 
 

@@ -86,6 +86,18 @@ class DeleteProvision:
 
 
 @dataclass(frozen=True)
+class DeleteProvisions:
+    """Delete <first> to <last> (operative paragraphs 5 to 7, the second to fourth preambular
+    paragraphs): a run of consecutive paragraphs of one part, as negotiators write it
+    instead of one deletion a paragraph. `targets` are every base provision of the run, in
+    base order (a typed range takes the subparagraphs inside it too); `refs` their references."""
+
+    targets: tuple[str, ...]
+    refs: tuple[str, ...]
+    proposer: str | None = None
+
+
+@dataclass(frozen=True)
 class ReplaceProvision:
     """Replace <ref> with the following: "..." (the provision whole, to read)."""
 
@@ -138,6 +150,7 @@ Amendment = (
     | DeleteWords
     | InsertProvision
     | DeleteProvision
+    | DeleteProvisions
     | ReplaceProvision
     | MoveProvision
     | Split
@@ -149,6 +162,7 @@ OPERATIONS: dict[str, type[Amendment]] = {
     "delete-words": DeleteWords,
     "insert-provision": InsertProvision,
     "delete-provision": DeleteProvision,
+    "delete-provisions": DeleteProvisions,
     "replace-provision": ReplaceProvision,
     "move-provision": MoveProvision,
     "split": Split,
@@ -160,7 +174,14 @@ OPERATION_OF: dict[type[Amendment], str] = {cls: name for name, cls in OPERATION
 
 def targets(amendment: Amendment) -> tuple[str, ...]:
     """The base ids an amendment touches (for a move, the provision moved)."""
-    return amendment.targets if isinstance(amendment, Merge) else (amendment.target,)
+    return amendment.targets if isinstance(amendment, Merge | DeleteProvisions) else (amendment.target,)
+
+
+def described(amendment: Amendment) -> str:
+    """The references an amendment names, as a message says them."""
+    if isinstance(amendment, Merge | DeleteProvisions):
+        return " and ".join(amendment.refs)
+    return amendment.ref
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ from ..model import FootnoteRef, Provision, Resolution, renumber
 from .actions import (
     Amendment,
     DeleteProvision,
+    DeleteProvisions,
     DeleteWords,
     InsertProvision,
     InsertWords,
@@ -32,6 +33,7 @@ from .actions import (
     ReplaceWords,
     Split,
     WordAmendment,
+    described,
 )
 from .refs import HEADINGS, heading_text
 
@@ -53,8 +55,7 @@ class Edit:
 
 
 def _where(index: int, amendment: Amendment) -> str:
-    ref = amendment.ref if not isinstance(amendment, Merge) else " and ".join(amendment.refs)
-    return f"amendment {index + 1} ({ref})"
+    return f"amendment {index + 1} ({described(amendment)})"
 
 
 def find_once(text: str, words: str, what: str, index: int | None = None) -> int:
@@ -210,6 +211,7 @@ class Patcher:
             DeleteWords: self._collect_words,
             InsertProvision: self._collect_insert,
             DeleteProvision: self._collect_whole,
+            DeleteProvisions: self._collect_deletions,
             ReplaceProvision: self._collect_whole,
             Split: self._collect_whole,
             Merge: self._collect_merge,
@@ -268,6 +270,14 @@ class Patcher:
         self._claim_whole(index, amendment, fate)
         fate.whole = (index, amendment)
 
+    def _collect_deletions(self, index: int, amendment: DeleteProvisions) -> None:
+        if not amendment.targets:
+            raise AmendmentError(f"{_where(index, amendment)}: no paragraph to delete", index=index)
+        for pid in amendment.targets:
+            fate = self._fate(index, amendment, pid)
+            self._claim_whole(index, amendment, fate)
+            fate.whole = (index, amendment)
+
     def _collect_merge(self, index: int, amendment: Merge) -> None:
         for k, pid in enumerate(amendment.targets):
             fate = self._fate(index, amendment, pid)
@@ -312,7 +322,7 @@ class Patcher:
             return []
         if fate.whole is not None:
             _, amendment = fate.whole
-            if isinstance(amendment, DeleteProvision):
+            if isinstance(amendment, DeleteProvision | DeleteProvisions):
                 return []
             if isinstance(amendment, ReplaceProvision):
                 (refs,) = carried_markers([p], [amendment.new])

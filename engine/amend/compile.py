@@ -31,6 +31,7 @@ from ..model import Provision, Resolution
 from .actions import (
     Amendment,
     AmendmentList,
+    DeleteProvisions,
     DeleteWords,
     InsertProvision,
     InsertWords,
@@ -119,6 +120,19 @@ class Submitted:
 
 
 @dataclass(frozen=True)
+class StructureWarning:
+    """Proposals that each apply to the base and conflict with nothing, but together give no
+    valid structure (one list moves an operative paragraph after a preambular one, another
+    inserts a preambular paragraph there): accepting all of them gives no resolution."""
+
+    message: str
+    """What is wrong with the text they give together (`pp3 comes after an operative paragraph`)."""
+    proposals: tuple[Proposal, ...]
+    """The proposals that clash, in list order: the later one and each earlier one it
+    clashes with alone (all the earlier ones when no single one does)."""
+
+
+@dataclass(frozen=True)
 class Compilation:
     base: Resolution
     language: str
@@ -129,6 +143,8 @@ class Compilation:
     proposals: tuple[Proposal, ...] = ()
     """Every distinct proposal once, in the order the lists give them (the first list's, then
     the next's that are new): the order `apply` would take them in."""
+    warnings: tuple[StructureWarning, ...] = ()
+    """Proposals that conflict with nothing yet together give no valid structure."""
 
     @property
     def proposers(self) -> tuple[str, ...]:
@@ -175,7 +191,7 @@ def labels(base: Resolution) -> dict[str, str]:
 def _key(amendment: Amendment) -> Amendment:
     """What makes two proposals the same: everything but the proposer and how references
     were typed ("PP2" and "the second preambular paragraph" name one paragraph)."""
-    if isinstance(amendment, Merge):
+    if isinstance(amendment, Merge | DeleteProvisions):
         return dataclasses.replace(amendment, proposer=None, refs=())
     if isinstance(amendment, MoveProvision):
         return dataclasses.replace(amendment, proposer=None, ref="", anchor_ref="")
@@ -414,7 +430,51 @@ class _Builder:
             previous[(p.parent_id, p.part)] = label[p.id]
             anchored(p, "after", label[p.id])
         proposals = tuple(g.frozen() for g in self.proposals)
-        return Compilation(self.base, self.language, tuple(entries), submitted, failed, proposals)
+        warnings = tuple(self._structure())
+        return Compilation(self.base, self.language, tuple(entries), submitted, failed, proposals, warnings)
+
+    def _structure(self) -> list[StructureWarning]:
+        """Warnings for proposals that conflict with nothing but together give no valid
+        structure. Each list applies alone (checked), and conflicting proposals are exactly
+        those `apply` refuses, so the only error left is the structure as a whole; only
+        proposals on provisions (not words) can make it. They are added in list order, and
+        one that breaks the structure is named with the earlier ones it breaks it with (each
+        tried alone with it; all of them when none alone does), then left out to look on."""
+
+        def fault(chosen: list[_Gathered]) -> str | None:
+            try:
+                Patcher(self.base, self.language).apply([g.amendment for g in chosen])
+            except AmendmentError as exc:
+                return exc.message.removeprefix("the amended text has no valid structure: ")
+            return None
+
+        usable = [g for g in self.proposals if not g.conflicting]
+        if fault(usable) is None:
+            return []
+        words = [g for g in usable if isinstance(g.amendment, WORD_TYPES)]
+        kept: list[_Gathered] = []
+        out: list[StructureWarning] = []
+        for g in usable:
+            if isinstance(g.amendment, WORD_TYPES):
+                continue
+            message = fault(words + kept + [g])
+            if message is None:
+                kept.append(g)
+                continue
+            partners = [h for h in kept if fault([h, g]) is not None] or kept
+            clash = sorted([*partners, g], key=lambda h: h.order)
+            out.append(StructureWarning(message, tuple(h.frozen() for h in clash)))
+        return out
 
 
-__all__ = ["Compilation", "Entry", "Place", "Proposal", "Submitted", "WordGroup", "compile_lists", "labels"]
+__all__ = [
+    "Compilation",
+    "Entry",
+    "Place",
+    "Proposal",
+    "StructureWarning",
+    "Submitted",
+    "WordGroup",
+    "compile_lists",
+    "labels",
+]

@@ -33,6 +33,7 @@ from .actions import (
     Amendment,
     AmendmentList,
     DeleteProvision,
+    DeleteProvisions,
     DeleteWords,
     InsertProvision,
     InsertWords,
@@ -338,14 +339,56 @@ def derive(diff: Diff, *, proposer: str | None = None) -> AmendmentList:
         place keeps its order (it lands in list order)."""
         if isinstance(a, MoveProvision):
             return order[a.anchor]
-        return order[a.targets[0] if isinstance(a, Merge) else a.target]
+        return order[a.targets[0] if isinstance(a, Merge | DeleteProvisions) else a.target]
 
     # Stable: amendments anchored at one place keep the order they were made in.
     amendments.sort(key=key)
+    amendments = _grouped_deletions(amendments, diff.old)
     if proposer is not None:
         amendments = [_with_proposer(a, proposer) for a in amendments]
     unexpressed = tuple(_unexpressed(diff))
     return AmendmentList(tuple(amendments), language, diff.old.meta.symbol, proposer, unexpressed=unexpressed)
+
+
+def _grouped_deletions(amendments: list[Amendment], old: Resolution) -> list[Amendment]:
+    """Deletions of consecutive paragraphs (one part, no subparagraphs among or under them),
+    listed one after another, become one: "Delete operative paragraphs 5 to 7." reads as a
+    facilitator writes it, where three lines would make the reader check they are a run."""
+    index = {p.id: k for k, p in enumerate(old.provisions)}
+    provisions = old.provisions
+
+    def joins(run: list[DeleteProvision], a: Amendment) -> bool:
+        if not isinstance(a, DeleteProvision) or a.target not in index:
+            return False
+        p = provisions[index[a.target]]
+        if p.depth or (index[p.id] + 1 < len(provisions) and provisions[index[p.id] + 1].parent_id == p.id):
+            return False
+        if not run:
+            return True
+        last = provisions[index[run[-1].target]]
+        return index[p.id] == index[last.id] + 1 and p.part == last.part
+
+    out: list[Amendment] = []
+    run: list[DeleteProvision] = []
+
+    def flush() -> None:
+        if len(run) > 1:
+            out.append(DeleteProvisions(tuple(a.target for a in run), tuple(a.ref for a in run)))
+        else:
+            out.extend(run)
+        run.clear()
+
+    for a in amendments:
+        if joins(run, a):
+            run.append(a)  # type: ignore[arg-type]
+            continue
+        flush()
+        if joins(run, a):
+            run.append(a)  # type: ignore[arg-type]
+        else:
+            out.append(a)
+    flush()
+    return out
 
 
 def _unexpressed(diff: Diff) -> Iterator[str]:

@@ -21,6 +21,7 @@ from .actions import (
     Amendment,
     AmendmentList,
     DeleteProvision,
+    DeleteProvisions,
     DeleteWords,
     InsertProvision,
     InsertWords,
@@ -33,7 +34,7 @@ from .actions import (
     ReplaceWords,
     Split,
 )
-from .refs import resolve
+from .refs import reference, resolve
 
 _Q = '["“”]'
 _EN = [
@@ -44,6 +45,10 @@ _EN = [
     ("insert-provision", rf"^(?P<position>After|Before) (?P<ref>.+?), insert (?:a new|the following new|new) "
                          r"(?P<kind>(?:operative |preambular )?(?:sub)?paragraph)s?"
                          rf"(?: reading| to read(?: as follows)?| as follows)?:?\s*(?:{_Q}(?P<new>.*){_Q})?\.?$"),  # noqa: E501
+    ("delete-provisions", r"^Delete (?P<op>operative paragraphs) (?P<a>[0-9]+) (?:to|and) (?P<b>[0-9]+)\.?$"),
+    ("delete-provisions", r"^Delete the (?P<a>[a-z]+(?:[- ][a-z]+)?) (?:to|and) (?P<b>[a-z]+(?:[- ][a-z]+)?) "
+                          r"(?P<pp>preambular paragraphs)\.?$"),
+    ("delete-provisions", r"^Delete (?P<refs>[^\"“”]+?(?:,\s*|\s+and\s+)[^\"“”]+?)\.?$"),
     ("delete-provision", r"^Delete (?P<ref>[^\"“”]+?)\.?$"),
     ("split", r"^Replace (?P<ref>.+?) with the following (?:new )?paragraphs:$"),
     ("replace-provision", rf"^(?:Replace (?P<ref>.+?) (?:with the following|to read(?: as follows)?)|"
@@ -61,6 +66,8 @@ _ZH = [
     ("delete-words", rf"^在(?P<ref>.+?)中{_C}删除{_L}(?P<old>.+?){_R}{_W}。?$"),
     ("insert-provision", rf"^在?(?P<ref>.+?)(?P<position>之后|之前|后|前)插入(?:一个新的?|以下新的?|新的?)"
                          rf"(?P<kind>{_ZH_KINDS}|段)(?:{_C}内容如下)?{_K}(?:{_L}(?P<new>.*){_R})?。?$"),
+    ("delete-provisions", r"^删除(?P<part>执行部分|序言部分)第\s*(?P<a>[^至到和段]+?)\s*段(?:至|到|和)第\s*(?P<b>[^段]+?)\s*段。?$"),  # noqa: E501
+    ("delete-provisions", r"^删除(?P<refs>[^“”\"]+?(?:、|和)[^“”\"]+?)。?$"),
     ("delete-provision", r"^删除(?P<ref>[^“”\"]+?)。?$"),
     ("split", rf"^将(?P<ref>.+?)改为以下段落{_K}$"),
     ("replace-provision", rf"^将(?P<ref>.+?)改为(?:如下内容)?{_K}{_L}(?P<new>.*){_R}。?$"),
@@ -145,6 +152,7 @@ class _Reader:
             "delete-words": self._delete_words,
             "insert-provision": self._insert_provision,
             "delete-provision": self._delete_provision,
+            "delete-provisions": self._delete_provisions,
             "split": self._split,
             "replace-provision": self._replace_provision,
             "move-provision": self._move,
@@ -192,6 +200,40 @@ class _Reader:
 
     def _delete_provision(self, m: re.Match[str], e: _Entry, by: str | None) -> Amendment:
         return DeleteProvision(*self.target(m), by)
+
+    def _delete_provisions(self, m: re.Match[str], e: _Entry, by: str | None) -> Amendment:
+        """A range (`operative paragraphs 5 to 7`, `序言部分第二段至第四段`): every provision
+        from the first to the last, the last's subparagraphs with it; or a list of references
+        (`operative paragraph 5 and operative paragraph 9`)."""
+        groups = m.re.groupindex
+        if "refs" in groups:
+            split = re.split(r",(?!\s*subparagraph)\s*|\s+and\s+|、|和", m["refs"])
+            refs = tuple(" ".join(r.split()) for r in split if r.strip())
+            try:
+                if len(refs) > 1:
+                    return DeleteProvisions(tuple(resolve(self.base, r) for r in refs), refs, by)
+            except AmendmentError:
+                pass
+            ref = " ".join(m["refs"].split())  # one reference with a comma or "and" in it
+            return DeleteProvision(resolve(self.base, ref), ref, by)
+        if "part" in groups:
+            first, last = (f"{m['part']}第{m[g].strip()}段" for g in ("a", "b"))
+        elif "op" in groups:
+            first, last = (f"operative paragraph {m[g]}" for g in ("a", "b"))
+        else:
+            first, last = (f"the {' '.join(m[g].split())} preambular paragraph" for g in ("a", "b"))
+        ids = [p.id for p in self.base.provisions]
+        start, end = ids.index(resolve(self.base, first)), ids.index(resolve(self.base, last))
+        if end <= start:
+            raise AmendmentError(f"a range of paragraphs runs forward: {e.head[:60]}")
+        while end + 1 < len(ids) and self.base.provisions[end + 1].depth > self.base.provisions[start].depth:
+            end += 1
+        targets = tuple(ids[start : end + 1])
+        if len({self.base.provision(pid).part for pid in targets}) > 1:
+            raise AmendmentError(f"a range of paragraphs stays in one part: {e.head[:60]}")
+        return DeleteProvisions(
+            targets, tuple(reference(self.base, pid, self.language) for pid in targets), by
+        )
 
     def _split(self, m: re.Match[str], e: _Entry, by: str | None) -> Amendment:
         target, ref = self.target(m)

@@ -25,6 +25,7 @@ already made and otherwise reported, because a guess there would be a silent wro
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
@@ -37,6 +38,7 @@ from .actions import (
     Amendment,
     AmendmentList,
     DeleteProvision,
+    DeleteProvisions,
     DeleteWords,
     InsertProvision,
     InsertWords,
@@ -46,8 +48,9 @@ from .actions import (
     ReplaceWords,
     Split,
     WordAmendment,
+    described,
 )
-from .apply import apply_what_applies, apply_words, word_edit
+from .apply import UNSPACED, apply_what_applies, apply_words, word_edit
 from .derive import Hunk, _hunks
 from .refs import HEADINGS, heading_text, reference
 
@@ -79,11 +82,33 @@ class NotCarried:
     def describe(self, source: str | None = None) -> str:
         """`proposals.txt:3: amendment 2 (operative paragraph 5) not carried over
         (already-made): the revision made it already`"""
-        ref = " and ".join(self.amendment.refs) if isinstance(self.amendment, Merge) else self.amendment.ref
+        ref = described(self.amendment)
         where = (
             f"{source}:{self.line}: " if source and self.line is not None else f"{source}: " if source else ""
         )
         return f"{where}amendment {self.index + 1} ({ref}) not carried over ({self.reason}): {self.message}"
+
+
+@dataclass(frozen=True)
+class Relocated:
+    """An amendment carried to a provision the alignment did not lead it to (its words moved
+    to a paragraph the revision added), said so that a delegation can check it."""
+
+    index: int
+    """Its place in the input list (0-based)."""
+    amendment: Amendment
+    """The amendment as rebased."""
+    message: str
+    line: int | None = None
+
+    def describe(self, source: str | None = None) -> str:
+        """`proposals.txt:3: note: amendment 2 (operative paragraph 1) carried to operative
+        paragraph 2: the revision moved the words ...`"""
+        where = (
+            f"{source}:{self.line}: " if source and self.line is not None else f"{source}: " if source else ""
+        )
+        ref = described(self.amendment)
+        return f"{where}note: amendment {self.index + 1} carried to {ref}: {self.message}"
 
 
 @dataclass(frozen=True)
@@ -95,6 +120,8 @@ class Rebased:
     """The input place (0-based) of each rebased amendment (a deletion of a paragraph the
     revision split becomes one deletion per part, all from one place)."""
     not_carried: tuple[NotCarried, ...]
+    relocated: tuple[Relocated, ...] = ()
+    """Amendments carried over, but to a paragraph the revision added (see `Relocated`)."""
 
     @property
     def complete(self) -> bool:
@@ -209,7 +236,10 @@ class _Rebaser:
         self.added = {
             fold(self.new.provision(pid).text) for c in diff.changes if c.kind == "added" for pid in c.new
         }
+        self.added_ids = {pid for c in diff.changes if c.kind == "added" for pid in c.new}
         self.new_index = {p.id: k for k, p in enumerate(self.new.provisions)}
+        self.notes: dict[int, str] = {}
+        """Amendments carried somewhere the aligner did not lead them (input index: what was done)."""
 
     def _heading(self, target: str, before: str, after: str | None) -> _Group:
         if after is None:
@@ -259,6 +289,7 @@ class _Rebaser:
             DeleteWords: self._words,  # type: ignore[dict-item]
             InsertProvision: self._insert,  # type: ignore[dict-item]
             DeleteProvision: self._delete,  # type: ignore[dict-item]
+            DeleteProvisions: self._delete_run,  # type: ignore[dict-item]
             ReplaceProvision: self._replace,  # type: ignore[dict-item]
             MoveProvision: self._move,  # type: ignore[dict-item]
             Split: self._split,  # type: ignore[dict-item]
@@ -274,6 +305,25 @@ class _Rebaser:
             self._one(a.target, "; delete the parts of it that should go")
         # a paragraph the revision split: each part is deleted
         return [DeleteProvision(pid, self.ref(pid), a.proposer) for pid in group.new_ids]
+
+    def _delete_run(self, a: DeleteProvisions, index: int) -> list[Amendment]:
+        """Each paragraph of the run as a deletion would be carried; what the revision
+        deleted already is left out, and what remains is one run again when it still is one
+        in the new base (else one deletion each)."""
+        pids: list[str] = []
+        for pid in a.targets:
+            group = self.group(pid)
+            if len(group.old_ids) > 1 and group.new_ids:
+                self._one(pid, "; delete the parts of it that should go")
+            pids += [n for n in group.new_ids if n not in pids]
+        if not pids:
+            raise _NotCarried("already-made", "the revision already deleted them")
+        pids.sort(key=self.new_index.__getitem__)
+        at = [self.new_index[pid] for pid in pids]
+        parts = {self.new.provision(pid).part for pid in pids}
+        if len(pids) > 1 and at == list(range(at[0], at[0] + len(at))) and len(parts) == 1:
+            return [DeleteProvisions(tuple(pids), tuple(self.ref(pid) for pid in pids), a.proposer)]
+        return [DeleteProvision(pid, self.ref(pid), a.proposer) for pid in pids]
 
     def _replace(self, a: ReplaceProvision, index: int) -> list[Amendment]:
         group = self._deleted(a.target)
@@ -361,10 +411,71 @@ class _Rebaser:
             e += 1
         near = [h for h in group.real if h.s <= e and h.e >= s]  # edits in or next to its words
         if near:
-            self._made_or_changed(a, group, near, (cs, ce, es, ee), edit.new)
+            try:
+                self._made_or_changed(a, group, near, (cs, ce, es, ee), edit.new)
+            except _NotCarried as exc:
+                if exc.reason not in ("words-removed", "words-changed"):
+                    raise
+                moved = self._moved_out(a, group, index)
+                if moved is None:
+                    raise
+                return [moved]
             if isinstance(a, InsertWords) and self._inserted_already(a, group, cs, ce, base + len(text)):
                 raise _NotCarried("already-made", "the revision already made it")
         return [self._found_again(a, group, base, text, cs, ce)]
+
+    def _added_next_to(self, group: _Group) -> list[str]:
+        """The provisions the diff calls added that stand right before or after the group's
+        new provisions (a run of them, in the same part): where a split the aligner did not
+        recognise put the words it moved out."""
+        at = [self.new_index[pid] for pid in group.new_ids]
+        part = self.new.provision(group.new_ids[0]).part
+        out: list[str] = []
+        for step, start in ((-1, min(at) - 1), (1, max(at) + 1)):
+            k = start
+            while 0 <= k < len(self.new.provisions):
+                p = self.new.provisions[k]
+                if p.id not in self.added_ids or p.part != part:
+                    break
+                out.append(p.id)
+                k += step
+        return sorted(out, key=self.new_index.__getitem__)
+
+    def _moved_out(self, a: WordAmendment, group: _Group, index: int) -> Amendment | None:
+        """The amendment carried to the new paragraph the revision moved its words to, when
+        the aligner saw a reworded paragraph plus a new one rather than a split: the quoted
+        words must occur exactly once in the added paragraphs next to the target (more than
+        once is ambiguous, never a guess). The move is said in `notes`. None when they are
+        not there."""
+        quoted = a.anchor if isinstance(a, InsertWords) else a.old
+        found = [
+            (pid, n)
+            for pid in self._added_next_to(group)
+            if (n := self.new.provision(pid).text.count(quoted))
+        ]
+        if not found:
+            return None
+        total = sum(n for _, n in found)
+        where = " and ".join(self.ref(pid) for pid, _ in found)
+        if total > 1:
+            raise _NotCarried(
+                "ambiguous",
+                f'the revision removed the words "{quoted}" from {self.old_ref(a.target)}; they occur '
+                f"{total} times in {where}, which it added",
+            )
+        pid = found[0][0]
+        text = self.new.provision(pid).text
+        if isinstance(a, InsertWords):
+            s = text.index(quoted)
+            side = fold(text[s + len(quoted) :]) if a.position == "after" else fold(text[:s])
+            words = fold(a.new)
+            if side.startswith(words) if a.position == "after" else side.endswith(words):
+                raise _NotCarried("already-made", f"the revision already made it, in {self.ref(pid)}")
+        self.notes[index] = (
+            f'the revision moved the words "{quoted}" from {self.old_ref(a.target)} to {self.ref(pid)}, '
+            "a paragraph it added; carried there"
+        )
+        return replace(a, target=pid, ref=self.ref(pid))
 
     def _inserted_already(self, a: InsertWords, group: _Group, cs: int, ce: int, end: int) -> bool:
         """The revision put the inserted words next to the anchor, with other edits around
@@ -395,7 +506,9 @@ class _Rebaser:
             ns, ne = min(ns, *(h.ns for h in inner)), max(ne, *(h.ne for h in inner))
         revised = group.new[ns:ne] if ns is not None and ne is not None else ""
         amended = group.old[rs:es] + new + group.old[ee:re_]
-        if fold(amended) == fold(revised):
+        if fold(amended) == fold(revised) or self._made_in_place(
+            group.old[rs:es], new, group.old[ee:re_], revised
+        ):
             raise _NotCarried("already-made", "the revision already made it")
         inside = group.touching(min(cs, es), max(ce, ee))
         if not inside:  # the revision inserted other words at the same place: the words stand
@@ -406,6 +519,34 @@ class _Rebaser:
         raise _NotCarried(
             "words-changed", f'the revision changed "{group.old[rs:re_].strip()}" to "{revised.strip()}"'
         )
+
+    def _units(self, text: str) -> list[str]:
+        """What `_made_in_place` compares: folded words (characters in Chinese, whose word
+        cuts depend on the context), formatting left out."""
+        if self.language in UNSPACED:
+            return [c for c in fold(text) if not c.isspace()]
+        return [w for t in tokenizer_for(self.language).tokens(text) if (w := fold(t))]
+
+    def _made_in_place(self, left: str, new: str, right: str, revised: str) -> bool:
+        """The revision wrote the amendment's new words exactly where its old ones stood,
+        with small edits of its own around them ("Strongly urges all States" -> "Urges all
+        Member States" makes "all States" -> "all Member States"): between the region as the
+        amendment would leave it and as the revision left it, no edit touches the new words,
+        and none inserts words right at their edges (those would stand where the amendment
+        puts its own: "cooperate fully" -> "cooperate" is not made by "cooperate closely")."""
+        words = self._units(new)
+        if not words or not revised:
+            return False
+        before = self._units(left)
+        amended = before + words + self._units(right)
+        lo, hi = len(before), len(before) + len(words)
+        matcher = difflib.SequenceMatcher(None, amended, self._units(revised), autojunk=False)
+        for tag, i1, i2, _, _ in matcher.get_opcodes():
+            if tag == "equal":
+                continue
+            if (i1 < hi and i2 > lo) or (i1 == i2 and i1 in (lo, hi)):
+                return False
+        return True
 
     def _found_again(
         self, a: WordAmendment, group: _Group, base: int, text: str, cs: int, ce: int
@@ -536,7 +677,10 @@ def rebase(amendments: AmendmentList, diff: Diff) -> Rebased:
         amendments.proposer,
     )
     failed.sort(key=lambda f: f.index)
-    return Rebased(listed, tuple(k for _, k in kept), tuple(failed))
+    relocated = tuple(
+        Relocated(k, a, rebaser.notes[k], amendments.where(k)) for a, k in kept if k in rebaser.notes
+    )
+    return Rebased(listed, tuple(k for _, k in kept), tuple(failed), relocated)
 
 
 def report_dict(item: NotCarried) -> dict[str, object]:
@@ -547,6 +691,18 @@ def report_dict(item: NotCarried) -> dict[str, object]:
         "index": item.index + 1,
         "line": item.line,
         "reason": item.reason,
+        "message": item.message,
+        "amendment": amendment_dict(item.amendment),
+    }
+
+
+def relocated_dict(item: Relocated) -> dict[str, object]:
+    """One entry of the `relocated` field of a rebased JSON list."""
+    from .jsonform import amendment_dict
+
+    return {
+        "index": item.index + 1,
+        "line": item.line,
         "message": item.message,
         "amendment": amendment_dict(item.amendment),
     }

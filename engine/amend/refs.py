@@ -10,6 +10,7 @@ back to the positional one where nothing was printed (Word's automatic numbering
 
 from __future__ import annotations
 
+import itertools
 import re
 from functools import cache
 
@@ -87,6 +88,39 @@ def reference(base: Resolution, pid: str, lang: str) -> str:
     if zh:
         return "执行部分第" + _printed(head) + "".join(f"({s})" for s in subs) + "段"
     return f"operative paragraph {_printed(head)}" + "".join(f" ({s})" for s in subs)
+
+
+_RUN = {
+    "en": (
+        re.compile(r"^operative paragraph (?P<n>[0-9]+)$"),
+        re.compile(r"^the (?P<n>[a-z-]+) preambular paragraph$"),
+    ),
+    "zh": (
+        re.compile(r"^执行部分第(?P<n>[0-9]+)段$"),
+        re.compile(r"^序言部分第(?P<n>[一二三四五六七八九十百零]+)段$"),
+    ),
+}
+
+
+def run_words(refs: tuple[str, ...], lang: str) -> tuple[str, str, str] | None:
+    """(part, first, last) when `refs` name consecutive paragraphs of one part, numbered one
+    after the other (operative paragraphs 5, 6, 7; the second, third, fourth preambular
+    paragraphs), as a range may say them: `op`/`pp` and the first and last number or ordinal
+    word as printed. None for anything else (subparagraphs, a gap, two parts)."""
+    zh = lang == "zh"
+    for part, pattern in zip(("op", "pp"), _RUN["zh" if zh else "en"], strict=True):
+        found = [pattern.match(ref) for ref in refs]
+        if len(refs) < 2 or not all(found):
+            continue
+        words = [m["n"] for m in found if m is not None]
+        if part == "op":
+            numbers = [int(w) for w in words]
+        else:
+            table = _chinese_numbers() if zh else _ordinals()
+            numbers = [table.get(w, -1) for w in words]
+        if all(b == a + 1 for a, b in itertools.pairwise(numbers)) and numbers[0] > 0:
+            return part, words[0], words[-1]
+    return None
 
 
 # -- reading references back ---------------------------------------------------------------

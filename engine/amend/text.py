@@ -20,6 +20,7 @@ from .actions import (
     Amendment,
     AmendmentList,
     DeleteProvision,
+    DeleteProvisions,
     DeleteWords,
     InsertProvision,
     InsertWords,
@@ -29,6 +30,7 @@ from .actions import (
     ReplaceWords,
     Split,
 )
+from .refs import run_words
 
 Mark = Callable[[str, str], str]
 """How quoted words are written: (role, words) -> text, role `old`, `new` or `anchor`."""
@@ -119,6 +121,15 @@ def english(a: Amendment, q: Mark) -> Sentence:
         return Sentence(f"{where}, insert the following new {kind}s:{by}", _pieces(a.pieces, q))
     if isinstance(a, DeleteProvision):
         return Sentence(f"Delete {a.ref}.{by}")
+    if isinstance(a, DeleteProvisions):
+        run = run_words(a.refs, "en")
+        if run is None:
+            return Sentence(f"Delete {', '.join(a.refs[:-1])} and {a.refs[-1]}.{by}")
+        part, first, last = run
+        word = "and" if len(a.refs) == 2 else "to"
+        if part == "op":
+            return Sentence(f"Delete operative paragraphs {first} {word} {last}.{by}")
+        return Sentence(f"Delete the {first} {word} {last} preambular paragraphs.{by}")
     if isinstance(a, ReplaceProvision):
         return Sentence(f"Replace {a.ref} with the following: {q('new', a.new)}{by}")
     if isinstance(a, MoveProvision):
@@ -152,6 +163,13 @@ def chinese(a: Amendment, q: Mark) -> Sentence:
         return Sentence(f"在{a.ref}{where[a.position]}插入以下新{noun}：{by}", _pieces(a.pieces, q))
     if isinstance(a, DeleteProvision):
         return Sentence(f"删除{a.ref}。{by}")
+    if isinstance(a, DeleteProvisions):
+        run = run_words(a.refs, "zh")
+        if run is None:
+            return Sentence(f"删除{'、'.join(a.refs)}。{by}")
+        part, first, last = run
+        word = "和" if len(a.refs) == 2 else "至"
+        return Sentence(f"删除{'执行部分' if part == 'op' else '序言部分'}第{first}段{word}第{last}段。{by}")
     if isinstance(a, ReplaceProvision):
         return Sentence(f"将{a.ref}改为：{q('new', a.new)}{by}")
     if isinstance(a, MoveProvision):

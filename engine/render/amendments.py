@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 from ..amend.actions import AmendmentList
 from ..amend.jsonform import dumps, list_dict
-from ..amend.rebase import Rebased, report_dict
+from ..amend.rebase import Rebased, relocated_dict, report_dict
 from ..amend.text import render_text, sentences
 from .diff_md import escape
 
@@ -44,6 +44,7 @@ def render_rebased(rebased: Rebased, fmt: str) -> str:
         return AMENDMENT_RENDERERS[fmt](rebased.amendments)
     data = list_dict(rebased.amendments)
     data["not_carried"] = [report_dict(item) for item in rebased.not_carried]
+    data["relocated"] = [relocated_dict(item) for item in rebased.relocated]
     return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 

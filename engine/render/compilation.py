@@ -23,7 +23,9 @@ from typing import Any
 from ..amend.actions import (
     Amendment,
     DeleteProvision,
+    DeleteProvisions,
     DeleteWords,
+    InsertProvision,
     InsertWords,
     Merge,
     MoveProvision,
@@ -31,7 +33,7 @@ from ..amend.actions import (
     ReplaceWords,
     Split,
 )
-from ..amend.compile import Compilation, Entry, Proposal, Submitted, WordGroup, labels
+from ..amend.compile import Compilation, Entry, Proposal, StructureWarning, Submitted, WordGroup, labels
 from ..amend.jsonform import amendment_dict
 from ..errors import AmendmentError
 from .diff_md import escape
@@ -82,7 +84,7 @@ def whole_phrase(proposal: Proposal, language: str, label: dict[str, str], q: Qu
     q = q or quote_for(language)
     a: Amendment = proposal.amendment
     zh = language == "zh"
-    if isinstance(a, DeleteProvision):
+    if isinstance(a, DeleteProvision | DeleteProvisions):
         return "删除" if zh else "delete"
     if isinstance(a, ReplaceProvision):
         return f"改为{q(a.new)}" if zh else f"replace with {q(a.new)}"
@@ -97,6 +99,37 @@ def whole_phrase(proposal: Proposal, language: str, label: dict[str, str], q: Qu
             return f"移至{label[a.anchor]}{'之后' if a.position == 'after' else '之前'}"
         return f"move to {'follow' if a.position == 'after' else 'precede'} {label[a.anchor]}"
     raise TypeError(type(a))
+
+
+def warning_line(
+    warning: StructureWarning, language: str, label: dict[str, str], brackets: tuple[str, str] = ("[", "]")
+) -> str:
+    """A structure warning as one line, in every format: `Warning: accepted together, these
+    proposals give no valid structure (pp3 comes after an operative paragraph): [Canada: OP1,
+    move to follow PP2] [Norway: insert after PP2]`."""
+    zh = language == "zh"
+    parts = []
+    for proposal in warning.proposals:
+        a = proposal.amendment
+        if isinstance(a, InsertProvision):
+            where = label[a.target]
+            what = (
+                f"在{where}{'之后' if a.position == 'after' else '之前'}插入"
+                if zh
+                else f"insert {a.position} {where}"
+            )
+        elif isinstance(a, (ReplaceWords, InsertWords, DeleteWords)):  # pragma: no cover - never structural
+            what = label[a.target]
+        else:
+            first = a.targets[0] if isinstance(a, Merge | DeleteProvisions) else a.target
+            what = f"{label[first]}{'：' if zh else ', '}{whole_phrase(proposal, language, label)}"
+        parts.append(bracket(names(proposal, language), what, language, brackets))
+    if zh:
+        return f"警告：以下提案同时接受后文本结构无效（{warning.message}）：{''.join(parts)}"
+    return (
+        f"Warning: accepted together, these proposals give no valid structure ({warning.message}): "
+        + " ".join(parts)
+    )
 
 
 def bracket(who: str, what: str, language: str, brackets: tuple[str, str] = ("[", "]")) -> str:
@@ -184,12 +217,16 @@ class _Lines:
             return f"{s.proposer}（{s.source}）" if zh else f"{s.proposer} ({s.source})"
 
         lists = ("、" if zh else ", ").join(one(s) for s in self.c.lists)
+        warnings = [
+            warning_line(w, self.lang, self.label) for w in self.c.warnings
+        ]  # md escapes the header whole
         if self.lang == "zh":
-            return [f"{base}提案汇编", f"提案方：{lists}", f"相互冲突之处：{self.c.conflicts}"]
+            return [f"{base}提案汇编", f"提案方：{lists}", f"相互冲突之处：{self.c.conflicts}", *warnings]
         return [
             f"Compilation of proposals on {base}",
             f"Proposals by: {lists}",
             f"Conflicts: {self.c.conflicts}",
+            *warnings,
         ]
 
 
@@ -268,6 +305,10 @@ def compilation_dict(compilation: Compilation) -> dict[str, Any]:
         ],
         "conflicts": compilation.conflicts,
         "failed": [_failure(exc) for exc in compilation.failed],
+        "warnings": [
+            {"message": w.message, "proposals": [_proposal(p) for p in w.proposals]}
+            for w in compilation.warnings
+        ],
         "entries": [_entry(e) for e in compilation.entries],
     }
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..amend.compile import Compilation, Entry, labels
-from .compilation import names, new_mark, phrase, whole_phrase
+from .compilation import names, new_mark, phrase, warning_line, whole_phrase
 from .templates import template
 
 _WORDS = {
@@ -88,6 +88,7 @@ def render_html(compilation: Compilation) -> str:
             lists=compilation.lists,
             conflicts=compilation.conflicts,
             failed=[str(exc) for exc in compilation.failed],
+            warnings=[warning_line(w, language, label) for w in compilation.warnings],
             entries=[_entry(e, k, language, label) for k, e in enumerate(compilation.entries, start=1)],
         )
     )
