@@ -137,6 +137,8 @@ NOT_FOR_A_TEXT_DIFF = (
     "jinja2",  # HTML reports
     "secrets",  # temporary files of the store's writes
     "spellchecker",  # an OCR-broken English text
+    "importlib.resources",  # its file readers import zipfile and tempfile: the UN words are read by pkgutil
+    "zipfile",  # a Word file
 )
 
 DIFF_PROBE = """
