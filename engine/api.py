@@ -47,7 +47,7 @@ from .refs import read_file as _read_any
 from .render import BINARY_FORMATS, DIFF_RENDERERS, FORMAT_FOR_SUFFIX, RenderOptions
 from .store import canonical
 from .store.check import Report, check_paths
-from .store.history import History
+from .store.history import MANIFEST, History
 from .store.names import check_symbol
 
 if TYPE_CHECKING:  # these load only for the calls that need them: start-up is every command's cost
@@ -396,11 +396,11 @@ def _stored_version(
     """The lineages of the series a stored version is in, in its language, and its column."""
     path = store.find(ref, language, series)
     built = lineage(store, path.parent.parent.name, path.parent.name, cache_dir=cache_dir, progress=progress)
-    symbol = load_stored(path).meta.symbol or ref
-    index = built.stage_index(symbol)
-    if index is None:  # pragma: no cover - find() only returns listed versions
-        raise InputError(f"{symbol} is not listed in series {built.series}")
-    return built, index
+    # Its column told by its file, not by parsing the file again: a cached lineage parses none.
+    files = [store.path_for(built.series, built.language, stage.symbol) for stage in built.stages]
+    if path not in files:
+        raise InputError(f"{path} is not listed in series {built.series} ({MANIFEST})")
+    return built, files.index(path)
 
 
 def blame(

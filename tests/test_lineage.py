@@ -396,6 +396,19 @@ def test_cli_lineage_errors_are_one_line(gap_history, args, fragment):
     assert err.count("\n") == 1 and err.startswith("Error: ") and fragment in err
 
 
+def test_blame_of_a_stored_file_the_manifest_does_not_list_is_refused(gap_history):
+    """The version is told by its file's place in the series, not by the symbol its front
+    matter gives: a copy of A/RES/3/1 stored as A/RES/4/1 but not listed is an error, never
+    the blame of A/RES/3/1 under another name."""
+    listed = gap_history / "topic" / "en" / "A-RES-3-1.md"
+    (gap_history / "topic" / "en" / "A-RES-4-1.md").write_bytes(listed.read_bytes())
+    for args in (("blame", "A/RES/4/1"), ("lineage", "A/RES/4/1#op1")):
+        code, out, err = run_cli(*args, "--history", str(gap_history))
+        assert (code, out) == (2, "")
+        assert err.count("\n") == 1 and "A-RES-4-1.md is not listed in series topic (series.yaml)" in err
+    assert run_cli("blame", "A/RES/3/1", "--history", str(gap_history))[0] == 0
+
+
 def test_a_rewording_hidden_by_a_cut_excerpt_is_dated_to_the_version_that_shows_it(tmp_path):
     reworded = C.replace("cooperate fully", "cooperate fully and constructively")
     store = store_series(
