@@ -187,6 +187,38 @@ def test_a_series_found_whole_in_the_cache_is_neither_parsed_nor_compared(tmp_pa
     assert timeline(again) == timeline(first) and blame(again, 5) == blame(first, 5)
 
 
+@pytest.mark.parametrize("series", ["iran-hr", "intl-cooperation-hr", "hr-international-solidarity"])
+def test_a_manifest_read_back_from_the_cache_is_the_parsed_manifest(tmp_path, series):
+    store = History(HISTORY)
+    first = PairCache(tmp_path / "cache")
+    assert first.manifest(store, series) == store.series(series)
+    again = PairCache(tmp_path / "cache")
+    assert again.manifest(store, series) == store.series(series) and again.rejected == []
+    assert len(list((tmp_path / "cache" / "manifests").rglob("*.json"))) == 1
+
+
+def test_an_edited_manifest_is_read_afresh_and_a_tampered_entry_is_not_trusted(tmp_path):
+    root = tmp_path / "history"
+    shutil.copytree(HISTORY / "regional-arrangements-hr", root / "regional-arrangements-hr")
+    store, cache = History(root), tmp_path / "cache"
+    before = build(store, "regional-arrangements-hr", "en", cache=PairCache(cache))
+    manifest = root / "regional-arrangements-hr" / "series.yaml"
+    old_date = before.stages[0].date
+    assert old_date is not None
+    text = manifest.read_text(encoding="utf-8")
+    manifest.write_text(text.replace(f"date: '{old_date}'", "date: '1990'", 1), encoding="utf-8")
+    after = build(store, "regional-arrangements-hr", "en", cache=PairCache(cache))
+    assert after.stages[0].date == "1990"
+    entries = sorted((cache / "manifests").rglob("*.json"))
+    assert len(entries) == 2
+    for entry in entries:  # a symbol that would escape the history folder as a path
+        entry.write_text(entry.read_text(encoding="utf-8").replace('"A/', '"../../A/', 1), encoding="utf-8")
+    checked = PairCache(cache)
+    assert checked.manifest(store, "regional-arrangements-hr") == store.series("regional-arrangements-hr")
+    assert len(checked.rejected) == 1
+    assert build(store, "regional-arrangements-hr", "en", cache=PairCache(cache)) == after
+
+
 def test_an_edited_version_is_a_new_snapshot_and_only_its_pairs_are_aligned_again(tmp_path):
     store = store_series(
         tmp_path / "h",
