@@ -15,25 +15,31 @@ import sys
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from engine import api
 from engine.controls import CONTROL, escape_controls
-from engine.diff import DEFAULT_THRESHOLD
 from engine.errors import ResdiffError, StoreError
-from engine.model import LANGUAGES, Resolution
-from engine.read import REVISIONS, Revisions
-from engine.render import BINARY_FORMATS, DIFF_RENDERERS, RenderOptions
-from engine.render.document import DOCUMENT_RENDERERS
+from engine.model import LANGUAGES
+from engine.read import REVISIONS
+from engine.render import BINARY_FORMATS, DIFF_RENDERERS
 from engine.store import atomic
 from engine.store.history import MANIFEST, History
 from engine.store.names import SERIES_RE
 
+if TYPE_CHECKING:
+    from engine.model import Resolution
+    from engine.read import Revisions
+
 F = TypeVar("F", bound=Callable[..., Any])
-# The formats of the commands whose engines load only when run (amend, blame, timeline, check):
-# named here for --format, and checked against their registries by a test.
+# What the options name from engines that load only when a command runs them: the aligner's
+# default threshold (the aligner is most of a diff's start-up, and a cached blame, `show` or
+# `--help` never aligns), the document formats, and the formats of amend, blame, the timeline
+# and check. Named here, and checked against the engine and its registries by a test.
+DEFAULT_THRESHOLD = 0.35
+DOCUMENT_FORMATS = ("canonical", "json", "text")
 AMENDMENT_FORMATS = ("text", "md", "json")
 COMPILATION_FORMATS = ("text", "md", "html", "docx", "json")
 BLAME_FORMATS = ("json", "md", "term")
@@ -150,7 +156,7 @@ def document_format_option(func: F) -> F:
     return click.option(
         "--format",
         "fmt",
-        type=click.Choice(sorted(DOCUMENT_RENDERERS)),
+        type=click.Choice(DOCUMENT_FORMATS),
         default="canonical",
         show_default=True,
         help="canonical: the text format kept in history/; json: resdiff.document/1; text: as printed.",
@@ -300,6 +306,8 @@ def parse(
       resdiff parse draft.txt --lang en --format json
       resdiff parse draft.docx --revisions reject
     """
+    from engine.render.document import DOCUMENT_RENDERERS
+
     res = read_source(file, lang, revisions, **overrides)
     report_diagnostics(res, verbose=verbose)
     emit(DOCUMENT_RENDERERS[fmt](res))
@@ -378,6 +386,8 @@ def show(ref: str, lang: str | None, series: str | None, fmt: str, history_root:
       resdiff show A/HRC/RES/25/3 --lang zh
       resdiff show history/intl-cooperation-hr/en/A-RES-51-100.md --format json
     """
+    from engine.render.document import DOCUMENT_RENDERERS
+
     path = Path(ref) if Path(ref).is_file() else open_history(history_root).find(ref, lang, series)
     emit(DOCUMENT_RENDERERS[fmt](api.load_stored(path)))
 
@@ -603,6 +613,8 @@ def diff(
       resdiff diff old.txt new.txt --summary
       resdiff diff A/RES/53/148 A/RES/55/105 -o report.html     # or report.docx
     """
+    from engine.render import RenderOptions
+
     tty = sys.stdout.isatty()
     fmt = api.format_for(output, fmt, terminal=tty)
     if output is None and fmt in BINARY_FORMATS and tty:
@@ -778,7 +790,7 @@ def amend(
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(sorted(DOCUMENT_RENDERERS)),
+    type=click.Choice(DOCUMENT_FORMATS),
     default="canonical",
     show_default=True,
     help="canonical: the text format kept in history/; text: the text as printed; json: resdiff.document/1.",
@@ -831,6 +843,8 @@ def apply_(
     store = open_history(history_root)
     res = api.load(base, lang=lang, history=store, series=series, revisions=revisions)
     listed = api.read_amendments(amendments, res)
+    from engine.render.document import DOCUMENT_RENDERERS
+
     if not keep_going:
         amended = api.apply_amendments(res, listed)
         write_or_print(DOCUMENT_RENDERERS[fmt](amended), output, force, f"{fmt} amended text")
@@ -1187,6 +1201,7 @@ def git_diff(args: tuple[str, ...], color: str, lang: str) -> None:
     """
     from engine.diff import compare
     from engine.git.driver import driver_sides, empty_like, git_wants_colour, plain_diff
+    from engine.render import RenderOptions
 
     sides = driver_sides(args, lang=lang)
     tty = sys.stdout.isatty()
@@ -1252,6 +1267,8 @@ def textconv(file: Path, lang: str, revisions: Revisions) -> None:
         return
     if res.meta.source == str(file):  # git's temporary file name: a change on every line diff
         res = res.with_meta(source=None)
+    from engine.render.document import DOCUMENT_RENDERERS
+
     emit(DOCUMENT_RENDERERS["canonical"](res))
 
 

@@ -20,8 +20,10 @@
     render_compilation(c, fmt)     -> str or bytes, from the compilation renderer registry
     timeline / blame / provision_lineage (store, ...)   a series across its versions
 
-The amend and lineage engines are imported inside their calls: every diff pays the
-start-up of what this module imports, and they are not needed for one.
+The diff engine (and the aligner under it), the amend and lineage engines and the reader
+are imported inside the calls that use them: every command pays the start-up of what this
+module imports, and a cached `blame` or timeline, `show` or `--help` needs none of them
+(`Diff` is loaded on first use too; tests/test_lazy_loading.py keeps it so).
 
 The command line (`cli.py`) is options, these calls and printing; reports, amendments,
 checks and lineage build on the same calls, so that what a command decides is decided here
@@ -36,7 +38,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .diff import Diff, compare
 from .errors import AmendmentError, InputError
 from .model import Resolution
 from .read import Revisions
@@ -46,13 +47,14 @@ from .refs import read_file as _read_any
 from .render import BINARY_FORMATS, DIFF_RENDERERS, FORMAT_FOR_SUFFIX, RenderOptions
 from .store import canonical
 from .store.check import Report, check_paths
-from .store.history import History
+from .store.history import MANIFEST, History
 from .store.names import check_symbol
 
-if TYPE_CHECKING:  # amend and lineage load only for their commands: start-up is every diff's cost
+if TYPE_CHECKING:  # these load only for the calls that need them: start-up is every command's cost
     from .amend import AmendmentList
     from .amend.compile import Compilation
     from .amend.rebase import Rebased
+    from .diff import Diff
     from .lineage import SeriesLineage, Timeline
     from .lineage.trail import Trail
     from .render.lineage import BlameReport
@@ -134,6 +136,37 @@ def load_pair(
         load(old, lang=lang, history=history, series=series, revisions=revisions),
         load(new, lang=lang, history=history, series=series, revisions=revisions),
     )
+
+
+def compare(
+    old: Resolution,
+    new: Resolution,
+    *,
+    threshold: float | None = None,
+    count_formatting: bool = False,
+    ignore_footnotes: bool = False,
+) -> Diff:
+    """`engine.diff.compare`: the changes from `old` to `new`. `threshold` None is the
+    aligner's default (`engine.align.DEFAULT_THRESHOLD`)."""
+    from .diff import DEFAULT_THRESHOLD
+    from .diff import compare as diff_compare
+
+    return diff_compare(
+        old,
+        new,
+        threshold=DEFAULT_THRESHOLD if threshold is None else threshold,
+        count_formatting=count_formatting,
+        ignore_footnotes=ignore_footnotes,
+    )
+
+
+def __getattr__(name: str) -> object:
+    """`api.Diff`, imported with the diff engine on first use (see the module docstring)."""
+    if name == "Diff":
+        from .diff import Diff
+
+        return Diff
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def load_stored(path: Path) -> Resolution:
@@ -363,11 +396,11 @@ def _stored_version(
     """The lineages of the series a stored version is in, in its language, and its column."""
     path = store.find(ref, language, series)
     built = lineage(store, path.parent.parent.name, path.parent.name, cache_dir=cache_dir, progress=progress)
-    symbol = load_stored(path).meta.symbol or ref
-    index = built.stage_index(symbol)
-    if index is None:  # pragma: no cover - find() only returns listed versions
-        raise InputError(f"{symbol} is not listed in series {built.series}")
-    return built, index
+    # Its column told by its file, not by parsing the file again: a cached lineage parses none.
+    files = [store.path_for(built.series, built.language, stage.symbol) for stage in built.stages]
+    if path not in files:
+        raise InputError(f"{path} is not listed in series {built.series} ({MANIFEST})")
+    return built, files.index(path)
 
 
 def blame(

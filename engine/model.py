@@ -17,8 +17,6 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
-import roman
-
 from .diagnostics import Diagnostic
 from .errors import ModelError
 
@@ -202,10 +200,14 @@ def letter_index(label: str) -> int:
 
 
 def roman_label(index: int) -> str:
+    import roman  # here: it imports argparse, ~2 ms of every command's start-up that few need
+
     return str(roman.toRoman(index)).lower()
 
 
 def roman_index(label: str) -> int:
+    import roman
+
     return int(roman.fromRoman(label.upper()))
 
 

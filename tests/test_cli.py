@@ -218,11 +218,16 @@ def test_import_with_the_wrong_lang_stores_nothing(tmp_path: Path) -> None:
 
 def test_lazily_loaded_commands_name_every_format_of_their_registry() -> None:
     """amend, blame, the timeline and check name their formats in cli.py (their engines load only
-    when run); the names must be exactly the registries' keys."""
+    when run), as do the document commands and --threshold its default (the aligner loads only
+    for a diff); the names must be exactly the registries' keys, the default the aligner's."""
+    from engine.align import DEFAULT_THRESHOLD
     from engine.check import CHECK_RENDERERS
     from engine.render.amendments import AMENDMENT_RENDERERS
+    from engine.render.document import DOCUMENT_RENDERERS
     from engine.render.lineage import BLAME_RENDERERS, TIMELINE_RENDERERS
 
+    assert cli.DEFAULT_THRESHOLD == DEFAULT_THRESHOLD
+    assert list(cli.DOCUMENT_FORMATS) == sorted(DOCUMENT_RENDERERS)
     assert sorted(cli.AMENDMENT_FORMATS) == sorted(AMENDMENT_RENDERERS)
     assert sorted(cli.BLAME_FORMATS) == sorted(BLAME_RENDERERS)
     assert sorted(cli.TIMELINE_FORMATS) == sorted(TIMELINE_RENDERERS)

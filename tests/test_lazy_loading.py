@@ -1,6 +1,7 @@
-"""What a `resdiff diff` process loads: heavy libraries only when the input needs them.
+"""What a `resdiff` process loads: heavy libraries only when the input or command needs them.
 
-Start-up is most of the wall time of a small diff (see benchmarks/speed.py), so the
+Start-up is most of the wall time of a small diff (see benchmarks/speed.py) and nearly all
+of a cached `blame` or timeline (benchmarks/lineage.py), so the
 libraries that only some inputs need are imported where they are used. These tests run a
 fresh interpreter, since the test process itself has imported everything long ago.
 """
@@ -8,11 +9,13 @@ fresh interpreter, since the test process itself has imported everything long ag
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from importlib import resources
 from pathlib import Path
 
+import pytest
 from spellchecker import SpellChecker
 
 from engine.read import ocr
@@ -134,6 +137,8 @@ NOT_FOR_A_TEXT_DIFF = (
     "jinja2",  # HTML reports
     "secrets",  # temporary files of the store's writes
     "spellchecker",  # an OCR-broken English text
+    "importlib.resources",  # its file readers import zipfile and tempfile: the UN words are read by pkgutil
+    "zipfile",  # a Word file
 )
 
 DIFF_PROBE = """
@@ -171,3 +176,57 @@ def test_a_diff_of_two_typed_texts_loads_only_the_reader_aligner_and_its_rendere
 
 def test_importing_the_cli_loads_no_reader_of_another_format_nor_any_other_commands_engine() -> None:
     assert modules_loaded_by("--help") == set()
+
+
+# A cached lineage (engine/lineage/snapshot.py: the whole series from one cache entry) needs
+# neither the reader, the aligner nor the diff engine: a cached `blame` or timeline is then
+# nearly all start-up (issue 11: the cache makes the second run at least 5x faster), and so
+# is `--help`. Listed by module, so a new top-level import of one of them fails here.
+NOT_FOR_A_CACHED_LINEAGE = (
+    "engine.read.reader",
+    "engine.align",
+    "engine.diff.compare",
+    "rapidfuzz",
+    "rjieba",
+    "yaml",  # series.yaml is parsed once per content, then read back from the cache
+)
+
+
+def run_loading(
+    names: tuple[str, ...], *args: str, env: dict[str, str] | None = None
+) -> tuple[str, set[str]]:
+    """The output of a fresh `resdiff ARGS` process, and which of `names` it imported."""
+    out = subprocess.run(
+        [sys.executable, "-c", DIFF_PROBE.format(names=names), *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=True,
+        env=env,
+    )
+    *printed, loaded = out.stdout.splitlines()
+    assert loaded.startswith("loaded:"), out.stdout
+    return "\n".join(printed), set(loaded.split()[1:])
+
+
+def test_help_loads_no_reader_aligner_nor_diff_engine() -> None:
+    assert run_loading(NOT_FOR_A_CACHED_LINEAGE, "--help")[1] == set()
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("blame", "A/HRC/RES/25/3", "--lang", "zh"),
+        ("history", "intl-cooperation-hr", "--timeline", "--lang", "en", "--format", "json"),
+        ("history", "hr-international-solidarity", "--timeline", "--across-languages"),
+    ],
+)
+def test_a_cached_blame_or_timeline_loads_no_reader_aligner_nor_diff_engine(
+    tmp_path: Path, args: tuple[str, ...]
+) -> None:
+    env = {**os.environ, "RESDIFF_CACHE": str(tmp_path / "cache")}
+    first, loaded_first = run_loading(NOT_FOR_A_CACHED_LINEAGE, *args, env=env)
+    assert {"engine.align", "engine.diff.compare", "yaml"} <= loaded_first  # computed: the test can fail
+    again, loaded_again = run_loading(NOT_FOR_A_CACHED_LINEAGE, *args, env=env)
+    assert again == first and first.strip()
+    assert loaded_again == set()

@@ -187,6 +187,38 @@ def test_a_series_found_whole_in_the_cache_is_neither_parsed_nor_compared(tmp_pa
     assert timeline(again) == timeline(first) and blame(again, 5) == blame(first, 5)
 
 
+@pytest.mark.parametrize("series", ["iran-hr", "intl-cooperation-hr", "hr-international-solidarity"])
+def test_a_manifest_read_back_from_the_cache_is_the_parsed_manifest(tmp_path, series):
+    store = History(HISTORY)
+    first = PairCache(tmp_path / "cache")
+    assert first.manifest(store, series) == store.series(series)
+    again = PairCache(tmp_path / "cache")
+    assert again.manifest(store, series) == store.series(series) and again.rejected == []
+    assert len(list((tmp_path / "cache" / "manifests").rglob("*.json"))) == 1
+
+
+def test_an_edited_manifest_is_read_afresh_and_a_tampered_entry_is_not_trusted(tmp_path):
+    root = tmp_path / "history"
+    shutil.copytree(HISTORY / "regional-arrangements-hr", root / "regional-arrangements-hr")
+    store, cache = History(root), tmp_path / "cache"
+    before = build(store, "regional-arrangements-hr", "en", cache=PairCache(cache))
+    manifest = root / "regional-arrangements-hr" / "series.yaml"
+    old_date = before.stages[0].date
+    assert old_date is not None
+    text = manifest.read_text(encoding="utf-8")
+    manifest.write_text(text.replace(f"date: '{old_date}'", "date: '1990'", 1), encoding="utf-8")
+    after = build(store, "regional-arrangements-hr", "en", cache=PairCache(cache))
+    assert after.stages[0].date == "1990"
+    entries = sorted((cache / "manifests").rglob("*.json"))
+    assert len(entries) == 2
+    for entry in entries:  # a symbol that would escape the history folder as a path
+        entry.write_text(entry.read_text(encoding="utf-8").replace('"A/', '"../../A/', 1), encoding="utf-8")
+    checked = PairCache(cache)
+    assert checked.manifest(store, "regional-arrangements-hr") == store.series("regional-arrangements-hr")
+    assert len(checked.rejected) == 1
+    assert build(store, "regional-arrangements-hr", "en", cache=PairCache(cache)) == after
+
+
 def test_an_edited_version_is_a_new_snapshot_and_only_its_pairs_are_aligned_again(tmp_path):
     store = store_series(
         tmp_path / "h",
@@ -394,6 +426,19 @@ def test_cli_lineage_errors_are_one_line(gap_history, args, fragment):
     code, out, err = run_cli(*args, "--history", str(gap_history))
     assert code == 2 and out == ""
     assert err.count("\n") == 1 and err.startswith("Error: ") and fragment in err
+
+
+def test_blame_of_a_stored_file_the_manifest_does_not_list_is_refused(gap_history):
+    """The version is told by its file's place in the series, not by the symbol its front
+    matter gives: a copy of A/RES/3/1 stored as A/RES/4/1 but not listed is an error, never
+    the blame of A/RES/3/1 under another name."""
+    listed = gap_history / "topic" / "en" / "A-RES-3-1.md"
+    (gap_history / "topic" / "en" / "A-RES-4-1.md").write_bytes(listed.read_bytes())
+    for args in (("blame", "A/RES/4/1"), ("lineage", "A/RES/4/1#op1")):
+        code, out, err = run_cli(*args, "--history", str(gap_history))
+        assert (code, out) == (2, "")
+        assert err.count("\n") == 1 and "A-RES-4-1.md is not listed in series topic (series.yaml)" in err
+    assert run_cli("blame", "A/RES/3/1", "--history", str(gap_history))[0] == 0
 
 
 def test_a_rewording_hidden_by_a_cut_excerpt_is_dated_to_the_version_that_shows_it(tmp_path):

@@ -121,7 +121,7 @@ def across_languages(
 ) -> Timeline:
     """The timelines of every language the series holds, rows joined through the versions
     held in several (see the module's docstring)."""
-    manifest = store.series(series)
+    manifest = (cache or PairCache(None)).manifest(store, series)
     langs = sorted({lang for v in manifest.versions for lang in v.languages})
     if not langs:
         raise StoreError(f"series {manifest.name} holds no text yet")

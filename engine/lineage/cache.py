@@ -14,7 +14,8 @@ are kept as one JSON file, named by a key made of:
 
 Beside the pairs (`pairs/`), the whole lineage of a series in a language is kept
 (`lineages/`, see `snapshot`), keyed by every version's content hash: a run that finds it
-parses no canonical file and compares nothing.
+parses no canonical file and compares nothing; and each series' parsed `series.yaml`
+(`manifests/`, keyed by its bytes), so that such a run does not load PyYAML either.
 
 Where: `$RESDIFF_CACHE`, else `$XDG_CACHE_HOME/resdiff`, else `~/.cache/resdiff` (outside
 any repository, so nothing to ignore in git; the history folder stays what `validate`
@@ -40,9 +41,14 @@ from ..store import atomic
 
 if TYPE_CHECKING:  # the diff engine loads only when a pair is computed or read back
     from ..diff import Diff
+    from ..store.history import History
+    from ..store.manifest import Series
     from .graph import SeriesLineage
 
 CACHE_FORMAT = "resdiff.pair-cache/1"
+MANIFEST_FORMAT = "resdiff.manifest-cache/1"
+MANIFEST_SOURCE = ("store/manifest.py", "store/names.py", "symbols.py", "model.py")
+"""The source that decides what a parsed series.yaml holds (a manifest entry's key)."""
 
 
 @dataclass(frozen=True)
@@ -141,6 +147,45 @@ def engine_fingerprint() -> str:
             digest.update(path.relative_to(root).as_posix().encode() + b"\0")
             digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
+
+
+@lru_cache(maxsize=1)
+def manifest_fingerprint() -> str:
+    """A hash of the source that parses and checks a manifest (`MANIFEST_SOURCE`)."""
+    digest = hashlib.sha256()
+    root = Path(__file__).resolve().parent.parent
+    for name in MANIFEST_SOURCE:
+        digest.update(name.encode() + b"\0" + (root / name).read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _series_from(data: object, key: str, name: str) -> Series:
+    """A cached manifest, checked as `series.yaml` is (its names become paths): ValueError
+    or InputError when it is not exactly what the parser would have returned."""
+    from ..model import LANGUAGES
+    from ..store.manifest import Series, Version
+    from ..store.names import check_date, check_symbol
+
+    if not isinstance(data, dict) or data.get("format") != MANIFEST_FORMAT or data.get("key") != key:
+        raise ValueError("another key or format")
+    title, versions = data.get("title"), data.get("versions")
+    if data.get("series") != name or not (title is None or isinstance(title, str)):
+        raise ValueError("another series")
+    if not isinstance(versions, list):
+        raise ValueError("no versions")
+    out = []
+    for entry in versions:
+        symbol, date, languages, note = entry
+        if not isinstance(symbol, str) or check_symbol(symbol) != symbol:
+            raise ValueError("a symbol")
+        if date is not None and (not isinstance(date, str) or check_date(date) != date):
+            raise ValueError("a date")
+        if not isinstance(languages, list) or len(set(languages)) != len(languages):
+            raise ValueError("languages")
+        if any(lang not in LANGUAGES for lang in languages) or not (note is None or isinstance(note, str)):
+            raise ValueError("languages or note")
+        out.append(Version(symbol, date, tuple(languages), note))
+    return Series(name, title, tuple(out))
 
 
 def default_cache_dir(environ: Mapping[str, str]) -> Path:
@@ -261,6 +306,37 @@ class PairCache:
         path = self.path(key, "lineages")
         if path is not None:
             self._replace(path, snapshot.encode(key, lineage))
+
+    def manifest(self, store: History, series: str) -> Series:
+        """`store.series(series)`, parsed once per content of its series.yaml: a cached run
+        needs the versions but not PyYAML, whose import and pure-Python parse (kept for its
+        line numbers) cost ~15 ms, more than the rest of a cached lineage. Keyed by the
+        series, the SHA-256 of the manifest's bytes and the source that parses it
+        (`MANIFEST_SOURCE`); an entry is checked as the file is, and reparsed when it fails."""
+        from ..errors import InputError
+        from ..store.manifest import MANIFEST, MAX_BYTES, loads_series
+
+        path = store.series_dir(series) / MANIFEST
+        try:
+            data = path.read_bytes() if self.folder is not None and path.stat().st_size <= MAX_BYTES else None
+        except OSError:
+            data = None
+        if data is None:  # no cache, or no manifest: the store's own answer or error
+            return store.series(series)
+        name = path.parent.name
+        parts = [MANIFEST_FORMAT, manifest_fingerprint(), name, hashlib.sha256(data).hexdigest()]
+        key = hashlib.sha256("\n".join(parts).encode()).hexdigest()
+        found = self._read(key, "manifests")
+        if found is not None:
+            try:
+                return _series_from(found, key, name)
+            except (ValueError, TypeError, InputError):
+                self.rejected.append(key)
+        parsed = loads_series(data, path)
+        versions = [[v.symbol, v.date, list(v.languages), v.note] for v in parsed.versions]
+        entry = {"format": MANIFEST_FORMAT, "key": key, "series": parsed.name, "title": parsed.title}
+        self._write(key, "manifests", {**entry, "versions": versions})
+        return parsed
 
     def steps(
         self, old_bytes: bytes, new_bytes: bytes, options: str, compute: Callable[[], tuple[Step, ...]]

@@ -260,7 +260,7 @@ def build(
     result from the cache when no version changed (`snapshot`), else built from the
     successive pairs (each from the cache when its two files did not change)."""
     cache = cache or PairCache(None)
-    manifest = store.series(series)
+    manifest = cache.manifest(store, series)
     lang = choose_language(manifest, language)
     files, skipped = stage_files(store, manifest, lang)
     options = "threshold=default" if threshold is None else f"threshold={threshold!r}"

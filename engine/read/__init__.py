@@ -16,12 +16,15 @@ doubted is in `Resolution.warnings`.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import InputError
 from ..model import Resolution
 from .decode import MAX_BYTES, decode, read_limited
 from .formats import REVISIONS, Revisions, is_pdf, looks_like_html, looks_like_office
-from .reader import read_text
+
+if TYPE_CHECKING:
+    from .reader import read_text
 
 __all__ = ["MAX_BYTES", "REVISIONS", "Revisions", "read_bytes", "read_limited", "read_path", "read_text"]
 
@@ -46,8 +49,22 @@ def read_bytes(
             "plain text (or copy the text into a .txt file) and read that",
             path=source,
         )
+    from .reader import read_text
+
     decoded = decode(data, path=source)
     return read_text(decoded.text, lang=lang, source=source, diagnostics=decoded.diagnostics)
+
+
+def __getattr__(name: str) -> object:
+    """`read_text` loads with the reader, on first use: this package is also where the file
+    access (`read_limited`, `MAX_BYTES`) and `REVISIONS` live, which commands that read no raw
+    text (a cached `blame`, `show`, `--help`) import, and the reader is a third of a small
+    diff's start-up."""
+    if name == "read_text":
+        from .reader import read_text
+
+        return read_text
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def read_path(path: str | Path, *, lang: str = "auto", revisions: Revisions = "accept") -> Resolution:

@@ -11,11 +11,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from importlib import import_module
+from typing import TYPE_CHECKING
 
-from ..diff import Diff, summary_line
 from .options import RenderOptions
 
-DiffRenderer = Callable[[Diff, RenderOptions], str | bytes]
+if TYPE_CHECKING:  # the diff engine is not needed to name the formats (`--help`, a cached blame)
+    from ..diff import Diff
+
+DiffRenderer = Callable[["Diff", RenderOptions], str | bytes]
 
 
 def _loaded_when_used(module: str, name: str) -> DiffRenderer:
@@ -55,5 +58,4 @@ __all__ = [
     "FORMAT_FOR_SUFFIX",
     "DiffRenderer",
     "RenderOptions",
-    "summary_line",
 ]

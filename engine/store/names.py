@@ -10,7 +10,6 @@ anything is written there (a symlinked folder cannot lead out either).
 from __future__ import annotations
 
 import datetime as _dt
-import difflib
 import re
 from collections.abc import Iterable
 from pathlib import Path
@@ -24,6 +23,8 @@ DATE_RE = re.compile(r"\d{4}(?:-\d{2}-\d{2})?")
 
 def did_you_mean(word: str, known: Iterable[str]) -> str:
     """` (did you mean x?)` for the closest known names, or nothing."""
+    import difflib  # here: only a name not found needs it, and every command loads this module
+
     known = sorted(set(known))
     folded = {k.lower(): k for k in known}
     close = difflib.get_close_matches(word.lower().replace("_", "-"), list(folded), n=3, cutoff=0.6)
