@@ -186,3 +186,36 @@ def test_title_and_body_line_amendments_read_back() -> None:
     with pytest.raises(AmendmentError) as caught:
         parse("在标题中，删除“国际”。", resolution(["回顾，"], language="zh"), "p.txt")
     assert str(caught.value) == 'p.txt:1: "标题": the base text has no title'
+
+
+def test_a_merge_of_preambular_subparagraphs_keeps_each_reference_whole() -> None:
+    """`the first preambular paragraph, subparagraph (a)` holds a comma: a merge's references
+    are split between references, never inside one (as deletions are)."""
+    from engine.amend import Merge
+    from engine.amend.actions import AmendmentList, Piece
+    from engine.model import Metadata, Provision, renumber
+
+    base = Resolution(
+        Metadata(language="en"),
+        renumber([
+            Provision("pp0", "preamble", "Recalling its resolutions:"),
+            Provision("pp0.a", "preamble", "resolution 1,", "a"),
+            Provision("pp0.a", "preamble", "resolution 2,", "b"),
+            Provision("pp0.a", "preamble", "resolution 3,", "c"),
+            Provision("op0", "operative", "Decides to act;", "1"),
+        ]),
+    )  # fmt: skip
+    typed = (
+        "Merge the first preambular paragraph, subparagraph (a), the first preambular paragraph, "
+        "subparagraph (b) and the first preambular paragraph, subparagraph (c) into one subparagraph "
+        'reading: "resolutions 1, 2 and 3,"\n'
+    )
+    refs = tuple(f"the first preambular paragraph, subparagraph ({x})" for x in "abc")
+    merge = Merge(("pp1.a", "pp1.b", "pp1.c"), refs, Piece("resolutions 1, 2 and 3,", "pp", 1))
+    assert parse(typed, base).amendments == (merge,)
+    assert render_text(AmendmentList((merge,), "en")) == typed
+    assert [(p.id, p.text) for p in apply(base, [merge]).provisions] == [
+        ("pp1", "Recalling its resolutions:"),
+        ("pp1.a", "resolutions 1, 2 and 3,"),
+        ("op1", "Decides to act;"),
+    ]

@@ -112,6 +112,16 @@ _POSITION: dict[str, Position] = {
 }  # fmt: skip
 
 
+_REF_SEPARATOR = re.compile(r",(?!\s*subparagraph)\s*|\s+and\s+|、|和", re.IGNORECASE)
+"""Between the references of a list (`A, B and C`, `A、B和C`); not the comma inside one
+(`the first preambular paragraph, subparagraph (a)`: preambular subparagraphs are named so)."""
+
+
+def _split_refs(text: str) -> tuple[str, ...]:
+    """The references a deletion or a merge names, one each, spaces normalised."""
+    return tuple(" ".join(r.split()) for r in _REF_SEPARATOR.split(text) if r.strip())
+
+
 @dataclass
 class _Entry:
     line: int
@@ -207,8 +217,7 @@ class _Reader:
         (`operative paragraph 5 and operative paragraph 9`)."""
         groups = m.re.groupindex
         if "refs" in groups:
-            split = re.split(r",(?!\s*subparagraph)\s*|\s+and\s+|、|和", m["refs"])
-            refs = tuple(" ".join(r.split()) for r in split if r.strip())
+            refs = _split_refs(m["refs"])
             try:
                 if len(refs) > 1:
                     return DeleteProvisions(tuple(resolve(self.base, r) for r in refs), refs, by)
@@ -260,7 +269,7 @@ class _Reader:
         )
 
     def _merge(self, m: re.Match[str], e: _Entry, by: str | None) -> Amendment:
-        refs = tuple(" ".join(r.split()) for r in re.split(r",\s*|\s+and\s+|、|和", m["refs"]) if r.strip())
+        refs = _split_refs(m["refs"])
         targets = tuple(resolve(self.base, r) for r in refs)
         if len(targets) < 2:
             raise AmendmentError("a merge names at least two paragraphs")
