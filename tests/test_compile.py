@@ -138,6 +138,32 @@ def test_labels_of_new_paragraphs_count_on_and_never_shift_the_others() -> None:
     assert [suffix(n) for n in (1, 2, 3, 4, 9, 10)] == ["bis", "ter", "quater", "quinquies", "decies", "11"]
 
 
+def test_a_provision_placed_across_the_parts_is_labelled_in_its_own_part() -> None:
+    """An operative paragraph moved to follow the last preambular one is the first operative
+    paragraph: `OP0 bis` (as a paragraph inserted before OP1 is), never `PP3 bis`; a
+    preambular paragraph inserted before OP1 follows PP3: `PP3 bis`, never `OP0 bis`."""
+    typed = "\n".join(
+        [
+            "Proposed by: A",
+            'After the third preambular paragraph, insert a new paragraph reading: "Noting,"',
+            "Move operative paragraph 7 to follow the third preambular paragraph as an operative paragraph.",
+            'Before operative paragraph 1, insert a new paragraph reading: "Zero;"',
+        ]
+    )
+    listed = parse(typed, L41)
+    c = compile_lists(L41, [listed])
+    assert c.warnings == ()
+    new = [(e.label, e.part, e.moved_from) for e in c.entries if e.provision is None]
+    assert new == [("PP3 bis", "pp", None), ("OP0 bis", "op", "OP7"), ("OP0 ter", "op", None)]
+    # in the order of the text "accept all" gives
+    accepted = [p.text for p in apply(L41, listed.amendments).provisions[2:6]]
+    assert accepted == [L41.provision("pp3").text, "Noting,", L41.provision("op7").text, "Zero;"]
+    typed = 'Before operative paragraph 1, insert a new preambular paragraph reading: "Noting,"'
+    before_op1 = parse(typed, L41)
+    c = compile_lists(L41, [before_op1], ["B"])
+    assert [(e.label, e.part) for e in c.entries if e.provision is None] == [("PP3 bis", "pp")]
+
+
 # -- JSON -------------------------------------------------------------------------------------
 
 

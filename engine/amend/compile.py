@@ -379,9 +379,9 @@ class _Builder:
         count: dict[str, int] = {}
         previous: dict[tuple[str | None, str], str] = {}  # (parent, part) -> label of the last sibling
 
-        def new_label(stem: str) -> str:
-            count[stem] = count.get(stem, 0) + 1
-            return f"{stem} {suffix(count[stem])}"
+        def new_label(after: str) -> str:
+            count[after] = count.get(after, 0) + 1
+            return f"{after} {suffix(count[after])}"
 
         def stem_before(p: Provision) -> str:
             sibling = previous.get((p.parent_id, p.part))
@@ -389,15 +389,31 @@ class _Builder:
                 return sibling
             return f"{label[p.parent_id]} (0)" if p.parent_id else f"{p.part.upper()}0"
 
+        def stem(p: Provision, position: str, part: str) -> str:
+            """The label a new provision of `part` standing after (before) `p` counts on. In
+            `p`'s part, `p` itself (before it: its previous sibling). In the other part (an
+            operative paragraph moved to follow the last preambular one, a preambular one
+            inserted before OP1), the last paragraph of its own part so far, else `OP0`
+            (`PP0`): its label says its part, never `PP3 bis` for an operative paragraph."""
+            if part != p.part:
+                return previous.get((None, part)) or f"{part.upper()}0"
+            return label[p.id] if position == "after" else stem_before(p)
+
         entries: list[Entry] = []
 
-        def anchored(p: Provision, position: str, stem: str) -> None:
+        def anchored(p: Provision, position: str) -> None:
             for g in self.anchored[p.id]:
                 a = g.amendment
                 if isinstance(a, InsertProvision) and a.position == position:
                     for piece in a.pieces:
                         entries.append(
-                            Entry(new_label(stem), piece.part, piece.depth, new=g.frozen(), text=piece.text)
+                            Entry(
+                                new_label(stem(p, position, piece.part)),
+                                piece.part,
+                                piece.depth,
+                                new=g.frozen(),
+                                text=piece.text,
+                            )
                         )
                 elif isinstance(a, MoveProvision) and a.position == position:
                     moved = self.base.provision(a.target)
@@ -405,7 +421,7 @@ class _Builder:
                     for text in texts:
                         entries.append(
                             Entry(
-                                new_label(stem),
+                                new_label(stem(p, position, a.part)),
                                 a.part,
                                 a.depth,
                                 new=g.frozen(),
@@ -415,7 +431,7 @@ class _Builder:
                         )
 
         for p in self.base.provisions:
-            anchored(p, "before", stem_before(p))
+            anchored(p, "before")
             groups = tuple(
                 WordGroup(
                     min(e.claim[0] for _, e in group),
@@ -428,7 +444,7 @@ class _Builder:
             whole = tuple(g.frozen() for g in sorted(self.whole[p.id], key=lambda g: g.order))
             entries.append(Entry(label[p.id], p.part, p.depth, p, groups, whole, p.id in conflicted))
             previous[(p.parent_id, p.part)] = label[p.id]
-            anchored(p, "after", label[p.id])
+            anchored(p, "after")
         proposals = tuple(g.frozen() for g in self.proposals)
         warnings = tuple(self._structure())
         return Compilation(self.base, self.language, tuple(entries), submitted, failed, proposals, warnings)
