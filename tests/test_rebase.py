@@ -15,6 +15,7 @@ import dataclasses
 import json
 import os
 from pathlib import Path
+from typing import Any
 
 import jsonschema
 from hypothesis import assume, given, settings
@@ -396,6 +397,73 @@ def test_words_moved_to_a_paragraph_the_aligner_calls_new_are_followed_there() -
         "and operative paragraph 3, which it added"
     ]
     assert doubtful.relocated == ()
+
+
+CAPITAL_OLD = resolution(["Recalling its resolution 23/3,"], [
+    "Calls upon States to provide technical assistance to developing countries in the field of human rights "
+    "education and training, including through national institutions, and requests the Office to report;",
+    "Decides to act;",
+])  # fmt: skip
+CAPITAL_NEW = resolution(["Recalling its resolution 23/3,"], [
+    "Calls upon States to provide technical assistance to developing countries in the field of human rights "
+    "education and training, including through national institutions;",
+    "Requests the Office to report to the Council at its next session on the implementation of the present "
+    "resolution;",
+    "Decides to act;",
+])  # fmt: skip
+"""CAPITAL_OLD's `requests the Office to report` made a paragraph of its own, which the
+aligner calls added: `requests` opens it, as `Requests`."""
+
+
+def test_words_moved_to_the_start_of_an_added_paragraph_are_found_with_their_capital() -> None:
+    diff = compare(CAPITAL_OLD, CAPITAL_NEW)
+    assert [(c.kind, c.old, c.new) for c in diff.changes][1:3] == [
+        ("reworded", ("op1",), ("op1",)),
+        ("added", (), ("op2",)),
+    ]
+
+    def carried(*amendments: Any) -> tuple[tuple[Any, ...], list[str], list[str]]:
+        rebased = rebase(AmendmentList(tuple(amendments), "en"), diff)
+        notes = [n.describe() for n in rebased.relocated]
+        return rebased.amendments.amendments, notes, [n.describe() for n in rebased.not_carried]
+
+    moved = (
+        'the revision moved the words "{}" from operative paragraph 1 to the start of operative paragraph 2, '
+    )
+    replaced, notes, failed = carried(
+        ReplaceWords("op1", f"{OP} 1", "requests the Office", "invites the Office")
+    )
+    assert replaced == (ReplaceWords("op2", f"{OP} 2", "Requests the Office", "Invites the Office"),)
+    assert notes == [
+        "note: amendment 1 carried to operative paragraph 2: "
+        + moved.format("requests the Office")
+        + 'a paragraph it added, as "Requests the Office"; carried there, quoting them as the revision '
+        "prints them and opening the new words with a capital"
+    ]
+    assert apply(CAPITAL_NEW, replaced).provision("op2").text.startswith("Invites the Office to report to")
+    inserted, notes, failed = carried(InsertWords("op1", f"{OP} 1", "requests", "also", "after"))
+    assert inserted == (InsertWords("op2", f"{OP} 2", "Requests", "also", "after"),) and len(notes) == 1
+    # deleting them, or inserting before them, would leave a lower-case word or a stray capital
+    # opening the paragraph: reported, not carried
+    _, notes, failed = carried(
+        DeleteWords("op1", f"{OP} 1", "requests the Office to report"),
+    )
+    assert notes == [] and failed == [
+        "amendment 1 (operative paragraph 1) not carried over (words-changed): "
+        + moved.format("requests the Office to report")
+        + 'a paragraph it added, as "Requests the Office to report"; deleting them would leave the '
+        "paragraph opening with a word in the wrong case"
+    ]
+    assert carried(InsertWords("op1", f"{OP} 1", "requests", "also", "before"))[2][0].startswith(
+        "amendment 1 (operative paragraph 1) not carried over (words-changed): " + moved.format("requests")
+    )
+    # a case difference anywhere but the first letter of an added paragraph is other words
+    elsewhere = revise.reword(CAPITAL_NEW, "op2", "the Office", "the office")
+    rebased = rebase(
+        AmendmentList((ReplaceWords("op1", f"{OP} 1", "the Office", "the Secretary-General"),), "en"),
+        compare(CAPITAL_OLD, elsewhere),
+    )
+    assert rebased.relocated == () and [n.reason for n in rebased.not_carried] == ["words-removed"]
 
 
 def test_a_relocated_amendment_is_said_on_stderr_and_in_the_json(tmp_path: Path) -> None:

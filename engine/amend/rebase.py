@@ -202,6 +202,24 @@ class _Group:
         return None
 
 
+def _capitalised_at_start(text: str, quoted: str) -> bool:
+    """`text` opens with `quoted` whose first letter took a capital (`requests the Office` in
+    `Requests the Office to report;`), and not with `quoted` as written."""
+    head = text[: len(quoted)]
+    return (
+        len(head) == len(quoted)
+        and head[1:] == quoted[1:]
+        and head[:1] != quoted[:1]
+        and head[:1] == quoted[:1].upper()
+    )
+
+
+def _occurrences(text: str, quoted: str) -> int:
+    """How often `quoted` stands in `text`: as written, or capitalised as the paragraph's
+    first words (never another case difference, nor one anywhere else)."""
+    return text.count(quoted) + _capitalised_at_start(text, quoted)
+
+
 def _text(res: Resolution, pid: str) -> str:
     """A provision's text, or the title or body line."""
     return heading_text(res, pid) or "" if pid in HEADINGS else res.provision(pid).text
@@ -445,13 +463,15 @@ class _Rebaser:
         """The amendment carried to the new paragraph the revision moved its words to, when
         the aligner saw a reworded paragraph plus a new one rather than a split: the quoted
         words must occur exactly once in the added paragraphs next to the target (more than
-        once is ambiguous, never a guess). The move is said in `notes`. None when they are
-        not there."""
+        once is ambiguous, never a guess). The words are matched as quoted, except at the
+        start of an added paragraph, where they may have taken a capital (`requests` ->
+        `Requests`: a word that opens a paragraph is capitalised; nowhere else is a case
+        difference the same words). The move is said in `notes`. None when they are not there."""
         quoted = a.anchor if isinstance(a, InsertWords) else a.old
         found = [
             (pid, n)
             for pid in self._added_next_to(group)
-            if (n := self.new.provision(pid).text.count(quoted))
+            if (n := _occurrences(self.new.provision(pid).text, quoted))
         ]
         if not found:
             return None
@@ -465,17 +485,33 @@ class _Rebaser:
             )
         pid = found[0][0]
         text = self.new.provision(pid).text
+        capital = _capitalised_at_start(text, quoted)
+        printed = text[: len(quoted)] if capital else quoted
+        s = 0 if capital else text.index(quoted)
         if isinstance(a, InsertWords):
-            s = text.index(quoted)
             side = fold(text[s + len(quoted) :]) if a.position == "after" else fold(text[:s])
             words = fold(a.new)
             if side.startswith(words) if a.position == "after" else side.endswith(words):
                 raise _NotCarried("already-made", f"the revision already made it, in {self.ref(pid)}")
+        moved = f'the revision moved the words "{quoted}" from {self.old_ref(a.target)} to '
+        if not capital:
+            self.notes[index] = f"{moved}{self.ref(pid)}, a paragraph it added; carried there"
+            return replace(a, target=pid, ref=self.ref(pid))
+        moved += f'the start of {self.ref(pid)}, a paragraph it added, as "{printed}"'
+        if isinstance(a, DeleteWords) or (isinstance(a, InsertWords) and a.position == "before"):
+            doing = "deleting them" if isinstance(a, DeleteWords) else "inserting words before them"
+            raise _NotCarried(
+                "words-changed",
+                f"{moved}; {doing} would leave the paragraph opening with a word in the wrong case",
+            )
+        if isinstance(a, InsertWords):
+            self.notes[index] = f"{moved}; carried there, quoting them as the revision prints them"
+            return replace(a, target=pid, ref=self.ref(pid), anchor=printed)
         self.notes[index] = (
-            f'the revision moved the words "{quoted}" from {self.old_ref(a.target)} to {self.ref(pid)}, '
-            "a paragraph it added; carried there"
+            f"{moved}; carried there, quoting them as the revision prints them and opening the new "
+            "words with a capital"
         )
-        return replace(a, target=pid, ref=self.ref(pid))
+        return replace(a, target=pid, ref=self.ref(pid), old=printed, new=a.new[:1].upper() + a.new[1:])
 
     def _inserted_already(self, a: InsertWords, group: _Group, cs: int, ce: int, end: int) -> bool:
         """The revision put the inserted words next to the anchor, with other edits around
