@@ -248,6 +248,69 @@ def test_lead_word_chinese_operative_in_every_stored_chinese_text() -> None:
     ] == []
 
 
+@pytest.mark.parametrize(
+    ("lang", "edits"),
+    [
+        ("fr", {"4. Prend note": "4. Prenant note", "5. Engage vivement": "5. Consciente de la nécessité,"}),
+        ("es", {"2. Toma nota": "2. Tomando nota", "3. Exhorta": "3. Teniendo presente,"}),
+    ],
+)
+def test_lead_word_french_and_spanish_operative_paragraphs(lang: str, edits: dict[str, str]) -> None:
+    """French and Spanish operative paragraphs open with a verb in the present tense, often
+    reflexive or a phrase (`Se félicite`, `S'inquiète`, `Prend note`, `Engage vivement`;
+    `Toma nota`, `Acoge con beneplácito`, `Exhorta`): the drafts keep the rule. Too few
+    texts show their verbs to list them, so what is faulted is a preambular form opening
+    one: a participle (`Prenant note`, `Tomando nota`) or a preambular adjective (`Consciente`)."""
+    text = (ROOT / "tests/data/check" / f"draft.{lang}.txt").read_text(encoding="utf-8")
+    res = read(text)
+    assert res.meta.language == lang and sum(p.kind == "operative" for p in res.provisions) >= 6
+    assert [f for f in check(res).findings if f.rule == "lead-word"] == []
+    for old, new in edits.items():
+        assert text.count(old) == 1
+        text = text.replace(old, new)
+    found = [f for f in check(read(text)).findings if f.rule == "lead-word"]
+    first = [new.split(" ")[1].rstrip(",") for new in edits.values()]
+    assert [(f.provision, f.severity) for f in found] == [
+        (f"op{old.split('.')[0]}", "warning") for old in edits
+    ]
+    example = "Décide, Prie, Demande, Se félicite" if lang == "fr" else "Decide, Solicita, Exhorta, Toma nota"
+    for f, opener in zip(found, first, strict=True):
+        assert (
+            f"opens with {opener!r}, a preambular form (a participle or adjective), not a verb" in f.message
+        )
+        assert example in f.message
+
+
+def test_french_and_spanish_operative_verbs_are_no_preambular_form() -> None:
+    """Every operative verb of engine.text's lists, and the reflexive and phrase openers, is
+    no preambular form; every preambular paragraph of the stored French and Spanish texts
+    that opens with a participle or a listed adjective is one, and none of their operative
+    paragraphs is faulted (the texts are excerpts: 2 operative paragraphs, both French)."""
+    from engine.read.openers import preambular_form
+    from engine.text import OPERATIVE_LEAD_WORDS
+
+    phrases = {
+        "fr": ["Se félicite", "S'inquiète", "S’inquiète", "Prend note", "Accueille avec satisfaction",
+               "Engage vivement", "Pendant la session, prie", "Demande également"],
+        "es": ["Toma nota", "Acoge con beneplácito", "Exhorta", "Observa con preocupación", "Cuando proceda"],
+    }  # fmt: skip
+    for lang in ("fr", "es"):
+        for opener in [*OPERATIVE_LEAD_WORDS[lang], *phrases[lang]]:
+            assert preambular_form(f"{opener} les États;", lang) is None, opener
+    texts = [stored(p) for p in sorted((ROOT / "history").glob("*/*/*.md")) if p.parent.name in ("fr", "es")]
+    preamble = [(res.meta.language, p.text) for res in texts for p in res.provisions if p.kind == "preamble"]
+    assert len(texts) == 6 and len(preamble) == 29
+    assert [text[:13] for lang, text in preamble if preambular_form(text, lang) is None] == [
+        "Profondément ",  # an adverb: no preambular form by itself
+        "Profondément ",
+    ]
+    operative = [
+        (res.meta.language, p.text) for res in texts for p in res.provisions if p.kind == "operative"
+    ]
+    assert [text.split()[0] for _, text in operative] == ["Accueille", "Engage"]
+    assert [f for res in texts for f in check(res).findings if f.rule == "lead-word"] == []
+
+
 # --- references ------------------------------------------------------------------------
 
 

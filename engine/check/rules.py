@@ -238,9 +238,25 @@ def punctuation(ctx: Context) -> Iterator[Finding]:
 _EN_ADVERBS = {"Also", "Further", "Again", "Once", "Moreover", "Furthermore", "Finally", "Lastly", "Firmly"}
 
 
+_PREAMBULAR_EXAMPLES = {
+    "zh": "重申、回顾、注意到",
+    "en": "Recalling, Noting, Deeply concerned",
+    "fr": "Rappelant, Notant, Profondément préoccupée",
+    "es": "Recordando, Observando, Profundamente preocupada",
+}
+_OPERATIVE_EXAMPLES = {
+    "zh": "决定、请、吁请、鼓励、又欢迎",
+    "en": "Decides, Requests, Calls upon, Also welcomes",
+    "fr": "Décide, Prie, Demande, Se félicite, Prend note",
+    "es": "Decide, Solicita, Exhorta, Toma nota, Acoge con beneplácito",
+}
+
+
 def _operative_verb_ok(text: str, lang: str) -> bool:
     if lang == "zh":
         return openers.opens_operative_zh(text)
+    if lang in ("fr", "es"):
+        return openers.preambular_form(text, lang) is None
     words = re.findall(r"[^\W\d_][\w’'-]*", text[:80])
     if lang != "en" or not words:
         return True
@@ -257,8 +273,11 @@ def lead_word(ctx: Context) -> Iterator[Finding]:
     """Preambular paragraphs open with a participle or adjective (the reader's list of lead
     words, per language), operative ones with a verb in the present tense: in English
     `Decides`, `Also welcomes`; in Chinese one of engine.text's operative verbs (`决定`,
-    `又请`, `再次强调`). Operative paragraphs of other languages are not checked (no list
-    of their verbs yet)."""
+    `又请`, `再次强调`). French and Spanish operative paragraphs open with too many verb
+    forms for the few texts seen (`Se félicite`, `S'inquiète`, `Prend note`, `Toma nota`,
+    `Acoge con beneplácito`), so only what is certain is faulted there: a preambular form
+    (`Rappelant`, `Reconociendo`, `Consciente`; openers.preambular_form). Operative
+    paragraphs of other languages are not checked (no list of their verbs yet)."""
     lang = ctx.res.meta.language
     for p in ctx.res.provisions:
         if _cut(ctx.res, p):
@@ -266,7 +285,7 @@ def lead_word(ctx: Context) -> Iterator[Finding]:
         if p.kind == "preamble" and lang in ("en", "zh", "fr", "es", "ru"):
             if not openers.opens_preamble(p.text, lang):
                 word = p.text[:4] if lang == "zh" else openers.first_word(p.text) or p.text[:12]
-                example = "重申、回顾、注意到" if lang == "zh" else "Recalling, Noting, Deeply concerned"
+                example = _PREAMBULAR_EXAMPLES.get(lang, _PREAMBULAR_EXAMPLES["en"])
                 yield _at(
                     "lead-word",
                     "warning",
@@ -275,15 +294,14 @@ def lead_word(ctx: Context) -> Iterator[Finding]:
                     f"participle or adjective ({example}), or number it if it is operative.",
                 )
         elif p.kind == "operative" and not _operative_verb_ok(p.text, lang):
-            if lang == "zh":
-                word, example = p.text[:4], "决定、请、吁请、鼓励、又欢迎"
-            else:
-                word, example = openers.first_word(p.text), "Decides, Requests, Calls upon, Also welcomes"
+            word = p.text[:4] if lang == "zh" else openers.first_word(p.text)
+            form = ", a preambular form (a participle or adjective)," if lang in ("fr", "es") else ","
+            example = _OPERATIVE_EXAMPLES.get(lang, _OPERATIVE_EXAMPLES["en"])
             yield _at(
                 "lead-word",
                 "warning",
                 p,
-                f"{p.id}: an operative paragraph opens with {word!r}, not a verb "
+                f"{p.id}: an operative paragraph opens with {word!r}{form} not a verb "
                 f"in the present tense; open it with one ({example}).",
             )
 

@@ -335,6 +335,35 @@ def opens_preamble(text: str, lang: str, *, strict: bool = False) -> bool:
     return word.endswith(suffixes) and len(word) > 5
 
 
+# Capitalised words ending like a participle that are not one: prepositions and adverbs
+# (`Pendant`, `Cuando`), which never open an operative paragraph but are no preambular form.
+_NOT_PARTICIPLES = {
+    "fr": {"Pendant", "Durant", "Cependant", "Maintenant", "Devant", "Avant", "Nonobstant", "Néanmoins"},
+    "es": {"Cuando", "Comando"},
+}
+_PARTICIPLE_ENDINGS = {"fr": ("ant",), "es": ("ando", "iendo", "yendo")}
+
+
+def preambular_form(text: str, lang: str) -> str | None:
+    """The word a French or Spanish paragraph opens with when it is a preambular form, which
+    an operative paragraph cannot open with: a present participle or gerund (`Rappelant`,
+    `Tenant compte`, `Reconociendo`, `Tomando nota`), or a listed preambular adjective
+    (`Consciente`, `Convaincue`, `Preocupada`). Adverbs of the lists (`Profondément`,
+    `Gravemente`) are left out: an adverb says nothing of the word after it. None for
+    anything else, including every operative verb (`Décide`, `Se félicite`, `Prend note`,
+    `Toma nota`, `Exhorta`): a 3rd-person present never ends in -ant, -ando, -iendo."""
+    endings = _PARTICIPLE_ENDINGS.get(lang)
+    if endings is None:
+        return None
+    word = first_word(text)
+    if not word[:1].isupper() or word in _NOT_PARTICIPLES[lang]:
+        return None
+    listed = _FR_OPENERS if lang == "fr" else _ES_OPENERS
+    if word in listed and not word.endswith(("ment", "mente")):
+        return word
+    return word if word.endswith(endings) and len(word) > 5 else None
+
+
 def opens_operative_zh(text: str) -> bool:
     """Does a Chinese paragraph open with an operative verb (`决定`, `又请`, `再次强调`)?"""
     return bool(_ZH_OPERATIVE_RE.match(text.strip()))
