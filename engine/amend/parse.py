@@ -45,8 +45,8 @@ _EN = [
     ("insert-provision", rf"^(?P<position>After|Before) (?P<ref>.+?), insert (?:a new|the following new|new) "
                          r"(?P<kind>(?:operative |preambular )?(?:sub)?paragraph)s?"
                          rf"(?: reading| to read(?: as follows)?| as follows)?:?\s*(?:{_Q}(?P<new>.*){_Q})?\.?$"),  # noqa: E501
-    ("delete-provisions", r"^Delete (?P<op>operative paragraphs) (?P<a>[0-9]+) (?:to|and) (?P<b>[0-9]+)\.?$"),
-    ("delete-provisions", r"^Delete the (?P<a>[a-z]+(?:[- ][a-z]+)?) (?:to|and) (?P<b>[a-z]+(?:[- ][a-z]+)?) "
+    ("delete-provisions", r"^Delete (?P<op>operative paragraphs) (?P<a>[0-9]+) (?P<conj>to|and) (?P<b>[0-9]+)\.?$"),
+    ("delete-provisions", r"^Delete the (?P<a>[a-z]+(?:[- ][a-z]+)?) (?P<conj>to|and) (?P<b>[a-z]+(?:[- ][a-z]+)?) "
                           r"(?P<pp>preambular paragraphs)\.?$"),
     ("delete-provisions", r"^Delete (?P<refs>[^\"“”]+?(?:,\s*|\s+and\s+)[^\"“”]+?)\.?$"),
     ("delete-provision", r"^Delete (?P<ref>[^\"“”]+?)\.?$"),
@@ -66,7 +66,7 @@ _ZH = [
     ("delete-words", rf"^在(?P<ref>.+?)中{_C}删除{_L}(?P<old>.+?){_R}{_W}。?$"),
     ("insert-provision", rf"^在?(?P<ref>.+?)(?P<position>之后|之前|后|前)插入(?:一个新的?|以下新的?|新的?)"
                          rf"(?P<kind>{_ZH_KINDS}|段)(?:{_C}内容如下)?{_K}(?:{_L}(?P<new>.*){_R})?。?$"),
-    ("delete-provisions", r"^删除(?P<part>执行部分|序言部分)第\s*(?P<a>[^至到和段]+?)\s*段(?:至|到|和)第\s*(?P<b>[^段]+?)\s*段。?$"),  # noqa: E501
+    ("delete-provisions", r"^删除(?P<part>执行部分|序言部分)第\s*(?P<a>[^至到和段]+?)\s*段(?P<conj>至|到|和)第\s*(?P<b>[^段]+?)\s*段。?$"),  # noqa: E501
     ("delete-provisions", r"^删除(?P<refs>[^“”\"]+?(?:、|和)[^“”\"]+?)。?$"),
     ("delete-provision", r"^删除(?P<ref>[^“”\"]+?)。?$"),
     ("split", rf"^将(?P<ref>.+?)改为以下段落{_K}$"),
@@ -226,14 +226,34 @@ class _Reader:
         start, end = ids.index(resolve(self.base, first)), ids.index(resolve(self.base, last))
         if end <= start:
             raise AmendmentError(f"a range of paragraphs runs forward: {e.head[:60]}")
-        while end + 1 < len(ids) and self.base.provisions[end + 1].depth > self.base.provisions[start].depth:
-            end += 1
-        targets = tuple(ids[start : end + 1])
+        if m["conj"].lower() in ("and", "和") and not self._next_paragraph(start, end):
+            # "paragraphs 5 and 7" names two paragraphs, not a range: 6 stays.
+            targets = tuple(pid for k in (start, end) for pid in self._with_subparagraphs(k))
+        else:
+            while end + 1 < len(ids) and self.base.provisions[end + 1].depth > self.base.provisions[start].depth:
+                end += 1
+            targets = tuple(ids[start : end + 1])
         if len({self.base.provision(pid).part for pid in targets}) > 1:
             raise AmendmentError(f"a range of paragraphs stays in one part: {e.head[:60]}")
         return DeleteProvisions(
             targets, tuple(reference(self.base, pid, self.language) for pid in targets), by
         )
+
+    def _next_paragraph(self, start: int, end: int) -> bool:
+        """Whether the provision at `end` is the next one of `start`'s level (only deeper
+        ones, its subparagraphs, between them): "5 and 6" is then the range 5 to 6."""
+        depth = self.base.provisions[start].depth
+        return all(p.depth > depth for p in self.base.provisions[start + 1 : end])
+
+    def _with_subparagraphs(self, index: int) -> list[str]:
+        """The provision at `index` and the subparagraphs under it, as a deletion takes them."""
+        provisions = self.base.provisions
+        out = [provisions[index].id]
+        k = index + 1
+        while k < len(provisions) and provisions[k].depth > provisions[index].depth:
+            out.append(provisions[k].id)
+            k += 1
+        return out
 
     def _split(self, m: re.Match[str], e: _Entry, by: str | None) -> Amendment:
         target, ref = self.target(m)
