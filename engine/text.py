@@ -170,7 +170,8 @@ OPERATIVE_LEAD_WORDS: Mapping[str, frozenset[str]] = {
 # `1200. Requests`, and `9. 50/174. Strengthening` (a text that opens with a symbol), but
 # not `2013. 2014` or a bare `5.` at a line end. Whether a match *is* a paragraph number
 # is the reader's call (structure.py: close to the running number); this says what looks
-# like one.
-OPERATIVE_NUMBER_RE = re.compile(r"^\s*(\d+)\s?\.\s*(?=[^\d\s]|\d+/\d)")
+# like one. A Chinese typist's full-width stop (`5．`, U+FF0E) is the same stop; `\d` takes
+# full-width digits (`５.`), which the reader stores as ASCII.
+OPERATIVE_NUMBER_RE = re.compile(r"^\s*(\d+)\s?[.．]\s*(?=[^\d\s]|\d+/\d)")
 
 LATIN_WORD_RE = re.compile(rf"[{LATIN_CLASS}]+")

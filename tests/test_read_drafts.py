@@ -257,3 +257,28 @@ def test_a_number_too_far_ahead_is_text_and_said(l41: Resolution) -> None:
     glued = read(wrapped, lang="en")
     assert [p.id for p in glued.provisions] == ["pp1", "op1", "op2"]
     assert "numbering-as-text" in codes(glued)
+
+
+def test_a_chinese_typists_full_width_stop_and_digits_are_the_number(seed: Resolution) -> None:
+    """`5．` (full-width stop) and `６.` (full-width digit) are paragraph numbers: `5．` was
+    kept in the text of a paragraph "without a number", and 5 reported missing."""
+    text = typed(seed).replace("\n5. ", "\n5．").replace("\n6. ", "\n６. ")
+    got = read(text)
+    assert texts(got) == texts(seed)
+    assert [p.number for p in got.provisions if p.kind == "operative"][3:7] == ["4", "5", "6", "7"]
+    assert not [w for w in got.warnings if w.code.startswith("numbering")]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_paragraph_without_a_number_after_a_label_names_the_label(lang: str) -> None:
+    """After `OP5` a paragraph without a label was said to follow "operative paragraph 0"."""
+    if lang == "zh":
+        body = "人权理事会，\n\nPP1 重申其决议，\n\nOP5 请高级专员办事处努力增强对话；\n\n各国继续支持这两项基金；\n\nOP7 决定继续审议此事。\n"
+    else:
+        body = (
+            "The Human Rights Council,\n\nPP1 Recalling its resolutions,\n\nOP5 Requests the Office to act;"
+            "\n\nStates to continue to support the funds;\n\nOP7 Decides to remain seized of the matter.\n"
+        )
+    got = read(body, lang=lang)
+    missing = [w for w in got.warnings if w.code == "numbering-missing"]
+    assert [(w.line, w.message) for w in missing] == [(7, "a paragraph without a number after operative paragraph 5")]

@@ -411,7 +411,7 @@ class _Reader:
                 "number-without-stop", f"operative paragraph {n} printed without its full stop", piece.no
             )
         self.last_op = n
-        self.new("op", 0, m[1], piece, text[m.end() :])
+        self.new("op", 0, str(n), piece, text[m.end() :])
         return True
 
     def subparagraph(self, piece: Line, text: str, current: Unit | None, closed: bool) -> bool:
@@ -502,12 +502,14 @@ class _Reader:
         if self.op_started and block:
             # A typed block after an operative paragraph that ended, with no number: a
             # paragraph whose number was left out, not more of the one before.
-            after = self.last_op or 0
-            self.warn(
-                "numbering-missing",
-                f"a paragraph without a number after operative paragraph {after}",
-                piece.no,
-            )
+            # Named by what was printed before it (a number or a label, `OP5`, `3 bis`), not
+            # by the running number, which labels do not set ("after operative paragraph 0").
+            before = next((u for u in reversed(self.units) if u.part == "op" and u.depth == 0), None)
+            if before is not None and before.number:
+                after = f"after operative paragraph {before.number}"
+            else:
+                after = "after an operative paragraph without a number"
+            self.warn("numbering-missing", f"a paragraph without a number {after}", piece.no)
             self.new("op", 0, "", piece, text)
             return True
         if (
