@@ -273,7 +273,10 @@ def test_a_chinese_typists_full_width_stop_and_digits_are_the_number(seed: Resol
 def test_a_paragraph_without_a_number_after_a_label_names_the_label(lang: str) -> None:
     """After `OP5` a paragraph without a label was said to follow "operative paragraph 0"."""
     if lang == "zh":
-        body = "人权理事会，\n\nPP1 重申其决议，\n\nOP5 请高级专员办事处努力增强对话；\n\n各国继续支持这两项基金；\n\nOP7 决定继续审议此事。\n"
+        body = (
+            "人权理事会，\n\nPP1 重申其决议，\n\nOP5 请高级专员办事处努力增强对话；\n\n"
+            "各国继续支持这两项基金；\n\nOP7 决定继续审议此事。\n"
+        )
     else:
         body = (
             "The Human Rights Council,\n\nPP1 Recalling its resolutions,\n\nOP5 Requests the Office to act;"
@@ -281,4 +284,5 @@ def test_a_paragraph_without_a_number_after_a_label_names_the_label(lang: str) -
         )
     got = read(body, lang=lang)
     missing = [w for w in got.warnings if w.code == "numbering-missing"]
-    assert [(w.line, w.message) for w in missing] == [(7, "a paragraph without a number after operative paragraph 5")]
+    message = "a paragraph without a number after operative paragraph 5"
+    assert [(w.line, w.message) for w in missing] == [(7, message)]

@@ -45,8 +45,8 @@ _EN = [
     ("insert-provision", rf"^(?P<position>After|Before) (?P<ref>.+?), insert (?:a new|the following new|new) "
                          r"(?P<kind>(?:operative |preambular )?(?:sub)?paragraph)s?"
                          rf"(?: reading| to read(?: as follows)?| as follows)?:?\s*(?:{_Q}(?P<new>.*){_Q})?\.?$"),  # noqa: E501
-    ("delete-provisions", r"^Delete (?P<op>operative paragraphs) (?P<a>[0-9]+) (?P<conj>to|and) (?P<b>[0-9]+)\.?$"),
-    ("delete-provisions", r"^Delete the (?P<a>[a-z]+(?:[- ][a-z]+)?) (?P<conj>to|and) (?P<b>[a-z]+(?:[- ][a-z]+)?) "
+    ("delete-provisions", r"^Delete (?P<op>operative paragraphs) (?P<a>[0-9]+) (?P<conj>to|and) (?P<b>[0-9]+)\.?$"),  # noqa: E501
+    ("delete-provisions", r"^Delete the (?P<a>[a-z]+(?:[- ][a-z]+)?) (?P<conj>to|and) (?P<b>[a-z]+(?:[- ][a-z]+)?) "  # noqa: E501
                           r"(?P<pp>preambular paragraphs)\.?$"),
     ("delete-provisions", r"^Delete (?P<refs>[^\"“”]+?(?:,\s*|\s+and\s+)[^\"“”]+?)\.?$"),
     ("delete-provision", r"^Delete (?P<ref>[^\"“”]+?)\.?$"),
@@ -230,7 +230,8 @@ class _Reader:
             # "paragraphs 5 and 7" names two paragraphs, not a range: 6 stays.
             targets = tuple(pid for k in (start, end) for pid in self._with_subparagraphs(k))
         else:
-            while end + 1 < len(ids) and self.base.provisions[end + 1].depth > self.base.provisions[start].depth:
+            depth = self.base.provisions[start].depth
+            while end + 1 < len(ids) and self.base.provisions[end + 1].depth > depth:
                 end += 1
             targets = tuple(ids[start : end + 1])
         if len({self.base.provision(pid).part for pid in targets}) > 1:
