@@ -186,3 +186,40 @@ def test_title_and_body_line_amendments_read_back() -> None:
     with pytest.raises(AmendmentError) as caught:
         parse("在标题中，删除“国际”。", resolution(["回顾，"], language="zh"), "p.txt")
     assert str(caught.value) == 'p.txt:1: "标题": the base text has no title'
+
+
+TYPED_ZH_LOOSE = """\
+在序言部分第3段中，将「第23/3号」改为『第24/1号』。
+在执行部分第十三段，将“增强”改为“加强”。
+在执行部分１４段中，删除“及时、”。
+删除执行部分第15至16段。
+删除执行部分第18、20段。
+"""
+
+
+def test_a_chinese_list_typed_loosely_names_the_same_paragraphs() -> None:
+    """A digit for a preambular ordinal, an ordinal word or full-width digits for an
+    operative number, 第 or 中 left out, 「」 and 『』 quotes, `第15至16段`, `第18、20段`:
+    each names one paragraph for sure (all were refused as "not a reference")."""
+    from engine import api
+
+    seed = api.read_file(SEED)
+    listed = parse(TYPED_ZH_LOOSE, seed).amendments
+    assert [(a.target, getattr(a, "old", None), getattr(a, "new", None)) for a in listed[:3]] == [
+        ("pp3", "第23/3号", "第24/1号"),
+        ("op13", "增强", "加强"),
+        ("op14", "及时、", None),
+    ]
+    assert [a.targets for a in listed[3:]] == [("op15", "op16"), ("op18", "op20")]  # type: ignore[attr-defined]
+    assert len(apply(seed, listed).provisions) == len(seed.provisions) - 4
+
+
+def test_kuan_for_duan_is_refused_with_the_reference_meant(tmp_path: Path) -> None:
+    listed = tmp_path / "proposals.txt"
+    listed.write_text("删除执行部分第7段。\n在执行部分第13款中，将“增强”改为“加强”。\n", encoding="utf-8")
+    result = run("apply", str(SEED), str(listed))
+    assert_one_error_line(
+        result,
+        "proposals.txt:2: ",
+        '"执行部分第13款": paragraphs are counted in 段, not 款; did you mean "执行部分第13段"?',
+    )

@@ -58,17 +58,18 @@ _EN = [
     ("merge", rf"^Merge (?P<refs>.+?) into one (?P<kind>(?:operative |preambular )?(?:sub)?paragraph)(?: reading| to read(?: as follows)?)?:\s*{_Q}(?P<new>.*){_Q}\.?$"),  # noqa: E501
 ]  # fmt: skip
 _ZH_KINDS = "执行部分段落|序言部分段落|执行部分分段|序言部分分段|分段|段落"
-_L, _R, _C, _K = '[“"]', '[”"]', "[，,]", "[：:]"
+# Quotes as typed: curly, straight, or the corner brackets `「」`/`『』` of an IME set to them.
+_L, _R, _C, _K = '[“"「『]', '[”"」』]', "[，,]", "[：:]"
 _W = "(?:一词|一语|等字|字样)?"  # "the word(s)" as Chinese lists may say it after the quote
 _ZH = [
-    ("replace-words", rf"^在(?P<ref>.+?)中{_C}将{_L}(?P<old>.+?){_R}{_W}改为{_L}(?P<new>.+){_R}。?$"),
-    ("insert-words", rf"^在(?P<ref>.+?)中{_C}在{_L}(?P<anchor>.+?){_R}{_W}(?P<position>之后|之前|后|前)插入{_L}(?P<new>.+){_R}。?$"),  # noqa: E501
-    ("delete-words", rf"^在(?P<ref>.+?)中{_C}删除{_L}(?P<old>.+?){_R}{_W}。?$"),
+    ("replace-words", rf"^在(?P<ref>.+?)中?{_C}将{_L}(?P<old>.+?){_R}{_W}改为{_L}(?P<new>.+){_R}。?$"),
+    ("insert-words", rf"^在(?P<ref>.+?)中?{_C}在{_L}(?P<anchor>.+?){_R}{_W}(?P<position>之后|之前|后|前)插入{_L}(?P<new>.+){_R}。?$"),  # noqa: E501
+    ("delete-words", rf"^在(?P<ref>.+?)中?{_C}删除{_L}(?P<old>.+?){_R}{_W}。?$"),
     ("insert-provision", rf"^在?(?P<ref>.+?)(?P<position>之后|之前|后|前)插入(?:一个新的?|以下新的?|新的?)"
                          rf"(?P<kind>{_ZH_KINDS}|段)(?:{_C}内容如下)?{_K}(?:{_L}(?P<new>.*){_R})?。?$"),
-    ("delete-provisions", r"^删除(?P<part>执行部分|序言部分)第\s*(?P<a>[^至到和段]+?)\s*段(?P<conj>至|到|和)第\s*(?P<b>[^段]+?)\s*段。?$"),  # noqa: E501
-    ("delete-provisions", r"^删除(?P<refs>[^“”\"]+?(?:、|和)[^“”\"]+?)。?$"),
-    ("delete-provision", r"^删除(?P<ref>[^“”\"]+?)。?$"),
+    ("delete-provisions", r"^删除(?P<part>执行部分|序言部分)第\s*(?P<a>[^至到和、段]+?)\s*段?(?P<conj>至|到|和|、)第?\s*(?P<b>[^段部]+?)\s*段。?$"),  # noqa: E501
+    ("delete-provisions", r"^删除(?P<refs>[^“”\"「」『』]+?(?:、|和)[^“”\"「」『』]+?)。?$"),
+    ("delete-provision", r"^删除(?P<ref>[^“”\"「」『』]+?)。?$"),
     ("split", rf"^将(?P<ref>.+?)改为以下段落{_K}$"),
     ("replace-provision", rf"^将(?P<ref>.+?)改为(?:如下内容)?{_K}{_L}(?P<new>.*){_R}。?$"),
     ("move-provision", rf"^将(?P<ref>.+?)移至(?P<anchor_ref>.+?)(?P<position>之后|之前)"
@@ -121,7 +122,7 @@ class _Entry:
 
 def _unquote(text: str) -> str:
     text = text.strip()
-    if len(text) >= 2 and text[0] in '"“' and text[-1] in '"”':
+    if len(text) >= 2 and text[0] in '"“「『' and text[-1] in '"”」』':
         return text[1:-1]
     raise AmendmentError(f"a new paragraph must be quoted: {text[:40]}")
 
@@ -133,7 +134,7 @@ def _entries(text: str) -> list[_Entry]:
             continue
         stripped = raw.strip()
         indent = len(raw) - len(raw.lstrip(" \t"))
-        if indent or stripped[0] in '"“':
+        if indent or stripped[0] in '"“「『':
             if not entries:
                 raise AmendmentError("a quoted paragraph before any amendment", line=number)
             entries[-1].pieces.append((indent, stripped))
@@ -226,7 +227,7 @@ class _Reader:
         start, end = ids.index(resolve(self.base, first)), ids.index(resolve(self.base, last))
         if end <= start:
             raise AmendmentError(f"a range of paragraphs runs forward: {e.head[:60]}")
-        if m["conj"].lower() in ("and", "和") and not self._next_paragraph(start, end):
+        if m["conj"].lower() in ("and", "和", "、") and not self._next_paragraph(start, end):
             # "paragraphs 5 and 7" names two paragraphs, not a range: 6 stays.
             targets = tuple(pid for k in (start, end) for pid in self._with_subparagraphs(k))
         else:

@@ -135,8 +135,14 @@ _EN_PP = re.compile(
 _EN_OP = re.compile(
     rf"^(?:operative\s+paragraph\s+|paragraph\s+|OP\s*)(?P<number>[0-9]+){_SUBS}$", re.IGNORECASE
 )
-_ZH_PP = re.compile(rf"^序言部分第(?P<n>[一二三四五六七八九十百零]+)段{_SUBS}$")
-_ZH_OP = re.compile(rf"^执行部分第\s*(?P<number>[0-9]+)\s*{_SUBS}\s*段$")
+# As typed, too: `序言部分第3段` (a digit for the ordinal), `执行部分第十三段` (an ordinal
+# word for the number), `执行部分13段` (第 left out). Each names one paragraph for sure.
+_ZH_PP = re.compile(rf"^序言部分第?\s*(?P<n>[一二三四五六七八九十百零]+|[0-9]+)\s*段{_SUBS}$")
+_ZH_OP = re.compile(rf"^执行部分第?\s*(?P<number>[0-9]+|[一二三四五六七八九十百零]+)\s*{_SUBS}\s*段$")
+# `款` for `段`: a paragraph of a law is a 款, but a UN text counts its paragraphs in 段 (and
+# a 款 may be meant as a subparagraph, 分段): refused, with the reference it likely meant.
+_ZH_KUAN = re.compile(r"^(?P<part>序言部分|执行部分)(?P<rest>.*)款(?P<subs>.*)$")
+_DIGITS = {cp: ord("0") + (cp - 0xFF10) for cp in range(0xFF10, 0xFF1A)}
 _LABEL = re.compile(r"[a-z]+")
 
 
@@ -167,7 +173,10 @@ def resolve(base: Resolution, typed: str) -> str:
     """The id of the provision a typed reference names in `base` (the inverse of
     `reference`, plus the forms people type: `preambular paragraph 3`, `PP3`, `OP5`,
     `paragraph 5`, full-width brackets)."""
-    text = " ".join(typed.split())
+    text = " ".join(typed.split()).translate(_DIGITS)  # full-width digits as typed: `第１３段`
+    if kuan := _ZH_KUAN.match(text):
+        meant = f"{kuan['part']}{kuan['rest']}段{kuan['subs']}"
+        raise AmendmentError(f'"{typed}": paragraphs are counted in 段, not 款; did you mean "{meant}"?')
     for target, names in HEADINGS.items():
         if text.lower().removeprefix("the ") in {n.removeprefix("the ") for n in names}:
             if heading_text(base, target) is None:
@@ -183,7 +192,8 @@ def resolve(base: Resolution, typed: str) -> str:
         elif "label" in groups and groups.get("label"):
             position = int(groups["label"])
         elif m.re is _ZH_PP:
-            position = _chinese_numbers().get(groups["n"])
+            n = groups["n"]
+            position = int(n) if n.isdigit() else _chinese_numbers().get(n)
         else:
             position = int(groups["n"])
         paragraphs = [p.id for p in base.provisions if p.part == "pp" and p.depth == 0]
@@ -192,12 +202,13 @@ def resolve(base: Resolution, typed: str) -> str:
         head = paragraphs[position - 1]
     elif m := _EN_OP.match(text) or _ZH_OP.match(text):
         subs = m["subs"] or ""
-        found = [
-            p.id for p in base.provisions if p.part == "op" and p.depth == 0 and _printed(p) == m["number"]
-        ]
+        number = m["number"]
+        if not number.isdigit():
+            number = str(_chinese_numbers().get(number, number))
+        found = [p.id for p in base.provisions if p.part == "op" and p.depth == 0 and _printed(p) == number]
         if len(found) != 1:
             what = "no" if not found else f"{len(found)}"
-            raise AmendmentError(f'"{typed}": the base text has {what} operative paragraph {m["number"]}')
+            raise AmendmentError(f'"{typed}": the base text has {what} operative paragraph {number}')
         head = found[0]
     if head is None:
         raise AmendmentError(f'"{typed}" is not a reference to a paragraph')
