@@ -253,6 +253,9 @@ def _operative_verb_ok(text: str, lang: str) -> bool:
     return verb in OPERATIVE_LEAD_WORDS["en"] or (verb[:1].isupper() and verb.endswith("s") and len(verb) > 3)
 
 
+_UNBRACKET = re.compile(r"[\[\]【】]")
+
+
 def lead_word(ctx: Context) -> Iterator[Finding]:
     """Preambular paragraphs open with a participle or adjective (the reader's list of lead
     words, per language), operative ones with a verb in the present tense: in English
@@ -263,8 +266,11 @@ def lead_word(ctx: Context) -> Iterator[Finding]:
     for p in ctx.res.provisions:
         if _cut(ctx.res, p):
             continue
+        # A lead word still in square brackets (`[Welcoming]`, `[强烈]敦促`) is a lead word:
+        # the brackets rule lists the passage.
+        text = _UNBRACKET.sub("", p.text).lstrip()
         if p.kind == "preamble" and lang in ("en", "zh", "fr", "es", "ru"):
-            if not openers.opens_preamble(p.text, lang):
+            if not openers.opens_preamble(text, lang):
                 word = p.text[:4] if lang == "zh" else openers.first_word(p.text) or p.text[:12]
                 example = "重申、回顾、注意到" if lang == "zh" else "Recalling, Noting, Deeply concerned"
                 yield _at(
@@ -274,7 +280,7 @@ def lead_word(ctx: Context) -> Iterator[Finding]:
                     f"{p.id}: a preambular paragraph opens with {word!r}, not a lead word; open it with a "
                     f"participle or adjective ({example}), or number it if it is operative.",
                 )
-        elif p.kind == "operative" and not _operative_verb_ok(p.text, lang):
+        elif p.kind == "operative" and not _operative_verb_ok(text, lang):
             if lang == "zh":
                 word, example = p.text[:4], "决定、请、吁请、鼓励、又欢迎"
             else:
@@ -377,7 +383,7 @@ def _dates(ctx: Context, p: Provision) -> Iterator[Finding]:
 
 # --- brackets --------------------------------------------------------------------------
 
-_PAIRS = [("[", "]"), ("“", "”"), ("(", ")"), ("《", "》"), ("（", "）")]
+_PAIRS = [("[", "]"), ("【", "】"), ("“", "”"), ("(", ")"), ("《", "》"), ("（", "）")]
 
 
 def brackets(ctx: Context) -> Iterator[Finding]:
