@@ -60,6 +60,11 @@ def is_cjk(ch: str) -> bool:
     return bool(_CJK.match(ch))
 
 
+def has_cjk(text: str) -> bool:
+    """Does `text` hold any character `is_cjk` accepts?"""
+    return not text.isascii() and _CJK.search(text) is not None
+
+
 _NON_ASCII_RUNS = re.compile(r"[^\x00-\x7f]+")
 _ASCII_LETTERS = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 
