@@ -223,3 +223,71 @@ def test_kuan_for_duan_is_refused_with_the_reference_meant(tmp_path: Path) -> No
         "proposals.txt:2: ",
         '"执行部分第13款": paragraphs are counted in 段, not 款; did you mean "执行部分第13段"?',
     )
+
+
+def _labelled_seed(edit: dict[str, str] | None = None) -> Resolution:
+    """The seed as a negotiation draft: PP1..PP3, PP3 bis, PP4..., OP1..OP3, OP3 bis, OP4..."""
+    from engine import api
+    from engine.read import read_bytes
+
+    seed = api.read_file(SEED)
+    edit = edit or {}
+    blocks = [seed.meta.title or "", seed.body_line or ""]
+    for p in seed.provisions:
+        label = f"PP{p.id[2:]}" if p.part == "pp" else f"OP{p.number}"
+        blocks.append(f"{label} {edit.get(p.id, p.text)}")
+        if p.id in ("pp3", "op3"):
+            extra = "欢迎咨询委员会的研究报告，" if p.id == "pp3" else "[强烈]敦促各国加强合作；"
+            blocks.append(f"{label} bis {edit.get(p.id + 'bis', extra)}")
+    return read_bytes("\n\n".join(blocks).encode("utf-8"), lang="zh")
+
+
+def test_labels_of_a_negotiation_draft_are_read_as_labels() -> None:
+    """In a labelled draft `PP4` is the paragraph labelled PP4 (it was the fourth, PP3 bis:
+    a silent wrong target), and `amend`'s own `执行部分第3 bis段` / `operative paragraph 3 bis`
+    read back (they were "not a reference to a paragraph")."""
+    draft = _labelled_seed()
+    assert [p.number for p in draft.provisions[2:5]] == ["3", "3 bis", "4"]
+    listed = parse("在PP4中，将“还回顾”改为“并回顾”。\n删除PP3 bis。\n", draft).amendments
+    assert [a.target for a in listed] == ["pp5", "pp4"]
+    edited = _labelled_seed({"op3bis": "[强烈]促请各国加强合作；", "pp3bis": "欣见咨询委员会的研究报告，"})
+    amendments = derive(compare(draft, edited))
+    text = render_text(amendments)
+    assert "在执行部分第3 bis段中，将“敦促”改为“促请”。" in text
+    assert parse(text, draft) == amendments
+    assert [p.text for p in apply(draft, amendments.amendments).provisions] == [
+        p.text for p in edited.provisions
+    ]
+
+
+def test_labels_of_an_english_negotiation_draft_are_read_as_labels() -> None:
+    from engine.read import read_bytes
+
+    l41 = load(L41)
+    pps = [p.text for p in l41.provisions if p.part == "pp"][:3]
+    ops = [p.text for p in l41.provisions if p.kind == "operative"][:4]
+    blocks = ["The General Assembly,", f"PP1 {pps[0]}", f"PP1 bis {pps[1]}", f"PP2 {pps[2]}"]
+    blocks += [f"OP{n} {t}" for n, t in enumerate(ops[:3], 1)]
+    blocks += ["OP3 bis Strongly urges all States to cooperate;", f"OP4 {ops[3][:-1]}."]
+    draft = read_bytes("\n\n".join(blocks).encode("utf-8"), lang="en")
+    listed = parse('In PP2, delete the word "Recalling".\nIn OP3 bis, delete the word "Strongly".\n', draft)
+    assert [a.target for a in listed.amendments] == ["pp3", "op4"]
+    from engine.amend.refs import reference
+
+    assert reference(draft, "op4", "en") == "operative paragraph 3 bis"
+    assert (
+        parse('In operative paragraph 3 bis, delete the word "Strongly".', draft).amendments[0].target
+        == "op4"
+    )
+
+
+def test_a_compilation_on_a_labelled_draft_keeps_its_labels() -> None:
+    """The proposal a delegation typed on `PP4` stood under `PP5` (the fifth paragraph)."""
+    from engine.amend.compile import compile_lists
+
+    draft = _labelled_seed()
+    listed = parse("提案方：古巴\n在PP4中，将“还回顾”改为“并回顾”。\n", draft)
+    entries = compile_lists(draft, [listed]).entries
+    assert [e.label for e in entries][2:6] == ["PP3", "PP3 bis", "PP4", "PP5"]
+    touched = [e.label for e in entries if any(g.proposals for g in e.groups)]
+    assert touched == ["PP4"]

@@ -126,19 +126,24 @@ def run_words(refs: tuple[str, ...], lang: str) -> tuple[str, str, str] | None:
 # -- reading references back ---------------------------------------------------------------
 
 _SUBS = r"(?P<subs>(?:\s*[(（][a-z]+[)）])*)"
+# A negotiation label's suffix (`OP3 bis`, `PP5 alt`): labels are printed numbers, and
+# `amend` names a labelled paragraph by its label ("operative paragraph 3 bis").
+_SUFFIX = r"(?:\s?(?:bis|ter|quater|quinquies|sexies|septies|octies|novies|decies|alt))?"
 _EN_PP = re.compile(
     rf"""^(?:the\s+)?(?P<ordinal>[a-z]+(?:[-\s][a-z]+)?)\s+preambular\s+paragraph(?:,?\s+subparagraph)?{_SUBS}$
        | ^preambular\s+paragraph\s+(?P<n>\d+){_SUBS.replace("subs", "subs2")}$
-       | ^PP\s*(?P<label>\d+){_SUBS.replace("subs", "subs3")}$""",
+       | ^PP\s*(?P<label>\d+{_SUFFIX}){_SUBS.replace("subs", "subs3")}$""",
     re.IGNORECASE | re.VERBOSE,
 )
 _EN_OP = re.compile(
-    rf"^(?:operative\s+paragraph\s+|paragraph\s+|OP\s*)(?P<number>[0-9]+){_SUBS}$", re.IGNORECASE
+    rf"^(?:operative\s+paragraph\s+|paragraph\s+|OP\s*)(?P<number>[0-9]+{_SUFFIX}){_SUBS}$", re.IGNORECASE
 )
 # As typed, too: `序言部分第3段` (a digit for the ordinal), `执行部分第十三段` (an ordinal
 # word for the number), `执行部分13段` (第 left out). Each names one paragraph for sure.
 _ZH_PP = re.compile(rf"^序言部分第?\s*(?P<n>[一二三四五六七八九十百零]+|[0-9]+)\s*段{_SUBS}$")
-_ZH_OP = re.compile(rf"^执行部分第?\s*(?P<number>[0-9]+|[一二三四五六七八九十百零]+)\s*{_SUBS}\s*段$")
+_ZH_OP = re.compile(
+    rf"^执行部分第?\s*(?P<number>[0-9]+{_SUFFIX}|[一二三四五六七八九十百零]+)\s*{_SUBS}\s*段$", re.IGNORECASE
+)
 # `款` for `段`: a paragraph of a law is a 款, but a UN text counts its paragraphs in 段 (and
 # a 款 may be meant as a subparagraph, 分段): refused, with the reference it likely meant.
 _ZH_KUAN = re.compile(r"^(?P<part>序言部分|执行部分)(?P<rest>.*)款(?P<subs>.*)$")
@@ -169,6 +174,22 @@ def _child(base: Resolution, parent: str, label: str, typed: str) -> str:
     return found[0]
 
 
+def _label(number: str) -> str:
+    """A printed number or label as compared: `3bis`, `3 BIS` -> `3 bis`."""
+    return " ".join(re.findall(r"[0-9]+|[^\W\d_]+", number.lower()))
+
+
+def _labelled(base: Resolution, labelled: list[Provision], label: str, subs: str, typed: str) -> str:
+    found = [p.id for p in labelled if _label(p.number) == label]
+    if len(found) != 1:
+        what = "no" if not found else f"{len(found)}"
+        raise AmendmentError(f'"{typed}": the base text has {what} preambular paragraph labelled PP{label}')
+    head = found[0]
+    for sub in _LABEL.findall(subs):
+        head = _child(base, head, sub, typed)
+    return head
+
+
 def resolve(base: Resolution, typed: str) -> str:
     """The id of the provision a typed reference names in `base` (the inverse of
     `reference`, plus the forms people type: `preambular paragraph 3`, `PP3`, `OP5`,
@@ -190,6 +211,11 @@ def resolve(base: Resolution, typed: str) -> str:
         if groups.get("ordinal"):
             position = _ordinals().get(groups["ordinal"].lower())
         elif "label" in groups and groups.get("label"):
+            labelled = [p for p in base.provisions if p.part == "pp" and p.depth == 0 and p.number]
+            if labelled:
+                # A labelled draft (PP1, PP3 bis, PP4): `PP4` is the paragraph labelled so,
+                # not the fourth (which is PP3 bis there).
+                return _labelled(base, labelled, _label(groups["label"]), subs, typed)
             position = int(groups["label"])
         elif m.re is _ZH_PP:
             n = groups["n"]
@@ -202,10 +228,12 @@ def resolve(base: Resolution, typed: str) -> str:
         head = paragraphs[position - 1]
     elif m := _EN_OP.match(text) or _ZH_OP.match(text):
         subs = m["subs"] or ""
-        number = m["number"]
-        if not number.isdigit():
+        number = _label(m["number"])
+        if not number[:1].isdigit():  # an ordinal word: 执行部分第十三段
             number = str(_chinese_numbers().get(number, number))
-        found = [p.id for p in base.provisions if p.part == "op" and p.depth == 0 and _printed(p) == number]
+        found = [
+            p.id for p in base.provisions if p.part == "op" and p.depth == 0 and _label(_printed(p)) == number
+        ]
         if len(found) != 1:
             what = "no" if not found else f"{len(found)}"
             raise AmendmentError(f'"{typed}": the base text has {what} operative paragraph {number}')
