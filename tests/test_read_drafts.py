@@ -286,3 +286,17 @@ def test_a_paragraph_without_a_number_after_a_label_names_the_label(lang: str) -
     missing = [w for w in got.warnings if w.code == "numbering-missing"]
     message = "a paragraph without a number after operative paragraph 5"
     assert [(w.line, w.message) for w in missing] == [(7, message)]
+
+
+@pytest.mark.parametrize("name", ["seed", "l41"])
+def test_a_lost_comma_does_not_glue_two_typed_paragraphs(name: str, request: pytest.FixtureRequest) -> None:
+    """A typed preambular paragraph without its final comma, the next block opening with a
+    lead word (`又确认`, `Recalling`): two paragraphs, and `unterminated` said. In Chinese they
+    were glued into one, silently, and `diff` called it a merge."""
+    res: Resolution = request.getfixturevalue(name)
+    pid = "pp5" if name == "seed" else "pp2"
+    text = typed(res).replace(res.provision(pid).text, res.provision(pid).text[:-1])
+    got = read(text)
+    assert len(got.provisions) == len(res.provisions)
+    assert got.provision(pid).text == res.provision(pid).text[:-1]
+    assert [w.code for w in got.warnings if w.code == "unterminated"] == ["unterminated"]

@@ -325,7 +325,7 @@ class _Reader:
                 self.label(piece, text)
                 or self.operative(piece, text, closed)
                 or self.subparagraph(piece, text, current, closed)
-                or self.preamble(piece, text, current, closed, block)
+                or self.preamble(piece, text, current, closed, block, self.typed and item.block_start)
                 or self.unnumbered(index, piece, text, current, closed, block)
             ):
                 continue
@@ -455,7 +455,9 @@ class _Reader:
         except ValueError:
             return 0, 0
 
-    def preamble(self, piece: Line, text: str, current: Unit | None, closed: bool, block: bool) -> bool:
+    def preamble(
+        self, piece: Line, text: str, current: Unit | None, closed: bool, block: bool, typed_block: bool = False
+    ) -> bool:
         if self.op_started:
             return False
         if current is None or (block and not self._decision_before_numbers(text)):
@@ -467,8 +469,13 @@ class _Reader:
             operative_style = self.last_numbered >= 0 and openers.first_word(text) in openers.DECISION_VERBS
             starts = operative_style or openers.opens_preamble(text, self.lang)
         else:
-            # A lead word after an unfinished paragraph: only the listed ones (a lost line).
-            starts = self.lang in ("en", "fr", "es") and openers.opens_preamble(text, self.lang, strict=True)
+            # A lead word after an unfinished paragraph: only the listed ones (a lost line). In
+            # Chinese only at the start of a typed block (a drafter's lost comma): a wrapped
+            # line of extracted Chinese may well open with 确认 or 回顾 mid-sentence.
+            cased = self.lang in ("en", "fr", "es")
+            starts = (cased or (self.lang == "zh" and typed_block)) and openers.opens_preamble(
+                text, self.lang, strict=True
+            )
         if not starts:
             return False
         if not closed:
