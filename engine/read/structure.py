@@ -456,7 +456,13 @@ class _Reader:
             return 0, 0
 
     def preamble(
-        self, piece: Line, text: str, current: Unit | None, closed: bool, block: bool, typed_block: bool = False
+        self,
+        piece: Line,
+        text: str,
+        current: Unit | None,
+        closed: bool,
+        block: bool,
+        typed_block: bool = False,
     ) -> bool:
         if self.op_started:
             return False
