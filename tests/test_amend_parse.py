@@ -194,13 +194,16 @@ TYPED_ZH_LOOSE = """\
 在执行部分１４段中，删除“及时、”。
 删除执行部分第15至16段。
 删除执行部分第18、20段。
+一、在执行部分第1段中将“宗旨之一”替换为“宗旨”。
+（2）在执行部分第2段中，把“集体责任”改成“共同责任”。
 """
 
 
 def test_a_chinese_list_typed_loosely_names_the_same_paragraphs() -> None:
     """A digit for a preambular ordinal, an ordinal word or full-width digits for an
-    operative number, 第 or 中 left out, 「」 and 『』 quotes, `第15至16段`, `第18、20段`:
-    each names one paragraph for sure (all were refused as "not a reference")."""
+    operative number, 第 or 中 or the comma left out, 「」 and 『』 quotes, `第15至16段`,
+    `第18、20段`, 把 for 将, 替换为 or 改成 for 改为, a list numbered `一、` or `（2）`: each
+    says one thing for sure (all were refused)."""
     from engine import api
 
     seed = api.read_file(SEED)
@@ -210,7 +213,11 @@ def test_a_chinese_list_typed_loosely_names_the_same_paragraphs() -> None:
         ("op13", "增强", "加强"),
         ("op14", "及时、", None),
     ]
-    assert [a.targets for a in listed[3:]] == [("op15", "op16"), ("op18", "op20")]  # type: ignore[attr-defined]
+    assert [a.targets for a in listed[3:5]] == [("op15", "op16"), ("op18", "op20")]  # type: ignore[attr-defined]
+    assert [(a.target, a.old, a.new) for a in listed[5:]] == [  # type: ignore[attr-defined]
+        ("op1", "宗旨之一", "宗旨"),
+        ("op2", "集体责任", "共同责任"),
+    ]
     assert len(apply(seed, listed).provisions) == len(seed.provisions) - 4
 
 

@@ -62,9 +62,9 @@ _ZH_KINDS = "执行部分段落|序言部分段落|执行部分分段|序言部�
 _L, _R, _C, _K = '[“"「『]', '[”"」』]', "[，,]", "[：:]"
 _W = "(?:一词|一语|等字|字样)?"  # "the word(s)" as Chinese lists may say it after the quote
 _ZH = [
-    ("replace-words", rf"^在(?P<ref>.+?)中?{_C}将{_L}(?P<old>.+?){_R}{_W}改为{_L}(?P<new>.+){_R}。?$"),
-    ("insert-words", rf"^在(?P<ref>.+?)中?{_C}在{_L}(?P<anchor>.+?){_R}{_W}(?P<position>之后|之前|后|前)插入{_L}(?P<new>.+){_R}。?$"),  # noqa: E501
-    ("delete-words", rf"^在(?P<ref>.+?)中?{_C}删除{_L}(?P<old>.+?){_R}{_W}。?$"),
+    ("replace-words", rf"^在(?P<ref>.+?)中?{_C}?[将把]{_L}(?P<old>.+?){_R}{_W}(?:改为|改成|替换为|修改为){_L}(?P<new>.+){_R}。?$"),  # noqa: E501
+    ("insert-words", rf"^在(?P<ref>.+?)中?{_C}?在{_L}(?P<anchor>.+?){_R}{_W}(?P<position>之后|之前|后|前)插入{_L}(?P<new>.+){_R}。?$"),  # noqa: E501
+    ("delete-words", rf"^在(?P<ref>.+?)中?{_C}?删除{_L}(?P<old>.+?){_R}{_W}。?$"),
     ("insert-provision", rf"^在?(?P<ref>.+?)(?P<position>之后|之前|后|前)插入(?:一个新的?|以下新的?|新的?)"
                          rf"(?P<kind>{_ZH_KINDS}|段)(?:{_C}内容如下)?{_K}(?:{_L}(?P<new>.*){_R})?。?$"),
     ("delete-provisions", r"^删除(?P<part>执行部分|序言部分)第\s*(?P<a>[^至到和、段]+?)\s*段?(?P<conj>至|到|和|、)第?\s*(?P<b>[^段部]+?)\s*段。?$"),  # noqa: E501
@@ -91,7 +91,8 @@ _HEADER = {
     "zh": re.compile(r"^(?:提案方|提议方|提案国|提议国)\s*[：:]\s*(?P<name>.+?)。?$"),
 }
 """A first line naming who proposes the whole list (`Proposed by: Kenya`, `提案方：中国`)."""
-_NUMBERED = re.compile(r"^\d{1,3}\s*[.)、．]\s*")
+# A list's own numbering: `1.`, `2)`, `3、`, `（4）`, `五、`.
+_NUMBERED = re.compile(r"^(?:\d{1,3}\s*[.)、．]|[(（]\d{1,3}[)）]|[一二三四五六七八九十]{1,3}\s*[、．])\s*")
 _KINDS: dict[str, tuple[Part | None, int]] = {
     "paragraph": (None, 0),
     "段落": (None, 0),
