@@ -298,3 +298,15 @@ def test_a_compilation_on_a_labelled_draft_keeps_its_labels() -> None:
     assert [e.label for e in entries][2:6] == ["PP3", "PP3 bis", "PP4", "PP5"]
     touched = [e.label for e in entries if any(g.proposals for g in e.groups)]
     assert touched == ["PP4"]
+
+
+def test_a_list_in_the_other_language_says_so(tmp_path: Path) -> None:
+    """An English list on the Chinese seed, a Chinese one (its 提案方 line first) on L.41:
+    the error was "not an amendment as resdiff reads them", as if the line were mistyped."""
+    english, chinese = tmp_path / "en.txt", tmp_path / "zh.txt"
+    english.write_text('In operative paragraph 13, replace the words "增强" with "加强".\n', encoding="utf-8")
+    chinese.write_text("提案方：古巴\n删除执行部分第7段。\n", encoding="utf-8")
+    result = run("apply", str(SEED), str(english))
+    assert_one_error_line(result, "en.txt:1: a list in English, but the base text is in Chinese")
+    result = run("apply", str(L41), str(chinese))
+    assert_one_error_line(result, "zh.txt:1: a list in Chinese, but the base text is in English")

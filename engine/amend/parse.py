@@ -114,6 +114,16 @@ _POSITION: dict[str, Position] = {
 }  # fmt: skip
 
 
+_LANGUAGE_NAMES = {
+    "en": "English",
+    "zh": "Chinese",
+    "fr": "French",
+    "es": "Spanish",
+    "ru": "Russian",
+    "ar": "Arabic",
+}
+
+
 @dataclass
 class _Entry:
     line: int
@@ -303,6 +313,15 @@ class _Reader:
         for name, pattern in PATTERNS[self.language]:
             if m := pattern.match(head):
                 return self.builders[name](m, e, proposer)
+        other = "en" if self.language == "zh" else "zh"
+        if _HEADER[other].match(head) or any(pattern.match(head) for _, pattern in PATTERNS[other]):
+            # An English list on a Chinese base (or the reverse) is no typing fault: say so.
+            names = {"en": "English", "zh": "Chinese"}
+            base_language = _LANGUAGE_NAMES.get(self.base.meta.language, self.base.meta.language)
+            raise AmendmentError(
+                f"a list in {names[other]}, but the base text is in {base_language}: "
+                f"a list is typed in its base's language ({e.head[:40]})"
+            )
         raise AmendmentError(f"not an amendment as resdiff reads them: {e.head[:60]}")
 
 
