@@ -300,3 +300,16 @@ def test_a_lost_comma_does_not_glue_two_typed_paragraphs(name: str, request: pyt
     assert len(got.provisions) == len(res.provisions)
     assert got.provision(pid).text == res.provision(pid).text[:-1]
     assert [w.code for w in got.warnings if w.code == "unterminated"] == ["unterminated"]
+
+
+def test_superscript_footnote_markers_pasted_from_word_are_footnotes(seed: Resolution) -> None:
+    """`书面材料；¹` and a body `¹ A/HRC/24/56。`, as a page pasted from Word or the web gives
+    them: footnotes, as the seed's digits are (the markers stayed in the text and the bodies
+    became an operative paragraph "without a number")."""
+    op11 = seed.provision("op11").text
+    text = typed(seed).replace(op11, op11 + "¹").replace("汇编的资料，", "汇编的资料，²", 1)
+    got = read(text + "\n¹ A/HRC/24/56。\n² A/HRC/19/50。\n")
+    assert texts(got) == texts(seed)
+    assert [(f.marker, f.text) for f in got.footnotes] == [("1", "A/HRC/24/56。"), ("2", "A/HRC/19/50。")]
+    assert [r.marker for r in got.provision("op12").footnotes] == ["2"]
+    assert not [w for w in got.warnings if w.code.startswith(("numbering", "footnote"))]
