@@ -313,3 +313,16 @@ def test_superscript_footnote_markers_pasted_from_word_are_footnotes(seed: Resol
     assert [(f.marker, f.text) for f in got.footnotes] == [("1", "A/HRC/24/56。"), ("2", "A/HRC/19/50。")]
     assert [r.marker for r in got.provision("op12").footnotes] == ["2"]
     assert not [w for w in got.warnings if w.code.startswith(("numbering", "footnote"))]
+
+
+def test_a_half_width_full_stop_after_chinese_is_the_full_stop(seed: Resolution) -> None:
+    """`继续审议此事.` typed for `继续审议此事。` is the same text, as `,` for `，` is (it was a
+    reworded paragraph in diff and a punctuation warning in check); `.` next to a Latin letter
+    or digit stays (`A/HRC/24/56.`)."""
+    last = seed.provisions[-1].text
+    got = read(typed(seed).replace(last, last[:-1] + "."))
+    assert texts(got) == texts(seed)
+    from engine.read.tidy import tidy_text
+
+    assert tidy_text("见A/HRC/24/56.", "zh") == "见A/HRC/24/56."
+    assert tidy_text("增长1.5倍", "zh") == "增长1.5倍"
