@@ -318,15 +318,16 @@ def test_formatting_is_not_a_change_unless_asked() -> None:
             "Takes note of the “Special Committee” and the State’s report;",
             'Takes note of the "Special Committee" and the State\'s report;',
         ),
+        ("[注意到]咨询委员会的研究报告，", "【注意到】咨询委员会的研究报告，"),
     ],
-    ids=["zh", "en"],
+    ids=["zh", "en", "zh-brackets"],
 )
 def test_straight_and_curly_quotes_are_formatting(old_text: str, new_text: str) -> None:
     """`"千年发展目标"` for `“千年发展目标”` was a reworded paragraph (exit 1) and an amendment
     `将“关于“千年发展目标””改为“关于"千年发展目标"”`: quote style is typing, not wording."""
     from engine.amend import derive
 
-    lang = "zh" if "回顾" in old_text else "en"
+    lang = "en" if old_text.isascii() or "Takes" in old_text else "zh"
     kind = "preamble" if lang == "zh" else "operative"
     old = resolution(
         [old_text] if kind == "preamble" else [], [] if kind == "preamble" else [old_text], language=lang
