@@ -310,3 +310,28 @@ def test_a_list_in_the_other_language_says_so(tmp_path: Path) -> None:
     assert_one_error_line(result, "en.txt:1: a list in English, but the base text is in Chinese")
     result = run("apply", str(L41), str(chinese))
     assert_one_error_line(result, "zh.txt:1: a list in Chinese, but the base text is in English")
+
+
+def test_chinese_quoted_words_typed_half_width_or_spaced_are_found() -> None:
+    """`“对话,以期”`, `“…自由;鼓励…”`, `“在 2014 年”` quote words the seed prints `对话，以期`,
+    `自由；鼓励`, `在2014年`: the reader stores every text so, and the words are read so (they
+    were "not in it", though a delegate sees them there)."""
+    from engine import api
+
+    seed = api.read_file(SEED)
+    listed = parse(
+        "在执行部分第13段中，将“对话,以期”改为“对话, 以便”。\n"
+        "在执行部分第16段中，删除“基本自由;鼓励非政府组织”。\n"
+        "在执行部分第22段中，在“在 2014 年”之后插入“和2015年”。\n",
+        seed,
+    ).amendments
+    assert [
+        (getattr(a, "old", None) or getattr(a, "anchor", None), a.new if hasattr(a, "new") else None)
+        for a in listed
+    ] == [  # type: ignore[attr-defined]
+        ("对话，以期", "对话，以便"),
+        ("基本自由；鼓励非政府组织", None),
+        ("在2014年", "和2015年"),
+    ]
+    amended = apply(seed, listed)
+    assert amended.provision("op22").text == "决定根据理事会年度工作方案在2014年和2015年继续审议此事。"

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from ..errors import AmendmentError
 from ..model import Resolution
+from ..read.tidy import tidy_text
 from .actions import (
     Amendment,
     AmendmentList,
@@ -171,19 +172,26 @@ class _Reader:
             "merge": self._merge,
         }
 
+    def words(self, text: str) -> str:
+        """Quoted words in the form the reader stores a Chinese text (`,` `;` next to Chinese
+        full-width, no spaces around digits: `在 2014 年` is `在2014年`), so that words typed
+        that way are found in the base; English words are taken as typed."""
+        return tidy_text(text, "zh") if self.language == "zh" else text
+
     def target(self, m: re.Match[str]) -> tuple[str, str]:
         ref = next(m[g] for g in ("ref", "ref2") if g in m.re.groupindex and m[g])
         ref = " ".join(ref.split())
         return resolve(self.base, ref), ref
 
     def _replace_words(self, m: re.Match[str], e: _Entry, by: str | None) -> Amendment:
-        return ReplaceWords(*self.target(m), m["old"], m["new"], by)
+        return ReplaceWords(*self.target(m), self.words(m["old"]), self.words(m["new"]), by)
 
     def _insert_words(self, m: re.Match[str], e: _Entry, by: str | None) -> Amendment:
-        return InsertWords(*self.target(m), m["anchor"], m["new"], _POSITION[m["position"].lower()], by)
+        anchor, new = self.words(m["anchor"]), self.words(m["new"])
+        return InsertWords(*self.target(m), anchor, new, _POSITION[m["position"].lower()], by)
 
     def _delete_words(self, m: re.Match[str], e: _Entry, by: str | None) -> Amendment:
-        return DeleteWords(*self.target(m), m["old"], by)
+        return DeleteWords(*self.target(m), self.words(m["old"]), by)
 
     def _pieces(self, e: _Entry, part: Part, depth: int) -> tuple[Piece, ...]:
         """New provisions on their own lines: four spaces a level (a paragraph four, a lettered
@@ -191,7 +199,7 @@ class _Reader:
         out = []
         for indent, text in e.pieces:
             level = indent // 4 - 1 if indent and indent % 4 == 0 and indent <= 12 else depth
-            out.append(Piece(_unquote(text), part, level))
+            out.append(Piece(self.words(_unquote(text)), part, level))
         return tuple(out)
 
     def _insert_provision(self, m: re.Match[str], e: _Entry, by: str | None) -> Amendment:
@@ -203,7 +211,7 @@ class _Reader:
         if m["new"] is not None:
             if e.pieces:
                 raise AmendmentError("a new paragraph both quoted after the instruction and below it")
-            pieces: tuple[Piece, ...] = (Piece(m["new"], part, min(depth, 1)),)
+            pieces: tuple[Piece, ...] = (Piece(self.words(m["new"]), part, min(depth, 1)),)
         else:
             pieces = self._pieces(e, part, depth)
         if not pieces:
@@ -277,7 +285,7 @@ class _Reader:
         return Split(target, ref, pieces, by)
 
     def _replace_provision(self, m: re.Match[str], e: _Entry, by: str | None) -> Amendment:
-        return ReplaceProvision(*self.target(m), m["new"], by)
+        return ReplaceProvision(*self.target(m), self.words(m["new"]), by)
 
     def _move(self, m: re.Match[str], e: _Entry, by: str | None) -> Amendment:
         target, ref = self.target(m)
@@ -302,7 +310,7 @@ class _Reader:
         part = kind_part or first.part
         if depth:
             depth = max(depth, first.depth)
-        return Merge(targets, refs, Piece(m["new"], part, depth), by)
+        return Merge(targets, refs, Piece(self.words(m["new"]), part, depth), by)
 
     def amendment(self, e: _Entry) -> Amendment:
         head = e.head
