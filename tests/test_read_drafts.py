@@ -326,3 +326,10 @@ def test_a_half_width_full_stop_after_chinese_is_the_full_stop(seed: Resolution)
 
     assert tidy_text("见A/HRC/24/56.", "zh") == "见A/HRC/24/56."
     assert tidy_text("增长1.5倍", "zh") == "增长1.5倍"
+
+
+def test_a_chinese_text_without_body_line_is_told_with_a_chinese_example(seed: Resolution) -> None:
+    """The warning named 'The General Assembly,' to a Chinese drafter."""
+    text = "\n\n".join(p.text for p in seed.provisions if p.kind == "preamble") + "\n"
+    [warning] = [w for w in read(text).warnings if w.code == "no-body-line"]
+    assert warning.message == "no body line (such as '大会，' or '人权理事会，') found"

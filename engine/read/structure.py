@@ -227,7 +227,8 @@ def segment(lines: list[Line], lang: str) -> Segmented:
         start = _first_provision(pieces, lang)
         seg.header = [p.line for p in pieces[:start]]
         rest = pieces[start:]
-        seg.warnings.append(diag("no-body-line", "no body line (such as 'The General Assembly,') found"))
+        example = "'大会，' or '人权理事会，'" if lang == "zh" else "'The General Assembly,'"
+        seg.warnings.append(diag("no-body-line", f"no body line (such as {example}) found"))
         if seg.header and 0 < start < len(pieces) and not _OPERATIVE.match(pieces[start].line.text):
             seg.warnings.append(
                 diag(
