@@ -333,3 +333,15 @@ def test_a_chinese_text_without_body_line_is_told_with_a_chinese_example(seed: R
     text = "\n\n".join(p.text for p in seed.provisions if p.kind == "preamble") + "\n"
     [warning] = [w for w in read(text).warnings if w.code == "no-body-line"]
     assert warning.message == "no body line (such as '大会，' or '人权理事会，') found"
+
+
+def test_a_number_typed_as_5_dun_is_named_in_the_warning(seed: Resolution) -> None:
+    """`5、重申…` (the enumeration comma of Chinese lists): not read as a number (a 、 list
+    item is not a UN paragraph number), but the warning says what stands there instead of
+    only "a paragraph without a number"."""
+    got = read(typed(seed).replace("\n5. ", "\n5、"))
+    [missing] = [w for w in got.warnings if w.code == "numbering-missing"]
+    assert missing.message == (
+        "a paragraph without a number after operative paragraph 4 "
+        "(it opens with '5、', not read as a paragraph number; write 5.)"
+    )

@@ -51,6 +51,8 @@ _LABEL = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 _TERMINAL = ",;:.，；：。،؛"
+# A number typed in a form that is not read as a paragraph number: `5、`, `5)`, `5：`.
+_ODD_NUMBER = re.compile(r"^\s*(\d{1,3})\s*[、)）:：]")
 _END_WINDOW = 80  # longer than any status tag plus trailing footnote markers
 _TRAILING_MARKERS = re.compile(r"(?:\s*(?:\(\d{1,2}\)|（\d{1,2}）|\d{1,2}/?))+\s*$")
 _ADOPTION = re.compile(
@@ -523,6 +525,11 @@ class _Reader:
                 after = f"after operative paragraph {before.number}"
             else:
                 after = "after an operative paragraph without a number"
+            odd = _ODD_NUMBER.match(text)
+            if odd:
+                # `5、重申…`: a number the drafter typed, in a form not read as one; say so
+                # rather than call the paragraph unnumbered.
+                after += f" (it opens with {odd[0].strip()!r}, not read as a paragraph number; write {odd[1]}.)"
             self.warn("numbering-missing", f"a paragraph without a number {after}", piece.no)
             self.new("op", 0, "", piece, text)
             return True
