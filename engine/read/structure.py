@@ -529,7 +529,8 @@ class _Reader:
             if odd:
                 # `5、重申…`: a number the drafter typed, in a form not read as one; say so
                 # rather than call the paragraph unnumbered.
-                after += f" (it opens with {odd[0].strip()!r}, not read as a paragraph number; write {odd[1]}.)"
+                typed = odd[0].strip()
+                after += f" (it opens with {typed!r}, not read as a paragraph number; write {odd[1]}.)"
             self.warn("numbering-missing", f"a paragraph without a number {after}", piece.no)
             self.new("op", 0, "", piece, text)
             return True
