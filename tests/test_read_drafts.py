@@ -345,3 +345,14 @@ def test_a_number_typed_as_5_dun_is_named_in_the_warning(seed: Resolution) -> No
         "a paragraph without a number after operative paragraph 4 "
         "(it opens with '5、', not read as a paragraph number; write 5.)"
     )
+
+
+def test_a_chinese_draft_whose_numbers_were_lost_keeps_its_operative_part(seed: Resolution) -> None:
+    """Pasted from Word, automatic numbering is lost: the operative paragraphs (ending
+    `；`/`。`) were all read as preambular, silently, and `diff` called the text unchanged
+    with 22 paragraphs "moved". Now they are operative, each reported unnumbered, as in
+    English (where `Welcomes` opens the operative part)."""
+    got = read(typed(seed, numbers={p.id: "" for p in seed.provisions if p.kind == "operative"}))
+    assert [p.kind for p in got.provisions] == [p.kind for p in seed.provisions]
+    assert texts(got) == texts(seed)
+    assert len([w for w in got.warnings if w.code == "numbering-missing"]) == 21

@@ -472,6 +472,8 @@ class _Reader:
         if current is None or (block and not self._decision_before_numbers(text)):
             self.new("pp", 0, "", piece, text)
             return True
+        if block and self._decision_before_numbers(text):
+            return False  # an operative verb that also opens preambles (重申, 确认): unnumbered()
         if closed:
             # An operative verb before the numbered paragraphs ("Calls upon States ...;")
             # stays in the preamble, where it was typed.
@@ -498,12 +500,16 @@ class _Reader:
         return True
 
     def _decision_before_numbers(self, text: str) -> bool:
-        """A decision's unnumbered operative paragraph, in a text with no numbered ones."""
-        return (
-            self.lang == "en"
-            and self.last_numbered < 0
-            and openers.first_word(text) in openers.DECISION_VERBS
-        )
+        """A decision's unnumbered operative paragraph, in a text with no numbered ones. In
+        Chinese, where 重申 or 确认 open preambular and operative paragraphs alike, the
+        ending tells them apart in a typed text (a draft whose Word numbering was lost in
+        pasting): a preambular paragraph ends with `，`, an operative one with `；` or `。`."""
+        if self.last_numbered >= 0:
+            return False
+        if self.lang == "zh":
+            end = STATUS_TAG.sub("", text).rstrip()[-1:]
+            return self.typed and end in ("；", ";", "。") and openers.opens_operative_zh(text)
+        return self.lang == "en" and openers.first_word(text) in openers.DECISION_VERBS
 
     def unnumbered(
         self, index: int, piece: Line, text: str, current: Unit | None, closed: bool, block: bool
