@@ -32,7 +32,8 @@ ID_RE = re.compile(r"^(?P<part>pp|op)(?P<n>[1-9][0-9]*)(?:\.(?P<sub>[a-z]+)(?:\.
 MARKER_RE = re.compile(r"^[^\s\[\]\\^]+$")
 # Square-bracketed passages and a trailing status tag: the marks of a negotiation draft
 # (shared/UN-RESOLUTIONS.md, "Negotiation drafts"). Footnote markers are not in the text.
-_BRACKETED = re.compile(r"\[[^\[\]]*\]")
+# A Chinese input method types `[` as `【`: the same brackets.
+_BRACKETED = re.compile(r"\[[^\[\]]*\]|【[^【】]*】")
 STATUS_TAG = re.compile(
     r"[(（\[]\s*(agreed(?:\s+ad\s+ref(?:erendum)?\.?)?|ad\s+ref\.?|pending|new|moved|deleted|merged|"
     r"under\s+discussion|已商定|待定)\s*[)）\]]\s*$",

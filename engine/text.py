@@ -60,6 +60,11 @@ def is_cjk(ch: str) -> bool:
     return bool(_CJK.match(ch))
 
 
+def has_cjk(text: str) -> bool:
+    """Does `text` hold any character `is_cjk` accepts?"""
+    return not text.isascii() and _CJK.search(text) is not None
+
+
 _NON_ASCII_RUNS = re.compile(r"[^\x00-\x7f]+")
 _ASCII_LETTERS = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 
@@ -170,7 +175,8 @@ OPERATIVE_LEAD_WORDS: Mapping[str, frozenset[str]] = {
 # `1200. Requests`, and `9. 50/174. Strengthening` (a text that opens with a symbol), but
 # not `2013. 2014` or a bare `5.` at a line end. Whether a match *is* a paragraph number
 # is the reader's call (structure.py: close to the running number); this says what looks
-# like one.
-OPERATIVE_NUMBER_RE = re.compile(r"^\s*(\d+)\s?\.\s*(?=[^\d\s]|\d+/\d)")
+# like one. A Chinese typist's full-width stop (`5．`, U+FF0E) is the same stop; `\d` takes
+# full-width digits (`５.`), which the reader stores as ASCII.
+OPERATIVE_NUMBER_RE = re.compile(r"^\s*(\d+)\s?[.．]\s*(?=[^\d\s]|\d+/\d)")
 
 LATIN_WORD_RE = re.compile(rf"[{LATIN_CLASS}]+")

@@ -219,3 +219,152 @@ def test_a_merge_of_preambular_subparagraphs_keeps_each_reference_whole() -> Non
         ("pp1.a", "resolutions 1, 2 and 3,"),
         ("op1", "Decides to act;"),
     ]
+
+
+TYPED_ZH_LOOSE = """\
+在序言部分第3段中，将「第23/3号」改为『第24/1号』。
+在执行部分第十三段，将“增强”改为“加强”。
+在执行部分１４段中，删除“及时、”。
+删除执行部分第15至16段。
+删除执行部分第18、20段。
+一、在执行部分第1段中将“宗旨之一”替换为“宗旨”。
+（2）在执行部分第2段中，把“集体责任”改成“共同责任”。
+"""
+
+
+def test_a_chinese_list_typed_loosely_names_the_same_paragraphs() -> None:
+    """A digit for a preambular ordinal, an ordinal word or full-width digits for an
+    operative number, 第 or 中 or the comma left out, 「」 and 『』 quotes, `第15至16段`,
+    `第18、20段`, 把 for 将, 替换为 or 改成 for 改为, a list numbered `一、` or `（2）`: each
+    says one thing for sure (all were refused)."""
+    from engine import api
+
+    seed = api.read_file(SEED)
+    listed = parse(TYPED_ZH_LOOSE, seed).amendments
+    assert [(a.target, getattr(a, "old", None), getattr(a, "new", None)) for a in listed[:3]] == [
+        ("pp3", "第23/3号", "第24/1号"),
+        ("op13", "增强", "加强"),
+        ("op14", "及时、", None),
+    ]
+    assert [a.targets for a in listed[3:5]] == [("op15", "op16"), ("op18", "op20")]  # type: ignore[attr-defined]
+    assert [(a.target, a.old, a.new) for a in listed[5:]] == [  # type: ignore[attr-defined]
+        ("op1", "宗旨之一", "宗旨"),
+        ("op2", "集体责任", "共同责任"),
+    ]
+    assert len(apply(seed, listed).provisions) == len(seed.provisions) - 4
+
+
+def test_kuan_for_duan_is_refused_with_the_reference_meant(tmp_path: Path) -> None:
+    listed = tmp_path / "proposals.txt"
+    listed.write_text("删除执行部分第7段。\n在执行部分第13款中，将“增强”改为“加强”。\n", encoding="utf-8")
+    result = run("apply", str(SEED), str(listed))
+    assert_one_error_line(
+        result,
+        "proposals.txt:2: ",
+        '"执行部分第13款": paragraphs are counted in 段, not 款; did you mean "执行部分第13段"?',
+    )
+
+
+def _labelled_seed(edit: dict[str, str] | None = None) -> Resolution:
+    """The seed as a negotiation draft: PP1..PP3, PP3 bis, PP4..., OP1..OP3, OP3 bis, OP4..."""
+    from engine import api
+    from engine.read import read_bytes
+
+    seed = api.read_file(SEED)
+    edit = edit or {}
+    blocks = [seed.meta.title or "", seed.body_line or ""]
+    for p in seed.provisions:
+        label = f"PP{p.id[2:]}" if p.part == "pp" else f"OP{p.number}"
+        blocks.append(f"{label} {edit.get(p.id, p.text)}")
+        if p.id in ("pp3", "op3"):
+            extra = "欢迎咨询委员会的研究报告，" if p.id == "pp3" else "[强烈]敦促各国加强合作；"
+            blocks.append(f"{label} bis {edit.get(p.id + 'bis', extra)}")
+    return read_bytes("\n\n".join(blocks).encode("utf-8"), lang="zh")
+
+
+def test_labels_of_a_negotiation_draft_are_read_as_labels() -> None:
+    """In a labelled draft `PP4` is the paragraph labelled PP4 (it was the fourth, PP3 bis:
+    a silent wrong target), and `amend`'s own `执行部分第3 bis段` / `operative paragraph 3 bis`
+    read back (they were "not a reference to a paragraph")."""
+    draft = _labelled_seed()
+    assert [p.number for p in draft.provisions[2:5]] == ["3", "3 bis", "4"]
+    listed = parse("在PP4中，将“还回顾”改为“并回顾”。\n删除PP3 bis。\n", draft).amendments
+    assert [a.target for a in listed] == ["pp5", "pp4"]
+    edited = _labelled_seed({"op3bis": "[强烈]促请各国加强合作；", "pp3bis": "欣见咨询委员会的研究报告，"})
+    amendments = derive(compare(draft, edited))
+    text = render_text(amendments)
+    assert "在执行部分第3 bis段中，将“敦促”改为“促请”。" in text
+    assert parse(text, draft) == amendments
+    assert [p.text for p in apply(draft, amendments.amendments).provisions] == [
+        p.text for p in edited.provisions
+    ]
+
+
+def test_labels_of_an_english_negotiation_draft_are_read_as_labels() -> None:
+    from engine.read import read_bytes
+
+    l41 = load(L41)
+    pps = [p.text for p in l41.provisions if p.part == "pp"][:3]
+    ops = [p.text for p in l41.provisions if p.kind == "operative"][:4]
+    blocks = ["The General Assembly,", f"PP1 {pps[0]}", f"PP1 bis {pps[1]}", f"PP2 {pps[2]}"]
+    blocks += [f"OP{n} {t}" for n, t in enumerate(ops[:3], 1)]
+    blocks += ["OP3 bis Strongly urges all States to cooperate;", f"OP4 {ops[3][:-1]}."]
+    draft = read_bytes("\n\n".join(blocks).encode("utf-8"), lang="en")
+    listed = parse('In PP2, delete the word "Recalling".\nIn OP3 bis, delete the word "Strongly".\n', draft)
+    assert [a.target for a in listed.amendments] == ["pp3", "op4"]
+    from engine.amend.refs import reference
+
+    assert reference(draft, "op4", "en") == "operative paragraph 3 bis"
+    assert (
+        parse('In operative paragraph 3 bis, delete the word "Strongly".', draft).amendments[0].target
+        == "op4"
+    )
+
+
+def test_a_compilation_on_a_labelled_draft_keeps_its_labels() -> None:
+    """The proposal a delegation typed on `PP4` stood under `PP5` (the fifth paragraph)."""
+    from engine.amend.compile import compile_lists
+
+    draft = _labelled_seed()
+    listed = parse("提案方：古巴\n在PP4中，将“还回顾”改为“并回顾”。\n", draft)
+    entries = compile_lists(draft, [listed]).entries
+    assert [e.label for e in entries][2:6] == ["PP3", "PP3 bis", "PP4", "PP5"]
+    touched = [e.label for e in entries if any(g.proposals for g in e.groups)]
+    assert touched == ["PP4"]
+
+
+def test_a_list_in_the_other_language_says_so(tmp_path: Path) -> None:
+    """An English list on the Chinese seed, a Chinese one (its 提案方 line first) on L.41:
+    the error was "not an amendment as resdiff reads them", as if the line were mistyped."""
+    english, chinese = tmp_path / "en.txt", tmp_path / "zh.txt"
+    english.write_text('In operative paragraph 13, replace the words "增强" with "加强".\n', encoding="utf-8")
+    chinese.write_text("提案方：古巴\n删除执行部分第7段。\n", encoding="utf-8")
+    result = run("apply", str(SEED), str(english))
+    assert_one_error_line(result, "en.txt:1: a list in English, but the base text is in Chinese")
+    result = run("apply", str(L41), str(chinese))
+    assert_one_error_line(result, "zh.txt:1: a list in Chinese, but the base text is in English")
+
+
+def test_chinese_quoted_words_typed_half_width_or_spaced_are_found() -> None:
+    """`“对话,以期”`, `“…自由;鼓励…”`, `“在 2014 年”` quote words the seed prints `对话，以期`,
+    `自由；鼓励`, `在2014年`: the reader stores every text so, and the words are read so (they
+    were "not in it", though a delegate sees them there)."""
+    from engine import api
+
+    seed = api.read_file(SEED)
+    listed = parse(
+        "在执行部分第13段中，将“对话,以期”改为“对话, 以便”。\n"
+        "在执行部分第16段中，删除“基本自由;鼓励非政府组织”。\n"
+        "在执行部分第22段中，在“在 2014 年”之后插入“和2015年”。\n",
+        seed,
+    ).amendments
+    assert [
+        (getattr(a, "old", None) or getattr(a, "anchor", None), a.new if hasattr(a, "new") else None)
+        for a in listed
+    ] == [  # type: ignore[attr-defined]
+        ("对话，以期", "对话，以便"),
+        ("基本自由；鼓励非政府组织", None),
+        ("在2014年", "和2015年"),
+    ]
+    amended = apply(seed, listed)
+    assert amended.provision("op22").text == "决定根据理事会年度工作方案在2014年和2015年继续审议此事。"

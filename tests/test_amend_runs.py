@@ -138,3 +138,21 @@ def test_a_reference_with_a_comma_is_still_one_deletion() -> None:
         "subparagraph (b).\n"
     )
     assert parse(render_text(both), base).amendments == both.amendments
+
+
+def test_and_names_two_paragraphs_not_the_range_between_them() -> None:
+    """`Delete operative paragraphs 5 and 7` / `删除执行部分第15段和第17段` deletes those two:
+    read as a range, it deleted 6 (16) too, and nothing said so."""
+    english = parse("Delete operative paragraphs 5 and 7.\n", L41).amendments
+    assert english == (DeleteProvisions(("op5", "op7"), ("operative paragraph 5", "operative paragraph 7")),)
+    chinese = parse("删除执行部分第15段和第17段。\n删除序言部分第二段和第四段。\n", ZH).amendments
+    assert chinese == (
+        DeleteProvisions(("op15", "op17"), ("执行部分第15段", "执行部分第17段")),
+        DeleteProvisions(("pp2", "pp4"), ("序言部分第二段", "序言部分第四段")),
+    )
+    amended = apply(ZH, chinese)
+    assert len(amended.provisions) == len(ZH.provisions) - 4
+    assert ZH.provision("op16").text in {p.text for p in amended.provisions}
+    assert ZH.provision("pp3").text in {p.text for p in amended.provisions}
+    # two neighbours joined by "and" are still the run they name
+    assert parse("删除执行部分第15段和第16段。\n", ZH).amendments[0].targets == ("op15", "op16")  # type: ignore[union-attr]

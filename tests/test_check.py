@@ -379,6 +379,27 @@ def test_brackets_chinese(seed: Resolution) -> None:
     assert [f for f in check(read(typed(seed))).findings if f.rule == "brackets"] == []
 
 
+def test_brackets_chinese_ime_brackets_count_as_square_brackets(seed: Resolution) -> None:
+    """A Chinese input method types `[` as `【`: `【欢迎】[注意到]` is two unagreed passages,
+    as `[Welcoming] [Noting]` is in English (it was one, and `【` without `】` was no error);
+    a bracketed lead word (`[强烈]敦促`, `【欢迎】`) is still a lead word, as `[Strongly] urges`
+    is in English (both were lead-word warnings in Chinese only)."""
+    pp4, op4 = seed.provision("pp4").text, seed.provision("op4").text
+    edits = {
+        "pp4": "【还回顾】[又回顾]" + pp4.removeprefix("还回顾"),
+        "op4": "[强烈]" + op4,
+        "op5": "【重申必须增强国际合作；",
+    }
+    found = [(f.rule, f.provision, f.severity, f.message) for f in check(read(typed(seed, edits))).findings]
+    assert [(r, p, s) for r, p, s, _ in found] == [
+        ("brackets", "pp4", "warning"),
+        ("brackets", "op4", "warning"),
+        ("brackets", "op5", "error"),
+    ]
+    assert "2 bracketed (not agreed) passage(s)" in found[0][3]
+    assert "'【' without its '】'" in found[2][3]
+
+
 # --- reader ----------------------------------------------------------------------------
 
 

@@ -306,6 +306,41 @@ def test_formatting_is_not_a_change_unless_asked() -> None:
     assert counted.kind == "reworded"
 
 
+@pytest.mark.parametrize(
+    ("old_text", "new_text"),
+    [
+        # the seed's pp2, and the same typed without a Chinese input method
+        (
+            "回顾大会2000年9月8日通过的《联合国千年宣言》，以及各国在大会第六十五届会议关于“千年发展目标”的高级别全体会议上通过的成果文件中重申的承诺，",
+            '回顾大会2000年9月8日通过的《联合国千年宣言》，以及各国在大会第六十五届会议关于"千年发展目标"的高级别全体会议上通过的成果文件中重申的承诺，',
+        ),
+        (
+            "Takes note of the “Special Committee” and the State’s report;",
+            'Takes note of the "Special Committee" and the State\'s report;',
+        ),
+        ("[注意到]咨询委员会的研究报告，", "【注意到】咨询委员会的研究报告，"),
+    ],
+    ids=["zh", "en", "zh-brackets"],
+)
+def test_straight_and_curly_quotes_are_formatting(old_text: str, new_text: str) -> None:
+    """`"千年发展目标"` for `“千年发展目标”` was a reworded paragraph (exit 1) and an amendment
+    `将“关于“千年发展目标””改为“关于"千年发展目标"”`: quote style is typing, not wording."""
+    from engine.amend import derive
+
+    lang = "en" if old_text.isascii() or "Takes" in old_text else "zh"
+    kind = "preamble" if lang == "zh" else "operative"
+    old = resolution(
+        [old_text] if kind == "preamble" else [], [] if kind == "preamble" else [old_text], language=lang
+    )
+    new = resolution(
+        [new_text] if kind == "preamble" else [], [] if kind == "preamble" else [new_text], language=lang
+    )
+    diff = compare(old, new)
+    assert [c.kind for c in diff.changes] == ["unchanged"]
+    assert derive(diff).amendments == ()
+    assert compare(old, new, count_formatting=True).changes[0].kind == "reworded"
+
+
 def test_threshold_reaches_compare() -> None:
     old = resolution(
         [],

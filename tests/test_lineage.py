@@ -13,6 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from engine import api
+from engine.errors import InputError
 from engine.lineage import PairCache, blame, build, graph, timeline
 from engine.model import Metadata, Provision, Resolution, renumber
 from engine.store.history import History
@@ -640,3 +641,24 @@ def test_golden_outputs_on_a_real_series(name, args, monkeypatch, tmp_path):
     if os.environ.get("RESDIFF_UPDATE_GOLDEN"):
         expected.write_text(out, encoding="utf-8")
     assert out == expected.read_text(encoding="utf-8")
+
+
+def test_a_clause_is_named_as_an_amendment_names_it():
+    """`#执行部分第3段`, `#OP3`, `#序言部分第三段`, `#PP3`, as a Chinese delegate or an
+    amendment list writes them, name op3 and pp3 of the seed (they were refused)."""
+    from engine.lineage.trail import find_provision
+    from engine.store import canonical
+
+    seed = canonical.loads(
+        (
+            Path(__file__).resolve().parent.parent / "history/intl-cooperation-hr/zh/A-HRC-RES-25-3.md"
+        ).read_text(encoding="utf-8")
+    )
+    found = [
+        find_provision(seed, s, "A/HRC/RES/25/3#" + s)
+        for s in ("执行部分第3段", "OP3", "序言部分第三段", "PP3")
+    ]
+    assert found == ["op3", "op3", "pp3", "pp3"]
+    with pytest.raises(InputError) as caught:
+        find_provision(seed, "执行部分第99段", "A/HRC/RES/25/3#执行部分第99段")
+    assert "no operative paragraph is numbered 执行部分第99段 (write an id, #op3" in str(caught.value)

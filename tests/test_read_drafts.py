@@ -257,3 +257,102 @@ def test_a_number_too_far_ahead_is_text_and_said(l41: Resolution) -> None:
     glued = read(wrapped, lang="en")
     assert [p.id for p in glued.provisions] == ["pp1", "op1", "op2"]
     assert "numbering-as-text" in codes(glued)
+
+
+def test_a_chinese_typists_full_width_stop_and_digits_are_the_number(seed: Resolution) -> None:
+    """`5．` (full-width stop) and `６.` (full-width digit) are paragraph numbers: `5．` was
+    kept in the text of a paragraph "without a number", and 5 reported missing."""
+    text = typed(seed).replace("\n5. ", "\n5．").replace("\n6. ", "\n６. ")
+    got = read(text)
+    assert texts(got) == texts(seed)
+    assert [p.number for p in got.provisions if p.kind == "operative"][3:7] == ["4", "5", "6", "7"]
+    assert not [w for w in got.warnings if w.code.startswith("numbering")]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_paragraph_without_a_number_after_a_label_names_the_label(lang: str) -> None:
+    """After `OP5` a paragraph without a label was said to follow "operative paragraph 0"."""
+    if lang == "zh":
+        body = (
+            "人权理事会，\n\nPP1 重申其决议，\n\nOP5 请高级专员办事处努力增强对话；\n\n"
+            "各国继续支持这两项基金；\n\nOP7 决定继续审议此事。\n"
+        )
+    else:
+        body = (
+            "The Human Rights Council,\n\nPP1 Recalling its resolutions,\n\nOP5 Requests the Office to act;"
+            "\n\nStates to continue to support the funds;\n\nOP7 Decides to remain seized of the matter.\n"
+        )
+    got = read(body, lang=lang)
+    missing = [w for w in got.warnings if w.code == "numbering-missing"]
+    message = "a paragraph without a number after operative paragraph 5"
+    assert [(w.line, w.message) for w in missing] == [(7, message)]
+
+
+@pytest.mark.parametrize("name", ["seed", "l41"])
+def test_a_lost_comma_does_not_glue_two_typed_paragraphs(name: str, request: pytest.FixtureRequest) -> None:
+    """A typed preambular paragraph without its final comma, the next block opening with a
+    lead word (`又确认`, `Recalling`): two paragraphs, and `unterminated` said. In Chinese they
+    were glued into one, silently, and `diff` called it a merge."""
+    res: Resolution = request.getfixturevalue(name)
+    pid = "pp5" if name == "seed" else "pp2"
+    text = typed(res).replace(res.provision(pid).text, res.provision(pid).text[:-1])
+    got = read(text)
+    assert len(got.provisions) == len(res.provisions)
+    assert got.provision(pid).text == res.provision(pid).text[:-1]
+    assert [w.code for w in got.warnings if w.code == "unterminated"] == ["unterminated"]
+
+
+def test_superscript_footnote_markers_pasted_from_word_are_footnotes(seed: Resolution) -> None:
+    """`书面材料；¹` and a body `¹ A/HRC/24/56。`, as a page pasted from Word or the web gives
+    them: footnotes, as the seed's digits are (the markers stayed in the text and the bodies
+    became an operative paragraph "without a number")."""
+    op11 = seed.provision("op11").text
+    text = typed(seed).replace(op11, op11 + "¹").replace("汇编的资料，", "汇编的资料，²", 1)
+    got = read(text + "\n¹ A/HRC/24/56。\n² A/HRC/19/50。\n")
+    assert texts(got) == texts(seed)
+    assert [(f.marker, f.text) for f in got.footnotes] == [("1", "A/HRC/24/56。"), ("2", "A/HRC/19/50。")]
+    assert [r.marker for r in got.provision("op12").footnotes] == ["2"]
+    assert not [w for w in got.warnings if w.code.startswith(("numbering", "footnote"))]
+
+
+def test_a_half_width_full_stop_after_chinese_is_the_full_stop(seed: Resolution) -> None:
+    """`继续审议此事.` typed for `继续审议此事。` is the same text, as `,` for `，` is (it was a
+    reworded paragraph in diff and a punctuation warning in check); `.` next to a Latin letter
+    or digit stays (`A/HRC/24/56.`)."""
+    last = seed.provisions[-1].text
+    got = read(typed(seed).replace(last, last[:-1] + "."))
+    assert texts(got) == texts(seed)
+    from engine.read.tidy import tidy_text
+
+    assert tidy_text("见A/HRC/24/56.", "zh") == "见A/HRC/24/56."
+    assert tidy_text("增长1.5倍", "zh") == "增长1.5倍"
+
+
+def test_a_chinese_text_without_body_line_is_told_with_a_chinese_example(seed: Resolution) -> None:
+    """The warning named 'The General Assembly,' to a Chinese drafter."""
+    text = "\n\n".join(p.text for p in seed.provisions if p.kind == "preamble") + "\n"
+    [warning] = [w for w in read(text).warnings if w.code == "no-body-line"]
+    assert warning.message == "no body line (such as '大会，' or '人权理事会，') found"
+
+
+def test_a_number_typed_as_5_dun_is_named_in_the_warning(seed: Resolution) -> None:
+    """`5、重申…` (the enumeration comma of Chinese lists): not read as a number (a 、 list
+    item is not a UN paragraph number), but the warning says what stands there instead of
+    only "a paragraph without a number"."""
+    got = read(typed(seed).replace("\n5. ", "\n5、"))
+    [missing] = [w for w in got.warnings if w.code == "numbering-missing"]
+    assert missing.message == (
+        "a paragraph without a number after operative paragraph 4 "
+        "(it opens with '5、', not read as a paragraph number; write 5.)"
+    )
+
+
+def test_a_chinese_draft_whose_numbers_were_lost_keeps_its_operative_part(seed: Resolution) -> None:
+    """Pasted from Word, automatic numbering is lost: the operative paragraphs (ending
+    `；`/`。`) were all read as preambular, silently, and `diff` called the text unchanged
+    with 22 paragraphs "moved". Now they are operative, each reported unnumbered, as in
+    English (where `Welcomes` opens the operative part)."""
+    got = read(typed(seed, numbers={p.id: "" for p in seed.provisions if p.kind == "operative"}))
+    assert [p.kind for p in got.provisions] == [p.kind for p in seed.provisions]
+    assert texts(got) == texts(seed)
+    assert len([w for w in got.warnings if w.code == "numbering-missing"]) == 21

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import jsonschema
+import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
@@ -160,6 +161,28 @@ def test_a_typed_chinese_list_follows_the_seed_rev1(tmp_path: Path) -> None:
     assert "又注意到并欢迎联合国人权事务高级专员办事处" in amended.provision("op14").text
     # footnote markers of an edited provision stay with their words
     assert [r.marker for r in amended.provision("op14").footnotes] == ["2"]
+
+
+@pytest.mark.parametrize(("header", "lang"), [("提案方：古巴", "zh"), ("Proposed by: Cuba", "en")])
+def test_a_typed_list_rebased_keeps_its_proposer_line(tmp_path: Path, header: str, lang: str) -> None:
+    """The rebased text of a list typed with `提案方：古巴` / `Proposed by: Cuba` says so too:
+    it was dropped, and `compile` then refused the rebased list (no proposer)."""
+    old, new, listed = tmp_path / "seed.md", tmp_path / "rev1.md", tmp_path / "proposals.txt"
+    base = SEED_BASE if lang == "zh" else OLD
+    rev1 = revise.insert_after(base, "op1", "欢迎新增的段落；" if lang == "zh" else "Notes;")
+    old.write_text(canonical.dumps(base), encoding="utf-8")
+    new.write_text(canonical.dumps(rev1), encoding="utf-8")
+    body = "删除执行部分第15段。\n" if lang == "zh" else "Delete operative paragraph 3.\n"
+    listed.write_text(f"{header}\n{body}", encoding="utf-8")
+    result = run("rebase", str(listed), str(old), str(new))
+    assert result.returncode == 0, result.stderr
+    moved = "删除执行部分第16段。\n" if lang == "zh" else "Delete operative paragraph 4.\n"
+    assert result.stdout == f"{header}\n{moved}"
+    rebased = tmp_path / "rebased.txt"
+    rebased.write_text(result.stdout, encoding="utf-8")
+    compiled = run("compile", str(new), str(rebased), "--format", "json")
+    assert compiled.returncode == 0, compiled.stderr
+    assert json.loads(compiled.stdout)["lists"][0]["proposer"] == header.split("：")[-1].split(": ")[-1]
 
 
 def test_rebasing_onto_the_same_base_carries_everything_unchanged(tmp_path: Path) -> None:

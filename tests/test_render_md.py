@@ -120,3 +120,17 @@ def test_golden_md_shows_on_github_what_the_diff_says(case):
     diff = compare(old, new)
     expected = (GOLDEN / case / "expected.md").read_text(encoding="utf-8")
     assert check_md(diff, expected, show_unchanged=False) == []
+
+
+def test_no_space_between_a_chinese_deletion_and_insertion() -> None:
+    """`<del>又</del> <ins>并</ins>请` showed a space in Chinese text, which has none (GitHub
+    renders it, and a reader copies it); English keeps the space: `Recalling` → `Recalls`."""
+    from engine.render.diff_labels import inline
+
+    def edit(op: str, text: str) -> str:
+        return f"<{op}>{text}</{op}>"
+
+    zh = [("delete", "又"), ("insert", "并"), ("equal", "请高级专员")]
+    assert inline(zh, str, edit, " ") == "<delete>又</delete><insert>并</insert>请高级专员"
+    en = [("delete", "Recalling"), ("insert", "Recalls"), ("equal", " its")]
+    assert inline(en, str, edit, " ") == "<delete>Recalling</delete> <insert>Recalls</insert> its"

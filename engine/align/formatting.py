@@ -9,7 +9,8 @@ retyping and different word processors vary whitespace and the width of punctuat
 
 The fold is deliberately narrow: it maps the Unicode full-width ASCII block
 (U+FF01..U+FF5E) and the ideographic space to their half-width forms, the half-width
-CJK forms (U+FF61..U+FF64) to their full-width forms, and runs of whitespace to one space,
+CJK forms (U+FF61..U+FF64) to their full-width forms, curly quotes (`“ ” ‘ ’`) to straight
+ones, `【】` to `[]`, and runs of whitespace to one space,
 dropping whitespace that touches a CJK character (Chinese has no spaces between words, and
 extraction inserts them around digits and Latin runs). It does not apply NFKC, which would
 also fold superscripts, ligatures and compatibility ideographs that can carry meaning.
@@ -23,6 +24,11 @@ from ..text import CJK_CLASS
 
 _WIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
 _WIDTH.update({0x3000: 0x20, 0xFF61: 0x3002, 0xFF62: 0x300C, 0xFF63: 0x300D, 0xFF64: 0x3001})
+# Curly quotes and their straight forms: a drafter without a Chinese input method (or Word's
+# AutoFormat off) types `"千年发展目标"` for `“千年发展目标”`, `State's` for `State’s`.
+_WIDTH.update({0x201C: 0x22, 0x201D: 0x22, 0x2018: 0x27, 0x2019: 0x27})
+# `【】`, what a Chinese input method types for `[ ]` (the brackets of unagreed text).
+_WIDTH.update({0x3010: 0x5B, 0x3011: 0x5D})
 WIDTH_TABLE: dict[int, int] = _WIDTH
 
 _SPACE_RUN = re.compile(r"\s+")

@@ -174,7 +174,8 @@ def suffix(n: int) -> str:
 
 def labels(base: Resolution) -> dict[str, str]:
     """Negotiation labels of the base provisions: `PP3` (position among the preambular
-    paragraphs), `OP5` (the printed number), `OP16 (a)`, `OP16 (a) (ii)`."""
+    paragraphs, or the label a negotiation draft prints: `PP3 bis`, then `PP4`), `OP5` (the
+    printed number), `OP16 (a)`, `OP16 (a) (ii)`."""
     out: dict[str, str] = {}
     pp = 0
     for p in base.provisions:
@@ -182,7 +183,7 @@ def labels(base: Resolution) -> dict[str, str]:
             out[p.id] = f"{out[p.parent_id]} ({p.number or p.default_number})"
         elif p.part == "pp":
             pp += 1
-            out[p.id] = f"PP{pp}"
+            out[p.id] = f"PP{p.number or pp}"
         else:
             out[p.id] = f"OP{p.number or p.default_number}"
     return out

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from ..errors import AmendmentError
 from ..model import Resolution
+from ..read.tidy import tidy_text
 from .actions import (
     Amendment,
     AmendmentList,
@@ -45,8 +46,8 @@ _EN = [
     ("insert-provision", rf"^(?P<position>After|Before) (?P<ref>.+?), insert (?:a new|the following new|new) "
                          r"(?P<kind>(?:operative |preambular )?(?:sub)?paragraph)s?"
                          rf"(?: reading| to read(?: as follows)?| as follows)?:?\s*(?:{_Q}(?P<new>.*){_Q})?\.?$"),  # noqa: E501
-    ("delete-provisions", r"^Delete (?P<op>operative paragraphs) (?P<a>[0-9]+) (?:to|and) (?P<b>[0-9]+)\.?$"),
-    ("delete-provisions", r"^Delete the (?P<a>[a-z]+(?:[- ][a-z]+)?) (?:to|and) (?P<b>[a-z]+(?:[- ][a-z]+)?) "
+    ("delete-provisions", r"^Delete (?P<op>operative paragraphs) (?P<a>[0-9]+) (?P<conj>to|and) (?P<b>[0-9]+)\.?$"),  # noqa: E501
+    ("delete-provisions", r"^Delete the (?P<a>[a-z]+(?:[- ][a-z]+)?) (?P<conj>to|and) (?P<b>[a-z]+(?:[- ][a-z]+)?) "  # noqa: E501
                           r"(?P<pp>preambular paragraphs)\.?$"),
     ("delete-provisions", r"^Delete (?P<refs>[^\"“”]+?(?:,\s*|\s+and\s+)[^\"“”]+?)\.?$"),
     ("delete-provision", r"^Delete (?P<ref>[^\"“”]+?)\.?$"),
@@ -58,17 +59,18 @@ _EN = [
     ("merge", rf"^Merge (?P<refs>.+?) into one (?P<kind>(?:operative |preambular )?(?:sub)?paragraph)(?: reading| to read(?: as follows)?)?:\s*{_Q}(?P<new>.*){_Q}\.?$"),  # noqa: E501
 ]  # fmt: skip
 _ZH_KINDS = "执行部分段落|序言部分段落|执行部分分段|序言部分分段|分段|段落"
-_L, _R, _C, _K = '[“"]', '[”"]', "[，,]", "[：:]"
+# Quotes as typed: curly, straight, or the corner brackets `「」`/`『』` of an IME set to them.
+_L, _R, _C, _K = '[“"「『]', '[”"」』]', "[，,]", "[：:]"
 _W = "(?:一词|一语|等字|字样)?"  # "the word(s)" as Chinese lists may say it after the quote
 _ZH = [
-    ("replace-words", rf"^在(?P<ref>.+?)中{_C}将{_L}(?P<old>.+?){_R}{_W}改为{_L}(?P<new>.+){_R}。?$"),
-    ("insert-words", rf"^在(?P<ref>.+?)中{_C}在{_L}(?P<anchor>.+?){_R}{_W}(?P<position>之后|之前|后|前)插入{_L}(?P<new>.+){_R}。?$"),  # noqa: E501
-    ("delete-words", rf"^在(?P<ref>.+?)中{_C}删除{_L}(?P<old>.+?){_R}{_W}。?$"),
+    ("replace-words", rf"^在(?P<ref>.+?)中?{_C}?[将把]{_L}(?P<old>.+?){_R}{_W}(?:改为|改成|替换为|修改为){_L}(?P<new>.+){_R}。?$"),  # noqa: E501
+    ("insert-words", rf"^在(?P<ref>.+?)中?{_C}?在{_L}(?P<anchor>.+?){_R}{_W}(?P<position>之后|之前|后|前)插入{_L}(?P<new>.+){_R}。?$"),  # noqa: E501
+    ("delete-words", rf"^在(?P<ref>.+?)中?{_C}?删除{_L}(?P<old>.+?){_R}{_W}。?$"),
     ("insert-provision", rf"^在?(?P<ref>.+?)(?P<position>之后|之前|后|前)插入(?:一个新的?|以下新的?|新的?)"
                          rf"(?P<kind>{_ZH_KINDS}|段)(?:{_C}内容如下)?{_K}(?:{_L}(?P<new>.*){_R})?。?$"),
-    ("delete-provisions", r"^删除(?P<part>执行部分|序言部分)第\s*(?P<a>[^至到和段]+?)\s*段(?:至|到|和)第\s*(?P<b>[^段]+?)\s*段。?$"),  # noqa: E501
-    ("delete-provisions", r"^删除(?P<refs>[^“”\"]+?(?:、|和)[^“”\"]+?)。?$"),
-    ("delete-provision", r"^删除(?P<ref>[^“”\"]+?)。?$"),
+    ("delete-provisions", r"^删除(?P<part>执行部分|序言部分)第\s*(?P<a>[^至到和、段]+?)\s*段?(?P<conj>至|到|和|、)第?\s*(?P<b>[^段部]+?)\s*段。?$"),  # noqa: E501
+    ("delete-provisions", r"^删除(?P<refs>[^“”\"「」『』]+?(?:、|和)[^“”\"「」『』]+?)。?$"),
+    ("delete-provision", r"^删除(?P<ref>[^“”\"「」『』]+?)。?$"),
     ("split", rf"^将(?P<ref>.+?)改为以下段落{_K}$"),
     ("replace-provision", rf"^将(?P<ref>.+?)改为(?:如下内容)?{_K}{_L}(?P<new>.*){_R}。?$"),
     ("move-provision", rf"^将(?P<ref>.+?)移至(?P<anchor_ref>.+?)(?P<position>之后|之前)"
@@ -90,7 +92,8 @@ _HEADER = {
     "zh": re.compile(r"^(?:提案方|提议方|提案国|提议国)\s*[：:]\s*(?P<name>.+?)。?$"),
 }
 """A first line naming who proposes the whole list (`Proposed by: Kenya`, `提案方：中国`)."""
-_NUMBERED = re.compile(r"^\d{1,3}\s*[.)、．]\s*")
+# A list's own numbering: `1.`, `2)`, `3、`, `（4）`, `五、`.
+_NUMBERED = re.compile(r"^(?:\d{1,3}\s*[.)、．]|[(（]\d{1,3}[)）]|[一二三四五六七八九十]{1,3}\s*[、．])\s*")
 _KINDS: dict[str, tuple[Part | None, int]] = {
     "paragraph": (None, 0),
     "段落": (None, 0),
@@ -122,6 +125,16 @@ def _split_refs(text: str) -> tuple[str, ...]:
     return tuple(" ".join(r.split()) for r in _REF_SEPARATOR.split(text) if r.strip())
 
 
+_LANGUAGE_NAMES = {
+    "en": "English",
+    "zh": "Chinese",
+    "fr": "French",
+    "es": "Spanish",
+    "ru": "Russian",
+    "ar": "Arabic",
+}
+
+
 @dataclass
 class _Entry:
     line: int
@@ -131,7 +144,7 @@ class _Entry:
 
 def _unquote(text: str) -> str:
     text = text.strip()
-    if len(text) >= 2 and text[0] in '"“' and text[-1] in '"”':
+    if len(text) >= 2 and text[0] in '"“「『' and text[-1] in '"”」』':
         return text[1:-1]
     raise AmendmentError(f"a new paragraph must be quoted: {text[:40]}")
 
@@ -143,7 +156,7 @@ def _entries(text: str) -> list[_Entry]:
             continue
         stripped = raw.strip()
         indent = len(raw) - len(raw.lstrip(" \t"))
-        if indent or stripped[0] in '"“':
+        if indent or stripped[0] in '"“「『':
             if not entries:
                 raise AmendmentError("a quoted paragraph before any amendment", line=number)
             entries[-1].pieces.append((indent, stripped))
@@ -169,19 +182,26 @@ class _Reader:
             "merge": self._merge,
         }
 
+    def words(self, text: str) -> str:
+        """Quoted words in the form the reader stores a Chinese text (`,` `;` next to Chinese
+        full-width, no spaces around digits: `在 2014 年` is `在2014年`), so that words typed
+        that way are found in the base; English words are taken as typed."""
+        return tidy_text(text, "zh") if self.language == "zh" else text
+
     def target(self, m: re.Match[str]) -> tuple[str, str]:
         ref = next(m[g] for g in ("ref", "ref2") if g in m.re.groupindex and m[g])
         ref = " ".join(ref.split())
         return resolve(self.base, ref), ref
 
     def _replace_words(self, m: re.Match[str], e: _Entry, by: str | None) -> Amendment:
-        return ReplaceWords(*self.target(m), m["old"], m["new"], by)
+        return ReplaceWords(*self.target(m), self.words(m["old"]), self.words(m["new"]), by)
 
     def _insert_words(self, m: re.Match[str], e: _Entry, by: str | None) -> Amendment:
-        return InsertWords(*self.target(m), m["anchor"], m["new"], _POSITION[m["position"].lower()], by)
+        anchor, new = self.words(m["anchor"]), self.words(m["new"])
+        return InsertWords(*self.target(m), anchor, new, _POSITION[m["position"].lower()], by)
 
     def _delete_words(self, m: re.Match[str], e: _Entry, by: str | None) -> Amendment:
-        return DeleteWords(*self.target(m), m["old"], by)
+        return DeleteWords(*self.target(m), self.words(m["old"]), by)
 
     def _pieces(self, e: _Entry, part: Part, depth: int) -> tuple[Piece, ...]:
         """New provisions on their own lines: four spaces a level (a paragraph four, a lettered
@@ -189,7 +209,7 @@ class _Reader:
         out = []
         for indent, text in e.pieces:
             level = indent // 4 - 1 if indent and indent % 4 == 0 and indent <= 12 else depth
-            out.append(Piece(_unquote(text), part, level))
+            out.append(Piece(self.words(_unquote(text)), part, level))
         return tuple(out)
 
     def _insert_provision(self, m: re.Match[str], e: _Entry, by: str | None) -> Amendment:
@@ -201,7 +221,7 @@ class _Reader:
         if m["new"] is not None:
             if e.pieces:
                 raise AmendmentError("a new paragraph both quoted after the instruction and below it")
-            pieces: tuple[Piece, ...] = (Piece(m["new"], part, min(depth, 1)),)
+            pieces: tuple[Piece, ...] = (Piece(self.words(m["new"]), part, min(depth, 1)),)
         else:
             pieces = self._pieces(e, part, depth)
         if not pieces:
@@ -235,14 +255,35 @@ class _Reader:
         start, end = ids.index(resolve(self.base, first)), ids.index(resolve(self.base, last))
         if end <= start:
             raise AmendmentError(f"a range of paragraphs runs forward: {e.head[:60]}")
-        while end + 1 < len(ids) and self.base.provisions[end + 1].depth > self.base.provisions[start].depth:
-            end += 1
-        targets = tuple(ids[start : end + 1])
+        if m["conj"].lower() in ("and", "和", "、") and not self._next_paragraph(start, end):
+            # "paragraphs 5 and 7" names two paragraphs, not a range: 6 stays.
+            targets = tuple(pid for k in (start, end) for pid in self._with_subparagraphs(k))
+        else:
+            depth = self.base.provisions[start].depth
+            while end + 1 < len(ids) and self.base.provisions[end + 1].depth > depth:
+                end += 1
+            targets = tuple(ids[start : end + 1])
         if len({self.base.provision(pid).part for pid in targets}) > 1:
             raise AmendmentError(f"a range of paragraphs stays in one part: {e.head[:60]}")
         return DeleteProvisions(
             targets, tuple(reference(self.base, pid, self.language) for pid in targets), by
         )
+
+    def _next_paragraph(self, start: int, end: int) -> bool:
+        """Whether the provision at `end` is the next one of `start`'s level (only deeper
+        ones, its subparagraphs, between them): "5 and 6" is then the range 5 to 6."""
+        depth = self.base.provisions[start].depth
+        return all(p.depth > depth for p in self.base.provisions[start + 1 : end])
+
+    def _with_subparagraphs(self, index: int) -> list[str]:
+        """The provision at `index` and the subparagraphs under it, as a deletion takes them."""
+        provisions = self.base.provisions
+        out = [provisions[index].id]
+        k = index + 1
+        while k < len(provisions) and provisions[k].depth > provisions[index].depth:
+            out.append(provisions[k].id)
+            k += 1
+        return out
 
     def _split(self, m: re.Match[str], e: _Entry, by: str | None) -> Amendment:
         target, ref = self.target(m)
@@ -253,7 +294,7 @@ class _Reader:
         return Split(target, ref, pieces, by)
 
     def _replace_provision(self, m: re.Match[str], e: _Entry, by: str | None) -> Amendment:
-        return ReplaceProvision(*self.target(m), m["new"], by)
+        return ReplaceProvision(*self.target(m), self.words(m["new"]), by)
 
     def _move(self, m: re.Match[str], e: _Entry, by: str | None) -> Amendment:
         target, ref = self.target(m)
@@ -278,7 +319,7 @@ class _Reader:
         part = kind_part or first.part
         if depth:
             depth = max(depth, first.depth)
-        return Merge(targets, refs, Piece(m["new"], part, depth), by)
+        return Merge(targets, refs, Piece(self.words(m["new"]), part, depth), by)
 
     def amendment(self, e: _Entry) -> Amendment:
         head = e.head
@@ -289,6 +330,15 @@ class _Reader:
         for name, pattern in PATTERNS[self.language]:
             if m := pattern.match(head):
                 return self.builders[name](m, e, proposer)
+        other = "en" if self.language == "zh" else "zh"
+        if _HEADER[other].match(head) or any(pattern.match(head) for _, pattern in PATTERNS[other]):
+            # An English list on a Chinese base (or the reverse) is no typing fault: say so.
+            names = {"en": "English", "zh": "Chinese"}
+            base_language = _LANGUAGE_NAMES.get(self.base.meta.language, self.base.meta.language)
+            raise AmendmentError(
+                f"a list in {names[other]}, but the base text is in {base_language}: "
+                f"a list is typed in its base's language ({e.head[:40]})"
+            )
         raise AmendmentError(f"not an amendment as resdiff reads them: {e.head[:60]}")
 
 

@@ -126,17 +126,28 @@ def run_words(refs: tuple[str, ...], lang: str) -> tuple[str, str, str] | None:
 # -- reading references back ---------------------------------------------------------------
 
 _SUBS = r"(?P<subs>(?:\s*[(（][a-z]+[)）])*)"
+# A negotiation label's suffix (`OP3 bis`, `PP5 alt`): labels are printed numbers, and
+# `amend` names a labelled paragraph by its label ("operative paragraph 3 bis").
+_SUFFIX = r"(?:\s?(?:bis|ter|quater|quinquies|sexies|septies|octies|novies|decies|alt))?"
 _EN_PP = re.compile(
     rf"""^(?:the\s+)?(?P<ordinal>[a-z]+(?:[-\s][a-z]+)?)\s+preambular\s+paragraph(?:,?\s+subparagraph)?{_SUBS}$
        | ^preambular\s+paragraph\s+(?P<n>\d+){_SUBS.replace("subs", "subs2")}$
-       | ^PP\s*(?P<label>\d+){_SUBS.replace("subs", "subs3")}$""",
+       | ^PP\s*(?P<label>\d+{_SUFFIX}){_SUBS.replace("subs", "subs3")}$""",
     re.IGNORECASE | re.VERBOSE,
 )
 _EN_OP = re.compile(
-    rf"^(?:operative\s+paragraph\s+|paragraph\s+|OP\s*)(?P<number>[0-9]+){_SUBS}$", re.IGNORECASE
+    rf"^(?:operative\s+paragraph\s+|paragraph\s+|OP\s*)(?P<number>[0-9]+{_SUFFIX}){_SUBS}$", re.IGNORECASE
 )
-_ZH_PP = re.compile(rf"^序言部分第(?P<n>[一二三四五六七八九十百零]+)段{_SUBS}$")
-_ZH_OP = re.compile(rf"^执行部分第\s*(?P<number>[0-9]+)\s*{_SUBS}\s*段$")
+# As typed, too: `序言部分第3段` (a digit for the ordinal), `执行部分第十三段` (an ordinal
+# word for the number), `执行部分13段` (第 left out). Each names one paragraph for sure.
+_ZH_PP = re.compile(rf"^序言部分第?\s*(?P<n>[一二三四五六七八九十百零]+|[0-9]+)\s*段{_SUBS}$")
+_ZH_OP = re.compile(
+    rf"^执行部分第?\s*(?P<number>[0-9]+{_SUFFIX}|[一二三四五六七八九十百零]+)\s*{_SUBS}\s*段$", re.IGNORECASE
+)
+# `款` for `段`: a paragraph of a law is a 款, but a UN text counts its paragraphs in 段 (and
+# a 款 may be meant as a subparagraph, 分段): refused, with the reference it likely meant.
+_ZH_KUAN = re.compile(r"^(?P<part>序言部分|执行部分)(?P<rest>.*)款(?P<subs>.*)$")
+_DIGITS = {cp: ord("0") + (cp - 0xFF10) for cp in range(0xFF10, 0xFF1A)}
 _LABEL = re.compile(r"[a-z]+")
 
 
@@ -163,11 +174,30 @@ def _child(base: Resolution, parent: str, label: str, typed: str) -> str:
     return found[0]
 
 
+def _label(number: str) -> str:
+    """A printed number or label as compared: `3bis`, `3 BIS` -> `3 bis`."""
+    return " ".join(re.findall(r"[0-9]+|[^\W\d_]+", number.lower()))
+
+
+def _labelled(base: Resolution, labelled: list[Provision], label: str, subs: str, typed: str) -> str:
+    found = [p.id for p in labelled if _label(p.number) == label]
+    if len(found) != 1:
+        what = "no" if not found else f"{len(found)}"
+        raise AmendmentError(f'"{typed}": the base text has {what} preambular paragraph labelled PP{label}')
+    head = found[0]
+    for sub in _LABEL.findall(subs):
+        head = _child(base, head, sub, typed)
+    return head
+
+
 def resolve(base: Resolution, typed: str) -> str:
     """The id of the provision a typed reference names in `base` (the inverse of
     `reference`, plus the forms people type: `preambular paragraph 3`, `PP3`, `OP5`,
     `paragraph 5`, full-width brackets)."""
-    text = " ".join(typed.split())
+    text = " ".join(typed.split()).translate(_DIGITS)  # full-width digits as typed: `第１３段`
+    if kuan := _ZH_KUAN.match(text):
+        meant = f"{kuan['part']}{kuan['rest']}段{kuan['subs']}"
+        raise AmendmentError(f'"{typed}": paragraphs are counted in 段, not 款; did you mean "{meant}"?')
     for target, names in HEADINGS.items():
         if text.lower().removeprefix("the ") in {n.removeprefix("the ") for n in names}:
             if heading_text(base, target) is None:
@@ -181,9 +211,15 @@ def resolve(base: Resolution, typed: str) -> str:
         if groups.get("ordinal"):
             position = _ordinals().get(groups["ordinal"].lower())
         elif "label" in groups and groups.get("label"):
+            labelled = [p for p in base.provisions if p.part == "pp" and p.depth == 0 and p.number]
+            if labelled:
+                # A labelled draft (PP1, PP3 bis, PP4): `PP4` is the paragraph labelled so,
+                # not the fourth (which is PP3 bis there).
+                return _labelled(base, labelled, _label(groups["label"]), subs, typed)
             position = int(groups["label"])
         elif m.re is _ZH_PP:
-            position = _chinese_numbers().get(groups["n"])
+            n = groups["n"]
+            position = int(n) if n.isdigit() else _chinese_numbers().get(n)
         else:
             position = int(groups["n"])
         paragraphs = [p.id for p in base.provisions if p.part == "pp" and p.depth == 0]
@@ -192,12 +228,15 @@ def resolve(base: Resolution, typed: str) -> str:
         head = paragraphs[position - 1]
     elif m := _EN_OP.match(text) or _ZH_OP.match(text):
         subs = m["subs"] or ""
+        number = _label(m["number"])
+        if not number[:1].isdigit():  # an ordinal word: 执行部分第十三段
+            number = str(_chinese_numbers().get(number, number))
         found = [
-            p.id for p in base.provisions if p.part == "op" and p.depth == 0 and _printed(p) == m["number"]
+            p.id for p in base.provisions if p.part == "op" and p.depth == 0 and _label(_printed(p)) == number
         ]
         if len(found) != 1:
             what = "no" if not found else f"{len(found)}"
-            raise AmendmentError(f'"{typed}": the base text has {what} operative paragraph {m["number"]}')
+            raise AmendmentError(f'"{typed}": the base text has {what} operative paragraph {number}')
         head = found[0]
     if head is None:
         raise AmendmentError(f'"{typed}" is not a reference to a paragraph')

@@ -194,8 +194,12 @@ def sentences(amendments: AmendmentList, mark: Mark | None = None) -> Iterator[S
 
 def render_text(amendments: AmendmentList) -> str:
     """One amendment a line; new paragraphs of an insertion or split on lines of their own,
-    indented by four spaces. No amendment: an empty text."""
+    indented by four spaces. No amendment: an empty text. A list whose proposer its
+    amendments do not each carry (a typed list's `Proposed by:` line, read back and rebased)
+    names it on a first line, as typed, so that `compile` still knows whose it is."""
     out: list[str] = []
+    if amendments.proposer and amendments.amendments and any(not a.proposer for a in amendments.amendments):
+        out.append(("提案方：" if amendments.language == "zh" else "Proposed by: ") + amendments.proposer)
     for s in sentences(amendments):
         out.append(s.head)
         out += ["    " * (depth + 1) + piece for depth, piece in s.pieces]

@@ -269,6 +269,9 @@ def _operative_verb_ok(text: str, lang: str) -> bool:
     return verb in OPERATIVE_LEAD_WORDS["en"] or (verb[:1].isupper() and verb.endswith("s") and len(verb) > 3)
 
 
+_UNBRACKET = re.compile(r"[\[\]【】]")
+
+
 def lead_word(ctx: Context) -> Iterator[Finding]:
     """Preambular paragraphs open with a participle or adjective (the reader's list of lead
     words, per language), operative ones with a verb in the present tense: in English
@@ -282,8 +285,11 @@ def lead_word(ctx: Context) -> Iterator[Finding]:
     for p in ctx.res.provisions:
         if _cut(ctx.res, p):
             continue
+        # A lead word still in square brackets (`[Welcoming]`, `[强烈]敦促`) is a lead word:
+        # the brackets rule lists the passage.
+        text = _UNBRACKET.sub("", p.text).lstrip()
         if p.kind == "preamble" and lang in ("en", "zh", "fr", "es", "ru"):
-            if not openers.opens_preamble(p.text, lang):
+            if not openers.opens_preamble(text, lang):
                 word = p.text[:4] if lang == "zh" else openers.first_word(p.text) or p.text[:12]
                 example = _PREAMBULAR_EXAMPLES.get(lang, _PREAMBULAR_EXAMPLES["en"])
                 yield _at(
@@ -293,7 +299,7 @@ def lead_word(ctx: Context) -> Iterator[Finding]:
                     f"{p.id}: a preambular paragraph opens with {word!r}, not a lead word; open it with a "
                     f"participle or adjective ({example}), or number it if it is operative.",
                 )
-        elif p.kind == "operative" and not _operative_verb_ok(p.text, lang):
+        elif p.kind == "operative" and not _operative_verb_ok(text, lang):
             word = p.text[:4] if lang == "zh" else openers.first_word(p.text)
             form = ", a preambular form (a participle or adjective)," if lang in ("fr", "es") else ","
             example = _OPERATIVE_EXAMPLES.get(lang, _OPERATIVE_EXAMPLES["en"])
@@ -395,7 +401,7 @@ def _dates(ctx: Context, p: Provision) -> Iterator[Finding]:
 
 # --- brackets --------------------------------------------------------------------------
 
-_PAIRS = [("[", "]"), ("“", "”"), ("(", ")"), ("《", "》"), ("（", "）")]
+_PAIRS = [("[", "]"), ("【", "】"), ("“", "”"), ("(", ")"), ("《", "》"), ("（", "）")]
 
 
 def brackets(ctx: Context) -> Iterator[Finding]:

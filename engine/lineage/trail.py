@@ -62,7 +62,18 @@ def find_provision(res: Resolution, selector: str, ref: str) -> str:
         return hits[0]
     if hits:
         raise InputError(f"{ref}: several operative paragraphs are numbered {selector} ({', '.join(hits)})")
-    raise InputError(f"{ref}: no operative paragraph is numbered {selector}")
+    # A reference as amendments write it: `OP3`, `PP2`, `执行部分第3段`, `序言部分第三段`.
+    from ..amend.refs import resolve
+    from ..errors import AmendmentError
+
+    try:
+        return resolve(res, selector)
+    except AmendmentError:
+        pass
+    raise InputError(
+        f"{ref}: no operative paragraph is numbered {selector} "
+        "(write an id, #op3, a number, #3, or a reference, #OP3, #执行部分第3段, #序言部分第三段)"
+    )
 
 
 def trail(lineage: SeriesLineage, version: int, pid: str) -> Trail:

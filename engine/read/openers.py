@@ -293,9 +293,11 @@ _ZH_OPENERS = [
 _ZH_OPENER_RE = re.compile(
     r"^(?:又|还|并|也|再次|进一步|更)?(?:" + "|".join(sorted(_ZH_OPENERS, key=len, reverse=True)) + ")"
 )
-# Chinese operative verbs (engine.text), after the same modifiers, longest first.
+# Chinese operative verbs (engine.text), after the same modifiers and an adverb of degree
+# (`强烈敦促`, `坚决谴责`, `大力鼓励`: the `Strongly urges` that English checks as an -ly
+# adverb before the verb), longest first.
 _ZH_OPERATIVE_RE = re.compile(
-    r"^(?:又|还|并|也|再次|进一步|更|同时)?(?:"
+    r"^(?:又|还|并|也|再次|进一步|更|同时)?(?:强烈|坚决|大力|紧急|郑重|积极|坚定地)?(?:"
     + "|".join(sorted(OPERATIVE_LEAD_WORDS["zh"], key=len, reverse=True))
     + ")"
 )

@@ -30,6 +30,8 @@ from .lines import Line
 from .tidy import clean_line, join_lines, tidy_text
 
 _PLACEHOLDER = {0: "{part}0", 1: "{part}0.a", 2: "{part}0.a.i"}
+_SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+_SUPERSCRIPT_RE = re.compile("[⁰¹²³⁴⁵⁶⁷⁸⁹]")
 _FINAL_STOP = re.compile(r"[.。][”’\"')）\]»]*$")
 
 
@@ -48,6 +50,12 @@ def read_text(
     the wording is ever taken for a marker.
     """
     lines = [Line(i, clean_line(t)) for i, t in enumerate(text.split("\n"), start=1)]
+    if markers and not text.isascii() and _SUPERSCRIPT_RE.search(text):
+        # Pasted from Word or a web page, footnote markers and bodies are superscript digits
+        # (`书面材料；¹`, `¹ A/HRC/24/56。`): read as the digits a PDF extraction gives, so
+        # the marker reader takes them (they were left in the text, the bodies a paragraph).
+        for line in lines:
+            line.text = line.text.translate(_SUPERSCRIPTS)
     if lang == "auto":
         lang = detect_language(text)
     elif lang not in LANGUAGES:

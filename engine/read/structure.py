@@ -51,6 +51,8 @@ _LABEL = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 _TERMINAL = ",;:.，；：。،؛"
+# A number typed in a form that is not read as a paragraph number: `5、`, `5)`, `5：`.
+_ODD_NUMBER = re.compile(r"^\s*(\d{1,3})\s*[、)）:：]")
 _END_WINDOW = 80  # longer than any status tag plus trailing footnote markers
 _TRAILING_MARKERS = re.compile(r"(?:\s*(?:\(\d{1,2}\)|（\d{1,2}）|\d{1,2}/?))+\s*$")
 _ADOPTION = re.compile(
@@ -227,7 +229,8 @@ def segment(lines: list[Line], lang: str) -> Segmented:
         start = _first_provision(pieces, lang)
         seg.header = [p.line for p in pieces[:start]]
         rest = pieces[start:]
-        seg.warnings.append(diag("no-body-line", "no body line (such as 'The General Assembly,') found"))
+        example = "'大会，' or '人权理事会，'" if lang == "zh" else "'The General Assembly,'"
+        seg.warnings.append(diag("no-body-line", f"no body line (such as {example}) found"))
         if seg.header and 0 < start < len(pieces) and not _OPERATIVE.match(pieces[start].line.text):
             seg.warnings.append(
                 diag(
@@ -325,7 +328,7 @@ class _Reader:
                 self.label(piece, text)
                 or self.operative(piece, text, closed)
                 or self.subparagraph(piece, text, current, closed)
-                or self.preamble(piece, text, current, closed, block)
+                or self.preamble(piece, text, current, closed, block, self.typed and item.block_start)
                 or self.unnumbered(index, piece, text, current, closed, block)
             ):
                 continue
@@ -411,7 +414,7 @@ class _Reader:
                 "number-without-stop", f"operative paragraph {n} printed without its full stop", piece.no
             )
         self.last_op = n
-        self.new("op", 0, m[1], piece, text[m.end() :])
+        self.new("op", 0, str(n), piece, text[m.end() :])
         return True
 
     def subparagraph(self, piece: Line, text: str, current: Unit | None, closed: bool) -> bool:
@@ -455,20 +458,35 @@ class _Reader:
         except ValueError:
             return 0, 0
 
-    def preamble(self, piece: Line, text: str, current: Unit | None, closed: bool, block: bool) -> bool:
+    def preamble(
+        self,
+        piece: Line,
+        text: str,
+        current: Unit | None,
+        closed: bool,
+        block: bool,
+        typed_block: bool = False,
+    ) -> bool:
         if self.op_started:
             return False
         if current is None or (block and not self._decision_before_numbers(text)):
             self.new("pp", 0, "", piece, text)
             return True
+        if block and self._decision_before_numbers(text):
+            return False  # an operative verb that also opens preambles (重申, 确认): unnumbered()
         if closed:
             # An operative verb before the numbered paragraphs ("Calls upon States ...;")
             # stays in the preamble, where it was typed.
             operative_style = self.last_numbered >= 0 and openers.first_word(text) in openers.DECISION_VERBS
             starts = operative_style or openers.opens_preamble(text, self.lang)
         else:
-            # A lead word after an unfinished paragraph: only the listed ones (a lost line).
-            starts = self.lang in ("en", "fr", "es") and openers.opens_preamble(text, self.lang, strict=True)
+            # A lead word after an unfinished paragraph: only the listed ones (a lost line). In
+            # Chinese only at the start of a typed block (a drafter's lost comma): a wrapped
+            # line of extracted Chinese may well open with 确认 or 回顾 mid-sentence.
+            cased = self.lang in ("en", "fr", "es")
+            starts = (cased or (self.lang == "zh" and typed_block)) and openers.opens_preamble(
+                text, self.lang, strict=True
+            )
         if not starts:
             return False
         if not closed:
@@ -482,12 +500,16 @@ class _Reader:
         return True
 
     def _decision_before_numbers(self, text: str) -> bool:
-        """A decision's unnumbered operative paragraph, in a text with no numbered ones."""
-        return (
-            self.lang == "en"
-            and self.last_numbered < 0
-            and openers.first_word(text) in openers.DECISION_VERBS
-        )
+        """A decision's unnumbered operative paragraph, in a text with no numbered ones. In
+        Chinese, where 重申 or 确认 open preambular and operative paragraphs alike, the
+        ending tells them apart in a typed text (a draft whose Word numbering was lost in
+        pasting): a preambular paragraph ends with `，`, an operative one with `；` or `。`."""
+        if self.last_numbered >= 0:
+            return False
+        if self.lang == "zh":
+            end = STATUS_TAG.sub("", text).rstrip()[-1:]
+            return self.typed and end in ("；", ";", "。") and openers.opens_operative_zh(text)
+        return self.lang == "en" and openers.first_word(text) in openers.DECISION_VERBS
 
     def unnumbered(
         self, index: int, piece: Line, text: str, current: Unit | None, closed: bool, block: bool
@@ -502,12 +524,20 @@ class _Reader:
         if self.op_started and block:
             # A typed block after an operative paragraph that ended, with no number: a
             # paragraph whose number was left out, not more of the one before.
-            after = self.last_op or 0
-            self.warn(
-                "numbering-missing",
-                f"a paragraph without a number after operative paragraph {after}",
-                piece.no,
-            )
+            # Named by what was printed before it (a number or a label, `OP5`, `3 bis`), not
+            # by the running number, which labels do not set ("after operative paragraph 0").
+            before = next((u for u in reversed(self.units) if u.part == "op" and u.depth == 0), None)
+            if before is not None and before.number:
+                after = f"after operative paragraph {before.number}"
+            else:
+                after = "after an operative paragraph without a number"
+            odd = _ODD_NUMBER.match(text)
+            if odd:
+                # `5、重申…`: a number the drafter typed, in a form not read as one; say so
+                # rather than call the paragraph unnumbered.
+                typed = odd[0].strip()
+                after += f" (it opens with {typed!r}, not read as a paragraph number; write {odd[1]}.)"
+            self.warn("numbering-missing", f"a paragraph without a number {after}", piece.no)
             self.new("op", 0, "", piece, text)
             return True
         if (

@@ -76,7 +76,8 @@ def _in_chinese_context(text: str, i: int) -> bool:
 
 
 def _full_width(text: str) -> str:
-    """Half-width punctuation next to Chinese becomes full-width; brackets go in pairs."""
+    """Half-width punctuation next to Chinese becomes full-width; brackets go in pairs; a
+    full stop `.` after a Chinese sentence becomes `。`."""
     chars = list(text)
     pairs: dict[int, int] = {}
     stack: list[int] = []
@@ -87,6 +88,9 @@ def _full_width(text: str) -> str:
             j = stack.pop()
             pairs[i], pairs[j] = j, i
     for i, ch in enumerate(text):
+        if ch == "." and _sentence_stop(text, i):
+            chars[i] = "。"
+            continue
         if ch not in _FULL_WIDTH:
             continue
         chinese = _in_chinese_context(text, i)
@@ -97,6 +101,14 @@ def _full_width(text: str) -> str:
         if chinese:
             chars[i] = _FULL_WIDTH[ch]
     return "".join(chars)
+
+
+def _sentence_stop(text: str, i: int) -> bool:
+    """A `.` typed for `。`: after a Chinese character or closing mark, before the end or
+    more Chinese (never in `A/HRC/24/56.`, `1.5`, `No.`, where a Latin letter or digit
+    stands next to it)."""
+    left, right = _neighbour(text, i, -1), _neighbour(text, i, 1)
+    return bool(left) and is_cjk(left) and (not right or is_cjk(right))
 
 
 def _drop_cjk_spaces(text: str) -> str:

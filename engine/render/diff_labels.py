@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 
 from ..diff import HEADING_FIELDS, Change, Diff, FootnoteChange, Op
 from ..model import Resolution
+from ..text import has_cjk
 
 PAIRED: dict[str, str] = {
     "identical": "paired as identical",
@@ -157,13 +158,16 @@ def inline(
 ) -> str:
     """An edit script as one run of text: each format says how to show kept text and an
     edit; `between` separates the deleted from the inserted half of a replacement, so that
-    `Recalling` → `Recalls` never reads as one word."""
+    `Recalling` → `Recalls` never reads as one word. Not in Chinese (either half holding a
+    Chinese character or full-width mark): Chinese has no spaces, and one shown between
+    `<del>又</del>` and `<ins>并</ins>请` reads as a space in the new text."""
     body = []
-    previous = "equal"
+    previous = ""
     for op, text in ops:
         if op == "equal":
             body.append(equal(text))
         else:
-            body.append((between if previous == "delete" else "") + edit(op, text))
-        previous = op
+            sep = between if previous and op == "insert" and not has_cjk(previous + text) else ""
+            body.append(sep + edit(op, text))
+        previous = text if op == "delete" else ""
     return "".join(body)
