@@ -114,6 +114,53 @@ def test_numbering_a_skipped_and_a_repeated_number(name: str, request: pytest.Fi
     assert all(f.severity == "error" for f in found) and result.failed
 
 
+LABELLED = (
+    "The Human Rights Council,\n\nPP1 Recalling its resolutions,\n\nPP1 bis Noting the report,\n\n"
+    "PP2 Welcoming the efforts,\n\nOP1 Decides to act;\n\nOP2 Requests the Secretary-General to report;\n\n"
+    "OP2 bis Calls upon States to cooperate;\n\nOP4 Decides to remain seized of the matter.\n"
+)
+
+
+def test_a_labelled_draft_is_numbered_by_its_labels() -> None:
+    """`OP2 bis` and a label left unused by a deleted paragraph (OP3) are how negotiation
+    drafts number: no finding (they were errors that said to renumber, which labels never are)."""
+    found = [f for f in check(read(LABELLED)).findings if f.rule == "numbering"]
+    assert found == []
+
+
+@pytest.mark.parametrize(
+    ("edit", "expected"),
+    [
+        (("OP2 bis", "OP2"), ("op3", "error", "label OP2 is already op2's (line 11)")),
+        (("OP2 bis", "OP3 bis"), ("op3", "warning", "OP3 bis follows no OP3")),
+        (("OP2 bis", "OP2 ter"), None),
+        (("PP1 bis", "PP1 alt"), None),
+        (("OP4", "OP5 ter"), ("op4", "warning", "OP5 ter follows no OP5")),
+        (("OP4", "OP2 bis"), ("op4", "error", "label OP2 bis is already op3's")),
+        (("OP4 Decides", "OP1 ter Decides"), ("op4", "note", "OP1 ter comes after OP2")),
+    ],
+)
+def test_labels_used_twice_or_out_of_their_order(
+    edit: tuple[str, str], expected: tuple[str, str, str] | None
+) -> None:
+    found = [f for f in check(read(LABELLED.replace(*edit))).findings if f.rule == "numbering"]
+    if expected is None:
+        assert found == []
+        return
+    provision, severity, message = expected
+    assert [(f.provision, f.severity) for f in found] == [(provision, severity)]
+    assert message in found[0].message
+
+
+def test_a_moved_labelled_paragraph_is_a_note() -> None:
+    text = LABELLED.replace("OP1 Decides to act;\n\nOP2 Requests", "OP2 Requests").replace(
+        "cooperate;\n\n", "cooperate;\n\nOP1 Decides to act;\n\n"
+    )
+    found = [f for f in check(read(text)).findings if f.rule == "numbering"]
+    assert [(f.provision, f.severity) for f in found] == [("op3", "note")]
+    assert "OP1 comes after OP2" in found[0].message
+
+
 def test_numbering_subparagraph_letters_out_of_order() -> None:
     text = (
         "The Human Rights Council,\n\nRecalling its resolutions,\n\n1. Decides:\n\n(a) To hold a panel;\n\n"

@@ -65,6 +65,9 @@ def numbering(ctx: Context) -> Iterator[Finding]:
     and (i), (ii)... in order under each parent. The printed numbers are compared with
     the positions (the ids), so the fix can name the number each should carry. An excerpt
     may start at any number: its operative paragraphs run on from the first printed one."""
+    if _labelled(ctx.res):
+        yield from _labels(ctx.res)
+        return
     start = 0
     if ctx.res.meta.extent == "excerpt":
         first = next((p.number for p in ctx.res.provisions if p.kind == "operative" and p.number), "1")
@@ -91,6 +94,78 @@ def numbering(ctx: Context) -> Iterator[Finding]:
             f"{p.id}: {what} numbered {printed} stands where {want} belongs "
             f"({_fault(p.number, expected, p.depth)}); renumber it {want}.",
         )
+
+
+# Negotiation labels (`OP3 bis`, `PP5 alt`): the reader keeps them as printed numbers.
+_SUFFIXES = ("bis", "ter", "quater", "quinquies", "sexies", "septies")
+_LABELLED = re.compile(r"^(\d+)(?: (\w+)(?: \d+)?)?$")
+
+
+def _labelled(res: Resolution) -> bool:
+    """A negotiation draft: a preambular paragraph carries a label (PP3), or a number a
+    suffix (OP3 bis, OP5 alt). Its labels never shift during the talks (a new paragraph is
+    `bis`, a deleted one leaves its label unused), so 1..N is the wrong rule for it."""
+    return any(
+        p.depth == 0 and p.number and (p.kind == "preamble" or " " in p.number) for p in res.provisions
+    )
+
+
+def _labels(res: Resolution) -> Iterator[Finding]:
+    """In a labelled draft: a label used twice is an error, a `bis` with no paragraph of its
+    number before it a warning; a label lower than one before it (`OP1` after `OP2`, `ter`
+    before `bis`) is a note (moved paragraphs keep their labels); a gap is no fault (a
+    deleted paragraph's label stays unused, `OP3` or `OP2 bis`). Subparagraphs keep the
+    (a), (b)... rule."""
+    seen: dict[tuple[str, str], Provision] = {}
+    last: dict[str, tuple[int, int]] = {}
+    for p in res.provisions:
+        if p.depth != 0 or not p.number:
+            continue
+        m = _LABELLED.match(p.number)
+        if m is None:
+            continue
+        part = "PP" if p.kind == "preamble" else "OP"
+        label = f"{part}{p.number}"
+        n, suffix = int(m[1]), m[2]
+        rank = _SUFFIXES.index(suffix) + 1 if suffix in _SUFFIXES else (0 if suffix is None else None)
+        if (part, p.number) in seen:
+            first = seen[(part, p.number)]
+            yield _at(
+                "numbering",
+                "error",
+                p,
+                f"{p.id}: label {label} is already {first.id}'s (line {first.line}); labels never shift "
+                f"during the talks: give a new paragraph the next free suffix ({part}{n} bis, ter...).",
+            )
+            continue
+        seen[(part, p.number)] = p
+        if rank is None:  # `alt`: another wording of a paragraph, read against its number
+            if (part, m[1]) not in seen:
+                yield _at(
+                    "numbering",
+                    "error",
+                    p,
+                    f"{p.id}: {label} is an alternative to {part}{n}, which no paragraph before it carries.",
+                )
+            continue
+        prev = last.get(part)
+        if rank and (part, m[1]) not in seen:
+            yield _at(  # a warning: OP3 may have been deleted and OP3 bis kept
+                "numbering",
+                "warning",
+                p,
+                f"{p.id}: {label} follows no {part}{n}: a bis or ter paragraph comes after the "
+                f"paragraph whose label it extends; check the label (or was {part}{n} deleted?).",
+            )
+        elif prev is not None and (n, rank) < prev:
+            yield _at(
+                "numbering",
+                "note",
+                p,
+                f"{p.id}: {label} comes after {part}{prev[0]}: moved "
+                "paragraphs keep their labels, but check it was not mistyped.",
+            )
+        last[part] = max(prev or (n, rank), (n, rank))
 
 
 def _fault(printed: str, expected: str, depth: int) -> str:
