@@ -231,6 +231,27 @@ def test_an_amendment_the_revision_made_is_already_made() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("after", "said"),
+    [
+        (2, "the revision already inserted it, as operative paragraph 3"),
+        (0, "the revision already inserted it, as operative paragraph 1, "
+            "not after operative paragraph 3 where this amendment puts it"),
+    ],
+)  # fmt: skip
+def test_a_paragraph_the_revision_inserted_says_where(after: int, said: str) -> None:
+    """The same paragraph inserted elsewhere than the list puts it is made, but not as
+    proposed: the report says where it went, so the delegation can propose a move."""
+    ops = [p.text for p in OLD.provisions if p.part == "op"]
+    new = resolution(
+        ["Recalling its resolution 23/3,"], [*ops[:after], "Decides to report back;", *ops[after:]]
+    )
+    listed = [InsertProvision("op2", f"{OP} 2", (Piece("Decides to report back;", "op", 0),), "after")]
+    assert report(listed, new) == [
+        f"amendment 1 (operative paragraph 2) not carried over (already-made): {said}"
+    ]
+
+
 def test_words_removed_changed_or_made_ambiguous_are_named() -> None:
     new = resolution(["Recalling its resolution 23/3,"], [
         "Calls upon States to provide technical assistance;",

@@ -252,7 +252,10 @@ class _Rebaser:
             if before is not None:
                 self.groups[target] = self._heading(target, before, after)
         self.added = {
-            fold(self.new.provision(pid).text) for c in diff.changes if c.kind == "added" for pid in c.new
+            fold(self.new.provision(pid).text): pid
+            for c in diff.changes
+            if c.kind == "added"
+            for pid in c.new
         }
         self.added_ids = {pid for c in diff.changes if c.kind == "added" for pid in c.new}
         self.new_index = {p.id: k for k, p in enumerate(self.new.provisions)}
@@ -387,6 +390,11 @@ class _Rebaser:
             raise _NotCarried("words-changed", "the revision put the paragraphs it merges apart")
         return [replace(a, targets=targets, refs=tuple(self.ref(pid) for pid in targets))]
 
+    def _neighbour(self, pid: str, position: str) -> str | None:
+        """The provision the new-base provision `pid` stands after (or before)."""
+        k = self.new_index[pid] + (-1 if position == "after" else 1)
+        return self.new.provisions[k].id if 0 <= k < len(self.new.provisions) else None
+
     def _place(self, pid: str, position: str) -> str:
         """Where a new or moved provision goes: after the last part of a split (before its
         first), at the one provision a merge made."""
@@ -397,9 +405,19 @@ class _Rebaser:
 
     def _insert(self, a: InsertProvision, index: int) -> list[Amendment]:
         if all(fold(p.text) in self.added for p in a.pieces):
-            raise _NotCarried(
-                "already-made", "the revision already inserted " + ("it" if len(a.pieces) == 1 else "them")
-            )
+            where = [self.added[fold(p.text)] for p in a.pieces]
+            it = "it" if len(a.pieces) == 1 else "them"
+            message = f"the revision already inserted {it}, as {', '.join(self.ref(pid) for pid in where)}"
+            try:
+                meant = self._place(a.target, a.position)
+            except _NotCarried:
+                meant = None
+            # Said when the revision put it elsewhere than the list does: the delegation may
+            # still want it moved, and that is theirs to propose.
+            neighbour = self._neighbour(where[0] if a.position == "after" else where[-1], a.position)
+            if meant is not None and neighbour != meant:
+                message += f", not {a.position} {self.ref(meant)} where this amendment puts {it}"
+            raise _NotCarried("already-made", message)
         target = self._place(a.target, a.position)
         return [replace(a, target=target, ref=self.ref(target))]
 
