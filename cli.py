@@ -842,19 +842,21 @@ def apply_(
         fail(f"{output}: already exists (use --force to replace it)")
     store = open_history(history_root)
     res = api.load(base, lang=lang, history=store, series=series, revisions=revisions)
-    listed = api.read_amendments(amendments, res)
+    listed = api.read_amendments(amendments, res, keep_going=keep_going)
     from engine.render.document import DOCUMENT_RENDERERS
 
     if not keep_going:
         amended = api.apply_amendments(res, listed)
         write_or_print(DOCUMENT_RENDERERS[fmt](amended), output, force, f"{fmt} amended text")
         return
-    amended, failed = api.apply_what_applies(res, listed)
+    amended, not_applied = api.apply_what_applies(res, listed)
+    failed = sorted([*listed.unread, *not_applied], key=lambda error: error.line or 0)
     write_or_print(DOCUMENT_RENDERERS[fmt](amended), output, force, f"{fmt} amended text")
     for error in failed:
         click.echo(f"not applied: {escape_controls(str(error))}", err=True)
     if failed:
-        click.echo(f"{len(failed)} of {len(listed.amendments)} amendment(s) not applied", err=True)
+        total = len(listed.amendments) + len(listed.unread)
+        click.echo(f"{len(failed)} of {total} amendment(s) not applied", err=True)
         sys.exit(EXIT_CHANGED)
 
 
@@ -1020,7 +1022,7 @@ def compile_(
         fail(f"{output}: already exists (use --force to replace it)")
     store = open_history(history_root)
     res = api.load(base, lang=lang, history=store, series=series, revisions=revisions)
-    listed = [api.read_amendments(path, res) for path in lists]
+    listed = [api.read_amendments(path, res, keep_going=keep_going) for path in lists]
     compilation = api.compile_lists(res, listed, list(names), keep_going=keep_going)
     report = api.render_compilation(compilation, fmt)
     write_or_print(report, output, force, f"{fmt} compilation")

@@ -215,10 +215,11 @@ def amend(old: Resolution, new: Resolution, *, proposer: str | None = None) -> A
     return derive(compare(old, new), proposer=proposer)
 
 
-def read_amendments(path: Path, base: Resolution) -> AmendmentList:
+def read_amendments(path: Path, base: Resolution, *, keep_going: bool = False) -> AmendmentList:
     """An amendment list: the JSON form (`resdiff.amendments/1`, checked against its schema)
     when the file opens with `{`, else the typed English or Chinese text form, whose
-    references are resolved against `base`."""
+    references are resolved against `base`; with `keep_going`, a typed amendment that
+    cannot be read against it is left out and kept in `AmendmentList.unread`."""
     try:
         text = read_limited(path).decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -229,7 +230,7 @@ def read_amendments(path: Path, base: Resolution) -> AmendmentList:
 
     if text.lstrip("\ufeff \t\r\n").startswith("{"):
         return loads(text, str(path))
-    return parse(text, base, str(path))
+    return parse(text, base, str(path), keep_going=keep_going)
 
 
 def amendment_form(path: Path) -> str:
@@ -282,8 +283,7 @@ def apply_amendments(base: Resolution, amendments: AmendmentList) -> Resolution:
 
 def _placed(exc: AmendmentError, amendments: AmendmentList) -> AmendmentError:
     """The error with the list's file and, for a typed list, the line of the amendment."""
-    line = amendments.where(exc.index) if exc.index is not None else None
-    return AmendmentError(exc.message, path=amendments.source, line=line, index=exc.index)
+    return amendments.placed(exc)
 
 
 def apply_what_applies(

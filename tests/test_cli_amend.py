@@ -132,6 +132,51 @@ def test_continue_applies_the_others_and_lists_those_that_failed(tmp_path: Path)
     assert len([p for p in amended.provisions if p.part == "op" and p.depth == 0]) == 21  # the seed has 22
 
 
+TYPED_WITH_A_MISSING_PARAGRAPH = """提案方：古巴
+在执行部分第2段中，将“集体责任”改为“共同责任”。
+在执行部分第30段中，删除“增强”。
+在执行部分第13段中，将“不存在的词”改为“别的”。
+在执行部分第15段中，在“促请各国”之后插入“大力”。
+"""
+
+
+def test_continue_goes_past_a_typed_amendment_whose_paragraph_is_missing(tmp_path: Path) -> None:
+    """A typed reference to a paragraph the base lacks is an amendment whose target cannot be
+    found: --continue applies the others (it stopped the whole run), and the amendments
+    keep the numbers they have in the file ("amendment 3" is the third line's)."""
+    listed = tmp_path / "cuba.txt"
+    listed.write_text(TYPED_WITH_A_MISSING_PARAGRAPH, encoding="utf-8")
+    stopped = run("apply", str(SEED), str(listed))
+    assert_one_error_line(
+        stopped, f'{listed}:3: "执行部分第30段": the base text has no operative paragraph 30'
+    )
+    result = run("apply", str(SEED), str(listed), "--continue", "--format", "text")
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        f'not applied: {listed}:3: "执行部分第30段": the base text has no operative paragraph 30',
+        f'not applied: {listed}:4: amendment 3 (执行部分第13段): the words "不存在的词" are not in it',
+        "2 of 4 amendment(s) not applied",
+    ]
+    assert "共同责任" in result.stdout and "促请各国大力继续支持" in result.stdout
+    overlapping = tmp_path / "overlap.txt"
+    overlapping.write_text(
+        "在执行部分第30段中，删除“增强”。\n在执行部分第15段中，将“促请各国继续”改为“吁请各国”。\n"
+        "在执行部分第15段中，删除“继续支持”。\n",
+        encoding="utf-8",
+    )
+    result = run("apply", str(SEED), str(overlapping), "--continue", "--format", "text")
+    assert result.stderr.splitlines()[1] == (
+        f"not applied: {overlapping}:3: amendment 3 (执行部分第15段) overlaps amendment 2: "
+        "both touch the same words"
+    )
+    compiled = run("compile", str(SEED), str(listed), "--continue")
+    assert compiled.returncode == 1
+    assert compiled.stderr.splitlines()[:2] == [
+        f'not compiled: {listed}:3: "执行部分第30段": the base text has no operative paragraph 30',
+        f'not compiled: {listed}:4: amendment 3 (执行部分第13段): the words "不存在的词" are not in it',
+    ]
+
+
 def test_amend_says_the_footnote_changes_no_amendment_can_make(tmp_path: Path) -> None:
     """A footnote is not a paragraph's words: the list cannot change it, so the command says
     what the list leaves out instead of letting it pass for the whole difference."""

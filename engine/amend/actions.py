@@ -15,8 +15,11 @@ Word amendments quote words of the target provision: `old` (replaced or deleted)
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Literal
+
+from ..errors import AmendmentError
 
 Part = Literal["pp", "op"]
 Position = Literal["before", "after"]
@@ -198,10 +201,30 @@ class AmendmentList:
     lines: tuple[int, ...] = field(default=(), compare=False)
     """The line each amendment starts on in a typed list (empty for JSON), so that an
     amendment that cannot be applied is named by its line."""
+    unread: tuple[AmendmentError, ...] = field(default=(), compare=False)
+    """Amendments of a typed list that could not be read against the base (a paragraph it
+    lacks, a line that is no amendment), left out when reading was asked to go on
+    (`--continue`); each names its file and line."""
     unexpressed: tuple[str, ...] = field(default=(), compare=False)
     """What `derive` saw change but no amendment can say (a footnote's text, a footnote
     added or dropped): applying the list will not make these changes, so the command says
     them instead of letting the list pass for the whole difference."""
 
+    ordinals: tuple[int, ...] = field(default=(), compare=False)
+    """Each amendment's place in its typed list (1-based) when some were left unread, so
+    that "amendment 3" still names the third of the file; empty: their index + 1."""
+
     def where(self, index: int) -> int | None:
         return self.lines[index] if index < len(self.lines) else None
+
+    def placed(self, exc: AmendmentError) -> AmendmentError:
+        """`exc` (from applying these amendments) with the list's file, the amendment's line
+        and, when some were left unread, the amendments numbered as in the file."""
+        line = self.where(exc.index) if exc.index is not None else None
+        message = exc.message
+        if self.ordinals:
+            ordinals = self.ordinals
+            message = re.sub(
+                r"\bamendment (\d+)\b", lambda m: f"amendment {ordinals[int(m[1]) - 1]}", message
+            )
+        return AmendmentError(message, path=self.source, line=line, index=exc.index)

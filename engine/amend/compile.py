@@ -205,9 +205,7 @@ def _checked(
     """The places of the amendments that cannot be applied, and their errors (with file and
     line); without `keep_going` the first is raised, as `apply` raises it."""
 
-    def placed(exc: AmendmentError) -> AmendmentError:
-        line = listed.where(exc.index) if exc.index is not None else None
-        return AmendmentError(exc.message, path=listed.source, line=line, index=exc.index)
+    placed = listed.placed
 
     if listed.language != base.meta.language:
         where = f"{listed.source}: " if listed.source else ""
@@ -261,7 +259,7 @@ def compile_lists(
     for k, listed in enumerate(lists):
         name = names[k] if k < len(names) else None
         skip, failed = _checked(base, listed, keep_going)
-        failures += failed
+        failures += [*listed.unread, *failed]
         kept = 0
         for index, amendment in enumerate(listed.amendments):
             if index in skip:

@@ -342,24 +342,43 @@ class _Reader:
         raise AmendmentError(f"not an amendment as resdiff reads them: {e.head[:60]}")
 
 
-def parse(text: str, base: Resolution, source: str | None = None) -> AmendmentList:
+def parse(
+    text: str, base: Resolution, source: str | None = None, *, keep_going: bool = False
+) -> AmendmentList:
     """An amendment list typed in the base's language (Chinese for zh, else English); the
-    first line that cannot be read stops it, with its line number."""
+    first line that cannot be read stops it, with its line number, unless `keep_going`,
+    which leaves that amendment out and keeps the error in `AmendmentList.unread`."""
     language = "zh" if base.meta.language == "zh" else "en"
     reader = _Reader(base, language)
     amendments: list[Amendment] = []
+    lines: list[int] = []
+    unread: list[AmendmentError] = []
     text, proposer = _header(text, language)
     try:
         entries = _entries(text)
     except AmendmentError as exc:
         raise AmendmentError(exc.message, path=source, line=exc.line) from None
-    for entry in entries:
+    ordinals: list[int] = []
+    for ordinal, entry in enumerate(entries, 1):
         try:
             amendments.append(reader.amendment(entry))
+            lines.append(entry.line)
+            ordinals.append(ordinal)
         except AmendmentError as exc:
-            raise AmendmentError(exc.message, path=source, line=entry.line) from None
-    lines = tuple(entry.line for entry in entries)
-    return AmendmentList(tuple(amendments), base.meta.language, base.meta.symbol, proposer, source, lines)
+            error = AmendmentError(exc.message, path=source, line=entry.line)
+            if not keep_going:
+                raise error from None
+            unread.append(error)
+    return AmendmentList(
+        tuple(amendments),
+        base.meta.language,
+        base.meta.symbol,
+        proposer,
+        source,
+        tuple(lines),
+        unread=tuple(unread),
+        ordinals=tuple(ordinals) if unread else (),
+    )
 
 
 def _header(text: str, language: str) -> tuple[str, str | None]:
