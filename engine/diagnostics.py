@@ -30,9 +30,9 @@ CODES: dict[str, tuple[Severity, str]] = {
     "unterminated": ("warning", "a paragraph starts where the one before does not end with punctuation"),
     "number-without-stop": ("note", "an operative number was printed without its full stop"),
     "cut-lead-word": ("note", "a lone word at the end of an excerpt taken as a cut-off paragraph start"),
-    "numbering-skipped": ("warning", "an operative number skips one or more numbers"),
-    "numbering-repeated": ("warning", "an operative number repeats the one before"),
-    "numbering-out-of-order": ("warning", "an operative number goes back"),
+    "numbering-skipped": ("warning", "an operative number (or a PP/OP label) skips one or more numbers"),
+    "numbering-repeated": ("warning", "an operative number (or a PP/OP label) repeats the one before"),
+    "numbering-out-of-order": ("warning", "an operative number (or a PP/OP label) goes back"),
     "numbering-as-text": (
         "warning",
         "a number too far from the running one was read as text, not as a paragraph",

@@ -292,6 +292,7 @@ class _Reader:
         self.letter_count = 0  # lettered subparagraphs under the current paragraph
         self.roman_count = 0  # roman subparagraphs under the current lettered one
         self.labels = 0  # paragraphs that carried a negotiation label
+        self.last_label: dict[str, tuple[int, str]] = {}  # the running label number of each part (pp, op)
         self.typed = seg.layout != "extracted"
         # Where the last numbered operative paragraph starts: an unnumbered operative-style
         # paragraph before it belongs to the preamble as typed.
@@ -346,7 +347,7 @@ class _Reader:
         m = _LABEL.match(text)
         if not m:
             return False
-        part = m["part"].lower()
+        part = labelled = m["part"].lower()
         if part == "pp" and self.op_started:
             self.warn(
                 "negotiation-label",
@@ -356,8 +357,36 @@ class _Reader:
             part = "op"
         number = m["n"] + (f" {m['suffix'].lower()}" if m["suffix"] else "")
         self.labels += 1
+        self._label_sequence(labelled, int(m["n"]), number, piece.no)
         self.new(part, 0, number, piece, text[m.end() :])
         return True
+
+    def _label_sequence(self, part: str, n: int, number: str, line: int) -> None:
+        """Check a label's number against the running one of its part, as typed numbers are.
+
+        `OP3 bis` hangs on OP3, so it keeps the running number; a plain label should be the
+        next one. A skipped label (OP4, then OP6) is as likely a lost paragraph as a skipped
+        number `6.` after `4.`, so it is reported with the same codes.
+        """
+        suffixed = number != str(n)
+        running, before = self.last_label.get(part, (None, ""))
+        self.last_label[part] = (n, number)
+        if part == "op":
+            self.last_op = n
+        if running is None or (suffixed and n == running) or (not suffixed and n == running + 1):
+            return
+        name = part.upper()
+        if n < running or (n == running and not suffixed):
+            code, what = (
+                ("numbering-repeated", "repeats")
+                if n == running
+                else ("numbering-out-of-order", "comes after")
+            )
+            self.warn(code, f"{name}{number} {what} {name}{before}", line)
+            return
+        last = n if suffixed else n - 1
+        missing = f"{name}{last}" if last == running + 1 else f"{name}{running + 1} to {name}{last}"
+        self.warn("numbering-skipped", f"{name}{number} follows {name}{before}: {missing} missing", line)
 
     def operative(self, piece: Line, text: str, closed: bool) -> bool:
         m = _OPERATIVE.match(text)
@@ -502,12 +531,10 @@ class _Reader:
         if self.op_started and block:
             # A typed block after an operative paragraph that ended, with no number: a
             # paragraph whose number was left out, not more of the one before.
-            after = self.last_op or 0
-            self.warn(
-                "numbering-missing",
-                f"a paragraph without a number after operative paragraph {after}",
-                piece.no,
-            )
+            # Named by the number printed on the paragraph before (`3 bis`, or none at all).
+            before = next((u.number for u in reversed(self.units) if u.part == "op" and not u.depth), "")
+            after = f"operative paragraph {before}" if before else "an unnumbered operative paragraph"
+            self.warn("numbering-missing", f"a paragraph without a number after {after}", piece.no)
             self.new("op", 0, "", piece, text)
             return True
         if (
