@@ -114,6 +114,38 @@ def test_numbering_a_skipped_and_a_repeated_number(name: str, request: pytest.Fi
     assert all(f.severity == "error" for f in found) and result.failed
 
 
+def test_numbering_of_a_labelled_draft_follows_its_labels(l41: Resolution) -> None:
+    # A delegate's draft: PP/OP labels, OP3 bis inserted, OP5 skipped, a paragraph typed
+    # without its label. The positions are not the labels: OP4 after OP3 bis is no repeat.
+    ops = [p.text for p in l41.provisions if p.kind == "operative"]
+    blocks = [l41.meta.title or "", l41.body_line or ""]
+    blocks += [f"PP{i} {p.text}" for i, p in enumerate(l41.provisions[:3], start=1)]
+    blocks += [f"OP1 {ops[0]}", f"OP2 {ops[1]}", f"OP3 {ops[2]}", "OP3 bis Calls upon States to act;"]
+    blocks += [f"OP4 {ops[3]}", f"OP6 {ops[5]}", "the importance of dialogue;", f"OP7 {ops[34]}"]
+    text = "\n\n".join(blocks) + "\n"
+    found = [
+        (f.severity, f.provision, f.line, f.message)
+        for f in check(read(text)).findings
+        if f.rule == "numbering"
+    ]
+    assert found == [
+        (
+            "warning",
+            "op4",
+            line_of(text, "OP3 bis"),
+            "op4: labelled OP3 bis, a paragraph inserted in the talks; "
+            "it becomes 4 when the labels are dropped.",
+        ),
+        ("error", "op6", line_of(text, "OP6"), "op6: OP6 follows OP4: OP5 missing."),
+        (
+            "error",
+            "op7",
+            line_of(text, "the importance"),
+            "op7: a paragraph without a number after operative paragraph 6.",
+        ),
+    ]
+
+
 def test_numbering_subparagraph_letters_out_of_order() -> None:
     text = (
         "The Human Rights Council,\n\nRecalling its resolutions,\n\n1. Decides:\n\n(a) To hold a panel;\n\n"

@@ -65,6 +65,9 @@ def numbering(ctx: Context) -> Iterator[Finding]:
     and (i), (ii)... in order under each parent. The printed numbers are compared with
     the positions (the ids), so the fix can name the number each should carry. An excerpt
     may start at any number: its operative paragraphs run on from the first printed one."""
+    if any(w.code == "negotiation-label" for w in ctx.res.warnings):
+        yield from _labelled(ctx.res)
+        return
     start = 0
     if ctx.res.meta.extent == "excerpt":
         first = next((p.number for p in ctx.res.provisions if p.kind == "operative" and p.number), "1")
@@ -91,6 +94,34 @@ def numbering(ctx: Context) -> Iterator[Finding]:
             f"{p.id}: {what} numbered {printed} stands where {want} belongs "
             f"({_fault(p.number, expected, p.depth)}); renumber it {want}.",
         )
+
+
+_LABEL_FAULTS = ("numbering-skipped", "numbering-repeated", "numbering-out-of-order", "numbering-missing")
+
+
+def _labelled(res: Resolution) -> Iterator[Finding]:
+    """A negotiation draft (PP1, OP3 bis): its labels are not the final numbers, so they are
+    not held against the positions (that called `OP4` after `OP3 bis` "a repeat of the
+    number before"). The reader checked the labels' own sequence (OP6 after OP4); those
+    faults are reported, and each inserted label (`OP3 bis`) is named with the number it
+    takes when the labels are dropped."""
+    by_line = {p.line: p for p in res.provisions if p.line is not None}
+    for w in res.warnings:
+        if w.code in _LABEL_FAULTS:
+            p = by_line.get(w.line) if w.line is not None else None
+            if p is None:
+                yield Finding("numbering", "error", f"{w.message}.", line=w.line)
+            else:
+                yield _at("numbering", "error", p, f"{p.id}: {w.message}.")
+    for p in res.provisions:
+        if p.kind == "operative" and " " in p.number:
+            yield _at(
+                "numbering",
+                "warning",
+                p,
+                f"{p.id}: labelled OP{p.number}, a paragraph inserted in the talks; "
+                f"it becomes {p.default_number} when the labels are dropped.",
+            )
 
 
 def _fault(printed: str, expected: str, depth: int) -> str:
