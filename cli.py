@@ -483,6 +483,8 @@ def history_(
         emit(TIMELINE_RENDERERS[fmt or "term"](result))
         return
     if series is None:
+        if not store.root.is_dir():
+            raise StoreError(store.missing())
         for name in store.series_names():
             s = store.series(name)
             n = len(s.versions)

@@ -232,3 +232,24 @@ def test_lazily_loaded_commands_name_every_format_of_their_registry() -> None:
     assert sorted(cli.BLAME_FORMATS) == sorted(BLAME_RENDERERS)
     assert sorted(cli.TIMELINE_FORMATS) == sorted(TIMELINE_RENDERERS)
     assert list(cli.CHECK_FORMATS) == list(CHECK_RENDERERS)
+
+
+# --- run outside the repository: no history folder is said, not "no such version" -----------
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("history",),
+        ("history", "iran-hr"),
+        ("show", "A/C.3/78/L.41"),
+        ("diff", "A/C.3/78/L.41", str(ROOT / "tests/data/a-c3-78-l41.en.txt")),
+        ("check", str(ROOT / "tests/data/a-c3-78-l41.en.txt"), "--base", "A/C.3/78/L.41"),
+    ],
+    ids=["history", "history-series", "show", "diff", "check-base"],
+)
+def test_no_history_folder_is_said_where_it_was_looked_for(tmp_path: Path, args: tuple[str, ...]) -> None:
+    # `resdiff history` listed nothing with exit 0, and the others said "no stored version"
+    # as if the symbol were unknown, when the folder was simply not there.
+    result = run(*args, cwd=tmp_path)
+    assert_one_error_line(result, f"there is no history folder {tmp_path / 'history'}", "--history DIR")
