@@ -152,6 +152,21 @@ def revisions_option(func: F) -> F:
     )(func)
 
 
+def render_document(res: Resolution, fmt: str) -> str:
+    """One version in a document format; the text form, which prints no footnotes, says on
+    stderr how many it left out (a delegate circulating it would otherwise lose them unseen)."""
+    from engine.render.document import DOCUMENT_RENDERERS
+
+    if fmt == "text" and res.footnotes:
+        n = len(res.footnotes)
+        click.echo(
+            f"note: {n} footnote{'' if n == 1 else 's'} left out of the text form "
+            "(--format canonical or json keeps them)",
+            err=True,
+        )
+    return DOCUMENT_RENDERERS[fmt](res)
+
+
 def document_format_option(func: F) -> F:
     return click.option(
         "--format",
@@ -159,7 +174,8 @@ def document_format_option(func: F) -> F:
         type=click.Choice(DOCUMENT_FORMATS),
         default="canonical",
         show_default=True,
-        help="canonical: the text format kept in history/; json: resdiff.document/1; text: as printed.",
+        help="canonical: the text format kept in history/; json: resdiff.document/1; "
+        "text: as printed, footnotes left out (said on stderr).",
     )(func)
 
 
@@ -306,11 +322,10 @@ def parse(
       resdiff parse draft.txt --lang en --format json
       resdiff parse draft.docx --revisions reject
     """
-    from engine.render.document import DOCUMENT_RENDERERS
 
     res = read_source(file, lang, revisions, **overrides)
     report_diagnostics(res, verbose=verbose)
-    emit(DOCUMENT_RENDERERS[fmt](res))
+    emit(render_document(res, fmt))
 
 
 @main.command("import")
@@ -386,10 +401,9 @@ def show(ref: str, lang: str | None, series: str | None, fmt: str, history_root:
       resdiff show A/HRC/RES/25/3 --lang zh
       resdiff show history/intl-cooperation-hr/en/A-RES-51-100.md --format json
     """
-    from engine.render.document import DOCUMENT_RENDERERS
 
     path = Path(ref) if Path(ref).is_file() else open_history(history_root).find(ref, lang, series)
-    emit(DOCUMENT_RENDERERS[fmt](api.load_stored(path)))
+    emit(render_document(api.load_stored(path), fmt))
 
 
 @main.command()
@@ -845,14 +859,13 @@ def apply_(
     store = open_history(history_root)
     res = api.load(base, lang=lang, history=store, series=series, revisions=revisions)
     listed = api.read_amendments(amendments, res)
-    from engine.render.document import DOCUMENT_RENDERERS
 
     if not keep_going:
         amended = api.apply_amendments(res, listed)
-        write_or_print(DOCUMENT_RENDERERS[fmt](amended), output, force, f"{fmt} amended text")
+        write_or_print(render_document(amended, fmt), output, force, f"{fmt} amended text")
         return
     amended, failed = api.apply_what_applies(res, listed)
-    write_or_print(DOCUMENT_RENDERERS[fmt](amended), output, force, f"{fmt} amended text")
+    write_or_print(render_document(amended, fmt), output, force, f"{fmt} amended text")
     for error in failed:
         click.echo(f"not applied: {escape_controls(str(error))}", err=True)
     if failed:

@@ -78,6 +78,48 @@ def test_single_quotes_are_not_quotes_and_the_line_is_named() -> None:
     assert str(caught.value).startswith("typed.txt:2: not an amendment as resdiff reads them: In operative")
 
 
+CANADA = """\
+Amendments proposed by Canada to draft resolution A/C.3/78/L.41
+
+1. In the second preambular paragraph, replace "the most recent of which is" by "the latest of which is".
+2. In OP3, after “Nationality Law” insert “of 2019”.
+3. In operative paragraph 7 delete the words "select".
+4. In operative paragraph 34 replace "seventy-ninth" with "eightieth".
+"""
+
+
+def test_a_delegations_list_with_its_title_line_and_no_commas_applies(tmp_path: Path) -> None:
+    # The title line stopped the run ("not an amendment"), and so did "In operative
+    # paragraph 7 delete ..." without the comma after the reference.
+    base = load(L41)
+    listed = parse(CANADA, base, "canada.txt")
+    assert listed.proposer == "Canada"
+    assert listed.lines == (3, 4, 5, 6)
+    amended = apply(base, listed.amendments)
+    assert "the latest of which is resolution 77/228" in amended.provision("pp2").text
+    assert "Nationality Law of 2019, which gives" in amended.provision("op3").text
+    assert "cooperation with special procedure mandate holders" in amended.provision("op7").text
+    assert "at its eightieth session" in amended.provision("op34").text
+    # the text form leaves L.41's 13 footnotes out, and says so
+    typed = tmp_path / "canada.txt"
+    typed.write_text(CANADA, encoding="utf-8")
+    result = run("apply", str(L41), str(typed), "--format", "text")
+    assert result.returncode == 0
+    assert (
+        result.stderr
+        == "note: 13 footnotes left out of the text form (--format canonical or json keeps them)\n"
+    )
+
+
+def test_a_list_headed_for_another_draft_is_refused(tmp_path: Path) -> None:
+    typed = tmp_path / "canada.txt"
+    typed.write_text(CANADA.replace("A/C.3/78/L.41", "A/C.3/78/L.40"), encoding="utf-8")
+    result = run("apply", str(L41), str(typed))
+    assert_one_error_line(
+        result, "canada.txt:1: the list is headed for A/C.3/78/L.40 but the base is A/C.3/78/L.41"
+    )
+
+
 TYPED_ZH = """\
 在序言部分第三段中，将“第23/3号”改为"第24/1号"。
 执行部分第5段之后插入一个新段落，内容如下：“决定继续审议这一问题；”

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from ..errors import AmendmentError
 from ..model import Resolution
+from ..symbols import SymbolError, parse_symbol
 from .actions import (
     Amendment,
     AmendmentList,
@@ -38,10 +39,10 @@ from .refs import reference, resolve
 
 _Q = '["“”]'
 _EN = [
-    ("replace-words", rf"^In (?P<ref>.+?), replace (?:the words? )?{_Q}(?P<old>.+?){_Q},? (?:with|by) {_Q}(?P<new>.+){_Q}\.?$"),  # noqa: E501
-    ("insert-words", rf"^In (?P<ref>.+?), (?P<position>after|before) (?:the words? )?{_Q}(?P<anchor>.+?){_Q},? insert "  # noqa: E501
+    ("replace-words", rf"^In (?P<ref>.+?),? replace (?:the words? )?{_Q}(?P<old>.+?){_Q},? (?:with|by) {_Q}(?P<new>.+){_Q}\.?$"),  # noqa: E501
+    ("insert-words", rf"^In (?P<ref>.+?),? (?P<position>after|before) (?:the words? )?{_Q}(?P<anchor>.+?){_Q},? insert "  # noqa: E501
                      rf"(?:the words? )?{_Q}(?P<new>.+){_Q}\.?$"),
-    ("delete-words", rf"^In (?P<ref>.+?), delete (?:the words? )?{_Q}(?P<old>.+){_Q}\.?$"),
+    ("delete-words", rf"^In (?P<ref>.+?),? delete (?:the words? )?{_Q}(?P<old>.+){_Q}\.?$"),
     ("insert-provision", rf"^(?P<position>After|Before) (?P<ref>.+?), insert (?:a new|the following new|new) "
                          r"(?P<kind>(?:operative |preambular )?(?:sub)?paragraph)s?"
                          rf"(?: reading| to read(?: as follows)?| as follows)?:?\s*(?:{_Q}(?P<new>.*){_Q})?\.?$"),  # noqa: E501
@@ -289,7 +290,10 @@ def parse(text: str, base: Resolution, source: str | None = None) -> AmendmentLi
     language = "zh" if base.meta.language == "zh" else "en"
     reader = _Reader(base, language)
     amendments: list[Amendment] = []
-    text, proposer = _header(text, language)
+    try:
+        text, proposer = _header(text, language, base)
+    except AmendmentError as exc:
+        raise AmendmentError(exc.message, path=source, line=exc.line) from None
     try:
         entries = _entries(text)
     except AmendmentError as exc:
@@ -303,12 +307,41 @@ def parse(text: str, base: Resolution, source: str | None = None) -> AmendmentLi
     return AmendmentList(tuple(amendments), base.meta.language, base.meta.symbol, proposer, source, lines)
 
 
-def _header(text: str, language: str) -> tuple[str, str | None]:
+_TITLE = re.compile(r"^(?:(?:draft|proposed|oral|written)\s+)?(?:amendments?|proposals?)\b(?!\s*\d)", re.I)
+"""A list's title line, as a delegation heads it: `Amendments proposed by Canada to draft
+resolution A/C.3/78/L.41`, `Proposed amendments to A/C.3/78/L.41`."""
+_TITLE_BY = re.compile(r"\b(?:proposed |submitted )?by (?P<name>.+?)(?=\s+(?:to|on|for)\s|[.:]?$)", re.I)
+_TITLE_SYMBOL = re.compile(r"\b[A-Z]+(?:/[A-Z0-9.*-]+)+")
+
+
+def _header(text: str, language: str, base: Resolution | None = None) -> tuple[str, str | None]:
     """The proposer named on the list's first line, and the text with that line blanked (so
-    that every other line keeps its number)."""
+    that every other line keeps its number). An English title line (`Amendments proposed
+    by Canada to draft resolution A/C.3/78/L.41`) is a header too: its proposer is taken,
+    and the symbol it names must be the base's (amendments to L.40 applied to L.41 would
+    land on whatever paragraphs carry the same numbers)."""
     lines = text.lstrip("\ufeff").split("\n")
     first = next((k for k, line in enumerate(lines) if line.strip()), None)
-    if first is None or not (m := _HEADER[language].match(lines[first].strip())):
+    if first is None:
         return text, None
+    head = lines[first].strip()
+    if m := _HEADER[language].match(head):
+        lines[first] = ""
+        return "\n".join(lines), m["name"].strip()
+    if language != "en" or not _TITLE.match(head):
+        return text, None
+    named = [sym.rstrip(".") for sym in _TITLE_SYMBOL.findall(head)]
+    if base is not None and base.meta.symbol and named:
+        try:
+            ours, theirs = str(parse_symbol(base.meta.symbol)), [str(parse_symbol(n)) for n in named]
+        except SymbolError:
+            ours, theirs = base.meta.symbol, named
+        if ours not in theirs:
+            raise AmendmentError(
+                f"the list is headed for {named[0]} but the base is {base.meta.symbol}: "
+                "apply it to the text it was written for (or resdiff rebase it onto this one)",
+                line=first + 1,
+            )
     lines[first] = ""
-    return "\n".join(lines), m["name"].strip()
+    by = _TITLE_BY.search(head)
+    return "\n".join(lines), by["name"].strip() if by else None
