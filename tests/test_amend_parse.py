@@ -228,3 +228,45 @@ def test_title_and_body_line_amendments_read_back() -> None:
     with pytest.raises(AmendmentError) as caught:
         parse("在标题中，删除“国际”。", resolution(["回顾，"], language="zh"), "p.txt")
     assert str(caught.value) == 'p.txt:1: "标题": the base text has no title'
+
+
+NORWAY = """\
+Proposed by: Norway
+
+1. In operative paragraph 7, delete "select".
+2. After operative paragraph 4, insert a new paragraph reading: "Encourages the Islamic Republic of Iran to accede to the Convention;"
+3. In operative paragraph 34, replace "seventy-ninth" with "eighty-first".
+"""  # noqa: E501
+
+
+def test_a_rebased_list_keeps_its_proposer_and_compiles(tmp_path: Path) -> None:
+    # The text form dropped the list's "Proposed by" line: the rebased list, compiled on the
+    # revision, was refused ("no proposer").
+    (tmp_path / "norway.txt").write_text(NORWAY, encoding="utf-8")
+    rev1 = tmp_path / "rev1.md"
+    base = load(L41)
+    rev1.write_text(
+        render_text_of(base, "cooperation with select special", "cooperation with some special"),
+        encoding="utf-8",
+    )
+    result = run("rebase", str(tmp_path / "norway.txt"), str(L41), str(rev1), "-o", str(tmp_path / "out.txt"))
+    assert result.returncode == 1  # "select" was changed by the revision: not carried over
+    rebased = (tmp_path / "out.txt").read_text(encoding="utf-8")
+    assert rebased.splitlines()[0] == "Proposed by: Norway"
+    assert parse(rebased, load(rev1)).proposer == "Norway"
+    compiled = run("compile", str(rev1), str(tmp_path / "out.txt"))
+    assert compiled.returncode == 0, compiled.stderr
+    assert "Proposals by: Norway" in compiled.stdout
+
+
+def test_the_text_form_of_a_list_with_a_proposer_reads_back() -> None:
+    listed = parse(NORWAY, load(L41))
+    assert listed.proposer == "Norway"
+    assert parse(render_text(listed), load(L41)) == listed
+
+
+def render_text_of(res: Resolution, old: str, new: str) -> str:
+    """The canonical file of `res` with one phrase changed: a revised draft."""
+    from engine.store import canonical
+
+    return canonical.dumps(res).replace(old, new)

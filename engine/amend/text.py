@@ -194,8 +194,13 @@ def sentences(amendments: AmendmentList, mark: Mark | None = None) -> Iterator[S
 
 def render_text(amendments: AmendmentList) -> str:
     """One amendment a line; new paragraphs of an insertion or split on lines of their own,
-    indented by four spaces. No amendment: an empty text."""
+    indented by four spaces. No amendment: an empty text. A list with a proposer of its own
+    opens with the line that names it (`Proposed by: Norway`, `提案方：挪威`), as it was
+    read: a rebased list written out and compiled keeps who proposed it."""
     out: list[str] = []
+    if amendments.proposer and amendments.amendments:
+        zh = amendments.language == "zh"
+        out.append(f"提案方：{amendments.proposer}" if zh else f"Proposed by: {amendments.proposer}")
     for s in sentences(amendments):
         out.append(s.head)
         out += ["    " * (depth + 1) + piece for depth, piece in s.pieces]
