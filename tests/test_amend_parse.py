@@ -270,3 +270,30 @@ def render_text_of(res: Resolution, old: str, new: str) -> str:
     from engine.store import canonical
 
     return canonical.dumps(res).replace(old, new)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        'In operative paragraph 7, replace "select" with "some", and after "mandate holders" insert "of it".',
+        'In operative paragraph 7, delete "select" and "ongoing".',
+        "In operative paragraph 7, replace “select” with “some” and replace “ongoing” with “continued”.",
+    ],
+)
+def test_two_changes_on_one_line_are_refused_not_pasted_into_the_text(line: str) -> None:
+    # Read as one replacement, the first put `some", and after "mandate holders" insert "of
+    # it` into operative paragraph 7, quote marks and all, and said nothing.
+    with pytest.raises(AmendmentError) as caught:
+        parse(line + "\n", load(L41), "one.txt")
+    assert str(caught.value).startswith("one.txt:1: more than one change on one line (")
+    assert str(caught.value).endswith("holds quote marks): write each change as an amendment of its own")
+
+
+def test_quotes_nested_in_the_words_of_one_change_are_words() -> None:
+    base = load(L41)
+    line = 'In operative paragraph 35, replace "entitled “Promotion" with "entitled “The promotion".\n'
+    amended = apply(base, parse(line, base).amendments)
+    assert (
+        "under the item entitled “The promotion and protection of human rights”."
+        in amended.provision("op35").text
+    )

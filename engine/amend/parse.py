@@ -280,8 +280,36 @@ class _Reader:
             head = head[: found.start()].rstrip()
         for name, pattern in PATTERNS[self.language]:
             if m := pattern.match(head):
+                _one_change(name, m)
                 return self.builders[name](m, e, proposer)
         raise AmendmentError(f"not an amendment as resdiff reads them: {e.head[:60]}")
+
+
+_WORD_OPERATIONS = ("replace-words", "insert-words", "delete-words")
+_QUOTE = '["“”]'
+_TWO_CHANGES = re.compile(
+    rf"{_QUOTE}\s*[,;]?\s*(?:(?:and|or|then)\s+)*"
+    rf"(?:(?:insert|replace|delete|after|before|with|by)\b.*{_QUOTE}|{_QUOTE})",
+    re.I,
+)
+"""Inside quoted words, a quote mark followed by an instruction and another quote (`"select"
+with "some", and after "mandate holders" insert "..."`) or by `and "`: the line holds more
+than one change, and the pattern would take the rest of it as the new words."""
+
+
+def _one_change(name: str, m: re.Match[str]) -> None:
+    """Refuse a line of word changes whose quoted words swallowed another change: read as
+    one, `replace "select" with "some", and after "x" insert "y"` put the literal text
+    `some", and after "x" insert "y` into the paragraph, and said nothing."""
+    if name not in _WORD_OPERATIONS:
+        return
+    for group in ("old", "new", "anchor"):
+        words = m.groupdict().get(group)
+        if words and _TWO_CHANGES.search(words):
+            raise AmendmentError(
+                f"more than one change on one line ({words[:60]!r} holds quote marks): "
+                "write each change as an amendment of its own"
+            )
 
 
 def parse(text: str, base: Resolution, source: str | None = None) -> AmendmentList:
