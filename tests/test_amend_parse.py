@@ -297,3 +297,17 @@ def test_quotes_nested_in_the_words_of_one_change_are_words() -> None:
         "under the item entitled “The promotion and protection of human rights”."
         in amended.provision("op35").text
     )
+
+
+def test_more_ways_delegations_type_paragraph_amendments() -> None:
+    base = load(L41)
+    typed = (
+        'Replace operative paragraph 33 by: "Encourages mandate holders to act;"\n'
+        'Insert a new operative paragraph after operative paragraph 4: "Urges States to act;"\n'
+        'Insert a new preambular paragraph before PP2 reading: "Recalling also the Charter,"\n'
+    )
+    amended = apply(base, parse(typed, base).amendments)
+    assert amended.provision("pp2").text == "Recalling also the Charter,"
+    assert amended.provision("op5").text == "Urges States to act;"
+    assert amended.provision("op34").text == "Encourages mandate holders to act;"
+    assert len(amended.provisions) == len(base.provisions) + 2

@@ -46,13 +46,18 @@ _EN = [
     ("insert-provision", rf"^(?P<position>After|Before) (?P<ref>.+?), insert (?:a new|the following new|new) "
                          r"(?P<kind>(?:operative |preambular )?(?:sub)?paragraph)s?"
                          rf"(?: reading| to read(?: as follows)?| as follows)?:?\s*(?:{_Q}(?P<new>.*){_Q})?\.?$"),  # noqa: E501
+    ("insert-provision", r"^Insert (?:a new|the following new|new) "
+                         r"(?P<kind>(?:operative |preambular )?(?:sub)?paragraph) (?P<position>after|before) "
+                         r"(?P<ref>.+?)(?:,? (?:reading|to read(?: as follows)?))?:?\s*"
+                         rf"{_Q}(?P<new>.*){_Q}\.?$"),
     ("delete-provisions", r"^Delete (?P<op>operative paragraphs) (?P<a>[0-9]+) (?:to|and) (?P<b>[0-9]+)\.?$"),
     ("delete-provisions", r"^Delete the (?P<a>[a-z]+(?:[- ][a-z]+)?) (?:to|and) (?P<b>[a-z]+(?:[- ][a-z]+)?) "
                           r"(?P<pp>preambular paragraphs)\.?$"),
     ("delete-provisions", r"^Delete (?P<refs>[^\"“”]+?(?:,\s*|\s+and\s+)[^\"“”]+?)\.?$"),
     ("delete-provision", r"^Delete (?P<ref>[^\"“”]+?)\.?$"),
     ("split", r"^Replace (?P<ref>.+?) with the following (?:new )?paragraphs:$"),
-    ("replace-provision", rf"^(?:Replace (?P<ref>.+?) (?:with the following|to read(?: as follows)?)|"
+    ("replace-provision", rf"^(?:Replace (?P<ref>.+?) "
+                          rf"(?:(?:with|by) the following|to read(?: as follows)?|with|by)|"
                           rf"Amend (?P<ref2>.+?) to read(?: as follows)?):\s*{_Q}(?P<new>.*){_Q}\.?$"),
     ("move-provision", r"^Move (?P<ref>.+?) to (?P<position>follow|precede) (?P<anchor_ref>.+?)"
                        r"(?: as an? (?P<kind>(?:operative |preambular )?(?:sub)?paragraph))?\.?$"),
