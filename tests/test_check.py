@@ -229,6 +229,21 @@ def test_punctuation_a_colon_before_subparagraphs_and_a_closing_quote_are_kept()
     assert [f for f in check(read(text)).findings if f.rule == "punctuation"] == []
 
 
+def test_punctuation_looks_past_delegations_attributed_proposals(l41: Resolution) -> None:
+    # A compilation-style draft: `...refugees; [Delegation A: delete] [Delegation B: retain]`
+    # was "an operative paragraph ends with 'n'" (the n of "retain").
+    op2, op3 = l41.provision("op2").text, l41.provision("op3").text
+    text = typed(
+        l41,
+        {
+            "op2": op2 + " [Delegation A: delete] [Delegation B: retain]",
+            "op3": op3[:-1] + ", [Canada: add “of 2019”]",
+        },
+    )
+    found = [(f.provision, f.message) for f in check(read(text)).findings if f.rule == "punctuation"]
+    assert found == [("op3", "op3: an operative paragraph ends with ','; end it with a semicolon ';'.")]
+
+
 # --- lead words ------------------------------------------------------------------------
 
 

@@ -196,11 +196,18 @@ _MARKS = {
 _CLOSERS = "\"'”’»)）]」』"
 
 
+_ATTRIBUTIONS = re.compile(r"(?:\s*\[[^\[\]:]{1,60}:[^\[\]]*\])+\s*$")
+"""Proposals attributed after a paragraph, as a compilation text writes them:
+`...; [Delegation A: delete] [Delegation B: retain]`."""
+
+
 def _end(text: str) -> str:
-    """The last mark that counts: a status tag and closing quotes and brackets are looked
-    past (`...the “Guidelines”;` and `[...as agreed;]` end with a semicolon; `...(A/78/53)`
-    with no mark at all)."""
+    """The last mark that counts: a status tag, delegations' attributed proposals after the
+    paragraph, and closing quotes and brackets are looked past (`...the “Guidelines”;`,
+    `[...as agreed;]` and `...refugees; [Delegation A: delete]` end with a semicolon;
+    `...(A/78/53)` with no mark at all)."""
     text = STATUS_TAG.sub("", text).rstrip()
+    text = _ATTRIBUTIONS.sub("", text) or text
     while text and text[-1] in _CLOSERS:
         text = text[:-1].rstrip()
     return text[-1:] if text else ""
