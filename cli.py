@@ -792,6 +792,8 @@ def amend(
     sides = [
         api.load(ref, lang=lang, history=store, series=series, revisions=revisions) for ref in (old, new)
     ]
+    for side in sides:
+        report_diagnostics(side, verbose=False)
     amendments = api.amend(*sides, proposer=proposer)
     write_or_print(api.render_amendments(amendments, fmt), output, force, f"{fmt} amendment list")
     for note in amendments.unexpressed:
@@ -858,6 +860,7 @@ def apply_(
         fail(f"{output}: already exists (use --force to replace it)")
     store = open_history(history_root)
     res = api.load(base, lang=lang, history=store, series=series, revisions=revisions)
+    report_diagnostics(res, verbose=False)
     listed = api.read_amendments(amendments, res)
 
     if not keep_going:
@@ -935,6 +938,8 @@ def rebase(
         api.load(ref, lang=lang, history=store, series=series, revisions=revisions)
         for ref in (old_base, new_base)
     )
+    for side in (old, new):
+        report_diagnostics(side, verbose=False)
     listed = api.read_amendments(amendments, old)
     rebased = api.rebase_amendments(listed, old, new)
     form = api.amendment_form(amendments) if fmt == "input" else fmt
@@ -1035,6 +1040,7 @@ def compile_(
         fail(f"{output}: already exists (use --force to replace it)")
     store = open_history(history_root)
     res = api.load(base, lang=lang, history=store, series=series, revisions=revisions)
+    report_diagnostics(res, verbose=False)
     listed = [api.read_amendments(path, res) for path in lists]
     compilation = api.compile_lists(res, listed, list(names), keep_going=keep_going)
     report = api.render_compilation(compilation, fmt)

@@ -311,3 +311,51 @@ def test_more_ways_delegations_type_paragraph_amendments() -> None:
     assert amended.provision("op5").text == "Urges States to act;"
     assert amended.provision("op34").text == "Encourages mandate holders to act;"
     assert len(amended.provisions) == len(base.provisions) + 2
+
+
+def delegate_draft(base: Resolution) -> str:
+    """L.41 as a delegate types a draft of it: labels, OP3 bis, OP5 skipped, a paragraph
+    typed without its label (7th by its place) before the one labelled OP7."""
+    ops = [p.text for p in base.provisions if p.kind == "operative"]
+    blocks = [base.meta.title or "", base.body_line or ""]
+    blocks += [f"PP{i} {p.text}" for i, p in enumerate(base.provisions[:3], start=1)]
+    blocks += [f"OP1 {ops[0]}", f"OP2 {ops[1]}", f"OP3 {ops[2]}", "OP3 bis Calls upon States to act;"]
+    blocks += [f"OP4 {ops[3]}", f"OP6 {ops[5]}", "the importance of dialogue;", f"OP7 {ops[34]}"]
+    return "\n\n".join(blocks) + "\n"
+
+
+def test_amend_apply_rebase_compile_print_what_the_reader_found(tmp_path: Path) -> None:
+    # Only parse, import and diff printed the reader's diagnostics: the other commands read
+    # the same misnumbered draft without a word.
+    draft = tmp_path / "draft.txt"
+    draft.write_text(delegate_draft(load(L41)), encoding="utf-8")
+    listed = tmp_path / "list.txt"
+    typed = 'Proposed by: Chile\nIn operative paragraph 1, delete "Council resolution".\n'
+    listed.write_text(typed, encoding="utf-8")
+    said = (
+        f"{draft}:21: numbering-skipped: OP6 follows OP4: OP5 missing\n"
+        f"{draft}:23: numbering-missing: a paragraph without a number after operative paragraph 6\n"
+    )
+    for args, times in (
+        (("amend", str(draft), str(draft)), 2),  # each side is read and reported
+        (("apply", str(draft), str(listed)), 1),
+        (("compile", str(draft), str(listed)), 1),
+        (("rebase", str(listed), str(draft), str(draft)), 2),
+    ):
+        result = run(*args)
+        assert result.returncode == 0, result.stderr
+        assert result.stderr == said * times, args
+
+
+def test_a_reference_two_paragraphs_could_answer_names_both(tmp_path: Path) -> None:
+    # "the base text has 2 operative paragraph 7" did not say which two, nor why.
+    draft = tmp_path / "draft.txt"
+    draft.write_text(delegate_draft(load(L41)), encoding="utf-8")
+    listed = tmp_path / "list.txt"
+    listed.write_text("Delete OP7.\n", encoding="utf-8")
+    result = run("apply", str(draft), str(listed))
+    assert result.returncode == 2
+    assert result.stderr.splitlines()[-1] == (
+        f'Error: {listed}:1: "OP7": 2 operative paragraphs of the base could be 7: '
+        "op7 (no number; 7 by its place), op8 (printed 7); number the base's paragraphs, then refer to one"
+    )
