@@ -82,3 +82,23 @@ def test_unknown_side_is_one_error_line():
     assert_one_error_line(
         run("diff", "no-such.txt", str(SEED)), "no-such.txt: no such file, git revision or stored symbol"
     )
+
+
+def test_a_space_lost_or_added_between_words_is_said_not_hidden(tmp_path: Path) -> None:
+    # "everyone" typed "every one" in L.41 op26: formatting by design (extraction loses and
+    # adds such spaces), but the diff said "45 unchanged" and nothing else.
+    l41 = ROOT / "history/iran-hr/en/A-C.3-78-L.41.md"
+    typed = tmp_path / "l41.md"
+    text = l41.read_text(encoding="utf-8")
+    typed.write_text(
+        text.replace("ensure that everyone has", "ensure that every one has", 1), encoding="utf-8"
+    )
+    result = run("diff", str(l41), str(typed))
+    assert result.returncode == 0
+    assert result.stdout.splitlines()[2:] == [
+        "summary: 45 unchanged",
+        "note: 1 provision(s) shown unchanged differ by a space lost or added between words (op26), "
+        "taken as extraction; --count-formatting shows them",
+    ]
+    counted = run("diff", str(l41), str(typed), "--count-formatting", "--summary")
+    assert (counted.returncode, counted.stdout) == (1, "summary: 44 unchanged, 1 reworded\n")
