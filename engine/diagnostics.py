@@ -27,6 +27,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     "layout": ("note", "how the text's lines were taken (typed blocks or extracted lines)"),
     "no-body-line": ("warning", "no body line (such as 'The General Assembly,') was found"),
     "header-taken": ("warning", "text before the first paragraph was taken as header"),
+    "symbol-overridden": ("warning", "--symbol replaced a different symbol the text prints"),
     "unterminated": ("warning", "a paragraph starts where the one before does not end with punctuation"),
     "number-without-stop": ("note", "an operative number was printed without its full stop"),
     "cut-lead-word": ("note", "a lone word at the end of an excerpt taken as a cut-off paragraph start"),

@@ -253,3 +253,17 @@ def test_no_history_folder_is_said_where_it_was_looked_for(tmp_path: Path, args:
     # as if the symbol were unknown, when the folder was simply not there.
     result = run(*args, cwd=tmp_path)
     assert_one_error_line(result, f"there is no history folder {tmp_path / 'history'}", "--history DIR")
+
+
+def test_a_symbol_that_contradicts_the_text_is_said(tmp_path: Path) -> None:
+    # `import L.41's text --symbol A/C.3/78/L.42` stored it as L.42 without a word: a typo
+    # and a correction look the same, so the user is told which symbol was replaced.
+    source = ROOT / "tests/data/a-c3-78-l41.en.extracted.txt"  # the corpus's PDF-extracted text
+    args = ("--series", "t", "--new-series", "--history", str(tmp_path / "history"))
+    result = run("import", str(source), "--symbol", "A/C.3/78/L.42", *args)
+    assert result.returncode == 0
+    assert result.stderr == (
+        f"{source}: symbol-overridden: --symbol A/C.3/78/L.42 replaces A/C.3/78/L.41, which the text gives\n"
+    )
+    same = run("parse", str(source), "--symbol", "A/C.3/78/L.41")
+    assert same.returncode == 0 and "symbol-overridden" not in same.stderr
