@@ -102,3 +102,28 @@ def test_a_space_lost_or_added_between_words_is_said_not_hidden(tmp_path: Path) 
     ]
     counted = run("diff", str(l41), str(typed), "--count-formatting", "--summary")
     assert (counted.returncode, counted.stdout) == (1, "summary: 44 unchanged, 1 reworded\n")
+
+
+def test_a_paragraph_typed_without_its_number_is_headed_so(tmp_path: Path) -> None:
+    # L.41 retyped with operative paragraph 9 left without its number: the change was headed
+    # "— → op9", as if 9 were printed.
+    l41 = ROOT / "history/iran-hr/en/A-C.3-78-L.41.md"
+    typed = tmp_path / "draft.txt"
+    run_ = run("show", str(l41), "--format", "text")
+    text = run_.stdout.replace("9. Emphasizes the importance", "Emphasizes also the importance", 1)
+    typed.write_text(text, encoding="utf-8")
+    result = run("diff", str(l41), str(typed))
+    assert "op9 → op9 (no number) reworded" in result.stdout.splitlines()[5]
+
+
+def test_a_pipe_is_read_as_a_file() -> None:
+    # `resdiff diff old <(pbpaste)`: /dev/fd/63 is a pipe, which was "no such file, git
+    # revision or stored symbol".
+    import subprocess
+
+    from .test_cli import RESDIFF
+
+    l41 = ROOT / "history/iran-hr/en/A-C.3-78-L.41.md"
+    script = f'"{RESDIFF}" diff "{l41}" <(cat "{l41}") --summary && "{RESDIFF}" check <(cat "{l41}")'
+    result = subprocess.run(["bash", "-c", script], capture_output=True, text=True, check=False)
+    assert (result.returncode, result.stdout, result.stderr) == (0, "summary: 45 unchanged\n", "")

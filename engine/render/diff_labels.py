@@ -33,9 +33,14 @@ def side(resolution: Resolution, ids: Sequence[str]) -> str:
     gives (an excerpt starting at paragraph 18: `op1 (printed 18)`); ids are positional, so
     the printed number is what a reader finds on paper."""
     labels = []
+    numbered = any(p.kind == "operative" and p.number for p in resolution.provisions)
     for pid in ids:
         provision = resolution.provision(pid)
         differs = provision.number and provision.number != provision.default_number
+        if provision.kind == "operative" and not provision.number and numbered:
+            # Typed without its number among numbered ones: its id's number is only its place.
+            labels.append(f"{pid} (no number)")
+            continue
         labels.append(f"{pid} (printed {provision.number})" if differs else pid)
     return ", ".join(labels)
 
