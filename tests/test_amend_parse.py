@@ -16,6 +16,7 @@ from engine.amend.text import render_text
 from engine.diff import compare
 from engine.errors import AmendmentError
 from engine.model import Resolution
+from engine.read import read_bytes
 
 from .helpers import resolution
 from .test_amend import HISTORY, PAIRS, amended_pairs, load, pair_id, shape
@@ -359,3 +360,18 @@ def test_a_reference_two_paragraphs_could_answer_names_both(tmp_path: Path) -> N
         f'Error: {listed}:1: "OP7": 2 operative paragraphs of the base could be 7: '
         "op7 (no number; 7 by its place), op8 (printed 7); number the base's paragraphs, then refer to one"
     )
+
+
+def test_amendments_refer_to_negotiation_labels(tmp_path: Path) -> None:
+    # "In OP3 bis, ..." was "not a reference to a paragraph", though drafts carry such labels
+    # and compile writes them.
+    draft = read_bytes(delegate_draft(load(L41)).encode("utf-8"))
+    typed = (
+        'In OP3 bis, replace "Calls upon States" with "Calls upon all States".\n'
+        'After operative paragraph 3bis, insert a new paragraph reading: "Urges all;"\n'
+    )
+    amended = apply(draft, parse(typed, draft).amendments)
+    assert amended.provision("op4").text == "Calls upon all States to act;"
+    assert amended.provision("op5").text == "Urges all;"
+    with pytest.raises(AmendmentError, match='"OP5 bis": the base text has no operative paragraph 5 bis'):
+        parse("Delete OP5 bis.\n", draft)

@@ -132,9 +132,12 @@ _EN_PP = re.compile(
        | ^PP\s*(?P<label>\d+){_SUBS.replace("subs", "subs3")}$""",
     re.IGNORECASE | re.VERBOSE,
 )
+_SUFFIXES = r"bis|ter|quater|quinquies|sexies|septies|alt"
 _EN_OP = re.compile(
-    rf"^(?:operative\s+paragraph\s+|paragraph\s+|OP\s*)(?P<number>[0-9]+){_SUBS}$", re.IGNORECASE
+    rf"^(?:operative\s+paragraph\s+|paragraph\s+|OP\s*)(?P<number>[0-9]+(?:\s*(?:{_SUFFIXES})\b)?){_SUBS}$",
+    re.IGNORECASE,
 )
+"""`operative paragraph 5`, `OP5`, and a negotiation label as printed: `OP3 bis`, `OP3bis`."""
 _ZH_PP = re.compile(rf"^序言部分第(?P<n>[一二三四五六七八九十百零]+)段{_SUBS}$")
 _ZH_OP = re.compile(rf"^执行部分第\s*(?P<number>[0-9]+)\s*{_SUBS}\s*段$")
 _LABEL = re.compile(r"[a-z]+")
@@ -192,22 +195,21 @@ def resolve(base: Resolution, typed: str) -> str:
         head = paragraphs[position - 1]
     elif m := _EN_OP.match(text) or _ZH_OP.match(text):
         subs = m["subs"] or ""
-        found = [
-            p.id for p in base.provisions if p.part == "op" and p.depth == 0 and _printed(p) == m["number"]
-        ]
+        number = re.sub(r"(\d)\s*(?=[a-z])", r"\1 ", m["number"].lower())  # `3bis`, `3 Bis` -> `3 bis`
+        found = [p.id for p in base.provisions if p.part == "op" and p.depth == 0 and _printed(p) == number]
         if not found:
-            raise AmendmentError(f'"{typed}": the base text has no operative paragraph {m["number"]}')
+            raise AmendmentError(f'"{typed}": the base text has no operative paragraph {number}')
         if len(found) > 1:
             # A paragraph typed without its number takes one by its place, which another
             # paragraph may print: name both rather than pick one.
             told = [
                 f"{pid} (printed {n})"
                 if (n := base.provision(pid).number)
-                else f"{pid} (no number; {m['number']} by its place)"
+                else f"{pid} (no number; {number} by its place)"
                 for pid in found
             ]
             raise AmendmentError(
-                f'"{typed}": {len(found)} operative paragraphs of the base could be {m["number"]}: '
+                f'"{typed}": {len(found)} operative paragraphs of the base could be {number}: '
                 f"{', '.join(told)}; number the base's paragraphs, then refer to one"
             )
         head = found[0]
