@@ -301,3 +301,15 @@ def test_a_number_too_far_ahead_is_text_and_said(l41: Resolution) -> None:
     glued = read(wrapped, lang="en")
     assert [p.id for p in glued.provisions] == ["pp1", "op1", "op2"]
     assert "numbering-as-text" in codes(glued)
+
+
+def test_numbers_typed_with_a_parenthesis(l41: Resolution) -> None:
+    # `2) Welcomes ...` (as e-mail and word processors number) stayed in the text of a
+    # paragraph "without a number", every other paragraph reported.
+    text = typed(l41)
+    for n in (1, 2, 3, 10, 35):
+        text = text.replace(f"\n{n}. ", f"\n{n}) ", 1)
+    got = read(text)
+    assert texts(got) == texts(l41)
+    assert [p.number for p in got.provisions] == [p.number for p in l41.provisions]
+    assert not [c for c in codes(got) if c.startswith("numbering")]

@@ -42,6 +42,9 @@ Layout = Literal["extracted", "blocks", "lines"]
 
 _OPERATIVE = OPERATIVE_NUMBER_RE
 _OPERATIVE_NO_DOT = re.compile(r"^\s*(\d+)\s+(?=[A-Z][a-z]+s\b)")  # "1 Expresses", dot lost
+# "2) Welcomes ...": numbered as e-mail and word processors do; read in typed texts only (a
+# wrapped line of extracted text may start "2013) and ...").
+_OPERATIVE_PAREN = re.compile(r"^\s*(\d{1,3})\)\s*(?=[^\d\s])")
 _SUBPARAGRAPH = re.compile(r"^\s*[(（]([a-z]{1,4})[)）]\s*")
 # Negotiation labels: PP1, OP3, OP 3 bis, OP3bis, PP5 alt, OP12 ter:, PP2.
 _LABEL = re.compile(
@@ -297,7 +300,13 @@ class _Reader:
         # Where the last numbered operative paragraph starts: an unnumbered operative-style
         # paragraph before it belongs to the preamble as typed.
         self.last_numbered = max(
-            (i for i, p in enumerate(pieces) if _OPERATIVE.match(p.line.text) or _LABEL.match(p.line.text)),
+            (
+                i
+                for i, p in enumerate(pieces)
+                if _OPERATIVE.match(p.line.text)
+                or _LABEL.match(p.line.text)
+                or (self.typed and _OPERATIVE_PAREN.match(p.line.text))
+            ),
             default=-1,
         )
 
@@ -389,7 +398,7 @@ class _Reader:
         self.warn("numbering-skipped", f"{name}{number} follows {name}{before}: {missing} missing", line)
 
     def operative(self, piece: Line, text: str, closed: bool) -> bool:
-        m = _OPERATIVE.match(text)
+        m = _OPERATIVE.match(text) or (_OPERATIVE_PAREN.match(text) if self.typed else None)
         no_dot = False
         if not m and self.lang == "en" and closed:
             m = _OPERATIVE_NO_DOT.match(text)
