@@ -127,3 +127,18 @@ def test_a_pipe_is_read_as_a_file() -> None:
     script = f'"{RESDIFF}" diff "{l41}" <(cat "{l41}") --summary && "{RESDIFF}" check <(cat "{l41}")'
     result = subprocess.run(["bash", "-c", script], capture_output=True, text=True, check=False)
     assert (result.returncode, result.stdout, result.stderr) == (0, "summary: 45 unchanged\n", "")
+
+
+def test_a_preambular_label_is_shown_as_printed(tmp_path: Path) -> None:
+    # A draft typed with PP labels: its changes were headed "pp1 (printed 1)", a number no
+    # one printed (preambular paragraphs are unnumbered; "PP1" was).
+    l41 = ROOT / "history/iran-hr/en/A-C.3-78-L.41.md"
+    plain = run("show", str(l41), "--format", "text").stdout
+    pp1 = plain.split("\n\n")[1]  # after the body line (the stored L.41 has no title)
+    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
+    old.write_text(plain.replace(pp1, "PP1 " + pp1, 1), encoding="utf-8")
+    new.write_text(
+        plain.replace(pp1, "PP1 " + pp1.replace("Guided by", "Guided also by"), 1), encoding="utf-8"
+    )
+    result = run("diff", str(old), str(new))
+    assert "pp1 (printed PP1) → pp1 (printed PP1) reworded" in result.stdout

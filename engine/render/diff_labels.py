@@ -41,6 +41,10 @@ def side(resolution: Resolution, ids: Sequence[str]) -> str:
             # Typed without its number among numbered ones: its id's number is only its place.
             labels.append(f"{pid} (no number)")
             continue
+        if provision.kind == "preamble" and provision.number:
+            # Preambular paragraphs are unnumbered in print: a number is a negotiation label.
+            labels.append(f"{pid} (printed PP{provision.number})")
+            continue
         labels.append(f"{pid} (printed {provision.number})" if differs else pid)
     return ", ".join(labels)
 
