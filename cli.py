@@ -30,6 +30,7 @@ from engine.store.history import MANIFEST, History
 from engine.store.names import SERIES_RE
 
 if TYPE_CHECKING:
+    from engine.amend import AmendmentList
     from engine.model import Resolution
     from engine.read import Revisions
 
@@ -165,6 +166,15 @@ def render_document(res: Resolution, fmt: str) -> str:
             err=True,
         )
     return DOCUMENT_RENDERERS[fmt](res)
+
+
+def read_list(path: Path, base: Resolution) -> AmendmentList:
+    """An amendment list for `apply`, `rebase` or `compile`; one that holds no amendment (an
+    empty file, a title line alone) is said on stderr, since the run then changes nothing."""
+    listed = api.read_amendments(path, base)
+    if not listed.amendments:
+        click.echo(f"note: {path} holds no amendment: nothing to apply", err=True)
+    return listed
 
 
 def document_format_option(func: F) -> F:
@@ -861,7 +871,7 @@ def apply_(
     store = open_history(history_root)
     res = api.load(base, lang=lang, history=store, series=series, revisions=revisions)
     report_diagnostics(res, verbose=False)
-    listed = api.read_amendments(amendments, res)
+    listed = read_list(amendments, res)
 
     if not keep_going:
         amended = api.apply_amendments(res, listed)
@@ -940,7 +950,7 @@ def rebase(
     )
     for side in (old, new):
         report_diagnostics(side, verbose=False)
-    listed = api.read_amendments(amendments, old)
+    listed = read_list(amendments, old)
     rebased = api.rebase_amendments(listed, old, new)
     form = api.amendment_form(amendments) if fmt == "input" else fmt
     write_or_print(api.render_rebased(rebased, form), output, force, f"{form} rebased list")
@@ -1041,7 +1051,7 @@ def compile_(
     store = open_history(history_root)
     res = api.load(base, lang=lang, history=store, series=series, revisions=revisions)
     report_diagnostics(res, verbose=False)
-    listed = [api.read_amendments(path, res) for path in lists]
+    listed = [read_list(path, res) for path in lists]
     compilation = api.compile_lists(res, listed, list(names), keep_going=keep_going)
     report = api.render_compilation(compilation, fmt)
     write_or_print(report, output, force, f"{fmt} compilation")

@@ -375,3 +375,16 @@ def test_amendments_refer_to_negotiation_labels(tmp_path: Path) -> None:
     assert amended.provision("op5").text == "Urges all;"
     with pytest.raises(AmendmentError, match='"OP5 bis": the base text has no operative paragraph 5 bis'):
         parse("Delete OP5 bis.\n", draft)
+
+
+@pytest.mark.parametrize(
+    "typed", ["", "\n\n", "Amendments proposed by Canada to draft resolution A/C.3/78/L.41\n"]
+)
+def test_a_list_without_an_amendment_is_said(tmp_path: Path, typed: str) -> None:
+    # An empty list (or a title line alone) printed the base unchanged, exit 0, not a word.
+    listed = tmp_path / "canada.txt"
+    listed.write_text(typed, encoding="utf-8")
+    for args in (("apply", str(L41), str(listed)), ("compile", str(L41), str(listed), "--as", "Canada")):
+        result = run(*args)
+        assert result.returncode == 0
+        assert result.stderr == f"note: {listed} holds no amendment: nothing to apply\n"
