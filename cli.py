@@ -1144,8 +1144,9 @@ def blame(ref: str, lang: str | None, series: str | None, fmt: str, history_root
 def lineage_(ref: str, lang: str | None, series: str | None, history_root: Path) -> None:
     """Print one provision's lineage version by version: its status, ids and the word diff
     ([-deleted-]{+inserted+}) of each step, across the versions of its series held in its
-    language. Name the provision by id (SYMBOL#op11, #pp3, #op16.a) or by the printed number
-    of an operative paragraph (SYMBOL#11).
+    language. Name the provision by id (SYMBOL#op11, #pp3, #op16.a), by the printed number
+    of an operative paragraph (SYMBOL#11), or as an amendment names it (#PP2, #OP3 bis,
+    '#operative paragraph 30 (b)').
 
     \\b
     Examples:

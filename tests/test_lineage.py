@@ -640,3 +640,18 @@ def test_golden_outputs_on_a_real_series(name, args, monkeypatch, tmp_path):
     if os.environ.get("RESDIFF_UPDATE_GOLDEN"):
         expected.write_text(out, encoding="utf-8")
     assert out == expected.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "selector", ["op30.b", "OP30 (b)", "operative paragraph 30 (b)", "OP30(b)", "paragraph 30 (b)"]
+)
+def test_lineage_takes_the_references_amendments_take(selector, tmp_path, monkeypatch):
+    # `#PP2`, `#OP30 (b)` were "no operative paragraph is numbered ...", though `apply` reads
+    # the same words; one way to name a paragraph across commands.
+    monkeypatch.setenv("RESDIFF_CACHE", str(tmp_path / "cache"))
+    history = str(Path(__file__).resolve().parent.parent / "history")
+    code, out, err = run_cli("lineage", f"A/C.3/78/L.41#{selector}", "--lang", "en", "--history", history)
+    assert (code, err) == (0, "")
+    assert out.splitlines()[0] == "lineage of A/C.3/78/L.41#op30.b (en), series iran-hr"
+    code, out, _ = run_cli("lineage", "A/C.3/78/L.41#PP2", "--lang", "en", "--history", history)
+    assert code == 0 and out.splitlines()[0] == "lineage of A/C.3/78/L.41#pp2 (en), series iran-hr"

@@ -62,7 +62,19 @@ def find_provision(res: Resolution, selector: str, ref: str) -> str:
         return hits[0]
     if hits:
         raise InputError(f"{ref}: several operative paragraphs are numbered {selector} ({', '.join(hits)})")
-    raise InputError(f"{ref}: no operative paragraph is numbered {selector}")
+    # The references amendments take (`PP2`, `OP3 bis`, `operative paragraph 30 (b)`,
+    # `序言部分第二段`) name a provision here too: one way to say it across commands.
+    from ..amend.refs import resolve
+    from ..errors import AmendmentError
+
+    try:
+        return resolve(res, selector)
+    except AmendmentError:
+        pass
+    raise InputError(
+        f"{ref}: no operative paragraph is numbered {selector}, and it is no reference to a paragraph "
+        "(write #op11, #11, #PP2, #OP3 bis or #operative paragraph 30 (b))"
+    )
 
 
 def trail(lineage: SeriesLineage, version: int, pid: str) -> Trail:
