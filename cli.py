@@ -433,6 +433,9 @@ def validate(paths: tuple[Path, ...], history_root: Path) -> None:
       resdiff validate                  # the whole history/ folder
       resdiff validate history/intl-cooperation-hr/zh/A-HRC-RES-25-3.md
     """
+    if not paths and not history_root.is_dir():
+        # Run outside the repository: no history to validate is not "1 problem in 1 file".
+        raise StoreError(History(history_root).missing())
     for path in paths or (history_root,):
         if path.is_dir():  # one series folder, or a history folder
             series = (path / MANIFEST).is_file() and SERIES_RE.fullmatch(path.name) is not None

@@ -245,8 +245,9 @@ def test_lazily_loaded_commands_name_every_format_of_their_registry() -> None:
         ("show", "A/C.3/78/L.41"),
         ("diff", "A/C.3/78/L.41", str(ROOT / "tests/data/a-c3-78-l41.en.txt")),
         ("check", str(ROOT / "tests/data/a-c3-78-l41.en.txt"), "--base", "A/C.3/78/L.41"),
+        ("validate",),
     ],
-    ids=["history", "history-series", "show", "diff", "check-base"],
+    ids=["history", "history-series", "show", "diff", "check-base", "validate"],
 )
 def test_no_history_folder_is_said_where_it_was_looked_for(tmp_path: Path, args: tuple[str, ...]) -> None:
     # `resdiff history` listed nothing with exit 0, and the others said "no stored version"
