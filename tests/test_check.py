@@ -133,8 +133,8 @@ def test_numbering_of_a_labelled_draft_follows_its_labels(l41: Resolution) -> No
             "warning",
             "op4",
             line_of(text, "OP3 bis"),
-            "op4: labelled OP3 bis, a paragraph inserted in the talks; "
-            "it becomes 4 when the labels are dropped.",
+            "op4: numbered 3 bis, a paragraph inserted in the talks; "
+            "it becomes 4 when the draft is renumbered.",
         ),
         ("error", "op6", line_of(text, "OP6"), "op6: OP6 follows OP4: OP5 missing."),
         (
@@ -743,4 +743,26 @@ def test_the_seed_and_the_raw_texts_of_tests_data() -> None:
         ("tests/data/hrc-25-3.zh.retyped.txt", []),
         (raw[0], ["reader"]),
         (raw[1], ["reader"]),
+    ]
+
+
+def test_numbering_of_a_numbered_draft_with_3_bis(l41: Resolution) -> None:
+    # `3 bis. Calls upon ...` stayed in the text of a paragraph "without a number", and the
+    # next one, 4., was "a repeat of the number before".
+    text = typed(l41).replace("\n4. ", "\n3 bis. Calls upon States to act;\n\n4. ", 1)
+    res = read(text)
+    assert [p.number for p in res.provisions if p.kind == "operative"][2:5] == ["3", "3 bis", "4"]
+    assert res.provision("op4").text == "Calls upon States to act;"
+    found = [(f.severity, f.provision, f.message) for f in check(res).findings if f.rule == "numbering"]
+    assert found == [
+        (
+            "warning",
+            "op4",
+            "op4: numbered 3 bis, a paragraph inserted in the talks; "
+            "it becomes 4 when the draft is renumbered.",
+        )
+    ]
+    skipped = read(typed(l41).replace("\n4. ", "\n5 bis. Calls upon States to act;\n\n4. ", 1))
+    assert [(w.code, w.message) for w in skipped.warnings if w.code.startswith("numbering")][:1] == [
+        ("numbering-skipped", "operative paragraph 5 bis follows 3: 4 to 5 missing")
     ]

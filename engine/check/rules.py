@@ -65,7 +65,9 @@ def numbering(ctx: Context) -> Iterator[Finding]:
     and (i), (ii)... in order under each parent. The printed numbers are compared with
     the positions (the ids), so the fix can name the number each should carry. An excerpt
     may start at any number: its operative paragraphs run on from the first printed one."""
-    if any(w.code == "negotiation-label" for w in ctx.res.warnings):
+    if any(w.code == "negotiation-label" for w in ctx.res.warnings) or any(
+        p.kind == "operative" and " " in p.number for p in ctx.res.provisions
+    ):
         yield from _labelled(ctx.res)
         return
     start = 0
@@ -100,7 +102,7 @@ _LABEL_FAULTS = ("numbering-skipped", "numbering-repeated", "numbering-out-of-or
 
 
 def _labelled(res: Resolution) -> Iterator[Finding]:
-    """A negotiation draft (PP1, OP3 bis): its labels are not the final numbers, so they are
+    """A negotiation draft (PP1, OP3 bis, `3 bis.`): its labels are not the final numbers, so they are
     not held against the positions (that called `OP4` after `OP3 bis` "a repeat of the
     number before"). The reader checked the labels' own sequence (OP6 after OP4); those
     faults are reported, and each inserted label (`OP3 bis`) is named with the number it
@@ -119,8 +121,8 @@ def _labelled(res: Resolution) -> Iterator[Finding]:
                 "numbering",
                 "warning",
                 p,
-                f"{p.id}: labelled OP{p.number}, a paragraph inserted in the talks; "
-                f"it becomes {p.default_number} when the labels are dropped.",
+                f"{p.id}: numbered {p.number}, a paragraph inserted in the talks; "
+                f"it becomes {p.default_number} when the draft is renumbered.",
             )
 
 

@@ -44,6 +44,10 @@ _OPERATIVE = OPERATIVE_NUMBER_RE
 _OPERATIVE_NO_DOT = re.compile(r"^\s*(\d+)\s+(?=[A-Z][a-z]+s\b)")  # "1 Expresses", dot lost
 # "2) Welcomes ...": numbered as e-mail and word processors do; read in typed texts only (a
 # wrapped line of extracted text may start "2013) and ...").
+# "3 bis. Calls upon ...": a paragraph inserted in a numbered draft, hung on paragraph 3.
+_OPERATIVE_SUFFIX = re.compile(
+    r"^\s*(\d{1,3})\s?(bis|ter|quater|quinquies|sexies|septies)\s?[.)]?\s+(?=\S)", re.I
+)
 _OPERATIVE_PAREN = re.compile(r"^\s*(\d{1,3})\)\s*(?=[^\d\s])")
 _SUBPARAGRAPH = re.compile(r"^\s*[(（]([a-z]{1,4})[)）]\s*")
 # Negotiation labels: PP1, OP3, OP 3 bis, OP3bis, PP5 alt, OP12 ter:, PP2.
@@ -397,7 +401,31 @@ class _Reader:
         missing = f"{name}{last}" if last == running + 1 else f"{name}{running + 1} to {name}{last}"
         self.warn("numbering-skipped", f"{name}{number} follows {name}{before}: {missing} missing", line)
 
+    def suffixed(self, piece: Line, text: str, closed: bool) -> bool:
+        """`3 bis. ...` after paragraph 3, in a typed draft: its number is `3 bis`, and the
+        running number stays 3 (the next is 4). A little ahead (`5 bis` after 3) it is
+        reported as a skipped number is; going back or far ahead, it is text. Not in
+        extracted text, where a wrapped line may start "500 bis of the Penal Code"."""
+        m = _OPERATIVE_SUFFIX.match(text)
+        if not m or not closed or not self.typed or self.last_op is None:
+            return False
+        n, number, running = int(m[1]), f"{m[1]} {m[2].lower()}", self.last_op
+        if not running <= n <= running + MAX_SKIP:
+            return False
+        if n > running:
+            missing = f"{running + 1}" if n == running + 1 else f"{running + 1} to {n}"
+            self.warn(
+                "numbering-skipped",
+                f"operative paragraph {number} follows {running}: {missing} missing",
+                piece.no,
+            )
+        self.last_op = n
+        self.new("op", 0, number, piece, text[m.end() :])
+        return True
+
     def operative(self, piece: Line, text: str, closed: bool) -> bool:
+        if self.suffixed(piece, text, closed):
+            return True
         m = _OPERATIVE.match(text) or (_OPERATIVE_PAREN.match(text) if self.typed else None)
         no_dot = False
         if not m and self.lang == "en" and closed:
