@@ -31,6 +31,7 @@ from engine.store.names import SERIES_RE
 
 if TYPE_CHECKING:
     from engine.amend import AmendmentList
+    from engine.errors import AmendmentError
     from engine.model import Resolution
     from engine.read import Revisions
 
@@ -168,10 +169,11 @@ def render_document(res: Resolution, fmt: str) -> str:
     return DOCUMENT_RENDERERS[fmt](res)
 
 
-def read_list(path: Path, base: Resolution) -> AmendmentList:
+def read_list(path: Path, base: Resolution, unread: list[AmendmentError] | None = None) -> AmendmentList:
     """An amendment list for `apply`, `rebase` or `compile`; one that holds no amendment (an
-    empty file, a title line alone) is said on stderr, since the run then changes nothing."""
-    listed = api.read_amendments(path, base)
+    empty file, a title line alone) is said on stderr, since the run then changes nothing.
+    `unread` collects the typed lines that cannot be read, for --continue."""
+    listed = api.read_amendments(path, base, unread)
     if not listed.amendments:
         click.echo(f"note: {path} holds no amendment: nothing to apply", err=True)
     return listed
@@ -874,7 +876,8 @@ def apply_(
     store = open_history(history_root)
     res = api.load(base, lang=lang, history=store, series=series, revisions=revisions)
     report_diagnostics(res, verbose=False)
-    listed = read_list(amendments, res)
+    unread: list[AmendmentError] = []
+    listed = read_list(amendments, res, unread if keep_going else None)
 
     if not keep_going:
         amended = api.apply_amendments(res, listed)
@@ -882,10 +885,13 @@ def apply_(
         return
     amended, failed = api.apply_what_applies(res, listed)
     write_or_print(render_document(amended, fmt), output, force, f"{fmt} amended text")
-    for error in failed:
+    # A line that could not be read (a reference the base lacks) is not applied either.
+    missed = sorted([*unread, *failed], key=lambda e: e.line if e.line is not None else 0)
+    for error in missed:
         click.echo(f"not applied: {escape_controls(str(error))}", err=True)
-    if failed:
-        click.echo(f"{len(failed)} of {len(listed.amendments)} amendment(s) not applied", err=True)
+    if missed:
+        total = len(listed.amendments) + len(unread)
+        click.echo(f"{len(missed)} of {total} amendment(s) not applied", err=True)
         sys.exit(EXIT_CHANGED)
 
 

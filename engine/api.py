@@ -225,10 +225,13 @@ def amend(old: Resolution, new: Resolution, *, proposer: str | None = None) -> A
     return derive(compare(old, new), proposer=proposer)
 
 
-def read_amendments(path: Path, base: Resolution) -> AmendmentList:
+def read_amendments(
+    path: Path, base: Resolution, unread: list[AmendmentError] | None = None
+) -> AmendmentList:
     """An amendment list: the JSON form (`resdiff.amendments/1`, checked against its schema)
     when the file opens with `{`, else the typed English or Chinese text form, whose
-    references are resolved against `base`."""
+    references are resolved against `base`; a typed line that cannot be read goes to
+    `unread` when it is given (`--continue`), else stops the run."""
     try:
         text = read_limited(path).decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -239,7 +242,7 @@ def read_amendments(path: Path, base: Resolution) -> AmendmentList:
 
     if text.lstrip("\ufeff \t\r\n").startswith("{"):
         return loads(text, str(path))
-    return parse(text, base, str(path))
+    return parse(text, base, str(path), unread)
 
 
 def amendment_form(path: Path) -> str:

@@ -388,3 +388,24 @@ def test_a_list_without_an_amendment_is_said(tmp_path: Path, typed: str) -> None
         result = run(*args)
         assert result.returncode == 0
         assert result.stderr == f"note: {listed} holds no amendment: nothing to apply\n"
+
+
+def test_apply_continue_lists_a_line_it_cannot_read_and_applies_the_rest(tmp_path: Path) -> None:
+    # `apply --continue` promises to apply what applies and list the rest, but a reference
+    # the base lacks stopped the whole run with one Error line.
+    listed = tmp_path / "peru.txt"
+    listed.write_text(
+        'Proposed by: Peru\nIn operative paragraph 7, delete "select".\n'
+        'In operative paragraph 7, delete "nowhere".\nDelete operative paragraph 99.\n',
+        encoding="utf-8",
+    )
+    result = run("apply", str(L41), str(listed), "--continue", "--format", "json")
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        f'not applied: {listed}:3: amendment 2 (operative paragraph 7): the words "nowhere" are not in it',
+        f'not applied: {listed}:4: "operative paragraph 99": the base text has no operative paragraph 99',
+        "2 of 3 amendment(s) not applied",
+    ]
+    assert "cooperation with special procedure mandate holders" in result.stdout  # "select" deleted
+    stopped = run("apply", str(L41), str(listed))
+    assert stopped.returncode == 2 and stopped.stderr.startswith(f"Error: {listed}:4: ")

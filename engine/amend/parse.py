@@ -317,9 +317,12 @@ def _one_change(name: str, m: re.Match[str]) -> None:
             )
 
 
-def parse(text: str, base: Resolution, source: str | None = None) -> AmendmentList:
+def parse(
+    text: str, base: Resolution, source: str | None = None, unread: list[AmendmentError] | None = None
+) -> AmendmentList:
     """An amendment list typed in the base's language (Chinese for zh, else English); the
-    first line that cannot be read stops it, with its line number."""
+    first line that cannot be read stops it, with its line number. Given `unread` (`apply
+    --continue`), a line that cannot be read is added there instead and the others are read."""
     language = "zh" if base.meta.language == "zh" else "en"
     reader = _Reader(base, language)
     amendments: list[Amendment] = []
@@ -331,12 +334,17 @@ def parse(text: str, base: Resolution, source: str | None = None) -> AmendmentLi
         entries = _entries(text)
     except AmendmentError as exc:
         raise AmendmentError(exc.message, path=source, line=exc.line) from None
+    read: list[int] = []
     for entry in entries:
         try:
             amendments.append(reader.amendment(entry))
+            read.append(entry.line)
         except AmendmentError as exc:
-            raise AmendmentError(exc.message, path=source, line=entry.line) from None
-    lines = tuple(entry.line for entry in entries)
+            placed = AmendmentError(exc.message, path=source, line=entry.line)
+            if unread is None:
+                raise placed from None
+            unread.append(placed)
+    lines = tuple(read)
     return AmendmentList(tuple(amendments), base.meta.language, base.meta.symbol, proposer, source, lines)
 
 
