@@ -30,6 +30,7 @@ from engine.store.history import MANIFEST, History
 from engine.store.names import SERIES_RE
 
 if TYPE_CHECKING:
+    from engine.amend import AmendmentList
     from engine.model import Resolution
     from engine.read import Revisions
 
@@ -152,6 +153,32 @@ def revisions_option(func: F) -> F:
     )(func)
 
 
+def render_document(res: Resolution, fmt: str) -> str:
+    """One version in a document format; the text form, which prints no footnotes, says on
+    stderr how many it left out (a delegate circulating it would otherwise lose them unseen)."""
+    from engine.render.document import DOCUMENT_RENDERERS
+
+    if fmt == "text" and res.footnotes:
+        n = len(res.footnotes)
+        click.echo(
+            f"note: {n} footnote{'' if n == 1 else 's'} left out of the text form "
+            "(--format canonical or json keeps them)",
+            err=True,
+        )
+    return DOCUMENT_RENDERERS[fmt](res)
+
+
+def read_list(path: Path, base: Resolution, *, keep_going: bool = False) -> AmendmentList:
+    """An amendment list for `apply`, `rebase` or `compile`; one that holds no amendment (an
+    empty file, a title line alone) is said on stderr, since the run then changes nothing.
+    With `keep_going` (--continue) the typed lines that cannot be read are left out and kept
+    in `AmendmentList.unread`."""
+    listed = api.read_amendments(path, base, keep_going=keep_going)
+    if not listed.amendments and not listed.unread:
+        click.echo(f"note: {path} holds no amendment: nothing to apply", err=True)
+    return listed
+
+
 def document_format_option(func: F) -> F:
     return click.option(
         "--format",
@@ -159,7 +186,8 @@ def document_format_option(func: F) -> F:
         type=click.Choice(DOCUMENT_FORMATS),
         default="canonical",
         show_default=True,
-        help="canonical: the text format kept in history/; json: resdiff.document/1; text: as printed.",
+        help="canonical: the text format kept in history/; json: resdiff.document/1; "
+        "text: as printed, footnotes left out (said on stderr).",
     )(func)
 
 
@@ -306,11 +334,10 @@ def parse(
       resdiff parse draft.txt --lang en --format json
       resdiff parse draft.docx --revisions reject
     """
-    from engine.render.document import DOCUMENT_RENDERERS
 
     res = read_source(file, lang, revisions, **overrides)
     report_diagnostics(res, verbose=verbose)
-    emit(DOCUMENT_RENDERERS[fmt](res))
+    emit(render_document(res, fmt))
 
 
 @main.command("import")
@@ -386,10 +413,9 @@ def show(ref: str, lang: str | None, series: str | None, fmt: str, history_root:
       resdiff show A/HRC/RES/25/3 --lang zh
       resdiff show history/intl-cooperation-hr/en/A-RES-51-100.md --format json
     """
-    from engine.render.document import DOCUMENT_RENDERERS
 
     path = Path(ref) if Path(ref).is_file() else open_history(history_root).find(ref, lang, series)
-    emit(DOCUMENT_RENDERERS[fmt](api.load_stored(path)))
+    emit(render_document(api.load_stored(path), fmt))
 
 
 @main.command()
@@ -409,6 +435,9 @@ def validate(paths: tuple[Path, ...], history_root: Path) -> None:
       resdiff validate                  # the whole history/ folder
       resdiff validate history/intl-cooperation-hr/zh/A-HRC-RES-25-3.md
     """
+    if not paths and not history_root.is_dir():
+        # Run outside the repository: no history to validate is not "1 problem in 1 file".
+        raise StoreError(History(history_root).missing())
     for path in paths or (history_root,):
         if path.is_dir():  # one series folder, or a history folder
             series = (path / MANIFEST).is_file() and SERIES_RE.fullmatch(path.name) is not None
@@ -483,6 +512,8 @@ def history_(
         emit(TIMELINE_RENDERERS[fmt or "term"](result))
         return
     if series is None:
+        if not store.root.is_dir():
+            raise StoreError(store.missing())
         for name in store.series_names():
             s = store.series(name)
             n = len(s.versions)
@@ -776,6 +807,8 @@ def amend(
     sides = [
         api.load(ref, lang=lang, history=store, series=series, revisions=revisions) for ref in (old, new)
     ]
+    for side in sides:
+        report_diagnostics(side, verbose=False)
     amendments = api.amend(*sides, proposer=proposer)
     write_or_print(api.render_amendments(amendments, fmt), output, force, f"{fmt} amendment list")
     for note in amendments.unexpressed:
@@ -842,16 +875,17 @@ def apply_(
         fail(f"{output}: already exists (use --force to replace it)")
     store = open_history(history_root)
     res = api.load(base, lang=lang, history=store, series=series, revisions=revisions)
-    listed = api.read_amendments(amendments, res, keep_going=keep_going)
-    from engine.render.document import DOCUMENT_RENDERERS
+    report_diagnostics(res, verbose=False)
+    listed = read_list(amendments, res, keep_going=keep_going)
 
     if not keep_going:
         amended = api.apply_amendments(res, listed)
-        write_or_print(DOCUMENT_RENDERERS[fmt](amended), output, force, f"{fmt} amended text")
+        write_or_print(render_document(amended, fmt), output, force, f"{fmt} amended text")
         return
     amended, not_applied = api.apply_what_applies(res, listed)
+    write_or_print(render_document(amended, fmt), output, force, f"{fmt} amended text")
+    # A line that could not be read (a reference the base lacks) is not applied either.
     failed = sorted([*listed.unread, *not_applied], key=lambda error: error.line or 0)
-    write_or_print(DOCUMENT_RENDERERS[fmt](amended), output, force, f"{fmt} amended text")
     for error in failed:
         click.echo(f"not applied: {escape_controls(str(error))}", err=True)
     if failed:
@@ -922,7 +956,9 @@ def rebase(
         api.load(ref, lang=lang, history=store, series=series, revisions=revisions)
         for ref in (old_base, new_base)
     )
-    listed = api.read_amendments(amendments, old)
+    for side in (old, new):
+        report_diagnostics(side, verbose=False)
+    listed = read_list(amendments, old)
     rebased = api.rebase_amendments(listed, old, new)
     form = api.amendment_form(amendments) if fmt == "input" else fmt
     write_or_print(api.render_rebased(rebased, form), output, force, f"{form} rebased list")
@@ -1022,7 +1058,8 @@ def compile_(
         fail(f"{output}: already exists (use --force to replace it)")
     store = open_history(history_root)
     res = api.load(base, lang=lang, history=store, series=series, revisions=revisions)
-    listed = [api.read_amendments(path, res, keep_going=keep_going) for path in lists]
+    report_diagnostics(res, verbose=False)
+    listed = [read_list(path, res, keep_going=keep_going) for path in lists]
     compilation = api.compile_lists(res, listed, list(names), keep_going=keep_going)
     report = api.render_compilation(compilation, fmt)
     write_or_print(report, output, force, f"{fmt} compilation")
@@ -1115,8 +1152,9 @@ def blame(ref: str, lang: str | None, series: str | None, fmt: str, history_root
 def lineage_(ref: str, lang: str | None, series: str | None, history_root: Path) -> None:
     """Print one provision's lineage version by version: its status, ids and the word diff
     ([-deleted-]{+inserted+}) of each step, across the versions of its series held in its
-    language. Name the provision by id (SYMBOL#op11, #pp3, #op16.a) or by the printed number
-    of an operative paragraph (SYMBOL#11).
+    language. Name the provision by id (SYMBOL#op11, #pp3, #op16.a), by the printed number
+    of an operative paragraph (SYMBOL#11), or as an amendment names it (#PP2, #OP3 bis,
+    '#operative paragraph 30 (b)').
 
     \\b
     Examples:

@@ -35,9 +35,11 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .diagnostics import diag
 from .errors import AmendmentError, InputError
 from .model import Resolution
 from .read import Revisions
@@ -99,6 +101,14 @@ def read_file(
     if "symbol" in changes:
         changes["symbol"] = check_symbol(str(changes["symbol"]))
     res = _read_any(Path(path), lang=lang, revisions=revisions)
+    printed = res.meta.symbol
+    if printed and changes.get("symbol") and changes["symbol"] != printed:
+        # The text names itself: a --symbol that says otherwise is a correction or a typo
+        # (L.42 for L.41), and only the user can tell which, so it is said.
+        said = diag(
+            "symbol-overridden", f"--symbol {changes['symbol']} replaces {printed}, which the text gives"
+        )
+        res = replace(res, warnings=(*res.warnings, said))
     return res.with_meta(**changes) if changes else res
 
 

@@ -94,7 +94,8 @@ def load(
     (in `series` when given: the same symbol may be stored in two)."""
     here = cwd or Path.cwd()
     path = here / ref
-    if path.is_file():
+    # A pipe is a file to read too: `resdiff diff old.txt <(pbpaste)` hands over /dev/fd/63.
+    if path.is_file() or path.is_fifo():
         return read_file(path, lang=lang, name=ref, revisions=revisions)
     if ":" in ref:
         found = _from_git(ref, lang, here, revisions)

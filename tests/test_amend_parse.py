@@ -16,6 +16,7 @@ from engine.amend.text import render_text
 from engine.diff import compare
 from engine.errors import AmendmentError
 from engine.model import Resolution
+from engine.read import read_bytes
 
 from .helpers import resolution
 from .test_amend import HISTORY, PAIRS, amended_pairs, load, pair_id, shape
@@ -76,6 +77,48 @@ def test_single_quotes_are_not_quotes_and_the_line_is_named() -> None:
     with pytest.raises(AmendmentError) as caught:
         parse(TYPED_EN, load(L41), "typed.txt")
     assert str(caught.value).startswith("typed.txt:2: not an amendment as resdiff reads them: In operative")
+
+
+CANADA = """\
+Amendments proposed by Canada to draft resolution A/C.3/78/L.41
+
+1. In the second preambular paragraph, replace "the most recent of which is" by "the latest of which is".
+2. In OP3, after “Nationality Law” insert “of 2019”.
+3. In operative paragraph 7 delete the words "select".
+4. In operative paragraph 34 replace "seventy-ninth" with "eightieth".
+"""
+
+
+def test_a_delegations_list_with_its_title_line_and_no_commas_applies(tmp_path: Path) -> None:
+    # The title line stopped the run ("not an amendment"), and so did "In operative
+    # paragraph 7 delete ..." without the comma after the reference.
+    base = load(L41)
+    listed = parse(CANADA, base, "canada.txt")
+    assert listed.proposer == "Canada"
+    assert listed.lines == (3, 4, 5, 6)
+    amended = apply(base, listed.amendments)
+    assert "the latest of which is resolution 77/228" in amended.provision("pp2").text
+    assert "Nationality Law of 2019, which gives" in amended.provision("op3").text
+    assert "cooperation with special procedure mandate holders" in amended.provision("op7").text
+    assert "at its eightieth session" in amended.provision("op34").text
+    # the text form leaves L.41's 13 footnotes out, and says so
+    typed = tmp_path / "canada.txt"
+    typed.write_text(CANADA, encoding="utf-8")
+    result = run("apply", str(L41), str(typed), "--format", "text")
+    assert result.returncode == 0
+    assert (
+        result.stderr
+        == "note: 13 footnotes left out of the text form (--format canonical or json keeps them)\n"
+    )
+
+
+def test_a_list_headed_for_another_draft_is_refused(tmp_path: Path) -> None:
+    typed = tmp_path / "canada.txt"
+    typed.write_text(CANADA.replace("A/C.3/78/L.41", "A/C.3/78/L.40"), encoding="utf-8")
+    result = run("apply", str(L41), str(typed))
+    assert_one_error_line(
+        result, "canada.txt:1: the list is headed for A/C.3/78/L.40 but the base is A/C.3/78/L.41"
+    )
 
 
 TYPED_ZH = """\
@@ -368,3 +411,183 @@ def test_chinese_quoted_words_typed_half_width_or_spaced_are_found() -> None:
     ]
     amended = apply(seed, listed)
     assert amended.provision("op22").text == "决定根据理事会年度工作方案在2014年和2015年继续审议此事。"
+
+
+NORWAY = """\
+Proposed by: Norway
+
+1. In operative paragraph 7, delete "select".
+2. After operative paragraph 4, insert a new paragraph reading: "Encourages the Islamic Republic of Iran to accede to the Convention;"
+3. In operative paragraph 34, replace "seventy-ninth" with "eighty-first".
+"""  # noqa: E501
+
+
+def test_a_rebased_list_keeps_its_proposer_and_compiles(tmp_path: Path) -> None:
+    # The text form dropped the list's "Proposed by" line: the rebased list, compiled on the
+    # revision, was refused ("no proposer").
+    (tmp_path / "norway.txt").write_text(NORWAY, encoding="utf-8")
+    rev1 = tmp_path / "rev1.md"
+    base = load(L41)
+    rev1.write_text(
+        render_text_of(base, "cooperation with select special", "cooperation with some special"),
+        encoding="utf-8",
+    )
+    result = run("rebase", str(tmp_path / "norway.txt"), str(L41), str(rev1), "-o", str(tmp_path / "out.txt"))
+    assert result.returncode == 1  # "select" was changed by the revision: not carried over
+    rebased = (tmp_path / "out.txt").read_text(encoding="utf-8")
+    assert rebased.splitlines()[0] == "Proposed by: Norway"
+    assert parse(rebased, load(rev1)).proposer == "Norway"
+    compiled = run("compile", str(rev1), str(tmp_path / "out.txt"))
+    assert compiled.returncode == 0, compiled.stderr
+    assert "Proposals by: Norway" in compiled.stdout
+
+
+def test_the_text_form_of_a_list_with_a_proposer_reads_back() -> None:
+    listed = parse(NORWAY, load(L41))
+    assert listed.proposer == "Norway"
+    assert parse(render_text(listed), load(L41)) == listed
+
+
+def render_text_of(res: Resolution, old: str, new: str) -> str:
+    """The canonical file of `res` with one phrase changed: a revised draft."""
+    from engine.store import canonical
+
+    return canonical.dumps(res).replace(old, new)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        'In operative paragraph 7, replace "select" with "some", and after "mandate holders" insert "of it".',
+        'In operative paragraph 7, delete "select" and "ongoing".',
+        "In operative paragraph 7, replace “select” with “some” and replace “ongoing” with “continued”.",
+    ],
+)
+def test_two_changes_on_one_line_are_refused_not_pasted_into_the_text(line: str) -> None:
+    # Read as one replacement, the first put `some", and after "mandate holders" insert "of
+    # it` into operative paragraph 7, quote marks and all, and said nothing.
+    with pytest.raises(AmendmentError) as caught:
+        parse(line + "\n", load(L41), "one.txt")
+    assert str(caught.value).startswith("one.txt:1: more than one change on one line (")
+    assert str(caught.value).endswith("holds quote marks): write each change as an amendment of its own")
+
+
+def test_quotes_nested_in_the_words_of_one_change_are_words() -> None:
+    base = load(L41)
+    line = 'In operative paragraph 35, replace "entitled “Promotion" with "entitled “The promotion".\n'
+    amended = apply(base, parse(line, base).amendments)
+    assert (
+        "under the item entitled “The promotion and protection of human rights”."
+        in amended.provision("op35").text
+    )
+
+
+def test_more_ways_delegations_type_paragraph_amendments() -> None:
+    base = load(L41)
+    typed = (
+        'Replace operative paragraph 33 by: "Encourages mandate holders to act;"\n'
+        'Insert a new operative paragraph after operative paragraph 4: "Urges States to act;"\n'
+        'Insert a new preambular paragraph before PP2 reading: "Recalling also the Charter,"\n'
+    )
+    amended = apply(base, parse(typed, base).amendments)
+    assert amended.provision("pp2").text == "Recalling also the Charter,"
+    assert amended.provision("op5").text == "Urges States to act;"
+    assert amended.provision("op34").text == "Encourages mandate holders to act;"
+    assert len(amended.provisions) == len(base.provisions) + 2
+
+
+def delegate_draft(base: Resolution) -> str:
+    """L.41 as a delegate types a draft of it: labels, OP3 bis, OP5 skipped, a paragraph
+    typed without its label (7th by its place) before the one labelled OP7."""
+    ops = [p.text for p in base.provisions if p.kind == "operative"]
+    blocks = [base.meta.title or "", base.body_line or ""]
+    blocks += [f"PP{i} {p.text}" for i, p in enumerate(base.provisions[:3], start=1)]
+    blocks += [f"OP1 {ops[0]}", f"OP2 {ops[1]}", f"OP3 {ops[2]}", "OP3 bis Calls upon States to act;"]
+    blocks += [f"OP4 {ops[3]}", f"OP6 {ops[5]}", "the importance of dialogue;", f"OP7 {ops[34]}"]
+    return "\n\n".join(blocks) + "\n"
+
+
+def test_amend_apply_rebase_compile_print_what_the_reader_found(tmp_path: Path) -> None:
+    # Only parse, import and diff printed the reader's diagnostics: the other commands read
+    # the same misnumbered draft without a word.
+    draft = tmp_path / "draft.txt"
+    draft.write_text(delegate_draft(load(L41)), encoding="utf-8")
+    listed = tmp_path / "list.txt"
+    typed = 'Proposed by: Chile\nIn operative paragraph 1, delete "Council resolution".\n'
+    listed.write_text(typed, encoding="utf-8")
+    said = (
+        f"{draft}:21: numbering-skipped: OP6 follows OP4: OP5 missing\n"
+        f"{draft}:23: numbering-missing: a paragraph without a number after operative paragraph 6\n"
+    )
+    for args, times in (
+        (("amend", str(draft), str(draft)), 2),  # each side is read and reported
+        (("apply", str(draft), str(listed)), 1),
+        (("compile", str(draft), str(listed)), 1),
+        (("rebase", str(listed), str(draft), str(draft)), 2),
+    ):
+        result = run(*args)
+        assert result.returncode == 0, result.stderr
+        assert result.stderr == said * times, args
+
+
+def test_a_reference_two_paragraphs_could_answer_names_both(tmp_path: Path) -> None:
+    # "the base text has 2 operative paragraph 7" did not say which two, nor why.
+    draft = tmp_path / "draft.txt"
+    draft.write_text(delegate_draft(load(L41)), encoding="utf-8")
+    listed = tmp_path / "list.txt"
+    listed.write_text("Delete OP7.\n", encoding="utf-8")
+    result = run("apply", str(draft), str(listed))
+    assert result.returncode == 2
+    assert result.stderr.splitlines()[-1] == (
+        f'Error: {listed}:1: "OP7": 2 operative paragraphs of the base could be 7: '
+        "op7 (no number; 7 by its place), op8 (printed 7); number the base's paragraphs, then refer to one"
+    )
+
+
+def test_amendments_refer_to_negotiation_labels(tmp_path: Path) -> None:
+    # "In OP3 bis, ..." was "not a reference to a paragraph", though drafts carry such labels
+    # and compile writes them.
+    draft = read_bytes(delegate_draft(load(L41)).encode("utf-8"))
+    typed = (
+        'In OP3 bis, replace "Calls upon States" with "Calls upon all States".\n'
+        'After operative paragraph 3bis, insert a new paragraph reading: "Urges all;"\n'
+    )
+    amended = apply(draft, parse(typed, draft).amendments)
+    assert amended.provision("op4").text == "Calls upon all States to act;"
+    assert amended.provision("op5").text == "Urges all;"
+    with pytest.raises(AmendmentError, match='"OP5 bis": the base text has no operative paragraph 5 bis'):
+        parse("Delete OP5 bis.\n", draft)
+
+
+@pytest.mark.parametrize(
+    "typed", ["", "\n\n", "Amendments proposed by Canada to draft resolution A/C.3/78/L.41\n"]
+)
+def test_a_list_without_an_amendment_is_said(tmp_path: Path, typed: str) -> None:
+    # An empty list (or a title line alone) printed the base unchanged, exit 0, not a word.
+    listed = tmp_path / "canada.txt"
+    listed.write_text(typed, encoding="utf-8")
+    for args in (("apply", str(L41), str(listed)), ("compile", str(L41), str(listed), "--as", "Canada")):
+        result = run(*args)
+        assert result.returncode == 0
+        assert result.stderr == f"note: {listed} holds no amendment: nothing to apply\n"
+
+
+def test_apply_continue_lists_a_line_it_cannot_read_and_applies_the_rest(tmp_path: Path) -> None:
+    # `apply --continue` promises to apply what applies and list the rest, but a reference
+    # the base lacks stopped the whole run with one Error line.
+    listed = tmp_path / "peru.txt"
+    listed.write_text(
+        'Proposed by: Peru\nIn operative paragraph 7, delete "select".\n'
+        'In operative paragraph 7, delete "nowhere".\nDelete operative paragraph 99.\n',
+        encoding="utf-8",
+    )
+    result = run("apply", str(L41), str(listed), "--continue", "--format", "json")
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        f'not applied: {listed}:3: amendment 2 (operative paragraph 7): the words "nowhere" are not in it',
+        f'not applied: {listed}:4: "operative paragraph 99": the base text has no operative paragraph 99',
+        "2 of 3 amendment(s) not applied",
+    ]
+    assert "cooperation with special procedure mandate holders" in result.stdout  # "select" deleted
+    stopped = run("apply", str(L41), str(listed))
+    assert stopped.returncode == 2 and stopped.stderr.startswith(f"Error: {listed}:4: ")

@@ -161,6 +161,27 @@ def test_a_moved_labelled_paragraph_is_a_note() -> None:
     assert "OP1 comes after OP2" in found[0].message
 
 
+def test_numbering_of_a_labelled_draft_follows_its_labels(l41: Resolution) -> None:
+    # A delegate's draft: PP/OP labels, OP3 bis inserted, OP5 skipped, a paragraph typed
+    # without its label. The positions are not the labels: OP4 after OP3 bis is no repeat.
+    ops = [p.text for p in l41.provisions if p.kind == "operative"]
+    blocks = [l41.meta.title or "", l41.body_line or ""]
+    blocks += [f"PP{i} {p.text}" for i, p in enumerate(l41.provisions[:3], start=1)]
+    blocks += [f"OP1 {ops[0]}", f"OP2 {ops[1]}", f"OP3 {ops[2]}", "OP3 bis Calls upon States to act;"]
+    blocks += [f"OP4 {ops[3]}", f"OP6 {ops[5]}", "the importance of dialogue;", f"OP7 {ops[34]}"]
+    text = "\n\n".join(blocks) + "\n"
+    found = [
+        (f.severity, f.provision, f.line, f.message)
+        for f in check(read(text)).findings
+        if f.rule == "numbering"
+    ]
+    # OP3 bis and the gap OP4 -> OP6 (OP5 deleted in the talks) are how labels go; the
+    # paragraph typed without a label is a fault.
+    assert found == [
+        ("error", "op7", line_of(text, "the importance"), "op7 has no label; label it (OP6 bis, OP7...)."),
+    ]
+
+
 def test_numbering_subparagraph_letters_out_of_order() -> None:
     text = (
         "The Human Rights Council,\n\nRecalling its resolutions,\n\n1. Decides:\n\n(a) To hold a panel;\n\n"
@@ -242,6 +263,21 @@ def test_punctuation_a_colon_before_subparagraphs_and_a_closing_quote_are_kept()
         "2. Requests the Secretary-General to act on “the Guidelines”.\n"
     )
     assert [f for f in check(read(text)).findings if f.rule == "punctuation"] == []
+
+
+def test_punctuation_looks_past_delegations_attributed_proposals(l41: Resolution) -> None:
+    # A compilation-style draft: `...refugees; [Delegation A: delete] [Delegation B: retain]`
+    # was "an operative paragraph ends with 'n'" (the n of "retain").
+    op2, op3 = l41.provision("op2").text, l41.provision("op3").text
+    text = typed(
+        l41,
+        {
+            "op2": op2 + " [Delegation A: delete] [Delegation B: retain]",
+            "op3": op3[:-1] + ", [Canada: add “of 2019”]",
+        },
+    )
+    found = [(f.provision, f.message) for f in check(read(text)).findings if f.rule == "punctuation"]
+    assert found == [("op3", "op3: an operative paragraph ends with ','; end it with a semicolon ';'.")]
 
 
 # --- lead words ------------------------------------------------------------------------
@@ -827,4 +863,19 @@ def test_the_seed_and_the_raw_texts_of_tests_data() -> None:
         ("tests/data/hrc-25-3.zh.retyped.txt", []),
         (raw[0], ["reader"]),
         (raw[1], ["reader"]),
+    ]
+
+
+def test_numbering_of_a_numbered_draft_with_3_bis(l41: Resolution) -> None:
+    # `3 bis. Calls upon ...` stayed in the text of a paragraph "without a number", and the
+    # next one, 4., was "a repeat of the number before".
+    text = typed(l41).replace("\n4. ", "\n3 bis. Calls upon States to act;\n\n4. ", 1)
+    res = read(text)
+    assert [p.number for p in res.provisions if p.kind == "operative"][2:5] == ["3", "3 bis", "4"]
+    assert res.provision("op4").text == "Calls upon States to act;"
+    found = [(f.severity, f.provision, f.message) for f in check(res).findings if f.rule == "numbering"]
+    assert found == []  # 3 bis is how a paragraph is inserted during the talks: no fault
+    skipped = read(typed(l41).replace("\n4. ", "\n5 bis. Calls upon States to act;\n\n4. ", 1))
+    assert [(w.code, w.message) for w in skipped.warnings if w.code.startswith("numbering")][:1] == [
+        ("numbering-skipped", "operative paragraph 5 bis follows 3: 4 to 5 missing")
     ]

@@ -232,3 +232,39 @@ def test_lazily_loaded_commands_name_every_format_of_their_registry() -> None:
     assert sorted(cli.BLAME_FORMATS) == sorted(BLAME_RENDERERS)
     assert sorted(cli.TIMELINE_FORMATS) == sorted(TIMELINE_RENDERERS)
     assert list(cli.CHECK_FORMATS) == list(CHECK_RENDERERS)
+
+
+# --- run outside the repository: no history folder is said, not "no such version" -----------
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("history",),
+        ("history", "iran-hr"),
+        ("show", "A/C.3/78/L.41"),
+        ("diff", "A/C.3/78/L.41", str(ROOT / "tests/data/a-c3-78-l41.en.txt")),
+        ("check", str(ROOT / "tests/data/a-c3-78-l41.en.txt"), "--base", "A/C.3/78/L.41"),
+        ("validate",),
+    ],
+    ids=["history", "history-series", "show", "diff", "check-base", "validate"],
+)
+def test_no_history_folder_is_said_where_it_was_looked_for(tmp_path: Path, args: tuple[str, ...]) -> None:
+    # `resdiff history` listed nothing with exit 0, and the others said "no stored version"
+    # as if the symbol were unknown, when the folder was simply not there.
+    result = run(*args, cwd=tmp_path)
+    assert_one_error_line(result, f"there is no history folder {tmp_path / 'history'}", "--history DIR")
+
+
+def test_a_symbol_that_contradicts_the_text_is_said(tmp_path: Path) -> None:
+    # `import L.41's text --symbol A/C.3/78/L.42` stored it as L.42 without a word: a typo
+    # and a correction look the same, so the user is told which symbol was replaced.
+    source = ROOT / "tests/data/a-c3-78-l41.en.extracted.txt"  # the corpus's PDF-extracted text
+    args = ("--series", "t", "--new-series", "--history", str(tmp_path / "history"))
+    result = run("import", str(source), "--symbol", "A/C.3/78/L.42", *args)
+    assert result.returncode == 0
+    assert result.stderr == (
+        f"{source}: symbol-overridden: --symbol A/C.3/78/L.42 replaces A/C.3/78/L.41, which the text gives\n"
+    )
+    same = run("parse", str(source), "--symbol", "A/C.3/78/L.41")
+    assert same.returncode == 0 and "symbol-overridden" not in same.stderr

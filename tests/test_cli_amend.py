@@ -153,6 +153,7 @@ def test_continue_goes_past_a_typed_amendment_whose_paragraph_is_missing(tmp_pat
     result = run("apply", str(SEED), str(listed), "--continue", "--format", "text")
     assert result.returncode == 1
     assert result.stderr.splitlines() == [
+        "note: 2 footnotes left out of the text form (--format canonical or json keeps them)",
         f'not applied: {listed}:3: "执行部分第30段": the base text has no operative paragraph 30',
         f'not applied: {listed}:4: amendment 3 (执行部分第13段): the words "不存在的词" are not in it',
         "2 of 4 amendment(s) not applied",
@@ -165,7 +166,7 @@ def test_continue_goes_past_a_typed_amendment_whose_paragraph_is_missing(tmp_pat
         encoding="utf-8",
     )
     result = run("apply", str(SEED), str(overlapping), "--continue", "--format", "text")
-    assert result.stderr.splitlines()[1] == (
+    assert result.stderr.splitlines()[2] == (
         f"not applied: {overlapping}:3: amendment 3 (执行部分第15段) overlaps amendment 2: "
         "both touch the same words"
     )

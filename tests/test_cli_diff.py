@@ -82,3 +82,63 @@ def test_unknown_side_is_one_error_line():
     assert_one_error_line(
         run("diff", "no-such.txt", str(SEED)), "no-such.txt: no such file, git revision or stored symbol"
     )
+
+
+def test_a_space_lost_or_added_between_words_is_said_not_hidden(tmp_path: Path) -> None:
+    # "everyone" typed "every one" in L.41 op26: formatting by design (extraction loses and
+    # adds such spaces), but the diff said "45 unchanged" and nothing else.
+    l41 = ROOT / "history/iran-hr/en/A-C.3-78-L.41.md"
+    typed = tmp_path / "l41.md"
+    text = l41.read_text(encoding="utf-8")
+    typed.write_text(
+        text.replace("ensure that everyone has", "ensure that every one has", 1), encoding="utf-8"
+    )
+    result = run("diff", str(l41), str(typed))
+    assert result.returncode == 0
+    assert result.stdout.splitlines()[2:] == [
+        "summary: 45 unchanged",
+        "note: 1 provision(s) shown unchanged differ by a space lost or added between words (op26), "
+        "taken as extraction; --count-formatting shows them",
+    ]
+    counted = run("diff", str(l41), str(typed), "--count-formatting", "--summary")
+    assert (counted.returncode, counted.stdout) == (1, "summary: 44 unchanged, 1 reworded\n")
+
+
+def test_a_paragraph_typed_without_its_number_is_headed_so(tmp_path: Path) -> None:
+    # L.41 retyped with operative paragraph 9 left without its number: the change was headed
+    # "— → op9", as if 9 were printed.
+    l41 = ROOT / "history/iran-hr/en/A-C.3-78-L.41.md"
+    typed = tmp_path / "draft.txt"
+    run_ = run("show", str(l41), "--format", "text")
+    text = run_.stdout.replace("9. Emphasizes the importance", "Emphasizes also the importance", 1)
+    typed.write_text(text, encoding="utf-8")
+    result = run("diff", str(l41), str(typed))
+    assert "op9 → op9 (no number) reworded" in result.stdout.splitlines()[5]
+
+
+def test_a_pipe_is_read_as_a_file() -> None:
+    # `resdiff diff old <(pbpaste)`: /dev/fd/63 is a pipe, which was "no such file, git
+    # revision or stored symbol".
+    import subprocess
+
+    from .test_cli import RESDIFF
+
+    l41 = ROOT / "history/iran-hr/en/A-C.3-78-L.41.md"
+    script = f'"{RESDIFF}" diff "{l41}" <(cat "{l41}") --summary && "{RESDIFF}" check <(cat "{l41}")'
+    result = subprocess.run(["bash", "-c", script], capture_output=True, text=True, check=False)
+    assert (result.returncode, result.stdout, result.stderr) == (0, "summary: 45 unchanged\n", "")
+
+
+def test_a_preambular_label_is_shown_as_printed(tmp_path: Path) -> None:
+    # A draft typed with PP labels: its changes were headed "pp1 (printed 1)", a number no
+    # one printed (preambular paragraphs are unnumbered; "PP1" was).
+    l41 = ROOT / "history/iran-hr/en/A-C.3-78-L.41.md"
+    plain = run("show", str(l41), "--format", "text").stdout
+    pp1 = plain.split("\n\n")[1]  # after the body line (the stored L.41 has no title)
+    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
+    old.write_text(plain.replace(pp1, "PP1 " + pp1, 1), encoding="utf-8")
+    new.write_text(
+        plain.replace(pp1, "PP1 " + pp1.replace("Guided by", "Guided also by"), 1), encoding="utf-8"
+    )
+    result = run("diff", str(old), str(new))
+    assert "pp1 (printed PP1) → pp1 (printed PP1) reworded" in result.stdout

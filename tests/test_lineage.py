@@ -661,4 +661,22 @@ def test_a_clause_is_named_as_an_amendment_names_it():
     assert found == ["op3", "op3", "pp3", "pp3"]
     with pytest.raises(InputError) as caught:
         find_provision(seed, "执行部分第99段", "A/HRC/RES/25/3#执行部分第99段")
-    assert "no operative paragraph is numbered 执行部分第99段 (write an id, #op3" in str(caught.value)
+    assert (
+        "no operative paragraph is numbered 执行部分第99段, and it is no reference to a paragraph "
+        "(write an id, #op3" in str(caught.value)
+    )
+
+
+@pytest.mark.parametrize(
+    "selector", ["op30.b", "OP30 (b)", "operative paragraph 30 (b)", "OP30(b)", "paragraph 30 (b)"]
+)
+def test_lineage_takes_the_references_amendments_take(selector, tmp_path, monkeypatch):
+    # `#PP2`, `#OP30 (b)` were "no operative paragraph is numbered ...", though `apply` reads
+    # the same words; one way to name a paragraph across commands.
+    monkeypatch.setenv("RESDIFF_CACHE", str(tmp_path / "cache"))
+    history = str(Path(__file__).resolve().parent.parent / "history")
+    code, out, err = run_cli("lineage", f"A/C.3/78/L.41#{selector}", "--lang", "en", "--history", history)
+    assert (code, err) == (0, "")
+    assert out.splitlines()[0] == "lineage of A/C.3/78/L.41#op30.b (en), series iran-hr"
+    code, out, _ = run_cli("lineage", "A/C.3/78/L.41#PP2", "--lang", "en", "--history", history)
+    assert code == 0 and out.splitlines()[0] == "lineage of A/C.3/78/L.41#pp2 (en), series iran-hr"

@@ -170,6 +170,50 @@ def test_negotiation_labels(l41: Resolution) -> None:
     assert "op2 (1 bis): Calls upon" in canonical.dumps(got)
 
 
+def labelled(l41: Resolution, ops: list[str]) -> str:
+    """L.41 typed with negotiation labels: PP1-PP3, then its first operative paragraphs under
+    the given labels ("" for a paragraph typed without one)."""
+    blocks = [l41.meta.title or "", l41.body_line or ""]
+    blocks += [f"PP{i} {p.text}" for i, p in enumerate(l41.provisions[:3], start=1)]
+    texts = [p.text for p in l41.provisions if p.kind == "operative"]
+    blocks += [f"{label} {text}" if label else text for label, text in zip(ops, texts, strict=False)]
+    return "\n\n".join(blocks) + "\n"
+
+
+def test_a_skipped_label_is_reported_as_a_skipped_number_is(l41: Resolution) -> None:
+    got = read(labelled(l41, ["OP1", "OP2", "OP3", "OP3 bis", "OP4", "OP6", "OP7"]))
+    assert [p.number for p in got.provisions][3:] == ["1", "2", "3", "3 bis", "4", "6", "7"]
+    found = [(w.code, w.message) for w in got.warnings if w.code.startswith("numbering")]
+    assert found == [("numbering-skipped", "OP6 follows OP4: OP5 missing")]
+
+
+def test_labels_repeated_out_of_order_or_skipped_in_the_preamble(l41: Resolution) -> None:
+    text = labelled(l41, ["OP1", "OP1", "OP3 bis", "OP2"])
+    text = text.replace("PP2 ", "PP3 ", 1).replace("PP3 W", "PP4 W")  # PP1, PP3, PP4
+    got = read(text)
+    found = [(w.code, w.message) for w in got.warnings if w.code.startswith("numbering")]
+    assert found == [
+        ("numbering-skipped", "PP3 follows PP1: PP2 missing"),
+        ("numbering-repeated", "OP1 repeats OP1"),
+        ("numbering-skipped", "OP3 bis follows OP1: OP2 to OP3 missing"),
+        ("numbering-out-of-order", "OP2 comes after OP3 bis"),
+    ]
+
+
+def test_a_paragraph_typed_without_its_label_names_the_one_before(l41: Resolution) -> None:
+    got = read(labelled(l41, ["OP1", "OP2", "OP2 bis", "", "OP3"]))
+    missing = [w.message for w in got.warnings if w.code == "numbering-missing"]
+    assert missing == ["a paragraph without a number after operative paragraph 2 bis"]
+    assert [p.number for p in got.provisions][3:] == ["1", "2", "2 bis", "", "3"]
+
+
+def test_a_paragraph_without_a_number_after_an_unnumbered_one() -> None:
+    text = "The General Assembly,\n\nRecalling its resolutions,\n\nDecides to act;\n\nUrges States.\n"
+    got = read(text, lang="en")
+    missing = [w.message for w in got.warnings if w.code == "numbering-missing"]
+    assert missing == ["a paragraph without a number after an operative paragraph without a number"]
+
+
 def test_a_changed_operative_verb_in_a_labelled_draft_is_that_paragraph() -> None:
     base = "The General Assembly,\n\nPP1 Recalling its resolutions,\n\nOP1 Welcomes the report;\n\n"
     old = read(base + "OP2. Calls upon States to act.\n", lang="en")
@@ -356,3 +400,15 @@ def test_a_chinese_draft_whose_numbers_were_lost_keeps_its_operative_part(seed: 
     assert [p.kind for p in got.provisions] == [p.kind for p in seed.provisions]
     assert texts(got) == texts(seed)
     assert len([w for w in got.warnings if w.code == "numbering-missing"]) == 21
+
+
+def test_numbers_typed_with_a_parenthesis(l41: Resolution) -> None:
+    # `2) Welcomes ...` (as e-mail and word processors number) stayed in the text of a
+    # paragraph "without a number", every other paragraph reported.
+    text = typed(l41)
+    for n in (1, 2, 3, 10, 35):
+        text = text.replace(f"\n{n}. ", f"\n{n}) ", 1)
+    got = read(text)
+    assert texts(got) == texts(l41)
+    assert [p.number for p in got.provisions] == [p.number for p in l41.provisions]
+    assert not [c for c in codes(got) if c.startswith("numbering")]

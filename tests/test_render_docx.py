@@ -24,6 +24,10 @@ def printed(res: Resolution) -> list[str]:
     out = [t for t in (res.meta.title, res.body_line) if t]
     for p in res.provisions:
         prefix = "" if not p.number else f"{p.number}. " if p.kind == "operative" else f"({p.number}) "
+        if p.number and p.kind == "preamble" and not p.depth:
+            prefix = f"PP{p.number} "  # a negotiation label
+        elif " " in p.number and p.kind == "operative":
+            prefix = f"OP{p.number} "  # `3 bis`
         out.append(prefix + p.text)
     return out + [f"[{f.marker}] {f.text}" for f in res.footnotes]
 
@@ -75,3 +79,20 @@ def test_golden_pairs_round_trip_through_word(case: str) -> None:
     data = render_docx(diff, RenderOptions())
     assert resolve(data, accept=True) == printed(diff.new)
     assert resolve(data, accept=False) == printed(diff.old)
+
+
+def test_a_labelled_draft_reads_back_from_accept_all() -> None:
+    # L.41 against a delegate's draft of it (PP/OP labels, OP3 bis, OP5 skipped, a paragraph
+    # typed without its label): "Accept all" printed "(1) Guided by" and "3 bis. Calls upon",
+    # which read back as text, not as the draft's labels.
+    from engine.read import read_bytes
+
+    from .test_amend_parse import delegate_draft
+
+    base = canonical.loads((ROOT / "history/iran-hr/en/A-C.3-78-L.41.md").read_text(encoding="utf-8"))
+    draft = read_bytes(delegate_draft(base).encode("utf-8"))
+    data = render_docx(compare(base, draft), RenderOptions())
+    assert resolve(data, accept=True) == printed(draft)
+    assert resolve(data, accept=False) == printed(base)
+    back = read_bytes(data).provisions[: len(draft.provisions)]  # the report's own trailer after them
+    assert [(p.id, p.number, p.text) for p in back] == [(p.id, p.number, p.text) for p in draft.provisions]

@@ -131,3 +131,23 @@ def test_every_golden_pair_has_a_whole_report(case: str) -> None:
         inserted = "".join(i.text_content() for i in text.xpath("ins"))
         assert deleted == "".join(t for op, t in change.ops if op == "delete").replace("\n", "")
         assert inserted == "".join(t for op, t in change.ops if op == "insert").replace("\n", "")
+
+
+@pytest.mark.parametrize("lang", sorted(PAIRS))
+def test_quote_marks_are_set_as_the_language_sets_them(browser: Any, lang: str, tmp_path: Path) -> None:
+    # The font stack led with a CJK font for every language, so an English report set “ ” ’
+    # full-width (`the “Special Committee…” by`), a gap on each side of every quote.
+    old, new = (stored(p) for p in PAIRS[lang])
+    page, errors, _ = open_report(
+        browser, render_html(compare(old, new), RenderOptions()), tmp_path / "r.html"
+    )
+    width = page.evaluate(
+        """() => { const s = document.createElement('span'); s.textContent = '\u201c';
+        document.querySelector('main, body').appendChild(s);
+        return s.getBoundingClientRect().width / parseFloat(getComputedStyle(s).fontSize); }"""
+    )
+    assert errors == []
+    if lang == "zh":
+        assert width > 0.9  # full-width, as Chinese sets it
+    else:
+        assert width < 0.6

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from ..errors import AmendmentError
 from ..model import Resolution
 from ..read.tidy import tidy_text
+from ..symbols import SymbolError, parse_symbol
 from .actions import (
     Amendment,
     AmendmentList,
@@ -39,20 +40,25 @@ from .refs import reference, resolve
 
 _Q = '["“”]'
 _EN = [
-    ("replace-words", rf"^In (?P<ref>.+?), replace (?:the words? )?{_Q}(?P<old>.+?){_Q},? (?:with|by) {_Q}(?P<new>.+){_Q}\.?$"),  # noqa: E501
-    ("insert-words", rf"^In (?P<ref>.+?), (?P<position>after|before) (?:the words? )?{_Q}(?P<anchor>.+?){_Q},? insert "  # noqa: E501
+    ("replace-words", rf"^In (?P<ref>.+?),? replace (?:the words? )?{_Q}(?P<old>.+?){_Q},? (?:with|by) {_Q}(?P<new>.+){_Q}\.?$"),  # noqa: E501
+    ("insert-words", rf"^In (?P<ref>.+?),? (?P<position>after|before) (?:the words? )?{_Q}(?P<anchor>.+?){_Q},? insert "  # noqa: E501
                      rf"(?:the words? )?{_Q}(?P<new>.+){_Q}\.?$"),
-    ("delete-words", rf"^In (?P<ref>.+?), delete (?:the words? )?{_Q}(?P<old>.+){_Q}\.?$"),
+    ("delete-words", rf"^In (?P<ref>.+?),? delete (?:the words? )?{_Q}(?P<old>.+){_Q}\.?$"),
     ("insert-provision", rf"^(?P<position>After|Before) (?P<ref>.+?), insert (?:a new|the following new|new) "
                          r"(?P<kind>(?:operative |preambular )?(?:sub)?paragraph)s?"
                          rf"(?: reading| to read(?: as follows)?| as follows)?:?\s*(?:{_Q}(?P<new>.*){_Q})?\.?$"),  # noqa: E501
+    ("insert-provision", r"^Insert (?:a new|the following new|new) "
+                         r"(?P<kind>(?:operative |preambular )?(?:sub)?paragraph) (?P<position>after|before) "
+                         r"(?P<ref>.+?)(?:,? (?:reading|to read(?: as follows)?))?:?\s*"
+                         rf"{_Q}(?P<new>.*){_Q}\.?$"),
     ("delete-provisions", r"^Delete (?P<op>operative paragraphs) (?P<a>[0-9]+) (?P<conj>to|and) (?P<b>[0-9]+)\.?$"),  # noqa: E501
     ("delete-provisions", r"^Delete the (?P<a>[a-z]+(?:[- ][a-z]+)?) (?P<conj>to|and) (?P<b>[a-z]+(?:[- ][a-z]+)?) "  # noqa: E501
                           r"(?P<pp>preambular paragraphs)\.?$"),
     ("delete-provisions", r"^Delete (?P<refs>[^\"“”]+?(?:,\s*|\s+and\s+)[^\"“”]+?)\.?$"),
     ("delete-provision", r"^Delete (?P<ref>[^\"“”]+?)\.?$"),
     ("split", r"^Replace (?P<ref>.+?) with the following (?:new )?paragraphs:$"),
-    ("replace-provision", rf"^(?:Replace (?P<ref>.+?) (?:with the following|to read(?: as follows)?)|"
+    ("replace-provision", rf"^(?:Replace (?P<ref>.+?) "
+                          rf"(?:(?:with|by) the following|to read(?: as follows)?|with|by)|"
                           rf"Amend (?P<ref2>.+?) to read(?: as follows)?):\s*{_Q}(?P<new>.*){_Q}\.?$"),
     ("move-provision", r"^Move (?P<ref>.+?) to (?P<position>follow|precede) (?P<anchor_ref>.+?)"
                        r"(?: as an? (?P<kind>(?:operative |preambular )?(?:sub)?paragraph))?\.?$"),
@@ -329,6 +335,7 @@ class _Reader:
             head = head[: found.start()].rstrip()
         for name, pattern in PATTERNS[self.language]:
             if m := pattern.match(head):
+                _one_change(name, m)
                 return self.builders[name](m, e, proposer)
         other = "en" if self.language == "zh" else "zh"
         if _HEADER[other].match(head) or any(pattern.match(head) for _, pattern in PATTERNS[other]):
@@ -342,6 +349,33 @@ class _Reader:
         raise AmendmentError(f"not an amendment as resdiff reads them: {e.head[:60]}")
 
 
+_WORD_OPERATIONS = ("replace-words", "insert-words", "delete-words")
+_QUOTE = '["“”]'
+_TWO_CHANGES = re.compile(
+    rf"{_QUOTE}\s*[,;]?\s*(?:(?:and|or|then)\s+)*"
+    rf"(?:(?:insert|replace|delete|after|before|with|by)\b.*{_QUOTE}|{_QUOTE})",
+    re.I,
+)
+"""Inside quoted words, a quote mark followed by an instruction and another quote (`"select"
+with "some", and after "mandate holders" insert "..."`) or by `and "`: the line holds more
+than one change, and the pattern would take the rest of it as the new words."""
+
+
+def _one_change(name: str, m: re.Match[str]) -> None:
+    """Refuse a line of word changes whose quoted words swallowed another change: read as
+    one, `replace "select" with "some", and after "x" insert "y"` put the literal text
+    `some", and after "x" insert "y` into the paragraph, and said nothing."""
+    if name not in _WORD_OPERATIONS:
+        return
+    for group in ("old", "new", "anchor"):
+        words = m.groupdict().get(group)
+        if words and _TWO_CHANGES.search(words):
+            raise AmendmentError(
+                f"more than one change on one line ({words[:60]!r} holds quote marks): "
+                "write each change as an amendment of its own"
+            )
+
+
 def parse(
     text: str, base: Resolution, source: str | None = None, *, keep_going: bool = False
 ) -> AmendmentList:
@@ -353,7 +387,10 @@ def parse(
     amendments: list[Amendment] = []
     lines: list[int] = []
     unread: list[AmendmentError] = []
-    text, proposer = _header(text, language)
+    try:
+        text, proposer = _header(text, language, base)
+    except AmendmentError as exc:
+        raise AmendmentError(exc.message, path=source, line=exc.line) from None
     try:
         entries = _entries(text)
     except AmendmentError as exc:
@@ -381,12 +418,41 @@ def parse(
     )
 
 
-def _header(text: str, language: str) -> tuple[str, str | None]:
+_TITLE = re.compile(r"^(?:(?:draft|proposed|oral|written)\s+)?(?:amendments?|proposals?)\b(?!\s*\d)", re.I)
+"""A list's title line, as a delegation heads it: `Amendments proposed by Canada to draft
+resolution A/C.3/78/L.41`, `Proposed amendments to A/C.3/78/L.41`."""
+_TITLE_BY = re.compile(r"\b(?:proposed |submitted )?by (?P<name>.+?)(?=\s+(?:to|on|for)\s|[.:]?$)", re.I)
+_TITLE_SYMBOL = re.compile(r"\b[A-Z]+(?:/[A-Z0-9.*-]+)+")
+
+
+def _header(text: str, language: str, base: Resolution | None = None) -> tuple[str, str | None]:
     """The proposer named on the list's first line, and the text with that line blanked (so
-    that every other line keeps its number)."""
+    that every other line keeps its number). An English title line (`Amendments proposed
+    by Canada to draft resolution A/C.3/78/L.41`) is a header too: its proposer is taken,
+    and the symbol it names must be the base's (amendments to L.40 applied to L.41 would
+    land on whatever paragraphs carry the same numbers)."""
     lines = text.lstrip("\ufeff").split("\n")
     first = next((k for k, line in enumerate(lines) if line.strip()), None)
-    if first is None or not (m := _HEADER[language].match(lines[first].strip())):
+    if first is None:
         return text, None
+    head = lines[first].strip()
+    if m := _HEADER[language].match(head):
+        lines[first] = ""
+        return "\n".join(lines), m["name"].strip()
+    if language != "en" or not _TITLE.match(head):
+        return text, None
+    named = [sym.rstrip(".") for sym in _TITLE_SYMBOL.findall(head)]
+    if base is not None and base.meta.symbol and named:
+        try:
+            ours, theirs = str(parse_symbol(base.meta.symbol)), [str(parse_symbol(n)) for n in named]
+        except SymbolError:
+            ours, theirs = base.meta.symbol, named
+        if ours not in theirs:
+            raise AmendmentError(
+                f"the list is headed for {named[0]} but the base is {base.meta.symbol}: "
+                "apply it to the text it was written for (or resdiff rebase it onto this one)",
+                line=first + 1,
+            )
     lines[first] = ""
-    return "\n".join(lines), m["name"].strip()
+    by = _TITLE_BY.search(head)
+    return "\n".join(lines), by["name"].strip() if by else None

@@ -234,9 +234,21 @@ def resolve(base: Resolution, typed: str) -> str:
         found = [
             p.id for p in base.provisions if p.part == "op" and p.depth == 0 and _label(_printed(p)) == number
         ]
-        if len(found) != 1:
-            what = "no" if not found else f"{len(found)}"
-            raise AmendmentError(f'"{typed}": the base text has {what} operative paragraph {number}')
+        if not found:
+            raise AmendmentError(f'"{typed}": the base text has no operative paragraph {number}')
+        if len(found) > 1:
+            # A paragraph typed without its number takes one by its place, which another
+            # paragraph may print: name both rather than pick one.
+            told = [
+                f"{pid} (printed {n})"
+                if (n := base.provision(pid).number)
+                else f"{pid} (no number; {number} by its place)"
+                for pid in found
+            ]
+            raise AmendmentError(
+                f'"{typed}": {len(found)} operative paragraphs of the base could be {number}: '
+                f"{', '.join(told)}; number the base's paragraphs, then refer to one"
+            )
         head = found[0]
     if head is None:
         raise AmendmentError(f'"{typed}" is not a reference to a paragraph')

@@ -119,6 +119,15 @@ def _labels(res: Resolution) -> Iterator[Finding]:
     seen: dict[tuple[str, str], Provision] = {}
     last: dict[str, tuple[int, int]] = {}
     for p in res.provisions:
+        if p.kind == "operative" and p.depth == 0 and not p.number:
+            yield _at(
+                "numbering",
+                "error",
+                p,
+                f"{p.id} has no label; label it (OP{last.get('OP', (0, 0))[0]} bis, "
+                f"OP{last.get('OP', (0, 0))[0] + 1}...).",
+            )
+            continue
         if p.depth != 0 or not p.number:
             continue
         m = _LABELLED.match(p.number)
@@ -240,11 +249,18 @@ _MARKS = {
 _CLOSERS = "\"'”’»)）]」』"
 
 
+_ATTRIBUTIONS = re.compile(r"(?:\s*\[[^\[\]:]{1,60}:[^\[\]]*\])+\s*$")
+"""Proposals attributed after a paragraph, as a compilation text writes them:
+`...; [Delegation A: delete] [Delegation B: retain]`."""
+
+
 def _end(text: str) -> str:
-    """The last mark that counts: a status tag and closing quotes and brackets are looked
-    past (`...the “Guidelines”;` and `[...as agreed;]` end with a semicolon; `...(A/78/53)`
-    with no mark at all)."""
+    """The last mark that counts: a status tag, delegations' attributed proposals after the
+    paragraph, and closing quotes and brackets are looked past (`...the “Guidelines”;`,
+    `[...as agreed;]` and `...refugees; [Delegation A: delete]` end with a semicolon;
+    `...(A/78/53)` with no mark at all)."""
     text = STATUS_TAG.sub("", text).rstrip()
+    text = _ATTRIBUTIONS.sub("", text) or text
     while text and text[-1] in _CLOSERS:
         text = text[:-1].rstrip()
     return text[-1:] if text else ""

@@ -62,7 +62,8 @@ def find_provision(res: Resolution, selector: str, ref: str) -> str:
         return hits[0]
     if hits:
         raise InputError(f"{ref}: several operative paragraphs are numbered {selector} ({', '.join(hits)})")
-    # A reference as amendments write it: `OP3`, `PP2`, `执行部分第3段`, `序言部分第三段`.
+    # A reference as amendments write it: `OP3`, `PP2`, `OP3 bis`, `operative paragraph 30 (b)`,
+    # `执行部分第3段`, `序言部分第三段`: one way to say it across commands.
     from ..amend.refs import resolve
     from ..errors import AmendmentError
 
@@ -71,8 +72,9 @@ def find_provision(res: Resolution, selector: str, ref: str) -> str:
     except AmendmentError:
         pass
     raise InputError(
-        f"{ref}: no operative paragraph is numbered {selector} "
-        "(write an id, #op3, a number, #3, or a reference, #OP3, #执行部分第3段, #序言部分第三段)"
+        f"{ref}: no operative paragraph is numbered {selector}, and it is no reference to a paragraph "
+        "(write an id, #op3, a number, #3, or a reference, #OP3, #OP3 bis, #operative paragraph 30 (b), "
+        "#执行部分第3段, #序言部分第三段)"
     )
 
 

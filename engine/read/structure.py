@@ -42,6 +42,13 @@ Layout = Literal["extracted", "blocks", "lines"]
 
 _OPERATIVE = OPERATIVE_NUMBER_RE
 _OPERATIVE_NO_DOT = re.compile(r"^\s*(\d+)\s+(?=[A-Z][a-z]+s\b)")  # "1 Expresses", dot lost
+# "2) Welcomes ...": numbered as e-mail and word processors do; read in typed texts only (a
+# wrapped line of extracted text may start "2013) and ...").
+# "3 bis. Calls upon ...": a paragraph inserted in a numbered draft, hung on paragraph 3.
+_OPERATIVE_SUFFIX = re.compile(
+    r"^\s*(\d{1,3})\s?(bis|ter|quater|quinquies|sexies|septies)\s?[.)]?\s+(?=\S)", re.I
+)
+_OPERATIVE_PAREN = re.compile(r"^\s*(\d{1,3})\)\s*(?=[^\d\s])")
 _SUBPARAGRAPH = re.compile(r"^\s*[(（]([a-z]{1,4})[)）]\s*")
 # Negotiation labels: PP1, OP3, OP 3 bis, OP3bis, PP5 alt, OP12 ter:, PP2.
 _LABEL = re.compile(
@@ -295,11 +302,18 @@ class _Reader:
         self.letter_count = 0  # lettered subparagraphs under the current paragraph
         self.roman_count = 0  # roman subparagraphs under the current lettered one
         self.labels = 0  # paragraphs that carried a negotiation label
+        self.last_label: dict[str, tuple[int, str]] = {}  # the running label number of each part (pp, op)
         self.typed = seg.layout != "extracted"
         # Where the last numbered operative paragraph starts: an unnumbered operative-style
         # paragraph before it belongs to the preamble as typed.
         self.last_numbered = max(
-            (i for i, p in enumerate(pieces) if _OPERATIVE.match(p.line.text) or _LABEL.match(p.line.text)),
+            (
+                i
+                for i, p in enumerate(pieces)
+                if _OPERATIVE.match(p.line.text)
+                or _LABEL.match(p.line.text)
+                or (self.typed and _OPERATIVE_PAREN.match(p.line.text))
+            ),
             default=-1,
         )
 
@@ -349,7 +363,7 @@ class _Reader:
         m = _LABEL.match(text)
         if not m:
             return False
-        part = m["part"].lower()
+        part = labelled = m["part"].lower()
         if part == "pp" and self.op_started:
             self.warn(
                 "negotiation-label",
@@ -359,11 +373,63 @@ class _Reader:
             part = "op"
         number = m["n"] + (f" {m['suffix'].lower()}" if m["suffix"] else "")
         self.labels += 1
+        self._label_sequence(labelled, int(m["n"]), number, piece.no)
         self.new(part, 0, number, piece, text[m.end() :])
         return True
 
+    def _label_sequence(self, part: str, n: int, number: str, line: int) -> None:
+        """Check a label's number against the running one of its part, as typed numbers are.
+
+        `OP3 bis` hangs on OP3, so it keeps the running number; a plain label should be the
+        next one. A skipped label (OP4, then OP6) is as likely a lost paragraph as a skipped
+        number `6.` after `4.`, so it is reported with the same codes.
+        """
+        suffixed = number != str(n)
+        running, before = self.last_label.get(part, (None, ""))
+        self.last_label[part] = (n, number)
+        if part == "op":
+            self.last_op = n
+        if running is None or (suffixed and n == running) or (not suffixed and n == running + 1):
+            return
+        name = part.upper()
+        if n < running or (n == running and not suffixed):
+            code, what = (
+                ("numbering-repeated", "repeats")
+                if n == running
+                else ("numbering-out-of-order", "comes after")
+            )
+            self.warn(code, f"{name}{number} {what} {name}{before}", line)
+            return
+        last = n if suffixed else n - 1
+        missing = f"{name}{last}" if last == running + 1 else f"{name}{running + 1} to {name}{last}"
+        self.warn("numbering-skipped", f"{name}{number} follows {name}{before}: {missing} missing", line)
+
+    def suffixed(self, piece: Line, text: str, closed: bool) -> bool:
+        """`3 bis. ...` after paragraph 3, in a typed draft: its number is `3 bis`, and the
+        running number stays 3 (the next is 4). A little ahead (`5 bis` after 3) it is
+        reported as a skipped number is; going back or far ahead, it is text. Not in
+        extracted text, where a wrapped line may start "500 bis of the Penal Code"."""
+        m = _OPERATIVE_SUFFIX.match(text)
+        if not m or not closed or not self.typed or self.last_op is None:
+            return False
+        n, number, running = int(m[1]), f"{m[1]} {m[2].lower()}", self.last_op
+        if not running <= n <= running + MAX_SKIP:
+            return False
+        if n > running:
+            missing = f"{running + 1}" if n == running + 1 else f"{running + 1} to {n}"
+            self.warn(
+                "numbering-skipped",
+                f"operative paragraph {number} follows {running}: {missing} missing",
+                piece.no,
+            )
+        self.last_op = n
+        self.new("op", 0, number, piece, text[m.end() :])
+        return True
+
     def operative(self, piece: Line, text: str, closed: bool) -> bool:
-        m = _OPERATIVE.match(text)
+        if self.suffixed(piece, text, closed):
+            return True
+        m = _OPERATIVE.match(text) or (_OPERATIVE_PAREN.match(text) if self.typed else None)
         no_dot = False
         if not m and self.lang == "en" and closed:
             m = _OPERATIVE_NO_DOT.match(text)

@@ -24,9 +24,16 @@ from .wordml import DEFAULT_AUTHOR, PROVISION_STYLE, Para, Writer
 
 
 def _prefix(p: Provision) -> str:
-    """What stands before the text in print: `5. `, `(a) `, `(ii) `; nothing for a pp."""
+    """What stands before the text in print: `5. `, `(a) `, `(ii) `; nothing for a pp. A
+    numbered preambular paragraph and an operative `3 bis` carry negotiation labels, so
+    they are printed as labels (`PP1 `, `OP3 bis `): as `(1) ` and `3 bis. ` they were not
+    what the draft printed, and read back as text ("Accept all" was not the draft)."""
     if not p.number:
         return ""
+    if p.kind == "preamble" and p.depth == 0:
+        return f"PP{p.number} "
+    if p.kind == "operative" and " " in p.number:
+        return f"OP{p.number} "
     return f"{p.number}. " if p.kind == "operative" else f"({p.number}) "
 
 

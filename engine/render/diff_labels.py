@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from ..align.formatting import fold
 from ..diff import HEADING_FIELDS, Change, Diff, FootnoteChange, Op
 from ..model import Resolution
 from ..text import has_cjk
@@ -33,9 +34,18 @@ def side(resolution: Resolution, ids: Sequence[str]) -> str:
     gives (an excerpt starting at paragraph 18: `op1 (printed 18)`); ids are positional, so
     the printed number is what a reader finds on paper."""
     labels = []
+    numbered = any(p.kind == "operative" and p.number for p in resolution.provisions)
     for pid in ids:
         provision = resolution.provision(pid)
         differs = provision.number and provision.number != provision.default_number
+        if provision.kind == "operative" and not provision.number and numbered:
+            # Typed without its number among numbered ones: its id's number is only its place.
+            labels.append(f"{pid} (no number)")
+            continue
+        if provision.kind == "preamble" and provision.number:
+            # Preambular paragraphs are unnumbered in print: a number is a negotiation label.
+            labels.append(f"{pid} (printed PP{provision.number})")
+            continue
         labels.append(f"{pid} (printed {provision.number})" if differs else pid)
     return ", ".join(labels)
 
@@ -105,7 +115,27 @@ def excerpt_notes(diff: Diff) -> list[str]:
     if old_notes != new_notes:
         which = "old" if old_notes else "new"
         notes.append(f"note: only the {which} text has footnotes: footnote texts were not compared")
+    if spaced := _space_only(diff):
+        shown = ", ".join(spaced[:5]) + (", ..." if len(spaced) > 5 else "")
+        notes.append(
+            f"note: {len(spaced)} provision(s) shown unchanged differ by a space lost or added between "
+            f"words ({shown}), taken as extraction; --count-formatting shows them"
+        )
     return notes
+
+
+def _space_only(diff: Diff) -> list[str]:
+    """The unchanged provisions whose texts differ only in where a space falls between two
+    words. Extraction does that (`Guidedby`), and so does a drafter (`every one` for
+    `everyone`): the diff calls it formatting, so the reader is told it is there, by id."""
+    found = []
+    for change in diff.changes:
+        if change.kind != "unchanged" or len(change.old) != 1 or len(change.new) != 1:
+            continue
+        old, new = diff.old.provision(change.old[0]).text, diff.new.provision(change.new[0]).text
+        if fold(old) != fold(new):
+            found.append(change.new[0])
+    return found
 
 
 def shown(change: Change, show_unchanged: bool) -> bool:

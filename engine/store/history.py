@@ -79,6 +79,8 @@ class History:
         folder = self.series_dir(name)
         path = folder / MANIFEST
         if not path.is_file():
+            if not self.root.is_dir():
+                raise StoreError(f"no series {name!r}: {self.missing()}")
             known = self.series_names()
             raise StoreError(
                 f"no series {name!r}{did_you_mean(name, known)} (known: {', '.join(known) or 'none'})",
@@ -140,7 +142,18 @@ class History:
                 f"{symbol} is listed in series {s} without text"
                 f" (resdiff import FILE --series {s} --symbol {symbol} stores it)"
             )
+        if not self.root.is_dir():
+            # Run outside the repository, the answer is not "no such version" but "no
+            # history here": say where it looked and how to point elsewhere.
+            raise StoreError(f"no stored version of {symbol}: {self.missing()}")
         raise StoreError(f"no stored version of {symbol}{where}{did_you_mean(symbol, self.known_symbols())}")
+
+    def missing(self) -> str:
+        """What to say when the history folder is not there."""
+        return (
+            f"there is no history folder {self.root.absolute()} "
+            "(run resdiff where history/ is, or give --history DIR or set RESDIFF_HISTORY)"
+        )
 
     # --- changing -----------------------------------------------------------------------
 
