@@ -194,3 +194,22 @@ def test_amend_says_the_footnote_changes_no_amendment_can_make(tmp_path: Path) -
     )
     unchanged = run("amend", str(base), str(base))
     assert unchanged.returncode == 0 and unchanged.stderr == ""
+
+
+def test_renumbering_after_unread_lines_never_touches_quoted_words() -> None:
+    """With a line left unread the amendments are named by their place in the file; words
+    quoted from the text that say "amendment 1" stay as quoted."""
+    from engine.amend import AmendmentList
+    from engine.errors import AmendmentError
+
+    listed = AmendmentList((), "en", source="peru.txt", lines=(2, 5), ordinals=(1, 3))
+    error = AmendmentError(
+        'amendment 2 (operative paragraph 4) overlaps amendment 1: the words "amendment 2 of the Statute" '
+        "are in both",
+        index=1,
+    )
+    placed = listed.placed(error)
+    assert str(placed) == (
+        'peru.txt:5: amendment 3 (operative paragraph 4) overlaps amendment 1: the words "amendment 2 of '
+        'the Statute" are in both'
+    )

@@ -187,6 +187,9 @@ def described(amendment: Amendment) -> str:
     return amendment.ref
 
 
+_AMENDMENT_NO = re.compile(r"\bamendment (\d+)\b")
+
+
 @dataclass(frozen=True)
 class AmendmentList:
     """A list as circulated: its amendments, the language of their words and references, the
@@ -223,8 +226,11 @@ class AmendmentList:
         line = self.where(exc.index) if exc.index is not None else None
         message = exc.message
         if self.ordinals:
+            # apply names amendments by their index (`amendment 2 (...)`, `overlaps amendment
+            # 1`) before any quoted words; only that head is renumbered, never words quoted
+            # from a text that itself says "amendment 2".
             ordinals = self.ordinals
-            message = re.sub(
-                r"\bamendment (\d+)\b", lambda m: f"amendment {ordinals[int(m[1]) - 1]}", message
-            )
+            cut = min((k for k in (message.find('"'), message.find("“")) if k >= 0), default=len(message))
+            head = _AMENDMENT_NO.sub(lambda m: f"amendment {ordinals[int(m[1]) - 1]}", message[:cut])
+            message = head + message[cut:]
         return AmendmentError(message, path=self.source, line=line, index=exc.index)
