@@ -266,6 +266,13 @@ def write_or_print(report: str | bytes, output: Path | None, force: bool, what: 
         emit(report)
 
 
+def refuse_to_overwrite(output: Path | None, force: bool) -> None:
+    """Stop before any work when the -o file exists and --force was not given (the atomic
+    write refuses it too, but only after the whole comparison has run)."""
+    if output is not None and output.exists() and not force:
+        fail(f"{output}: already exists (use --force to replace it)")
+
+
 def output_options(help_text: str) -> Callable[[F], F]:
     """`-o/--output FILE` and `--force`, the same for every command that writes a result."""
 
@@ -650,8 +657,7 @@ def diff(
     fmt = api.format_for(output, fmt, terminal=tty)
     if output is None and fmt in BINARY_FORMATS and tty:
         fail(f"the {fmt} format is binary and will not be printed to a terminal; write it with -o FILE.{fmt}")
-    if output is not None and output.exists() and not force:
-        fail(f"{output}: already exists (use --force to replace it)")
+    refuse_to_overwrite(output, force)
     store = open_history(history_root)
     sides = api.load_pair(old, new, lang=lang, history=store, series=series, revisions=revisions)
     result = api.compare(
@@ -801,8 +807,7 @@ def amend(
       resdiff amend base.txt revised.txt --format json -o amendments.json
       resdiff amend A/HRC/RES/28/2 A/HRC/RES/38/3 --lang en --format md
     """
-    if output is not None and output.exists() and not force:
-        fail(f"{output}: already exists (use --force to replace it)")
+    refuse_to_overwrite(output, force)
     store = open_history(history_root)
     sides = [
         api.load(ref, lang=lang, history=store, series=series, revisions=revisions) for ref in (old, new)
@@ -871,8 +876,7 @@ def apply_(
       resdiff apply draft.txt proposals.txt --format text
       resdiff apply draft.txt proposals.txt --continue -o amended.md
     """
-    if output is not None and output.exists() and not force:
-        fail(f"{output}: already exists (use --force to replace it)")
+    refuse_to_overwrite(output, force)
     store = open_history(history_root)
     res = api.load(base, lang=lang, history=store, series=series, revisions=revisions)
     report_diagnostics(res, verbose=False)
@@ -949,8 +953,7 @@ def rebase(
       resdiff rebase list.json A/C.3/78/L.41 rev1.md -o list-rev1.json
       resdiff rebase proposals.txt zero.docx rev1.docx --format json
     """
-    if output is not None and output.exists() and not force:
-        fail(f"{output}: already exists (use --force to replace it)")
+    refuse_to_overwrite(output, force)
     store = open_history(history_root)
     old, new = (
         api.load(ref, lang=lang, history=store, series=series, revisions=revisions)
@@ -1054,8 +1057,7 @@ def compile_(
         fail(f"the compilation has no {fmt} format; give --format ({', '.join(COMPILATION_FORMATS)})")
     if output is None and fmt in BINARY_FORMATS and sys.stdout.isatty():
         fail(f"the {fmt} format is binary and will not be printed to a terminal; write it with -o FILE.{fmt}")
-    if output is not None and output.exists() and not force:
-        fail(f"{output}: already exists (use --force to replace it)")
+    refuse_to_overwrite(output, force)
     store = open_history(history_root)
     res = api.load(base, lang=lang, history=store, series=series, revisions=revisions)
     report_diagnostics(res, verbose=False)
