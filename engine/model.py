@@ -152,6 +152,21 @@ class Metadata:
     source: str | None = None
 
 
+def printed_prefix(p: Provision) -> str:
+    """What stands before a provision's text in print: `5. `, `(a) `, `(ii) `; nothing for an
+    unnumbered preambular paragraph. A numbered preambular paragraph and an operative
+    `3 bis` carry negotiation labels, so they are printed as labels (`PP1 `, `OP3 bis `):
+    as `(1) ` and `3 bis. ` they were not what the draft printed, and a text written so
+    does not read back as the draft (the Word report and the plain text share this)."""
+    if not p.number:
+        return ""
+    if p.kind == "preamble" and p.depth == 0:
+        return f"PP{p.number} "
+    if p.kind == "operative" and " " in p.number:
+        return f"OP{p.number} "
+    return f"{p.number}. " if p.kind == "operative" else f"({p.number}) "
+
+
 @dataclass(frozen=True)
 class Resolution:
     """One version of one resolution in one language."""

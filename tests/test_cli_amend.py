@@ -213,3 +213,28 @@ def test_renumbering_after_unread_lines_never_touches_quoted_words() -> None:
         'peru.txt:5: amendment 3 (operative paragraph 4) overlaps amendment 1: the words "amendment 2 of '
         'the Statute" are in both'
     )
+
+
+def test_the_text_form_of_a_labelled_draft_prints_its_labels() -> None:
+    """The plain text printed `PP1` paragraphs bare and `OP1 bis` as `1 bis.`: the labels
+    were lost, and the text did not read back as the draft. It now prints what the Word
+    report prints (one `printed_prefix`)."""
+    from engine.read import read_bytes
+    from engine.render.document import DOCUMENT_RENDERERS
+
+    typed = (
+        "The Human Rights Council,\n\nPP1 Recalling its resolutions,\n\nPP1 bis Noting the report,\n\n"
+        "OP1 Decides to act;\n\nOP1 bis Calls upon States to cooperate;\n\nOP2 Decides to remain seized.\n"
+    )
+    draft = read_bytes(typed.encode(), lang="en")
+    text = DOCUMENT_RENDERERS["text"](draft)
+    assert text.split("\n\n")[1:5] == [
+        "PP1 Recalling its resolutions,",
+        "PP1 bis Noting the report,",
+        "1. Decides to act;",  # a plain label prints as the number it is
+        "OP1 bis Calls upon States to cooperate;",
+    ]
+    again = read_bytes(text.encode(), lang="en")
+    assert [(p.id, p.number, p.text) for p in again.provisions] == [
+        (p.id, p.number, p.text) for p in draft.provisions
+    ]

@@ -17,24 +17,10 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from ..diff import Change, Diff, Op, OpKind, token_diff, tokenizer_for
-from ..model import Provision, Resolution
+from ..model import Resolution, printed_prefix
 from .diff_labels import describe, excerpt_notes, identity
 from .options import RenderOptions
 from .wordml import DEFAULT_AUTHOR, PROVISION_STYLE, Para, Writer
-
-
-def _prefix(p: Provision) -> str:
-    """What stands before the text in print: `5. `, `(a) `, `(ii) `; nothing for a pp. A
-    numbered preambular paragraph and an operative `3 bis` carry negotiation labels, so
-    they are printed as labels (`PP1 `, `OP3 bis `): as `(1) ` and `3 bis. ` they were not
-    what the draft printed, and read back as text ("Accept all" was not the draft)."""
-    if not p.number:
-        return ""
-    if p.kind == "preamble" and p.depth == 0:
-        return f"PP{p.number} "
-    if p.kind == "operative" and " " in p.number:
-        return f"OP{p.number} "
-    return f"{p.number}. " if p.kind == "operative" else f"({p.number}) "
 
 
 def _numbered_ops(diff: Diff, change: Change) -> list[Op]:
@@ -44,8 +30,8 @@ def _numbered_ops(diff: Diff, change: Change) -> list[Op]:
     in an insert (a new boundary) or a delete (an old one); the next provision's number goes
     right after it, on the same side.
     """
-    old = [_prefix(diff.old.provision(pid)) for pid in change.old]
-    new = [_prefix(diff.new.provision(pid)) for pid in change.new]
+    old = [printed_prefix(diff.old.provision(pid)) for pid in change.old]
+    new = [printed_prefix(diff.new.provision(pid)) for pid in change.new]
     ops: list[Op] = list(_number_pair(old[0] if old else None, new[0] if new else None))
     oi = ni = 0
     for op, text in change.ops:
@@ -200,7 +186,7 @@ def render_docx(diff: Diff, options: RenderOptions) -> bytes:
         else:
             # Added, or one part of a split or merge whose parts are not neighbours: the new
             # text where the new version has it (its old text stands where the old had it).
-            writer.provision(Para([("insert", _prefix(p) + p.text)], mark="insert"))
+            writer.provision(Para([("insert", printed_prefix(p) + p.text)], mark="insert"))
     _footnotes(writer, diff.old, diff.new, language)
     writer.note(f"resdiff: {describe_counts(diff)}")
     return writer.save()
@@ -217,7 +203,7 @@ def _write_old(writer: Writer, diff: Diff, item: _OldOnly, moves: dict[int, int]
         for para in _paragraphs(old_text, whole="moveFrom"):
             writer.provision(para, move=("moveFrom", moves[id(item.change)]))
         return
-    texts = [_prefix(diff.old.provision(pid)) + diff.old.provision(pid).text for pid in item.ids]
+    texts = [printed_prefix(diff.old.provision(pid)) + diff.old.provision(pid).text for pid in item.ids]
     ops: list[Op] = [("equal", "\n".join(texts))]
     for para in _paragraphs(ops, whole="delete"):
         writer.provision(para)

@@ -10,7 +10,7 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from ..model import Resolution
+from ..model import Resolution, printed_prefix
 from ..store import canonical
 
 DOCUMENT_SCHEMA = "resdiff.document/1"
@@ -57,14 +57,12 @@ def render_json(res: Resolution) -> str:
 
 def render_plain(res: Resolution) -> str:
     """The text as printed, for reading: title, body line, preambular paragraphs, operative
-    paragraphs with their numbers, subparagraphs with their letters, indented by level; one
-    blank line between provisions. Footnotes are left out (the canonical form keeps them)."""
+    paragraphs with their numbers, subparagraphs with their letters, a negotiation draft's
+    labels as printed (`PP1`, `OP3 bis`), indented by level; one blank line between
+    provisions. Footnotes are left out (the canonical form keeps them)."""
     blocks = [line for line in (res.meta.title, res.body_line) if line]
     for p in res.provisions:
-        label = f"{p.number}. " if p.kind == "operative" and p.number else ""
-        if p.kind == "subparagraph" and p.number:
-            label = f"({p.number}) "
-        blocks.append("    " * p.depth + label + p.text)
+        blocks.append("    " * p.depth + printed_prefix(p) + p.text)
     return "\n\n".join(blocks) + "\n"
 
 
