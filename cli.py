@@ -882,6 +882,12 @@ def apply_(
     report_diagnostics(res, verbose=False)
     listed = read_list(amendments, res, keep_going=keep_going)
 
+    if res.labelled:
+        click.echo(
+            "note: the amended text is numbered as adopted (1, 2, 3...): the draft's negotiation "
+            "labels (PP1, OP3 bis) are not carried into it",
+            err=True,
+        )
     if not keep_going:
         amended = api.apply_amendments(res, listed)
         write_or_print(render_document(amended, fmt), output, force, f"{fmt} amended text")

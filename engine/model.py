@@ -197,6 +197,15 @@ class Resolution:
                 return f.text
         return None
 
+    @property
+    def labelled(self) -> bool:
+        """A negotiation draft: a preambular paragraph carries a label (PP3), or a number a
+        suffix (OP3 bis, OP5 alt). Its labels never shift during the talks (a new paragraph
+        is `bis`, a deleted one leaves its label unused); the adopted text drops them."""
+        return any(
+            p.depth == 0 and p.number and (p.kind == "preamble" or " " in p.number) for p in self.provisions
+        )
+
     def with_meta(self, **changes: object) -> Resolution:
         return replace(self, meta=replace(self.meta, **changes))  # type: ignore[arg-type]
 

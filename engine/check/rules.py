@@ -65,7 +65,7 @@ def numbering(ctx: Context) -> Iterator[Finding]:
     and (i), (ii)... in order under each parent. The printed numbers are compared with
     the positions (the ids), so the fix can name the number each should carry. An excerpt
     may start at any number: its operative paragraphs run on from the first printed one."""
-    if _labelled(ctx.res):
+    if ctx.res.labelled:  # 1..N is the wrong rule for labels, which never shift
         yield from _labels(ctx.res)
         return
     start = 0
@@ -99,15 +99,6 @@ def numbering(ctx: Context) -> Iterator[Finding]:
 # Negotiation labels (`OP3 bis`, `PP5 alt`): the reader keeps them as printed numbers.
 _SUFFIXES = ("bis", "ter", "quater", "quinquies", "sexies", "septies")
 _LABELLED = re.compile(r"^(\d+)(?: (\w+)(?: \d+)?)?$")
-
-
-def _labelled(res: Resolution) -> bool:
-    """A negotiation draft: a preambular paragraph carries a label (PP3), or a number a
-    suffix (OP3 bis, OP5 alt). Its labels never shift during the talks (a new paragraph is
-    `bis`, a deleted one leaves its label unused), so 1..N is the wrong rule for it."""
-    return any(
-        p.depth == 0 and p.number and (p.kind == "preamble" or " " in p.number) for p in res.provisions
-    )
 
 
 def _labels(res: Resolution) -> Iterator[Finding]:
