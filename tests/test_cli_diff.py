@@ -104,6 +104,28 @@ def test_a_space_lost_or_added_between_words_is_said_not_hidden(tmp_path: Path) 
     assert (counted.returncode, counted.stdout) == (1, "summary: 44 unchanged, 1 reworded\n")
 
 
+def test_quote_style_and_punctuation_width_are_said_not_hidden(tmp_path: Path) -> None:
+    """Straight for curly quotes (en) and `,` for `，` (zh) are formatting by design, as the
+    space is: said by id, not left as a bare "unchanged"."""
+    l41 = ROOT / "history/iran-hr/en/A-C.3-78-L.41.md"
+    seed = ROOT / "history/intl-cooperation-hr/zh/A-HRC-RES-25-3.md"
+    for stored, old, new, pid in (
+        (l41, "“Special Committee to investigate the 2022 unrests”", '"Special Committee to investigate '
+         'the 2022 unrests"', "op5"),
+        (seed, "集体责任；", "集体责任;", "op2"),
+    ):  # fmt: skip
+        text = stored.read_text(encoding="utf-8")
+        assert old in text
+        typed = tmp_path / stored.name
+        typed.write_text(text.replace(old, new, 1), encoding="utf-8")
+        result = run("diff", str(stored), str(typed))
+        assert result.returncode == 0
+        assert result.stdout.splitlines()[-1] == (
+            f"note: 1 provision(s) shown unchanged differ in quote style, punctuation width or bracket form "
+            f"({pid}); --count-formatting shows them"
+        )
+
+
 def test_a_paragraph_typed_without_its_number_is_headed_so(tmp_path: Path) -> None:
     # L.41 retyped with operative paragraph 9 left without its number: the change was headed
     # "— → op9", as if 9 were printed.

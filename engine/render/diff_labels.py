@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from ..align.formatting import fold
+from ..align.formatting import fold, fold_space
 from ..diff import HEADING_FIELDS, Change, Diff, FootnoteChange, Op
 from ..model import Resolution
 from ..text import has_cjk
@@ -115,27 +115,41 @@ def excerpt_notes(diff: Diff) -> list[str]:
     if old_notes != new_notes:
         which = "old" if old_notes else "new"
         notes.append(f"note: only the {which} text has footnotes: footnote texts were not compared")
-    if spaced := _space_only(diff):
-        shown = ", ".join(spaced[:5]) + (", ..." if len(spaced) > 5 else "")
+    spaced, marked = _formatting_only(diff)
+    if spaced:
         notes.append(
             f"note: {len(spaced)} provision(s) shown unchanged differ by a space lost or added between "
-            f"words ({shown}), taken as extraction; --count-formatting shows them"
+            f"words ({_ids(spaced)}), taken as extraction; --count-formatting shows them"
+        )
+    if marked:
+        notes.append(
+            f"note: {len(marked)} provision(s) shown unchanged differ in quote style, punctuation width "
+            f"or bracket form ({_ids(marked)}); --count-formatting shows them"
         )
     return notes
 
 
-def _space_only(diff: Diff) -> list[str]:
-    """The unchanged provisions whose texts differ only in where a space falls between two
-    words. Extraction does that (`Guidedby`), and so does a drafter (`every one` for
-    `everyone`): the diff calls it formatting, so the reader is told it is there, by id."""
-    found = []
+def _ids(ids: list[str]) -> str:
+    return ", ".join(ids[:5]) + (", ..." if len(ids) > 5 else "")
+
+
+def _formatting_only(diff: Diff) -> tuple[list[str], list[str]]:
+    """The unchanged provisions whose texts differ beyond runs of white space: where a space
+    falls between two words (extraction does that, `Guidedby`, and so does a drafter,
+    `every one` for `everyone`), and marks the diff folds (`"` and `“`, `,` and `，`, `[]`
+    and `【】`). The diff calls both formatting, so the reader is told they are there, by id."""
+    spaced, marked = [], []
     for change in diff.changes:
         if change.kind != "unchanged" or len(change.old) != 1 or len(change.new) != 1:
             continue
         old, new = diff.old.provision(change.old[0]).text, diff.new.provision(change.new[0]).text
+        if old == new:
+            continue
         if fold(old) != fold(new):
-            found.append(change.new[0])
-    return found
+            spaced.append(change.new[0])
+        elif fold_space(old) != fold_space(new):
+            marked.append(change.new[0])
+    return spaced, marked
 
 
 def shown(change: Change, show_unchanged: bool) -> bool:
