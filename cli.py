@@ -477,7 +477,8 @@ def validate(paths: tuple[Path, ...], history_root: Path) -> None:
     "fmt",
     type=click.Choice(TIMELINE_FORMATS),
     help="With --timeline: term (a grid, the default), md (a table), html (a self-contained page), "
-    "json (resdiff.timeline/1; resdiff.timeline-across/1 with --across-languages).",
+    "json (resdiff.timeline/1; resdiff.timeline-across/1 with --across-languages; resdiff.timelines/1 "
+    "for the whole history, no SERIES).",
 )
 @click.option(
     "--across-languages",
@@ -487,12 +488,24 @@ def validate(paths: tuple[Path, ...], history_root: Path) -> None:
     "two languages joined only through a version held in both, by structure (id, printed number), "
     "never by wording. Each cell still compares with the version before in its own language.",
 )
+@output_options("With --timeline: write the timeline to FILE (atomically).")
 @history_option
 @reports_errors
 def history_(
-    series: str | None, lang: str | None, timeline: bool, fmt: str | None, across: bool, history_root: Path
+    series: str | None,
+    lang: str | None,
+    timeline: bool,
+    fmt: str | None,
+    across: bool,
+    output: Path | None,
+    force: bool,
+    history_root: Path,
 ) -> None:
     """List the versions of a series in order (or the series, with no argument).
+
+    With --timeline, the series' lineages version by version; with --timeline and no SERIES,
+    every series of the history (each in every language it holds, or in --lang, or across
+    languages), one report.
 
     \b
     Examples:
@@ -500,15 +513,26 @@ def history_(
       resdiff history intl-cooperation-hr --lang en
       resdiff history intl-cooperation-hr --timeline --lang en
       resdiff history hr-international-solidarity --timeline --across-languages
+      resdiff history --timeline --format html -o timelines.html
     """
     if fmt is not None and not timeline:
         fail("--format applies to --timeline; the list of versions is plain text")
     if across and not timeline:
         fail("--across-languages applies to --timeline")
+    if output is not None and not timeline:
+        fail("--output applies to --timeline; the list of versions is plain text")
+    refuse_to_overwrite(output, force)
     store = open_history(history_root)
+    if timeline and series is None:
+        with lineage_progress("timelines of the series") as progress:
+            whole = api.history_timelines(
+                store, lang, cache_dir=lineage_cache(), progress=progress, across=across
+            )
+        from engine.render.lineage import TIMELINES_RENDERERS
+
+        write_or_print(TIMELINES_RENDERERS[fmt or "term"](whole), output, force, f"{fmt or 'term'} timelines")
+        return
     if timeline:
-        if series is None:
-            fail("--timeline needs a SERIES")
         assert series is not None
         with lineage_progress() as progress:
             result = api.timeline(
@@ -516,7 +540,7 @@ def history_(
             )
         from engine.render.lineage import TIMELINE_RENDERERS
 
-        emit(TIMELINE_RENDERERS[fmt or "term"](result))
+        write_or_print(TIMELINE_RENDERERS[fmt or "term"](result), output, force, f"{fmt or 'term'} timeline")
         return
     if series is None:
         if not store.root.is_dir():
@@ -1079,7 +1103,9 @@ def compile_(
 
 
 @contextlib.contextmanager
-def lineage_progress(delay: float = 0.5) -> Iterator[Callable[[int, int], None]]:
+def lineage_progress(
+    what: str = "aligning successive versions", delay: float = 0.5
+) -> Iterator[Callable[[int, int], None]]:
     """A progress bar on stderr while successive versions are aligned: only on a terminal,
     and only once the work has taken more than `delay` seconds (a cached run never shows
     one); gone when the work is done (rich, transient)."""
@@ -1095,7 +1121,7 @@ def lineage_progress(delay: float = 0.5) -> Iterator[Callable[[int, int], None]]
 
             bar = Progress(console=Console(stderr=True), transient=True)
             bar.start()
-            shown.append((bar, bar.add_task("aligning successive versions", total=total)))
+            shown.append((bar, bar.add_task(what, total=total)))
         bar, task = shown[0]
         bar.update(task, completed=done)
 

@@ -40,7 +40,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .diagnostics import diag
-from .errors import AmendmentError, InputError
+from .errors import AmendmentError, InputError, StoreError
 from .model import Resolution
 from .read import Revisions
 from .read.decode import read_limited
@@ -59,6 +59,7 @@ if TYPE_CHECKING:  # these load only for the calls that need them: start-up is e
     from .diff import Diff
     from .lineage import SeriesLineage, Timeline
     from .lineage.trail import Trail
+    from .lineage.whole import HistoryTimelines
     from .render.lineage import BlameReport
 
 __all__ = [
@@ -75,6 +76,7 @@ __all__ = [
     "compare",
     "compile_lists",
     "format_for",
+    "history_timelines",
     "is_changed",
     "load",
     "load_pair",
@@ -393,6 +395,29 @@ def timeline(
     from .lineage import timeline as make_timeline
 
     return make_timeline(lineage(store, series, language, cache_dir=cache_dir, progress=progress))
+
+
+def history_timelines(
+    store: History,
+    language: str | None,
+    *,
+    cache_dir: Path | None,
+    progress: Progress = None,
+    across: bool = False,
+) -> HistoryTimelines:
+    """The timeline of every series of the history (`engine.lineage.whole`): each in
+    `language`, or in every language it holds, or across its languages."""
+    from .lineage import PairCache
+    from .lineage.whole import history_timelines as every_series
+
+    if across and language is not None:
+        raise InputError(
+            "--across-languages takes every language the series holds and --lang picks one: "
+            "give one or the other"
+        )
+    if not store.root.is_dir():
+        raise StoreError(store.missing())
+    return every_series(store, language, cache=PairCache(cache_dir), across=across, progress=progress)
 
 
 def _stored_version(

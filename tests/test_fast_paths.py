@@ -99,3 +99,27 @@ def test_candidates_asked_one_by_one_are_the_queries_made_up_front(codes: list[s
     lazy = Candidates(CandidateIndex(codes, max_df=3), codes)
     assert [lazy[k] for k in reversed(range(len(codes)))] == eager[::-1]
     assert list(lazy) == eager
+
+
+def _plain_label(text: str, width: int) -> str:
+    """A timeline row's label as first defined: every character measured."""
+    from engine.lineage.timeline import columns
+
+    text = " ".join(text.split())
+    if sum(map(columns, text)) <= width:
+        return text
+    out, used = [], 0
+    for ch in text:
+        if used + columns(ch) > width - 1:
+            break
+        out.append(ch)
+        used += columns(ch)
+    return "".join(out).rstrip() + "…"
+
+
+@settings(max_examples=500)
+@given(texts, st.integers(min_value=2, max_value=60))
+def test_a_label_measures_only_what_it_keeps(text: str, width: int) -> None:
+    from engine.lineage.timeline import label
+
+    assert label(text, width) == _plain_label(text, width)

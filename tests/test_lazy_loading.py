@@ -219,6 +219,7 @@ def test_help_loads_no_reader_aligner_nor_diff_engine() -> None:
         ("blame", "A/HRC/RES/25/3", "--lang", "zh"),
         ("history", "intl-cooperation-hr", "--timeline", "--lang", "en", "--format", "json"),
         ("history", "hr-international-solidarity", "--timeline", "--across-languages"),
+        ("history", "--timeline", "--format", "html"),
     ],
 )
 def test_a_cached_blame_or_timeline_loads_no_reader_aligner_nor_diff_engine(

@@ -418,7 +418,7 @@ def test_cli_blame_json_and_lineage(gap_history):
         (("blame", "A/RES/9/9"), "no stored version of A/RES/9/9"),
         (("lineage", "A/RES/3/1"), "names no provision"),
         (("lineage", "A/RES/3/1#op9"), "no provision op9"),
-        (("history", "--timeline"), "--timeline needs a SERIES"),
+        (("history", "--timeline", "--lang", "zh"), "no series of the history holds text in zh"),
         (("history", "topic", "--timeline", "--lang", "zh"), "holds no text in zh"),
         (("history", "topic", "--format", "json"), "--format applies to --timeline"),
     ],

@@ -207,6 +207,9 @@ class PairCache:
     """Whole series found in the cache (no pair read, no file parsed)."""
     rejected: list[str] = field(default_factory=list)
     """Keys of entries that were there but unreadable or malformed (recomputed)."""
+    manifests: dict[str, Series] = field(default_factory=dict, repr=False)
+    """Manifests already read by this cache object (one command), by series name: the whole
+    history's timeline asks each series' languages, then builds each language."""
 
     def key(self, old_bytes: bytes, new_bytes: bytes, options: str) -> str:
         parts = [
@@ -313,6 +316,12 @@ class PairCache:
         line numbers) cost ~15 ms, more than the rest of a cached lineage. Keyed by the
         series, the SHA-256 of the manifest's bytes and the source that parses it
         (`MANIFEST_SOURCE`); an entry is checked as the file is, and reparsed when it fails."""
+        if series in self.manifests:
+            return self.manifests[series]
+        self.manifests[series] = found = self._manifest(store, series)
+        return found
+
+    def _manifest(self, store: History, series: str) -> Series:
         from ..errors import InputError
         from ..store.manifest import MANIFEST, MAX_BYTES, loads_series
 

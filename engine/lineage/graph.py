@@ -101,9 +101,17 @@ class Lineage:
     """One connected component: its provisions by version."""
 
     nodes: list[Node]
+    _by_version: dict[int, list[str]] | None = field(default=None, init=False, repr=False, compare=False)
 
     def ids_in(self, version: int) -> list[str]:
-        return [pid for v, pid in self.nodes if v == version]
+        """Its provisions in one version, in node order (a timeline asks every version of
+        every lineage several times: the grouping is made once)."""
+        if self._by_version is None:
+            grouped: dict[int, list[str]] = {}
+            for v, pid in self.nodes:
+                grouped.setdefault(v, []).append(pid)
+            self._by_version = grouped
+        return list(self._by_version.get(version, ()))
 
 
 @dataclass

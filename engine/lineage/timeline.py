@@ -158,12 +158,16 @@ def label(text: str, width: int = 40) -> str:
     """The opening words of a text, cut at `width` terminal columns with an ellipsis (a
     Chinese label takes half as many characters as an English one)."""
     text = " ".join(text.split())
-    if sum(map(columns, text)) <= width:
+    # A character takes one column at least: a text longer than `width` is cut whatever it
+    # holds, and only the characters kept are measured (a whole history's labels otherwise
+    # cost more than reading its cached lineages).
+    if len(text) <= width and sum(map(columns, text)) <= width:
         return text
-    out, used = [], 0
-    for ch in text:
-        if used + columns(ch) > width - 1:
-            break
-        out.append(ch)
+    if text.isascii():
+        return text[: width - 1].rstrip() + "…"
+    used = 0
+    for end, ch in enumerate(text[:width]):
         used += columns(ch)
-    return "".join(out).rstrip() + "…"
+        if used > width - 1:
+            return text[:end].rstrip() + "…"
+    return text[:width].rstrip() + "…"  # not reached: a text cut is wider than `width`

@@ -11,16 +11,20 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..controls import escape_controls
 from ..lineage import STATUSES, Blame, Timeline
-from ..lineage.trail import Trail
 from .templates import template
+
+if TYPE_CHECKING:  # a timeline needs neither (start-up is a cached run's whole cost)
+    from ..lineage.trail import Trail
+    from ..lineage.whole import HistoryTimelines
 
 BLAME_SCHEMA = "resdiff.blame/1"
 TIMELINE_SCHEMA = "resdiff.timeline/1"
 ACROSS_SCHEMA = "resdiff.timeline-across/1"
+TIMELINES_SCHEMA = "resdiff.timelines/1"
 ACROSS_NOTE = (
     "across languages: each cell compares a version with the one before it in its own language;",
     "rows of two languages are joined only through a version held in both, provision by",
@@ -262,9 +266,8 @@ def timeline_md(timeline: Timeline) -> str:
     return _lines(lines)
 
 
-def timeline_html(timeline: Timeline) -> str:
-    """A self-contained page (inline CSS, no script, nothing fetched), every stored text
-    escaped by the template engine (autoescape), as the HTML diff report is."""
+def _html_section(timeline: Timeline, heading: str | None) -> dict[str, Any]:
+    """What the page template shows of one timeline (`heading`: its h2 on a page of several)."""
     versions = [
         {
             "label": f"{s}{f' [{timeline.languages[k]}]' if timeline.languages else ''} ({d or 'undated'})",
@@ -288,15 +291,91 @@ def timeline_html(timeline: Timeline) -> str:
         for status in STATUSES
         if any(c[status] for c in counts)
     ]
+    return {
+        "heading": heading,
+        "lang": timeline.language,
+        "skipped": [] if timeline.languages else list(timeline.skipped),
+        "across": _bridges(timeline, joined=True) if timeline.languages else [],
+        "versions": versions,
+        "rows": rows,
+        "counts": foot,
+    }
+
+
+def timeline_html(timeline: Timeline) -> str:
+    """A self-contained page (inline CSS, no script, nothing fetched), every stored text
+    escaped by the template engine (autoescape), as the HTML diff report is."""
     return str(
         template("timeline.html.j2").render(
             lang=timeline.language,
             title=f"Timeline of {_title(timeline)}",
-            skipped=[] if timeline.languages else list(timeline.skipped),
-            across=_bridges(timeline, joined=True) if timeline.languages else [],
-            versions=versions,
-            rows=rows,
-            counts=foot,
+            notes=[],
+            sections=[_html_section(timeline, None)],
+            legend=_legend(),
+        )
+    )
+
+
+def _whole_title(whole: HistoryTimelines) -> str:
+    if whole.across:
+        scope = "each series across its languages"
+    elif whole.language:
+        scope = f"in {whole.language}"
+    else:
+        scope = "each series in every language it holds"
+    return f"the whole history, {scope}"
+
+
+def _whole_notes(whole: HistoryTimelines) -> list[str]:
+    """How many timelines of how many series, and which series are left out and why: a
+    series missing from the report is said, never dropped unseen."""
+    series = len({t.series for t in whole.timelines})
+    n = len(whole.timelines)
+    notes = [f"{n} timeline{'' if n == 1 else 's'} of {series} series"]
+    if whole.without:
+        why = f"no text in {whole.language}" if whole.language else "no text yet"
+        notes.append(f"left out ({why}): {', '.join(whole.without)}")
+    return notes
+
+
+def timelines_dict(whole: HistoryTimelines) -> dict[str, Any]:
+    return {
+        "schema": TIMELINES_SCHEMA,
+        "language": whole.language,
+        "across_languages": whole.across,
+        "left_out": list(whole.without),
+        "timelines": [across_dict(t) if t.languages else timeline_dict(t) for t in whole.timelines],
+    }
+
+
+def timelines_json(whole: HistoryTimelines) -> str:
+    return _json(timelines_dict(whole))
+
+
+def timelines_term(whole: HistoryTimelines) -> str:
+    head = _lines([f"timelines of {_whole_title(whole)}: " + "; ".join(_whole_notes(whole))])
+    return head + "".join("\n" + timeline_term(t) for t in whole.timelines)
+
+
+def timelines_md(whole: HistoryTimelines) -> str:
+    lines = [f"## Timelines of {_whole_title(whole)}", ""]
+    lines += [f"- {note}" for note in _whole_notes(whole)]
+    return _lines(lines) + "".join("\n" + timeline_md(t) for t in whole.timelines)
+
+
+def timelines_html(whole: HistoryTimelines) -> str:
+    """One self-contained page, a section per timeline (each in its own language, so a
+    Chinese series is set in a CJK font on an English page)."""
+    return str(
+        template("timeline.html.j2").render(
+            lang=whole.language or "en",
+            title=f"Timelines of {_whole_title(whole)}",
+            notes=[
+                *_whole_notes(whole),
+                "One row per lineage (a clause followed across versions; a split branches it, a merge "
+                "joins it), one column per version held in the timeline's language.",
+            ],
+            sections=[_html_section(t, f"Timeline of {_title(t)}") for t in whole.timelines],
             legend=_legend(),
         )
     )
@@ -312,6 +391,12 @@ TIMELINE_RENDERERS: dict[str, Callable[[Timeline], str]] = {
     "md": timeline_md,
     "json": timeline_json,
     "html": timeline_html,
+}
+TIMELINES_RENDERERS: dict[str, Callable[[HistoryTimelines], str]] = {
+    "term": timelines_term,
+    "md": timelines_md,
+    "json": timelines_json,
+    "html": timelines_html,
 }
 
 
