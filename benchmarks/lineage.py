@@ -1,7 +1,9 @@
 """`make bench` (lineage part): every shipped series' timeline, cold and from the cache.
 
 Issue 11 asks that the whole shipped history timelines in seconds and that the cache makes
-the second run at least 5x faster. Each series is built in every language it holds with
+the second run at least 5x faster. The whole history is timed as one command
+(`history --timeline`, every series in every language it holds; and `--across-languages`),
+cold and then again from the cache, medians of 5. Each series is also built in every language it holds with
 more than one version, through the installed command in a fresh child process (start-up
 included, as a user meets it): first with an empty cache folder, then the same command
 again with the cache the first run filled. Each pair of runs is repeated with a new empty
@@ -39,7 +41,7 @@ WORK = Path(__file__).resolve().parent / ".work"
 RESDIFF = Path(sys.executable).parent / "resdiff"
 REPEATS = 3
 HISTORY_SECONDS = 10.0
-"""In seconds: the whole shipped history, every series across its languages, under ten."""
+"""In seconds: the whole shipped history's timelines, under ten."""
 SPEED_UP = 5.0
 
 
@@ -81,11 +83,11 @@ def child_env(cache: Path) -> dict[str, str]:
 
 
 def compile_once() -> None:
-    """One untimed cold run, so that every module the measured runs import is compiled."""
-    with tempfile.TemporaryDirectory(prefix="resdiff-lineage-bench-") as cache:
-        series, lang, _n = targets()[0]
-        args = [str(RESDIFF), "history", series, "--timeline", "--lang", lang, "--format", "html"]
-        subprocess.run(args, check=True, capture_output=True, env=child_env(Path(cache)), cwd=ROOT)
+    """Untimed cold runs, so that every module the measured runs import is compiled."""
+    for extra in ([], ["--across-languages"]):
+        with tempfile.TemporaryDirectory(prefix="resdiff-lineage-bench-") as cache:
+            args = [str(RESDIFF), "history", "--timeline", *extra, "--format", "html"]
+            subprocess.run(args, check=True, capture_output=True, env=child_env(Path(cache)), cwd=ROOT)
 
 
 def timed(args: list[str], cache: Path) -> float:
@@ -100,11 +102,11 @@ def startup() -> float:
     return statistics.median(timed([str(RESDIFF), "--help"], WORK) for _ in range(5))
 
 
-def cold_warm(args: list[str]) -> tuple[float, float]:
+def cold_warm(args: list[str], repeats: int = REPEATS) -> tuple[float, float]:
     """Medians of the command with an empty cache folder and then again with the cache the
     first run filled, each pair with a new folder."""
     colds, warms = [], []
-    for _ in range(REPEATS):
+    for _ in range(repeats):
         folder = Path(tempfile.mkdtemp(prefix="resdiff-lineage-bench-"))
         try:
             colds.append(timed(args, folder))
@@ -120,6 +122,11 @@ class LineageResult:
     judge (the whole shipped history, issue 11's 20-version series, the engine alone)."""
 
     table: list[str]
+    whole_cold: float
+    whole_warm: float
+    """The whole shipped history's timelines, one command (`history --timeline`)."""
+    whole_across_cold: float
+    whole_across_warm: float
     history_cold: float
     history_warm: float
     across_cold: float
@@ -133,6 +140,11 @@ def measure() -> LineageResult:
     WORK.mkdir(parents=True, exist_ok=True)
     compile_once()
     rows = []
+    # Issue 11's sentence: the whole shipped history timelines, and a second run of the same.
+    whole = cold_warm([str(RESDIFF), "history", "--timeline", "--format", "json"], repeats=5)
+    whole_across = cold_warm(
+        [str(RESDIFF), "history", "--timeline", "--across-languages", "--format", "json"], repeats=5
+    )
     cold_total = warm_total = 0.0
     for series, lang, n in targets():
         args = [str(RESDIFF), "history", series, "--timeline", "--lang", lang, "--format", "json"]
@@ -194,19 +206,24 @@ def measure() -> LineageResult:
         *rows,
         *totals,
         row("**all, engine alone (one process)**", "", "", *engine, digits=3),
+        row("**the whole history, one command** (`history --timeline`)", "each", "", *whole),
+        row("**the whole history, one command, across languages**", "all", "", *whole_across),
     ]
-    return LineageResult(table, *history, *across, synthetic, engine, startup())
+    return LineageResult(table, *whole, *whole_across, *history, *across, synthetic, engine, startup())
 
 
 def bars(result: LineageResult, met: Callable[[bool], str]) -> list[str]:
     """Issue 11's two bars, judged on what a user runs (the installed command, start-up
     included), each case on its own line so that none hides another."""
     lines = [
-        f"- Lineage: the whole shipped history timelines in seconds (<= {HISTORY_SECONDS:.0f} s), every "
-        f"series across its languages, one command each: {result.across_cold:.2f} s cold, "
-        f"{met(result.across_cold <= HISTORY_SECONDS)}",
+        f"- Lineage: the whole shipped history timelines in seconds (<= {HISTORY_SECONDS:.0f} s), one "
+        f"command (`history --timeline`): {result.whole_cold:.2f} s cold, "
+        f"{met(result.whole_cold <= HISTORY_SECONDS)}; across languages {result.whole_across_cold:.2f} s; "
+        f"one command per series across languages {result.across_cold:.2f} s",
     ]
     cases = [
+        ("the whole shipped history, one command", result.whole_cold, result.whole_warm),
+        ("the whole shipped history across languages, one command", *whole_across(result)),
         ("every shipped series and language, one command each", result.history_cold, result.history_warm),
         *result.synthetic,
     ]
@@ -223,16 +240,20 @@ def bars(result: LineageResult, met: Callable[[bool], str]) -> list[str]:
     return lines
 
 
+def whole_across(result: LineageResult) -> tuple[float, float]:
+    return result.whole_across_cold, result.whole_across_warm
+
+
 def section(result: LineageResult) -> list[str]:
     return [
         "## Lineage: timelines and blame, cold and cached",
         "",
         "Each command run by the installed `resdiff` in a fresh process, first with an empty cache",
-        "folder, then again with the cache that run filled (medians of 3). A cached run that",
-        "parses and aligns nothing is left with the command's start-up, "
-        f"{result.startup:.2f} s here (`resdiff --help`):",
-        "on the shipped series, excerpts whose first run is itself little more than a start-up,",
-        "no cache can make the second run five times faster.",
+        "folder, then again with the cache that run filled (medians of 3; of 5 for the whole",
+        "history in one command). A cached run that parses and aligns nothing is left with the",
+        f"command's start-up, {result.startup:.2f} s here (`resdiff --help`): on one shipped series,",
+        "excerpts whose first run is itself little more than a start-up, no cache can make the",
+        "second run five times faster; the whole history in one command pays the start-up once.",
         "",
         *result.table,
         "",

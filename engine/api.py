@@ -392,9 +392,10 @@ def timeline(
                 "give one or the other"
             )
         return across_languages(store, series, cache=PairCache(cache_dir), progress=progress)
-    from .lineage import timeline as make_timeline
+    from .lineage import PairCache
+    from .lineage.timeline import series_timeline
 
-    return make_timeline(lineage(store, series, language, cache_dir=cache_dir, progress=progress))
+    return series_timeline(store, series, language, cache=PairCache(cache_dir), progress=progress)
 
 
 def history_timelines(

@@ -223,8 +223,73 @@ def test_the_shipped_history_whole_and_cached_is_the_same_report(tmp_path, monke
     warm = PairCache(tmp_path / "cache")
     second = history_timelines(store, None, cache=warm)
     assert second == first
-    assert warm.computed == 0 and warm.lineage_hits == len(first.timelines) > 10
+    assert warm.computed == 0 and warm.timeline_hits == len(first.timelines) > 10
+    assert warm.lineage_hits == 0  # not even a lineage decoded: each timeline from its own entry
     from engine.render.lineage import TIMELINES_RENDERERS
 
     for fmt, render in TIMELINES_RENDERERS.items():
         assert render(first) == render(second), fmt
+
+
+def _shipped_timeline(cache: Path):  # type: ignore[no-untyped-def]
+    from engine.lineage import PairCache
+    from engine.lineage.timeline import series_timeline
+
+    counted = PairCache(cache)
+    return series_timeline(
+        History(ROOT / "history"), "regional-arrangements-hr", "zh", cache=counted
+    ), counted
+
+
+def test_a_cached_timeline_is_the_computed_one_on_every_shipped_series(tmp_path):
+    from engine.lineage import PairCache
+    from engine.lineage.timeline import pack, series_timeline, unpack
+
+    store = History(ROOT / "history")
+    for name in store.series_names():
+        for lang in sorted({lang for v in store.series(name).versions for lang in v.languages}):
+            fresh = timeline(build(store, name, lang))
+            assert unpack(json.loads(json.dumps(pack(fresh)))) == fresh
+            first = series_timeline(store, name, lang, cache=PairCache(tmp_path))
+            again = PairCache(tmp_path)
+            assert series_timeline(store, name, lang, cache=again) == first == fresh
+            assert again.timeline_hits == 1
+
+
+@pytest.mark.parametrize("damage", ["truncate", "flip", "other-key", "not-json", "bad-status"])
+def test_a_damaged_timeline_entry_is_recomputed_and_replaced(tmp_path, damage):
+    from engine.lineage import PairCache
+    from engine.lineage.cache import seal, unseal
+    from engine.lineage.timeline import TIMELINE_FORMAT
+
+    fresh, _ = _shipped_timeline(tmp_path)
+    (entry,) = tmp_path.glob("timelines/*/*.json")
+    data = entry.read_bytes()
+    head, _, payload = data.partition(b"\n")
+    sealed = unseal(TIMELINE_FORMAT, entry.stem, data)
+    sealed["rows"][0][1][0][0] = "vanished"  # whole and sealed, but not a status
+    damaged = {
+        "truncate": data[: len(data) - 40],
+        "flip": head + b"\n" + payload.replace(b'"zh"', b'"en"', 1),
+        "other-key": head.replace(entry.stem.encode(), b"0" * 64) + b"\n" + payload,
+        "not-json": b"\x00" * 10,
+        "bad-status": seal(TIMELINE_FORMAT, entry.stem, sealed),
+    }[damage]
+    entry.write_bytes(damaged)
+    again, counted = _shipped_timeline(tmp_path)
+    assert (counted.timeline_hits, counted.rejected, counted.lineage_hits) == (0, [entry.stem], 1)
+    assert again == fresh
+    assert entry.read_bytes() == data  # replaced by a whole entry
+    assert PairCache(tmp_path).get_timeline(entry.stem) == fresh
+
+
+def test_an_edited_version_is_a_new_timeline(two_series):
+    """The timeline's key is the lineage's: every version's content hash."""
+    code, before, _ = run_cli("history", "alpha", "--timeline", "--lang", "en", "--history", str(two_series))
+    assert code == 0 and "rew  Calls upon all States" in before
+    path = History(two_series).path_for("alpha", "en", "A/RES/2/1")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("fully and constructively", "fully"), encoding="utf-8"
+    )
+    code, after, _ = run_cli("history", "alpha", "--timeline", "--lang", "en", "--history", str(two_series))
+    assert code == 0 and "=    =    Calls upon all States" in after and "rew" not in after.split("\n\n")[1]

@@ -14,7 +14,9 @@ are kept as one JSON file, named by a key made of:
 
 Beside the pairs (`pairs/`), the whole lineage of a series in a language is kept
 (`lineages/`, see `snapshot`), keyed by every version's content hash: a run that finds it
-parses no canonical file and compares nothing; and each series' parsed `series.yaml`
+parses no canonical file and compares nothing; so is its timeline (`timelines/`, same key
+and its own format: statuses, ids, numbers and labels, a tenth of the lineage's size), so a
+second timeline decodes no lineage either; and each series' parsed `series.yaml`
 (`manifests/`, keyed by its bytes), so that such a run does not load PyYAML either.
 
 Where: `$RESDIFF_CACHE`, else `$XDG_CACHE_HOME/resdiff`, else `~/.cache/resdiff` (outside
@@ -44,6 +46,7 @@ if TYPE_CHECKING:  # the diff engine loads only when a pair is computed or read 
     from ..store.history import History
     from ..store.manifest import Series
     from .graph import SeriesLineage
+    from .timeline import Timeline
 
 CACHE_FORMAT = "resdiff.pair-cache/1"
 MANIFEST_FORMAT = "resdiff.manifest-cache/1"
@@ -128,6 +131,29 @@ def _step_from(data: object) -> Step:
     )
 
 
+def seal(fmt: str, key: str, payload: object) -> bytes:
+    """An entry of a whole result: a header line (format, key and the payload's SHA-256),
+    then the payload, so a truncated, edited or bit-flipped entry is told in C at disk
+    speed rather than by checking every value in Python."""
+    data = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode()
+    header = {"format": fmt, "key": key, "sha256": hashlib.sha256(data).hexdigest()}
+    return json.dumps(header).encode() + b"\n" + data
+
+
+def unseal(fmt: str, key: str, data: bytes) -> Any:
+    """The payload `seal` wrote; ValueError when it is not whole, not this key's, or of
+    another format."""
+    head, sep, payload = data.partition(b"\n")
+    header = json.loads(head)
+    if not sep or not isinstance(header, dict):
+        raise ValueError("no header")
+    if header.get("format") != fmt or header.get("key") != key:
+        raise ValueError("another format or key")
+    if header.get("sha256") != hashlib.sha256(payload).hexdigest():
+        raise ValueError("payload does not match its digest")
+    return json.loads(payload)
+
+
 FINGERPRINTED = ("align/*.py", "diff/*.py", "lineage/*.py", "model.py", "store/canonical.py")
 """The source that decides what an entry holds: the aligner and the diff (a pair's steps),
 the lineage's own linking (a snapshot), and the model and canonical reader (a snapshot
@@ -205,6 +231,8 @@ class PairCache:
     computed: int = 0
     lineage_hits: int = 0
     """Whole series found in the cache (no pair read, no file parsed)."""
+    timeline_hits: int = 0
+    """Timelines found in the cache (not even the lineage decoded)."""
     rejected: list[str] = field(default_factory=list)
     """Keys of entries that were there but unreadable or malformed (recomputed)."""
     manifests: dict[str, Series] = field(default_factory=dict, repr=False)
@@ -302,6 +330,31 @@ class PairCache:
             return None
         self.lineage_hits += 1
         return found
+
+    def get_timeline(self, key: str) -> Timeline | None:
+        """A series' timeline in one language (`timeline.pack`), or None: absent, or not
+        whole (noted in `rejected`, and replaced by the next `put_timeline`)."""
+        path = self.path(key, "timelines")
+        if path is None:
+            return None
+        from .timeline import TIMELINE_FORMAT, unpack
+
+        try:
+            found = unpack(unseal(TIMELINE_FORMAT, key, path.read_bytes()))
+        except FileNotFoundError:
+            return None
+        except (OSError, ValueError, TypeError, KeyError, IndexError):
+            self.rejected.append(key)
+            return None
+        self.timeline_hits += 1
+        return found
+
+    def put_timeline(self, key: str, timeline: Timeline) -> None:
+        from .timeline import TIMELINE_FORMAT, pack
+
+        path = self.path(key, "timelines")
+        if path is not None:
+            self._replace(path, seal(TIMELINE_FORMAT, key, pack(timeline)))
 
     def put_lineage(self, key: str, lineage: SeriesLineage) -> None:
         from . import snapshot

@@ -23,13 +23,12 @@ so the entry is about the size of the texts rather than twice it.
 
 from __future__ import annotations
 
-import hashlib
-import json
 import re
 from dataclasses import fields
 from typing import Any
 
 from ..model import Footnote, FootnoteRef, Metadata, Provision, Resolution
+from .cache import seal, unseal
 from .graph import JOINER, Link, Node, SeriesLineage, Stage, index_links, make_components
 
 SNAPSHOT_FORMAT = "resdiff.lineage-snapshot/1"
@@ -169,21 +168,10 @@ def load(d: dict[str, Any]) -> SeriesLineage:
 
 
 def encode(key: str, result: SeriesLineage) -> bytes:
-    """A header line (format, key and the payload's SHA-256), then the payload."""
-    payload = json.dumps(dump(result), ensure_ascii=False, separators=(",", ":")).encode()
-    header = {"format": SNAPSHOT_FORMAT, "key": key, "sha256": hashlib.sha256(payload).hexdigest()}
-    return json.dumps(header).encode() + b"\n" + payload
+    return seal(SNAPSHOT_FORMAT, key, dump(result))
 
 
 def decode(key: str, data: bytes) -> SeriesLineage:
     """The lineage an entry holds; ValueError when it is not whole, not this key's, or of
     another format."""
-    head, sep, payload = data.partition(b"\n")
-    header = json.loads(head)
-    if not sep or not isinstance(header, dict):
-        raise ValueError("no header")
-    if header.get("format") != SNAPSHOT_FORMAT or header.get("key") != key:
-        raise ValueError("another format or key")
-    if header.get("sha256") != hashlib.sha256(payload).hexdigest():
-        raise ValueError("payload does not match its digest")
-    return load(json.loads(payload))
+    return load(unseal(SNAPSHOT_FORMAT, key, data))

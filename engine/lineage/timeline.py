@@ -22,9 +22,15 @@ version.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
-from .graph import Lineage, SeriesLineage
+from .graph import Lineage, SeriesLineage, build, choose_language, snapshot_key, stage_files
+
+if TYPE_CHECKING:
+    from ..store.history import History
+    from .cache import PairCache
 
 STATUSES = (
     "present",
@@ -37,6 +43,7 @@ STATUSES = (
     "not in the excerpt",
 )
 _RANK = {"split": 4, "merged": 3, "reworded": 2, "moved": 1}
+TIMELINE_FORMAT = "resdiff.timeline-cache/1"
 
 
 @dataclass(frozen=True)
@@ -171,3 +178,83 @@ def label(text: str, width: int = 40) -> str:
         if used > width - 1:
             return text[:end].rstrip() + "…"
     return text[:width].rstrip() + "…"  # not reached: a text cut is wider than `width`
+
+
+def series_timeline(
+    store: History,
+    series: str,
+    language: str | None,
+    *,
+    cache: PairCache,
+    progress: Callable[[int, int], None] | None = None,
+) -> Timeline:
+    """`timeline(build(...))`, kept in the cache under the lineage's own key (every
+    version's content hash, the engine fingerprint): a second timeline of an unchanged
+    series reads a few kilobytes of statuses and labels instead of decoding the lineage
+    with every version's text, which was most of a cached whole history's work."""
+    manifest = cache.manifest(store, series)
+    lang = choose_language(manifest, language)
+    files, skipped = stage_files(store, manifest, lang)
+    key = cache.key_of(snapshot_key(manifest.name, lang, files, skipped, "threshold=default") + "\ntimeline")
+    found = cache.get_timeline(key)
+    if found is not None:
+        return found
+    result = timeline(build(store, series, lang, cache=cache, progress=progress))
+    cache.put_timeline(key, result)
+    return result
+
+
+def pack(t: Timeline) -> dict[str, Any]:
+    """A one-language timeline as JSON values (a timeline across languages is not cached:
+    it is joined afresh from its languages' cached lineages)."""
+    if t.languages or t.bridges:
+        raise ValueError("a timeline across languages is not packed")
+    return {
+        "series": t.series,
+        "language": t.language,
+        "symbols": list(t.symbols),
+        "dates": list(t.dates),
+        "excerpts": list(t.excerpts),
+        "skipped": list(t.skipped),
+        "rows": [
+            [row.label, [[c.status, list(c.ids), list(c.numbers)] for c in row.cells]] for row in t.rows
+        ],
+    }
+
+
+def unpack(d: dict[str, Any]) -> Timeline:
+    """The Timeline `pack` wrote; ValueError or TypeError when a value is not of its kind
+    (the entry's digest vouches for its bytes, this for its shape)."""
+
+    def strings(values: list[Any], nullable: bool = False) -> tuple[Any, ...]:
+        if not isinstance(values, list) or not all(
+            isinstance(v, str) or (nullable and v is None) for v in values
+        ):
+            raise TypeError("not a list of strings")
+        return tuple(values)
+
+    symbols = strings(d["symbols"])
+    rows = []
+    for label, cells in d["rows"]:
+        if not isinstance(label, str) or not isinstance(cells, list) or len(cells) != len(symbols):
+            raise ValueError("a row does not fit the versions")
+        row = []
+        for status, ids, numbers in cells:
+            if status is not None and status not in STATUSES:
+                raise ValueError(f"unknown status {status!r}")
+            row.append(Cell(status, strings(ids), strings(numbers)))
+        rows.append(Row(tuple(row), label))
+    excerpts = d["excerpts"]
+    if not isinstance(excerpts, list) or not all(isinstance(e, bool) for e in excerpts):
+        raise TypeError("excerpts are not booleans")
+    if not isinstance(d["series"], str) or not isinstance(d["language"], str):
+        raise TypeError("series and language are strings")
+    return Timeline(
+        series=d["series"],
+        language=d["language"],
+        symbols=symbols,
+        dates=strings(d["dates"], nullable=True),
+        excerpts=tuple(excerpts),
+        skipped=strings(d["skipped"]),
+        rows=tuple(rows),
+    )

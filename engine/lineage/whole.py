@@ -24,8 +24,7 @@ from typing import TYPE_CHECKING
 
 from ..errors import StoreError
 from .cache import PairCache
-from .graph import build
-from .timeline import Timeline, timeline
+from .timeline import Timeline, series_timeline
 
 if TYPE_CHECKING:
     from ..store.history import History
@@ -75,7 +74,7 @@ def history_timelines(
 
             out.append(across_languages(store, name, cache=cache))
         else:
-            out.append(timeline(build(store, name, lang, cache=cache)))
+            out.append(series_timeline(store, name, lang, cache=cache))
         if progress is not None:
             progress(k + 1, len(jobs))
     return HistoryTimelines(tuple(out), language, across, tuple(without))
