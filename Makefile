@@ -41,9 +41,11 @@ demo: $(STAMP)
 	@mkdir -p reports
 	$(BIN)/resdiff diff A/RES/55/109 A/HRC/RES/25/3 --lang zh -o reports/A-HRC-RES-25-3.html --force || test $$? -eq 1
 	$(BIN)/resdiff diff A/RES/55/109 A/HRC/RES/25/3 --lang zh -o reports/A-HRC-RES-25-3.docx --force || test $$? -eq 1
+	$(BIN)/resdiff history --timeline --format html -o reports/timelines.html --force
 	@echo "The seed against its nearest stored predecessor (A/RES/55/109): open"
 	@echo "  $(CURDIR)/reports/A-HRC-RES-25-3.html in a browser, or"
-	@echo "  $(CURDIR)/reports/A-HRC-RES-25-3.docx in Word or LibreOffice (tracked changes)."
+	@echo "  $(CURDIR)/reports/A-HRC-RES-25-3.docx in Word or LibreOffice (tracked changes);"
+	@echo "  $(CURDIR)/reports/timelines.html: every stored series, clause by clause, version by version."
 
 lint: $(TSTAMP)
 	$(BIN)/ruff check engine cli.py tests tools benchmarks
