@@ -32,6 +32,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -160,18 +161,47 @@ the lineage's own linking (a snapshot), and the model and canonical reader (a sn
 holds the parsed versions)."""
 
 
+DEPENDENCIES = ("rapidfuzz", "rjieba", "diff_match_patch")
+"""The libraries whose answers a pair's steps hold: similarity scores (rapidfuzz), Chinese
+segmentation (rjieba) and the word diff (diff-match-patch). A new release of any may align
+or segment differently, so its version is part of the fingerprint."""
+
+
+def dependency_versions() -> tuple[str, ...]:
+    """Each of `DEPENDENCIES` as `name==version`, read from the name of its installed
+    `.dist-info` folder beside the package (found without importing it: a cached run loads
+    none of them, and importlib.metadata costs 16 ms); `name==?` when that cannot be told,
+    which still changes the fingerprint if the library is later found. With the Python
+    version and its Unicode database, which decide case folding, widths and `str.isspace`."""
+    import unicodedata
+    from importlib.util import find_spec
+
+    out = [f"python=={sys.version_info[0]}.{sys.version_info[1]}", f"unicode=={unicodedata.unidata_version}"]
+    for name in DEPENDENCIES:
+        version = "?"
+        spec = find_spec(name)
+        if spec is not None and spec.origin:
+            folder = Path(spec.origin).parent.parent
+            found = sorted(p.name for p in folder.glob(f"{name}-*.dist-info"))
+            if len(found) == 1:
+                version = found[0][len(name) + 1 : -len(".dist-info")]
+        out.append(f"{name}=={version}")
+    return tuple(out)
+
+
 @lru_cache(maxsize=1)
 def engine_fingerprint() -> str:
-    """A hash of the source files that decide what a cache entry holds (`FINGERPRINTED`).
-    Not the package version: a release that changes what an entry holds changes these
-    files, while during development they change far more often than the version number;
-    and reading the version (importlib.metadata) cost 16 ms of every cached run."""
+    """A hash of the source files that decide what a cache entry holds (`FINGERPRINTED`)
+    and of the versions of the libraries they call (`dependency_versions`). Not resdiff's
+    own version: a release that changes what an entry holds changes these files, while
+    during development they change far more often than the version number."""
     digest = hashlib.sha256()
     root = Path(__file__).resolve().parent.parent
     for pattern in FINGERPRINTED:
         for path in sorted(root.glob(pattern)):
             digest.update(path.relative_to(root).as_posix().encode() + b"\0")
             digest.update(path.read_bytes())
+    digest.update("\n".join(dependency_versions()).encode())
     return digest.hexdigest()[:16]
 
 
