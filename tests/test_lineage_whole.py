@@ -181,6 +181,17 @@ def test_md_is_one_document(two_series):
         "- 3 timelines of 2 series\n"
     )
     assert out.count("### Timeline of ") == 3
+    from tests.gfm import to_html
+
+    page = lxml_html.fromstring(to_html(out))
+    assert [h.text_content() for h in page.xpath("//h3")] == [
+        "Timeline of alpha (en)",
+        "Timeline of alpha (zh)",
+        "Timeline of beta (en)",
+    ]
+    tables = page.xpath("//table")
+    assert len(tables) == 3  # each timeline's table whole: nothing between joins two
+    assert [len(t.xpath("thead/tr/th")) for t in tables] == [3, 2, 3]  # versions + the lineage column
 
 
 @pytest.mark.parametrize(
