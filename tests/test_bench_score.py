@@ -114,13 +114,18 @@ def test_moved_flags_from_gold_links() -> None:
 
 
 def test_lineage_bars_judge_each_case_on_its_own() -> None:
-    """A case under 5x is NOT met even when another is far over it: the shipped series and
-    the 20-version series are separate lines, and the engine alone is never a bar."""
+    """A case under 5x is NOT met even when another is far over it: the whole history in
+    one command, the shipped series one command each and the 20-version series are separate
+    lines, and the engine alone is never a bar."""
     from benchmarks.lineage import LineageResult, bars
     from benchmarks.report import met
 
     result = LineageResult(
         table=[],
+        whole_cold=0.47,
+        whole_warm=0.09,
+        whole_across_cold=0.6,
+        whole_across_warm=0.15,
         history_cold=2.5,
         history_warm=1.7,
         across_cold=1.9,
@@ -130,7 +135,9 @@ def test_lineage_bars_judge_each_case_on_its_own() -> None:
         startup=0.18,
     )
     lines = bars(result, met)
-    assert lines[0].endswith("1.90 s cold, **met**")
-    assert lines[1].endswith("2.50 s -> 1.70 s, 1.5x, **NOT met**")
-    assert lines[2].endswith("2.48 s -> 0.30 s, 8.3x, **met**")
-    assert "met" not in lines[3]
+    assert "one command (`history --timeline`): 0.47 s cold, **met**;" in lines[0]
+    assert lines[1].endswith("the whole shipped history, one command: 0.47 s -> 0.09 s, 5.2x, **met**")
+    assert lines[2].endswith("0.60 s -> 0.15 s, 4.0x, **NOT met**")
+    assert lines[3].endswith("2.50 s -> 1.70 s, 1.5x, **NOT met**")
+    assert lines[4].endswith("2.48 s -> 0.30 s, 8.3x, **met**")
+    assert "met" not in lines[5]
