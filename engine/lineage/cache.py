@@ -169,24 +169,27 @@ or segment differently, so its version is part of the fingerprint."""
 
 def dependency_versions() -> tuple[str, ...]:
     """Each of `DEPENDENCIES` as `name==version`, read from the name of its installed
-    `.dist-info` folder beside the package (found without importing it: a cached run loads
-    none of them, and importlib.metadata costs 16 ms); `name==?` when that cannot be told,
-    which still changes the fingerprint if the library is later found. With the Python
-    version and its Unicode database, which decide case folding, widths and `str.isspace`."""
+    `.dist-info` folder in the first `sys.path` folder holding the package (where import
+    finds it), without importing it: a cached run loads none of them, and importlib.metadata
+    (or even importlib.util) costs milliseconds of a run that takes a hundred; `name==?`
+    when that cannot be told. With the Python version and its Unicode database, which decide
+    case folding, widths and `str.isspace`."""
     import unicodedata
-    from importlib.util import find_spec
 
+    found: dict[str, str] = {}
+    for entry in sys.path:
+        try:
+            names = os.listdir(entry or ".")
+        except OSError:
+            continue
+        held = set(names)
+        for name in DEPENDENCIES:
+            if name in found or name not in held:
+                continue
+            infos = [n for n in names if n.startswith(name + "-") and n.endswith(".dist-info")]
+            found[name] = infos[0][len(name) + 1 : -len(".dist-info")] if len(infos) == 1 else "?"
     out = [f"python=={sys.version_info[0]}.{sys.version_info[1]}", f"unicode=={unicodedata.unidata_version}"]
-    for name in DEPENDENCIES:
-        version = "?"
-        spec = find_spec(name)
-        if spec is not None and spec.origin:
-            folder = Path(spec.origin).parent.parent
-            found = sorted(p.name for p in folder.glob(f"{name}-*.dist-info"))
-            if len(found) == 1:
-                version = found[0][len(name) + 1 : -len(".dist-info")]
-        out.append(f"{name}=={version}")
-    return tuple(out)
+    return tuple(out + [f"{name}=={found.get(name, '?')}" for name in DEPENDENCIES])
 
 
 @lru_cache(maxsize=1)
