@@ -51,6 +51,10 @@ CODES: dict[str, tuple[Severity, str]] = {
     "footnote-no-text": ("warning", "a footnote marker has no footnote text"),
     "footnote-unreferenced": ("warning", "a footnote is not referenced from any paragraph"),
     "footnote-duplicate": ("warning", "a second text for the same footnote was ignored"),
+    "footnote-marker-doubtful": (
+        "warning",
+        "a number glued to the text as a marker is, out of sequence and with no footnote text, kept in the text",
+    ),
     # files other than plain text
     "docx-revisions": ("note", "the Word file had tracked revisions"),
     "docx-comments": ("note", "the Word file had comments, which were ignored"),

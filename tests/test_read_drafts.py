@@ -412,3 +412,54 @@ def test_numbers_typed_with_a_parenthesis(l41: Resolution) -> None:
     assert texts(got) == texts(l41)
     assert [p.number for p in got.provisions] == [p.number for p in l41.provisions]
     assert not [c for c in codes(got) if c.startswith("numbering")]
+
+
+def test_a_number_glued_as_a_marker_out_of_sequence_is_kept_and_named(seed: Resolution) -> None:
+    """`资料，2其中` with no footnote text anywhere: 2 is not the marker expected (1), so it
+    stays in the text, and the reader names its line; it stayed without a word."""
+    pp = seed.provisions[3]
+    cut = pp.text.index("，") + 1
+    glued = pp.text[:cut] + "2" + pp.text[cut:]
+    text = typed(seed).replace(pp.text, glued)
+    res = read(text)
+    assert res.provisions[3].text == glued and not res.provisions[3].footnotes
+    [doubt] = [w for w in res.warnings if w.code == "footnote-marker-doubtful"]
+    assert doubt.line == text.split("\n").index(glued) + 1
+    assert "，2" in doubt.message and "expected is 1" in doubt.message
+    # The same glued after a character, and English glued to a comma or a word.
+    res = read(text.replace(glued, pp.text[: cut - 1] + "2" + pp.text[cut - 1 :]))
+    assert codes(res).count("footnote-marker-doubtful") == 1
+    en = "The General Assembly,\n\nRecalling the Vienna Declaration,{} and the Charter,\n\n1. Decides.\n"
+    assert codes(read(en.format("2"))).count("footnote-marker-doubtful") == 1
+    assert codes(read(en.format(" and relations10"))).count("footnote-marker-doubtful") == 1
+
+
+@pytest.mark.parametrize(
+    "wording",
+    [
+        "回顾第2段和2014年的决议以及2个报告，",  # ordinal, year, counter
+        "注意到5G网络、COVID-19和二十国集团（G20），",  # Latin after or before
+        "Noting the G20 and CO2 emissions, H1N1 and items 1,2 and 3, and the paragraph 3,",
+        "Noting resolutions 2, 3 and 4, and Rights, 2 and 3,",  # a space after the comma
+    ],
+)
+def test_numbers_of_the_wording_are_no_doubtful_markers(wording: str) -> None:
+    body = "大会，" if wording[0] > "~" else "The General Assembly,"
+    op = "1. 决定。" if wording[0] > "~" else "1. Decides."
+    res = read(f"{body}\n\n{wording}\n\n{op}\n")
+    assert res.provisions[0].text == wording
+    assert "footnote-marker-doubtful" not in codes(res)
+
+
+def test_a_marker_out_of_sequence_with_its_footnote_on_the_page_is_a_marker() -> None:
+    """Marker 1 lost, `Declaration,2` with footnote 2 at the foot of the page: marker 2 (it
+    stayed in the text, and the reader said only that footnote 2 was not referenced)."""
+    text = (
+        "The General Assembly,\n\nRecalling the Vienna Declaration,2 and the Charter,\n\n"
+        "1. Decides to remain seized of the matter.\n\n__________________\n"
+        "1 Resolution 217 A (III).\n2 A/CONF.157/24 (Part I), chap. III.\n"
+    )
+    res = read(text)
+    assert res.provisions[0].text == "Recalling the Vienna Declaration, and the Charter,"
+    assert [r.marker for r in res.provisions[0].footnotes] == ["2"]
+    assert codes(res) == ["footnote-unreferenced"]  # footnote 1, whose marker was lost

@@ -256,6 +256,16 @@ def _candidates(text: str) -> Iterator[re.Match[str]]:
                 break
 
 
+@dataclass(frozen=True)
+class Doubt:
+    """A number that sits where a marker sits but was left in the text (see `_glued_like_a_marker`)."""
+
+    number: int
+    expected: int
+    before: str  # the character the number is glued to
+    context: str  # a few characters either side, for the message
+
+
 @dataclass
 class MarkerReader:
     """Reads markers across a document's provisions, keeping the numbering sequence."""
@@ -266,6 +276,9 @@ class MarkerReader:
     text_lines: tuple[int, ...] | None = None
     seen: set[int] = field(default_factory=set)
     last_line: int = 0  # the last source line of the text being read
+    # numbers glued to the wording as a marker is, left in the text because they are out of
+    # the sequence and have no footnote text: (number, the marker expected, the text around it)
+    doubts: list[Doubt] = field(default_factory=list)
 
     @property
     def expected(self) -> int:
@@ -328,6 +341,14 @@ class MarkerReader:
             return None, 0
         if n == expected or (n in self.seen and kind in ("glued", "punct", "paren", "fparen", "slash")):
             return n, m.start()
+        if kind in ("glued", "punct") and not m["space"] and _glued_like_a_marker(text, m.start(kind), m.end()):
+            if self._on_this_page(value):
+                # out of sequence, but its footnote text is on this page: a marker (the one
+                # before it was lost); left in the text, it said 'footnote N is not referenced'
+                return n, m.start()
+            at = m.start(kind)
+            context = text[max(0, at - 8) : m.end() + 8]
+            self.doubts.append(Doubt(n, expected, text[at - 1], context))
         return None, 0
 
     def _on_this_page(self, marker: str) -> bool:
@@ -348,3 +369,32 @@ class MarkerReader:
         # prints 1-4 above 5). A body in an earlier block means another page.
         after = bisect_right(self.text_lines, min(between))
         return after == len(self.text_lines) or self.text_lines[after] > at
+
+
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff，。；：、”’》」』）！？…]")
+_CLOSING = frozenset(",;:)”’\"》」』）、，；：")
+
+
+def _glued_like_a_marker(text: str, start: int, end: int) -> bool:
+    """Is the number at text[start:end] glued where a PDF prints a marker, and nowhere a
+    number of the wording stands? Such a number that is not the marker expected (an excerpt
+    that starts after footnote 1, a marker lost before it) is a marker whose footnote text is
+    missing as likely as it is a number; it stays in the text, and the reader says so.
+
+    Chinese: glued after a character or full-width punctuation and followed by a character,
+    punctuation or the end (`资料，2其中`, `资料2，`); a counter after it (`2个`, `2014年`) or an
+    ordinal or quantity word before it (`第2`) has already made it a number. English: glued
+    to punctuation that closes a word (`Rights,2 and`; not `1,2 and 3`), or to a lowercase
+    word (`Relations10 and`; not `G20`, `CO2`, `H1N1`), and followed by a space, punctuation
+    or the end.
+    """
+    before = text[start - 1] if start else ""
+    after = text[end : end + 1]
+    if _CJK.match(before):
+        return after == "" or after.isspace() or bool(_CJK.match(after))
+    if after and (after.isalnum() or after in "/-–"):
+        return False
+    if before in _CLOSING:
+        word_end = text[start - 2 : start - 1]
+        return word_end.isalpha() or (word_end != "" and word_end in "”’\")")
+    return text[max(0, start - 2) : start].isalpha() and text[max(0, start - 2) : start].islower()

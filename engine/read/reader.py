@@ -87,9 +87,12 @@ def read_text(
     provisions = []
     for unit in seg.units:
         joined = tidy_text(join_lines(unit.pieces, vocabulary), lang)
+        doubted = len(reader.doubts)
         clean, refs = _strip(
             *(reader.extract(joined, unit.last_line or unit.line) if markers else (joined, ()))
         )
+        for doubt in reader.doubts[doubted:]:
+            warnings.append(_doubtful_marker(doubt, unit, lines, bool(bodies)))
         pid = _PLACEHOLDER[unit.depth].format(part=unit.part)
         kind: Kind = "subparagraph" if unit.depth else ("preamble" if unit.part == "pp" else "operative")
         provisions.append(
@@ -143,6 +146,23 @@ def read_text(
         footnotes=tuple(notes),
         body_line=body_line,
         warnings=tuple(warnings),
+    )
+
+
+def _doubtful_marker(doubt: footnotes.Doubt, unit: structure.Unit, lines: list[Line], bodies: bool) -> Diagnostic:
+    """The warning for a number left in the text that may be a marker, on the source line
+    that holds it (PDF text may put spaces around it: `资料，2 其中`)."""
+    glued = re.compile(re.escape(doubt.before) + r"\s*" + str(doubt.number) + r"(?!\d)")
+    last = unit.last_line or unit.line
+    where = next(
+        (line.no for line in lines if unit.line <= line.no <= last and glued.search(line.text)), unit.line
+    )
+    missing = "no footnote text is in the input" if not bodies else f"no footnote {doubt.number} is on its page"
+    return diag(
+        "footnote-marker-doubtful",
+        f"{doubt.number} in {doubt.context!r} is glued to the text as a footnote marker is, but the "
+        f"marker expected is {doubt.expected} and {missing}: kept in the text (remove it if it is a marker)",
+        where,
     )
 
 
