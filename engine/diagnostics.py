@@ -53,7 +53,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     "footnote-duplicate": ("warning", "a second text for the same footnote was ignored"),
     "footnote-marker-doubtful": (
         "warning",
-        "a number glued to the text as a marker is, out of sequence and with no footnote text, kept in the text",
+        "a number glued as a marker is, out of sequence and with no footnote text, kept in the text",
     ),
     # files other than plain text
     "docx-revisions": ("note", "the Word file had tracked revisions"),

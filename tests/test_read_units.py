@@ -135,3 +135,18 @@ def test_a_web_page_is_refused_with_what_to_do(tmp_path) -> None:
             read_bytes(data, source="a55r109.htm")
     # a text that merely mentions a tag is read
     assert read_bytes(b"The General Assembly,\n\n1. Decides that <html> is a word.\n", lang="en").provisions
+
+
+@pytest.mark.parametrize(
+    "text", ["influenza A(H1N1) and", "CO2 emissions", "the G2 and", "5G networks", "COP2 and"]
+)
+def test_a_number_in_a_name_is_no_marker(text: str) -> None:
+    """H1N1 lost its 1s (`HN`) and CO2 its 2 when 1 or 2 was a marker expected or seen."""
+    for seen in (set(), {1}, {1, 2}):
+        reader = MarkerReader(bodies={"1": 10, "2": 10, "3": 10}, seen=set(seen))
+        assert reader.extract(text, 5) == (text, ())
+
+
+def test_a_marker_glued_to_a_name_in_capitals_of_four_letters_or_more() -> None:
+    reader = MarkerReader(bodies={"1": 10})
+    assert reader.extract("the UNESCO1 and", 5) == ("the UNESCO and", (FootnoteRef("1", 10),))

@@ -323,7 +323,7 @@ class MarkerReader:
             if value.endswith(tail) and len(value) > len(tail) and self._on_this_page(tail):
                 return expected, m.end() - len(tail)
             return None, 0
-        if n == 0:
+        if n == 0 or (kind in ("glued", "punct") and _in_a_name(text, m.start(kind), m.end())):
             return None, 0
         # the longest word is two characters (and 约 looks one further back)
         if kind == "glued" and _CJK_NUMBER_BEFORE.search(text, max(0, m.start() - 4), m.start()):
@@ -341,7 +341,8 @@ class MarkerReader:
             return None, 0
         if n == expected or (n in self.seen and kind in ("glued", "punct", "paren", "fparen", "slash")):
             return n, m.start()
-        if kind in ("glued", "punct") and not m["space"] and _glued_like_a_marker(text, m.start(kind), m.end()):
+        glued = kind in ("glued", "punct") and not m["space"]
+        if glued and _glued_like_a_marker(text, m.start(kind), m.end()):
             if self._on_this_page(value):
                 # out of sequence, but its footnote text is on this page: a marker (the one
                 # before it was lost); left in the text, it said 'footnote N is not referenced'
@@ -371,8 +372,21 @@ class MarkerReader:
         return after == len(self.text_lines) or self.text_lines[after] > at
 
 
+_NAME_HEAD = re.compile(r"(?<![A-Za-z])[A-Z]{1,3}$")
+
+
+def _in_a_name(text: str, start: int, end: int) -> bool:
+    """Is the number at text[start:end] part of a name (`H1N1`, `5G`, `CO2`, `G20`, `COP26`,
+    `SDG3`) rather than a marker glued to a word? A Latin letter right after it, or one to
+    three capitals right before it: the marker expected or one already seen was cut out
+    of `H1N1` as `HN` (and of `CO2` as `CO`), with only a 'no footnote text' warning."""
+    if text[end : end + 1].isascii() and text[end : end + 1].isalpha():
+        return True
+    return bool(_NAME_HEAD.search(text, max(0, start - 4), start))
+
+
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff，。；：、”’》」』）！？…]")
-_CLOSING = frozenset(",;:)”’\"》」』）、，；：")
+_CLOSING = frozenset(',;:)”’"》」』）、，；：')
 
 
 def _glued_like_a_marker(text: str, start: int, end: int) -> bool:
@@ -396,5 +410,5 @@ def _glued_like_a_marker(text: str, start: int, end: int) -> bool:
         return False
     if before in _CLOSING:
         word_end = text[start - 2 : start - 1]
-        return word_end.isalpha() or (word_end != "" and word_end in "”’\")")
+        return word_end.isalpha() or (word_end != "" and word_end in '”’")')
     return text[max(0, start - 2) : start].isalpha() and text[max(0, start - 2) : start].islower()

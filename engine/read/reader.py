@@ -149,7 +149,9 @@ def read_text(
     )
 
 
-def _doubtful_marker(doubt: footnotes.Doubt, unit: structure.Unit, lines: list[Line], bodies: bool) -> Diagnostic:
+def _doubtful_marker(
+    doubt: footnotes.Doubt, unit: structure.Unit, lines: list[Line], bodies: bool
+) -> Diagnostic:
     """The warning for a number left in the text that may be a marker, on the source line
     that holds it (PDF text may put spaces around it: `资料，2 其中`)."""
     glued = re.compile(re.escape(doubt.before) + r"\s*" + str(doubt.number) + r"(?!\d)")
@@ -157,7 +159,7 @@ def _doubtful_marker(doubt: footnotes.Doubt, unit: structure.Unit, lines: list[L
     where = next(
         (line.no for line in lines if unit.line <= line.no <= last and glued.search(line.text)), unit.line
     )
-    missing = "no footnote text is in the input" if not bodies else f"no footnote {doubt.number} is on its page"
+    missing = f"no footnote {doubt.number} is on its page" if bodies else "no footnote text is in the input"
     return diag(
         "footnote-marker-doubtful",
         f"{doubt.number} in {doubt.context!r} is glued to the text as a footnote marker is, but the "
