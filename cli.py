@@ -640,8 +640,10 @@ def diff(
     file, a stored symbol, or a git revision REV:path, both in one language. A changed title
     or body line (the acting organ) is shown first, as a heading change; a changed footnote
     text under its provision. Renumbering and formatting are not changes; nor are the
-    symbol, dates and session, which differ between any two versions. Exit status: 0 when
-    nothing but renumbering or formatting changed, 1 when something changed, 2 on error.
+    symbol, dates and session, which differ between any two versions. What the reader found
+    odd in an input is printed on stderr, and listed per side in the md, html, docx and json
+    reports. Exit status: 0 when nothing but renumbering or formatting changed, 1 when
+    something changed, 2 on error.
 
     \b
     Examples:

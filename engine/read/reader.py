@@ -162,8 +162,8 @@ def _doubtful_marker(
     missing = f"no footnote {doubt.number} is on its page" if bodies else "no footnote text is in the input"
     return diag(
         "footnote-marker-doubtful",
-        f"{doubt.number} in {doubt.context!r} is glued to the text as a footnote marker is, but the "
-        f"marker expected is {doubt.expected} and {missing}: kept in the text (remove it if it is a marker)",
+        f"{doubt.number} in {doubt.context!r} is glued as a footnote marker is, but the marker "
+        f"expected is {doubt.expected} and {missing}: kept in the text",
         where,
     )
 
