@@ -463,3 +463,21 @@ def test_a_marker_out_of_sequence_with_its_footnote_on_the_page_is_a_marker() ->
     assert res.provisions[0].text == "Recalling the Vienna Declaration, and the Charter,"
     assert [r.marker for r in res.provisions[0].footnotes] == ["2"]
     assert codes(res) == ["footnote-unreferenced"]  # footnote 1, whose marker was lost
+
+
+@pytest.mark.parametrize("page", ["- 3 -", "— 3 —", "Page 3", "Page 3 of 9", "第3页", "第 3 页，共 9 页"])
+def test_a_page_number_line_is_no_wording(page: str, seed: Resolution, l41: Resolution) -> None:
+    """A Word draft's or a printed copy's page number on a line of its own, where a page break
+    cuts a paragraph or falls between two: it was glued into the paragraph (`duty of States
+    Page 2 to promote`) or read as a preambular paragraph `— 2 —`, without a word."""
+    for res in (seed, l41):
+        text = typed(res)
+        within = res.provisions[2].text
+        cut = len(within) // 2
+        while not within[cut].isspace() and res.meta.language == "en":
+            cut += 1
+        broken = text.replace(within, f"{within[:cut]}\n{page}\n{within[cut:].lstrip()}", 1)
+        blocks = broken.split("\n\n")
+        broken = "\n\n".join([*blocks[:8], page, *blocks[8:]])  # between two paragraphs
+        got = read(broken)
+        assert texts(got) == texts(read(text))

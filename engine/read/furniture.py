@@ -35,6 +35,18 @@ _COVER = re.compile(
     )\s*$""",
     re.VERBOSE,
 )
+# A page number on a line of its own, as a Word draft or a printed copy carries it: `- 3 -`,
+# `— 3 —`, `Page 3`, `Page 3 of 9`, `第3页`, `第 3 页，共 9 页`. Read as wording, it was glued
+# into the paragraph the page break cut (`... duty of States Page 2 to promote ...`) or stood
+# as a paragraph of its own. A bare `3/9` stays wording: `19/33` alone is a resolution's number.
+_PAGE_LINE = re.compile(
+    r"""^\s*(?:
+        [-–—−－]\s*\d{1,3}\s*[-–—−－]
+        |(?:Page|PAGE|Pág\.?|Página|Стр\.|Страница)\s*\d{1,3}(?:\s*(?:of|de|из)\s*\d{1,3})?
+        |第\s*\d{1,3}\s*页(?:\s*[，,]?\s*共\s*\d{1,3}\s*页)?
+    )\s*$""",
+    re.VERBOSE,
+)
 
 
 def is_document_symbol(token: str) -> bool:
@@ -102,6 +114,8 @@ def _split_runs(line: Line, symbols: list[str]) -> list[Line]:
         return [Line(line.no, "", "blank")]
     if _COVER.match(line.text):
         symbols.extend(t for t in re.findall(_SYMBOL, line.text) if is_document_symbol(t))
+        return [Line(line.no, line.text.strip(), "furniture")]
+    if _PAGE_LINE.match(line.text):
         return [Line(line.no, line.text.strip(), "furniture")]
     if not _may_hold_token(line.text) or not _TOKEN.search(line.text):
         return [Line(line.no, line.text)]  # no run without a token; this scan is twice as fast
