@@ -481,3 +481,47 @@ def test_a_page_number_line_is_no_wording(page: str, seed: Resolution, l41: Reso
         broken = "\n\n".join([*blocks[:8], page, *blocks[8:]])  # between two paragraphs
         got = read(broken)
         assert texts(got) == texts(read(text))
+
+
+FOOTNOTED = {
+    "en": (
+        "The General Assembly,\n\nRecalling the Vienna Declaration and Programme of Action,1 and\n"
+        "1 A/CONF.157/24 (Part I), chap. III.\nthe Charter,\n\n"
+        "Taking note of the report of the Secretary-General,2 and of the views expressed\n"
+        "2 {body}\nby Member States,\n\n1. Decides to remain seized of the matter.\n"
+    ),
+    "zh": (
+        "大会，\n\n重申《维也纳宣言和行动纲领》，1以及\n1 A/CONF.157/24（第一部分），第三章。\n"
+        "《联合国宪章》，\n\n"
+        "注意到秘书长的报告2以及会员国\n2 {body}\n表达的意见，\n\n1. 决定继续处理这个问题。\n"
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("lang", "body"),
+    [("en", "The report is contained in document A/75/123."), ("zh", "该报告载于A/75/123号文件。")],
+)
+def test_a_footnote_body_typed_inside_its_paragraph_is_a_footnote(lang: str, body: str) -> None:
+    """A body that does not open as a citation, on its own line inside the paragraph that
+    cites it: it was joined to the paragraph ('expressed 2 The report is ... by Member
+    States,'; in Chinese its 2 read as the marker a second time), said only as 'footnote
+    marker 2 has no footnote text'."""
+    res = read(FOOTNOTED[lang].format(body=body))
+    assert [f.text for f in res.footnotes][1] == body
+    assert body not in res.provisions[1].text and [r.marker for r in res.provisions[1].footnotes] == ["2"]
+    assert not [w for w in res.warnings if w.code.startswith("footnote")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "line"),
+    [
+        ("en", "2 Also requests the Secretary-General to report;"),  # a number without its stop
+        ("en", "2 countries and by Member States,"),  # wording cut after a number
+        ("zh", "2 个国家以及"),  # a counter
+        ("zh", "2 又请秘书长提交报告；"),
+    ],
+)
+def test_a_numbered_line_that_reads_as_wording_is_no_footnote_body(lang: str, line: str) -> None:
+    res = read(FOOTNOTED[lang].replace("2 {body}", line))
+    assert len(res.footnotes) == 1

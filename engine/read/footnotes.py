@@ -12,7 +12,10 @@ an ordinal or quantity word before them (`第2`, `约2`, `逾2`) keeps them in t
 
 Bodies sit after a rule of underscores (English PDFs), between dashed rules, or, in the
 Chinese seed, as lines `1 A/HRC/24/56。` between two paragraphs; old texts put `1/ ...` at
-the end. Bodies are taken out of the line stream so they never end up in a paragraph.
+the end; a typed or pasted draft puts one on a line of its own inside or after the paragraph
+that cites it. Bodies are taken out of the line stream so they never end up in a paragraph.
+A number that sits where a marker sits but is out of sequence, with no body, stays in the
+text and is said (`footnote-marker-doubtful`): it may be a number as well as a marker.
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from ..model import FootnoteRef
-from ..text import OPERATIVE_NUMBER_RE
+from ..text import OPERATIVE_LEAD_WORDS, OPERATIVE_NUMBER_RE
 from .lines import Line
 
 # A footnote body outside a separated zone: number, then something that reads like a
@@ -35,6 +38,9 @@ _CITATION = re.compile(
     re.VERBOSE,
 )
 _OLD_STYLE = re.compile(r"^\s*(?P<n>\d{1,2})/\s+(?P<body>\S.*)$")  # "1/    A/CONF.157/24"
+# Any other short numbered line: a footnote body only where the line before cites its marker
+# (see `_cited_just_before`).
+_NUMBERED_LINE = re.compile(r"^\s*(?P<n>\d{1,2})\s+(?P<body>[^\s\d].{0,200})$")
 _SIGN_NOTE = re.compile(r"^\s*[*†‡]")  # sponsor and symbol notes: about the header
 _ZONE_BODY_START = re.compile(r"(?:^|(?<=\n)|(?<=[.。]\s))\s*(\d{1,2})(?:/|\s)\s*(?=\S)")
 
@@ -52,6 +58,7 @@ def take_bodies(lines: list[Line]) -> tuple[list[Line], list[Body]]:
     zone: list[Line] = []
     in_zone = False
     closing = ""
+    before = ""  # the text line before this one
     for line in lines:
         if in_zone:
             ends = line.kind == "furniture" or (line.kind == "separator" and line.text.startswith(closing))
@@ -76,13 +83,51 @@ def take_bodies(lines: list[Line]) -> tuple[list[Line], list[Body]]:
             line.kind = "note"
             zone.append(line)
             continue
-        m = _OLD_STYLE.match(line.text) or _CITATION.match(line.text)
+        m = (
+            _OLD_STYLE.match(line.text)
+            or _CITATION.match(line.text)
+            or _cited_just_before(line.text, before, bodies)
+        )
         if m:
             line.kind = "note"
             bodies.append(Body(m["n"], m["body"].strip(), line.no))
+        else:
+            before = line.text
     if zone:
         bodies.extend(_split_zone(zone, bodies))
     return lines, bodies
+
+
+def _cited_just_before(text: str, before: str, bodies: list[Body]) -> re.Match[str] | None:
+    """A typed or pasted footnote body that does not open as a citation (`2 The report is
+    contained in ...`, `2 该报告载于...`), on a line of its own, within or after the
+    paragraph that cites it: the number is the next footnote's, the line before has it
+    glued on as a marker (`Secretary-General,2 and`), and the line opens as no wording
+    does: not lower case (`2 countries`), no counter (`2 个国家`, `13 日`), no operative verb
+    (`2 Requests`: a paragraph number without its stop). It was joined to the paragraph
+    ('expressed 2 The report is contained in ... by Member States,')."""
+    m = _NUMBERED_LINE.match(text)
+    if not m or not before:
+        return None
+    n = m["n"]
+    last = bodies[-1].marker if bodies else "0"
+    if not last.isdigit() or int(n) != int(last) + 1:
+        return None
+    body = m["body"]
+    if body[0].islower() or re.match(_CJK_COUNTER, body) or _opens_operative(body):
+        return None
+    glued = re.compile(rf"(?:[^\W\d_]|[,;:)”’\"》」』）、，；：]){n}(?!\d)(?![{_CJK_UNIT}])")
+    return m if glued.search(before) else None
+
+
+def _opens_operative(text: str) -> bool:
+    """An operative verb in the first three words (`Requests`, `Also requests`, `Strongly
+    condemns`) or at the start of a Chinese text (`请`, `又请`)."""
+    words = [w.capitalize() for w in re.findall(r"[^\W\d_]+", text[:60])[:3]]
+    if any(w in lead for w in words for lead in OPERATIVE_LEAD_WORDS.values()):
+        return True
+    head = text.lstrip("又还并也再")
+    return any(head.startswith(w) for w in OPERATIVE_LEAD_WORDS["zh"])
 
 
 def _split_zone(zone: list[Line], earlier: list[Body]) -> list[Body]:
