@@ -525,3 +525,16 @@ def test_a_footnote_body_typed_inside_its_paragraph_is_a_footnote(lang: str, bod
 def test_a_numbered_line_that_reads_as_wording_is_no_footnote_body(lang: str, line: str) -> None:
     res = read(FOOTNOTED[lang].replace("2 {body}", line))
     assert len(res.footnotes) == 1
+
+
+def test_a_doubtful_marker_is_named_on_its_own_line_of_the_paragraph() -> None:
+    """The warning names the line the number is on, not the paragraph's first line; a
+    full-width `２` (PDF text puts spaces around digits: `资料， ２ 其中`) is found there too."""
+    text = (
+        "大会，\n\n注意到秘书长提交的报告\n所载的资料， ２ 其中包括各国提供的资料，\n\n"
+        "1. 重申各国有义务促进和保护人权；\n\n2. 请秘书长提交报告。\n"
+    )
+    res = read(text)
+    [doubt] = [w for w in res.warnings if w.code == "footnote-marker-doubtful"]
+    assert doubt.line == 4 and res.provisions[0].line == 3
+    assert "２" in res.provisions[0].text

@@ -307,7 +307,7 @@ class Doubt:
 
     number: int
     expected: int
-    before: str  # the character the number is glued to
+    glued: str  # the number as printed (`2`, `２`) with the character it is glued to
     context: str  # a few characters either side, for the message
 
 
@@ -394,7 +394,7 @@ class MarkerReader:
                 return n, m.start()
             at = m.start(kind)
             context = text[max(0, at - 8) : m.end() + 8]
-            self.doubts.append(Doubt(n, expected, text[at - 1], context))
+            self.doubts.append(Doubt(n, expected, text[at - 1] + value, context))
         return None, 0
 
     def _on_this_page(self, marker: str) -> bool:

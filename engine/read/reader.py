@@ -154,7 +154,7 @@ def _doubtful_marker(
 ) -> Diagnostic:
     """The warning for a number left in the text that may be a marker, on the source line
     that holds it (PDF text may put spaces around it: `资料，2 其中`)."""
-    glued = re.compile(re.escape(doubt.before) + r"\s*" + str(doubt.number) + r"(?!\d)")
+    glued = re.compile(re.escape(doubt.glued[0]) + r"\s*" + re.escape(doubt.glued[1:]) + r"(?!\d)")
     last = unit.last_line or unit.line
     where = next(
         (line.no for line in lines if unit.line <= line.no <= last and glued.search(line.text)), unit.line
