@@ -538,3 +538,20 @@ def test_a_doubtful_marker_is_named_on_its_own_line_of_the_paragraph() -> None:
     [doubt] = [w for w in res.warnings if w.code == "footnote-marker-doubtful"]
     assert doubt.line == 4 and res.provisions[0].line == 3
     assert "２" in res.provisions[0].text
+
+
+@pytest.mark.parametrize(
+    ("lines", "doubtful"),
+    [
+        ("Programme of Action\n2\nand the Charter", True),  # not the marker expected: kept, said
+        ("Programme of Action\n1\nand the Charter", False),  # the marker expected: a marker
+        ("and of its Article\n2\nof the Charter", False),  # a number the word before counts
+    ],
+)
+def test_a_number_alone_on_a_line_inside_a_paragraph(lines: str, doubtful: bool) -> None:
+    """An extracted marker (or page number) on a line of its own that is not the next marker
+    stayed in the text as `Action 2 and`, and nothing was said."""
+    res = read(f"The General Assembly,\n\nRecalling the Vienna Declaration and {lines},\n\n1. Decides.\n")
+    said = [w for w in res.warnings if w.code == "footnote-marker-doubtful"]
+    assert [w.line for w in said] == ([4] if doubtful else [])
+    assert ("Action 2 and" in res.provisions[0].text) == doubtful

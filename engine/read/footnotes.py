@@ -182,7 +182,7 @@ _CJK_NUMBER_BEFORE = re.compile(
 )
 _DIGIT = re.compile(r"\d")
 # Words after which a number is a number ("Article 1", "paragraph 3"), not a marker.
-_COUNTED = frozenset(
+COUNTED = frozenset(
     [
         "and",
         "annex",
@@ -377,7 +377,7 @@ class MarkerReader:
             # the word the space follows (`Article 1`), from a short window: reading all the
             # text so far for it made long texts quadratic
             before = re.search(r"[^\W\d_]+$", text[max(0, m.start() - 40) : m.start()])
-            if kind == "word" and (before is None or before[0].lower() in _COUNTED):
+            if kind == "word" and (before is None or before[0].lower() in COUNTED):
                 return None, 0
             if n != expected:
                 return None, 0

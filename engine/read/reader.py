@@ -8,6 +8,7 @@ but keeps their numbers, so every provision knows the line it starts on.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 
 from ..controls import escape_controls
@@ -84,6 +85,7 @@ def read_text(
     vocabulary = frozenset(re.findall(r"[\w-]+", text.lower()))
     text_lines = tuple(sorted(line.no for line in lines if line.kind == "text"))
     reader = footnotes.MarkerReader(bodies={b.marker: b.line for b in bodies}, text_lines=text_lines)
+    alone = _numbers_alone(lines) if markers and lang != "zh" else []
     provisions = []
     for unit in seg.units:
         joined = tidy_text(join_lines(unit.pieces, vocabulary), lang)
@@ -93,6 +95,7 @@ def read_text(
         )
         for doubt in reader.doubts[doubted:]:
             warnings.append(_doubtful_marker(doubt, unit, lines, bool(bodies)))
+        warnings += _numbers_left(alone, unit, refs, bool(bodies))
         pid = _PLACEHOLDER[unit.depth].format(part=unit.part)
         kind: Kind = "subparagraph" if unit.depth else ("preamble" if unit.part == "pp" else "operative")
         provisions.append(
@@ -149,6 +152,52 @@ def read_text(
     )
 
 
+_NUMBER_ALONE = re.compile(r"^\s*(\d{1,2})\s*$")
+
+
+def _numbers_alone(lines: list[Line]) -> list[tuple[int, int]]:
+    """(line, number) of each text line that is a number alone, after a line that does not
+    count it (`Article` / `2` is article 2): inside a paragraph of a language written with
+    spaces, a marker or a page number the extraction put on a line of its own, which stays
+    in the text as `Action 2 and` when it is not the marker expected. (Chinese joins it to
+    the characters around it, `资料2其中`, where the marker reader sees it glued.)"""
+    out = []
+    before = ""
+    for line in lines:
+        if line.kind != "text":
+            continue
+        m = _NUMBER_ALONE.match(line.text)
+        if m and before:
+            word = re.search(r"[^\W\d_]+\W*$", before)
+            if word is None or re.sub(r"\W", "", word[0]).lower() not in footnotes.COUNTED:
+                out.append((line.no, int(m[1])))
+        before = line.text
+    return out
+
+
+def _numbers_left(
+    alone: list[tuple[int, int]], unit: structure.Unit, refs: tuple[FootnoteRef, ...], bodies: bool
+) -> list[Diagnostic]:
+    """A warning for each number alone on a line inside the unit (not its first line) that
+    the marker reader left in the text."""
+    taken = {ref.marker for ref in refs}
+    end = unit.last_line or unit.line
+    inside = alone[bisect_right(alone, (unit.line, 10**3)) : bisect_right(alone, (end, 10**3))]
+    missing = "no footnote text is in the input"
+    return [
+        diag(
+            "footnote-marker-doubtful",
+            f"{n} stands alone on a line inside a paragraph, as an extracted footnote marker or page "
+            "number does, but it is not the next marker in sequence and "
+            + (f"no footnote {n} is on its page" if bodies else missing)
+            + ": kept in the text",
+            no,
+        )
+        for no, n in inside
+        if str(n) not in taken
+    ]
+
+
 def _doubtful_marker(
     doubt: footnotes.Doubt, unit: structure.Unit, lines: list[Line], bodies: bool
 ) -> Diagnostic:
@@ -156,8 +205,11 @@ def _doubtful_marker(
     that holds it (PDF text may put spaces around it: `资料，2 其中`)."""
     glued = re.compile(re.escape(doubt.glued[0]) + r"\s*" + re.escape(doubt.glued[1:]) + r"(?!\d)")
     last = unit.last_line or unit.line
+    alone = re.compile(r"^\s*" + re.escape(doubt.glued[1:]) + r"(?!\d)")  # `资料` / `2` / `其中`
+    inside = [line for line in lines if unit.line <= line.no <= last]
     where = next(
-        (line.no for line in lines if unit.line <= line.no <= last and glued.search(line.text)), unit.line
+        (line.no for line in inside if glued.search(line.text)),
+        next((line.no for line in inside if alone.match(line.text)), unit.line),
     )
     missing = f"no footnote {doubt.number} is on its page" if bodies else "no footnote text is in the input"
     return diag(
