@@ -555,3 +555,29 @@ def test_a_number_alone_on_a_line_inside_a_paragraph(lines: str, doubtful: bool)
     said = [w for w in res.warnings if w.code == "footnote-marker-doubtful"]
     assert [w.line for w in said] == ([4] if doubtful else [])
     assert ("Action 2 and" in res.provisions[0].text) == doubtful
+
+
+@pytest.mark.parametrize("heading", ["Notes", "Footnotes:", "注释", ""])
+def test_footnotes_typed_at_the_end_under_a_heading_are_footnotes(heading: str) -> None:
+    """A Word draft pasted as text ends with its footnotes, often under `Notes`: the second
+    body (no citation at its start) and the heading were read as an operative paragraph
+    without a number ('Notes 2 The report is contained in A/75/123.')."""
+    text = (
+        "The General Assembly,\n\nRecalling the Vienna Declaration,1 and the report of the "
+        "Secretary-General,2\n\n1. Decides to remain seized of the matter.\n\n"
+        f"{heading}\n1 A/CONF.157/24.\n2 The report is contained in A/75/123.\n"
+    )
+    res = read(text)
+    assert [p.id for p in res.provisions] == ["pp1", "op1"]
+    assert [f.text for f in res.footnotes] == ["A/CONF.157/24.", "The report is contained in A/75/123."]
+    assert not [w for w in res.warnings if w.severity != "note"]
+
+
+def test_wording_after_a_footnote_body_that_starts_with_a_day_is_wording() -> None:
+    text = (
+        "The General Assembly,\n\nRecalling the Vienna Declaration,1 and its resolution of\n"
+        "1 A/CONF.157/24.\n2 December 2013 on the matter,\n\n1. Decides to remain seized of the matter.\n"
+    )
+    res = read(text)
+    assert res.provisions[0].text.endswith("resolution of 2 December 2013 on the matter,")
+    assert len(res.footnotes) == 1

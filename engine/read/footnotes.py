@@ -26,7 +26,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from ..model import FootnoteRef
-from ..text import OPERATIVE_LEAD_WORDS, OPERATIVE_NUMBER_RE
+from ..text import MONTH_PATTERN, OPERATIVE_LEAD_WORDS, OPERATIVE_NUMBER_RE
 from .lines import Line
 
 # A footnote body outside a separated zone: number, then something that reads like a
@@ -58,8 +58,9 @@ def take_bodies(lines: list[Line]) -> tuple[list[Line], list[Body]]:
     zone: list[Line] = []
     in_zone = False
     closing = ""
-    before = ""  # the text line before this one
-    for line in lines:
+    before = ""  # the text line before this one that is not a body
+    after_body = False  # the text line before this one is a body
+    for i, line in enumerate(lines):
         if in_zone:
             ends = line.kind == "furniture" or (line.kind == "separator" and line.text.startswith(closing))
             if ends or OPERATIVE_NUMBER_RE.match(line.text):
@@ -83,39 +84,64 @@ def take_bodies(lines: list[Line]) -> tuple[list[Line], list[Body]]:
             line.kind = "note"
             zone.append(line)
             continue
+        if _NOTES_HEADING.match(line.text) and _heads_bodies(lines, i, bodies):
+            line.kind = "note"  # `Notes` over the footnotes a Word draft's text ends with
+            after_body = True
+            continue
         m = (
             _OLD_STYLE.match(line.text)
             or _CITATION.match(line.text)
-            or _cited_just_before(line.text, before, bodies)
+            or _typed_body(line.text, before, bodies, after_body)
         )
         if m:
             line.kind = "note"
             bodies.append(Body(m["n"], m["body"].strip(), line.no))
         else:
             before = line.text
+        after_body = m is not None
     if zone:
         bodies.extend(_split_zone(zone, bodies))
     return lines, bodies
 
 
-def _cited_just_before(text: str, before: str, bodies: list[Body]) -> re.Match[str] | None:
+_MONTH = re.compile(rf"(?i:{MONTH_PATTERN})\b")  # `5 December 2013`: wording cut after a day
+_NOTES_HEADING = re.compile(
+    r"^\s*(?:(?:foot|end)?notes?|notas?|примечания|注释?|脚注|附注)\s*[:：]?\s*$", re.IGNORECASE
+)
+
+
+def _heads_bodies(lines: list[Line], i: int, bodies: list[Body]) -> bool:
+    """Is the next text line after lines[i] a footnote body (its number the next one's)?"""
+    following = next((line for line in lines[i + 1 :] if line.kind != "blank"), None)
+    if following is None or following.kind != "text":
+        return False
+    m = _OLD_STYLE.match(following.text) or _NUMBERED_LINE.match(following.text)
+    last = bodies[-1].marker if bodies else "0"
+    return m is not None and last.isdigit() and int(m["n"]) == int(last) + 1
+
+
+def _typed_body(text: str, before: str, bodies: list[Body], after_body: bool) -> re.Match[str] | None:
     """A typed or pasted footnote body that does not open as a citation (`2 The report is
     contained in ...`, `2 该报告载于...`), on a line of its own, within or after the
-    paragraph that cites it: the number is the next footnote's, the line before has it
-    glued on as a marker (`Secretary-General,2 and`), and the line opens as no wording
-    does: not lower case (`2 countries`), no counter (`2 个国家`, `13 日`), no operative verb
-    (`2 Requests`: a paragraph number without its stop). It was joined to the paragraph
-    ('expressed 2 The report is contained in ... by Member States,')."""
+    paragraph that cites it, or after another body: the number is the next footnote's, the
+    line before is a body or has the number glued on as a marker (`Secretary-General,2
+    and`), and the line opens as no wording does: not lower case (`2 countries`), no counter
+    (`2 个国家`, `13 日`), no operative verb (`2 Requests`: a paragraph number without its
+    stop), no month (`5 December 2013`). It was joined to the paragraph ('expressed 2 The
+    report is contained in ... by Member States,'), or to a `Notes` heading read as a
+    paragraph."""
     m = _NUMBERED_LINE.match(text)
-    if not m or not before:
+    if not m or not (before or after_body):
         return None
     n = m["n"]
     last = bodies[-1].marker if bodies else "0"
     if not last.isdigit() or int(n) != int(last) + 1:
         return None
     body = m["body"]
-    if body[0].islower() or re.match(_CJK_COUNTER, body) or _opens_operative(body):
+    if body[0].islower() or re.match(_CJK_COUNTER, body) or _MONTH.match(body) or _opens_operative(body):
         return None
+    if after_body:
+        return m
     glued = re.compile(rf"(?:[^\W\d_]|[,;:)”’\"》」』）、，；：]){n}(?!\d)(?![{_CJK_UNIT}])")
     return m if glued.search(before) else None
 
