@@ -43,6 +43,10 @@ CODES: dict[str, tuple[Severity, str]] = {
     "negotiation-label": ("note", "the text carries negotiation labels (PP1, OP3 bis...)"),
     "bracketed-text": ("note", "square-bracketed (not agreed) text or status tags in a provision"),
     "excerpt": ("note", "the text stops before a final full stop and is read as an excerpt"),
+    "after-final-stop": (
+        "warning",
+        "the last operative paragraph goes on after a full stop (text past the end may be joined to it)",
+    ),
     # OCR spacing (English)
     "ocr-repaired": ("note", "broken word spacing from OCR was repaired"),
     "ocr-remaining": ("warning", "broken word spacing remains; structure may be unreliable"),

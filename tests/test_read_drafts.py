@@ -581,3 +581,18 @@ def test_wording_after_a_footnote_body_that_starts_with_a_day_is_wording() -> No
     res = read(text)
     assert res.provisions[0].text.endswith("resolution of 2 December 2013 on the matter,")
     assert len(res.footnotes) == 1
+
+
+def test_text_after_the_last_full_stop_is_said() -> None:
+    """An annex (or a note, a list of sponsors) after the last operative paragraph of a short
+    text read as extracted lines was joined to that paragraph without a word."""
+    text = (
+        "The General Assembly,\n\nRecalling its resolutions,\n\n1. Reaffirms the duty of States;\n\n"
+        "2. Decides to remain seized of the matter.\n\nAnnex\n\n"
+        "List of the States that joined the consensus: Brazil, China, France.\n"
+    )
+    res = read(text)
+    [said] = [w for w in res.warnings if w.code == "after-final-stop"]
+    assert said.line == 9 and "'Annex'" in said.message
+    # a last paragraph that ends where the text ends says nothing
+    assert "after-final-stop" not in codes(read(text.split("\n\nAnnex")[0] + "\n"))

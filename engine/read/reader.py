@@ -103,6 +103,8 @@ def read_text(
                       number=unit.number, footnotes=refs, line=unit.line)
         )  # fmt: skip
 
+    if seg.units[-1].part == "op":
+        warnings += _past_the_end(seg.units[-1], lines)
     notes = _footnotes(bodies, lang, warnings)
     referenced = {ref.marker for p in provisions for ref in p.footnotes}
     for marker in sorted(referenced - {f.marker for f in notes}, key=_marker_key):
@@ -150,6 +152,33 @@ def read_text(
         body_line=body_line,
         warnings=tuple(warnings),
     )
+
+
+def _past_the_end(unit: structure.Unit, lines: list[Line]) -> list[Diagnostic]:
+    """The last operative paragraph ends the resolution with its full stop; a line after
+    one that ends so was joined to it (extracted text has no other rule): an annex, a
+    signature, a note pasted after the text, or the paragraph's own next sentence. Which,
+    only the reader can tell, so it is said (`Decides to remain seized of the matter.
+    Annex List of the States ...` was a paragraph, silently)."""
+    pieces = [p.strip() for p in unit.pieces if p.strip()]
+    cut = next((i for i, p in enumerate(pieces[:-1]) if _FINAL_STOP.search(p)), None)
+    if cut is None:
+        return []
+    after = pieces[cut + 1]
+    end = unit.last_line or unit.line
+    line = next(
+        (x.no for x in lines if unit.line < x.no <= end and x.kind == "text" and after[:20] in x.text),
+        unit.line,
+    )
+    return [
+        diag(
+            "after-final-stop",
+            f"the last operative paragraph goes on after a full stop ({pieces[cut][-25:]!r} then "
+            f"{after[:25]!r}): text after the resolution's end (an annex, a note) was joined to it, "
+            "unless the paragraph has more sentences",
+            line,
+        )
+    ]
 
 
 _NUMBER_ALONE = re.compile(r"^\s*(\d{1,2})\s*$")
