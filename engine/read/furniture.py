@@ -15,7 +15,9 @@ import re
 from ..symbols import SymbolError, parse_symbol
 from .lines import Line
 
-_JOB = r"(?:GE\.)?\d{2}-\d{5}\*?(?:\s*\([A-Z]\))?(?:\s*\d{6}\b)?"
+# A translation's job number carries two dates (`GE.14-13121 (C) 250414 280414`): the second
+# was left in the wording, `决议，280414`.
+_JOB = r"(?:GE\.)?\d{2}-\d{5}\*?(?:\s*\([A-Z]\))?(?:\s*\d{6}\b){0,2}"
 _BARCODE = r"\*\d{7}\*"
 _SYMBOL = r"(?<![A-Za-z/(\[])[AE]/[A-Z0-9.]+(?:/[A-Za-z0-9.]+)+\*?"
 _PAGE = r"\b\d{1,3}/\d{1,3}(?![\d/])"
@@ -87,7 +89,24 @@ def split_furniture(lines: list[Line]) -> tuple[list[Line], list[str]]:
     for line in lines:
         for piece in _split_separators(line):
             out.extend(_split_runs(piece, symbols))
+    _page_numbers_by_furniture(out)
     return out, symbols
+
+
+_BARE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")
+
+
+def _page_numbers_by_furniture(lines: list[Line]) -> None:
+    """A number alone on a line next to a page's furniture (the symbol, the job number) is
+    the page number the header or footer prints (`A/HRC/RES/25/3` / `2`); read as wording
+    it was glued into the paragraph the page break cut (`决议，2注意到`)."""
+    shown = [i for i, line in enumerate(lines) if line.kind != "blank"]
+    for k, i in enumerate(shown):
+        if lines[i].kind != "text" or not _BARE_NUMBER.match(lines[i].text):
+            continue
+        around = [lines[shown[j]] for j in (k - 1, k + 1) if 0 <= j < len(shown)]
+        if any(line.kind == "furniture" and not _COVER.match(line.text) for line in around):
+            lines[i].kind = "furniture"
 
 
 def _split_separators(line: Line) -> list[Line]:
