@@ -596,3 +596,42 @@ def test_text_after_the_last_full_stop_is_said() -> None:
     assert said.line == 9 and "'Annex'" in said.message
     # a last paragraph that ends where the text ends says nothing
     assert "after-final-stop" not in codes(read(text.split("\n\nAnnex")[0] + "\n"))
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "wording", "notes"),
+    [
+        (
+            "en",
+            "The General Assembly,\n\nRecalling the Vienna Declaration,1 and the\n__________________\n"
+            "1 See Official Records of the General Assembly, Seventy-eighth Session, Supplement No. 53\n"
+            "(A/78/53), chap. III.\nimportance of international cooperation in the field of human rights,\n\n"
+            "Noting the report,\n\n1. Decides to remain seized of the matter.\n",
+            [
+                "Recalling the Vienna Declaration, and the importance of international cooperation in the "
+                "field of human rights,",
+                "Noting the report,",
+            ],
+            [
+                "See Official Records of the General Assembly, Seventy-eighth Session, Supplement No. 53 "
+                "(A/78/53), chap. III."
+            ],
+        ),
+        (
+            "zh",
+            "大会，\n\n重申《维也纳宣言和行动纲领》，1以及国际合作在人权领域\n__________________\n"
+            "1 A/CONF.157/24（第一部分），第三章。\n的重要性，\n\n注意到秘书长的报告，\n\n1. 决定继续处理这个问题。\n",
+            ["重申《维也纳宣言和行动纲领》，以及国际合作在人权领域的重要性，", "注意到秘书长的报告，"],
+            ["A/CONF.157/24（第一部分），第三章。"],
+        ),
+    ],
+)
+def test_wording_after_footnotes_under_a_rule_without_page_furniture(
+    lang: str, text: str, wording: list[str], notes: list[str]
+) -> None:
+    """A rule of underscores and a footnote cut a paragraph; pasted without the page's
+    furniture, the rest of the paragraph and every paragraph up to the operative part were
+    read as the footnote's text, without a word."""
+    res = read(text, lang)
+    assert [p.text for p in res.provisions if p.kind == "preamble"] == wording
+    assert [f.text for f in res.footnotes] == notes

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from ..model import FootnoteRef
 from ..text import MONTH_PATTERN, OPERATIVE_LEAD_WORDS, OPERATIVE_NUMBER_RE
 from .lines import Line
+from .openers import opens_preamble
 
 # A footnote body outside a separated zone: number, then something that reads like a
 # citation (a symbol, "See", "Resolution", "Ibid."...), short, on a line of its own.
@@ -52,7 +53,7 @@ class Body:
     line: int
 
 
-def take_bodies(lines: list[Line]) -> tuple[list[Line], list[Body]]:
+def take_bodies(lines: list[Line], lang: str = "en") -> tuple[list[Line], list[Body]]:
     """Mark footnote-body lines as `note` and return the bodies in document order."""
     bodies: list[Body] = []
     zone: list[Line] = []
@@ -63,7 +64,8 @@ def take_bodies(lines: list[Line]) -> tuple[list[Line], list[Body]]:
     for i, line in enumerate(lines):
         if in_zone:
             ends = line.kind == "furniture" or (line.kind == "separator" and line.text.startswith(closing))
-            if ends or OPERATIVE_NUMBER_RE.match(line.text):
+            wording = line.kind == "text" and closing == "_" and _wording_after(zone, line.text, lang)
+            if ends or wording or OPERATIVE_NUMBER_RE.match(line.text):
                 bodies.extend(_split_zone(zone, bodies))
                 zone, in_zone = [], False
                 if line.kind == "separator":
@@ -154,6 +156,29 @@ def _opens_operative(text: str) -> bool:
         return True
     head = text.lstrip("又还并也再")
     return any(head.startswith(w) for w in OPERATIVE_LEAD_WORDS["zh"])
+
+
+_BODY_DONE = re.compile(r"[.。][”’\"')）]*\s*$")
+_BODY_START = re.compile(r"^\s*(?:\d{1,2}(?:/|\s)|[*†‡]|（?\d{1,2}）)")
+_ZH_CITATION = re.compile(r"^\s*(?:参见|见|另见|又见|同上|大会|联合国|[A-Z]{1,2}/)")
+
+
+def _wording_after(zone: list[Line], text: str, lang: str) -> bool:
+    """Does `text`, in a footnote zone after the rule, go back to the wording? A zone ends at
+    the page's furniture; a text pasted without it (a web copy, a typed draft) goes on with
+    the paragraph the rule cut, and all of it, paragraphs after it too, was read as the last
+    footnote's text, without a word. Wording: after a body that ended with its full stop, a
+    line that starts no body and opens as wording does: in lower case (`importance of ...`),
+    with a paragraph's lead word (`Noting`, `Requests`), or, in Chinese, with anything but
+    a citation (`参见`, `A/HRC/...`)."""
+    if not zone or not _BODY_DONE.search(zone[-1].text) or _BODY_START.match(text):
+        return False
+    start = text.lstrip()
+    if not start:
+        return False
+    if lang == "zh":
+        return not _ZH_CITATION.match(start)
+    return start[0].islower() or opens_preamble(start, lang) or _opens_operative(start)
 
 
 def _split_zone(zone: list[Line], earlier: list[Body]) -> list[Body]:

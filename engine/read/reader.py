@@ -76,7 +76,7 @@ def read_text(
         warnings += ocr_warnings
 
     lines, symbols = furniture.split_furniture(lines)
-    lines, bodies = footnotes.take_bodies(lines) if markers else (lines, [])
+    lines, bodies = footnotes.take_bodies(lines, lang) if markers else (lines, [])
     seg = structure.segment(lines, lang)
     warnings += seg.warnings
     if not seg.units:
