@@ -215,8 +215,28 @@ def metadata_options(func: F) -> F:
     return func
 
 
+STDIN = "-"
+"""The file name that stands for standard input, as for cat and click (`click.Path(allow_dash=True)`):
+a draft is pasted or piped (`pbpaste | resdiff parse -`). A file named `-` is `./-`."""
+STDIN_NAME = "<stdin>"
+"""What standard input is called in messages and as the text's `source`, as compilers call it."""
+
+
 def read_source(path: Path, lang: str, revisions: Revisions, **overrides: str | None) -> Resolution:
+    if str(path) == STDIN:
+        return read_stdin(lang, revisions, **overrides)
     return api.read_file(path, lang=lang, revisions=revisions, **overrides)
+
+
+def read_stdin(lang: str, revisions: Revisions, **overrides: str | None) -> Resolution:
+    """The text on standard input; at a terminal, how to end it is said first (a paste
+    waits for end of file, which the user may not know to type)."""
+    stream = click.get_binary_stream("stdin")
+    if stream.isatty():
+        click.echo(
+            "reading the text from standard input: paste it, then press Ctrl-D on a line of its own", err=True
+        )
+    return api.read_stream(stream, name=STDIN_NAME, lang=lang, revisions=revisions, **overrides)
 
 
 def diagnostics_option(func: F) -> F:
@@ -319,7 +339,7 @@ def main() -> None:
 
 
 @main.command()
-@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, allow_dash=True, path_type=Path))
 @lang_option(auto=True)
 @revisions_option
 @document_format_option
@@ -332,11 +352,13 @@ def parse(
     """Read a raw text (PDF-extracted or typed), a Word .docx or a PDF and print its model; writes nothing.
 
     A file whose first line is `---` is a canonical file (as for every command): it is
-    read as one, and printed in the format asked for.
+    read as one, and printed in the format asked for. FILE `-` is standard input (a draft
+    pasted or piped), named `<stdin>` in messages.
 
     \b
     Examples:
       resdiff parse seeds/000_d13d258366e277a0.txt
+      xclip -o | resdiff parse - --lang zh
       resdiff parse A-HRC-RES-25-3.pdf
       resdiff parse draft.txt --lang en --format json
       resdiff parse draft.docx --revisions reject
@@ -661,11 +683,14 @@ def diff(
     """Show what changed from OLD to NEW, provision by provision.
 
     Each side is a raw text, a PDF or a Word .docx (--revisions applies to both), a canonical
-    file, a stored symbol, or a git revision REV:path, both in one language. A changed title
+    file, a stored symbol, or a git revision REV:path, both in one language; `-` (one side
+    only) is standard input, a draft pasted or piped. A changed title
     or body line (the acting organ) is shown first, as a heading change; a changed footnote
     text under its provision. Renumbering and formatting are not changes; nor are the
-    symbol, dates and session, which differ between any two versions. Exit status: 0 when
-    nothing but renumbering or formatting changed, 1 when something changed, 2 on error.
+    symbol, dates and session, which differ between any two versions. What the reader found
+    odd in an input is printed on stderr, and listed per side in the md, html, docx and json
+    reports. Exit status: 0 when nothing but renumbering or formatting changed, 1 when
+    something changed, 2 on error.
 
     \b
     Examples:
@@ -673,6 +698,7 @@ def diff(
       resdiff diff last-year.txt draft.txt --format md > comment.md
       resdiff diff HEAD~1:history/intl-cooperation-hr/zh/A-HRC-RES-25-3.md A/HRC/RES/25/3 --lang zh
       resdiff diff old.txt new.txt --summary
+      xclip -o | resdiff diff A/HRC/RES/25/3 - --lang zh        # against a pasted draft
       resdiff diff A/RES/53/148 A/RES/55/105 -o report.html     # or report.docx
     """
     from engine.render import RenderOptions
@@ -683,7 +709,17 @@ def diff(
         fail(f"the {fmt} format is binary and will not be printed to a terminal; write it with -o FILE.{fmt}")
     refuse_to_overwrite(output, force)
     store = open_history(history_root)
-    sides = api.load_pair(old, new, lang=lang, history=store, series=series, revisions=revisions)
+    if STDIN in (old, new):
+        if old == new:
+            fail("only one side can be standard input (-)")
+        # the named side first: a mistyped name fails before a paste is waited for
+        other = api.load(
+            new if old == STDIN else old, lang=lang, history=store, series=series, revisions=revisions
+        )
+        piped = read_stdin(lang, revisions)
+        sides = (piped, other) if old == STDIN else (other, piped)
+    else:
+        sides = api.load_pair(old, new, lang=lang, history=store, series=series, revisions=revisions)
     result = api.compare(
         *sides,
         threshold=threshold,

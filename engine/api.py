@@ -4,6 +4,7 @@
                                    canonical file, a stored symbol, or REV:path in git
     load_pair(old, new, ...)       both sides of a comparison (two large files read at once)
     read_file(path, **overrides)   any file, with metadata the text does not say
+    read_stream(handle, name, **overrides)  the same from an open stream (standard input)
     load_stored(path)              a canonical file -> Resolution
     compare(old, new, ...)         -> Diff
     is_changed(diff)               whether a diff counts as a change (diff's exit status)
@@ -37,14 +38,15 @@ import sys
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
 from .diagnostics import diag
 from .errors import AmendmentError, InputError, StoreError
 from .model import Resolution
 from .read import Revisions
 from .read.decode import read_limited
-from .refs import load
+from .read.decode import read_stream as _read_stream
+from .refs import from_bytes, load
 from .refs import read_file as _read_any
 from .render import BINARY_FORMATS, DIFF_RENDERERS, FORMAT_FOR_SUFFIX, RenderOptions
 from .store import canonical
@@ -83,6 +85,7 @@ __all__ = [
     "load_stored",
     "read_amendments",
     "read_file",
+    "read_stream",
     "rebase_amendments",
     "render",
     "render_amendments",
@@ -99,10 +102,33 @@ def read_file(
     apart); `overrides` set metadata the text does not say or says wrongly (symbol, series,
     source, extent). A symbol is checked before the file is read, so a mistyped one costs
     nothing."""
+    changes = _overrides(overrides)
+    return _overridden(_read_any(Path(path), lang=lang, revisions=revisions), changes)
+
+
+def read_stream(
+    handle: BinaryIO,
+    *,
+    name: str,
+    lang: str = "auto",
+    revisions: Revisions = "accept",
+    **overrides: str | None,
+) -> Resolution:
+    """`read_file` for an open stream (a draft pasted or piped into standard input), read to
+    its end under the same size cap; `name` stands for its path in messages and `source`."""
+    changes = _overrides(overrides)
+    data = _read_stream(handle, name)
+    return _overridden(from_bytes(data, name=name, lang=lang, revisions=revisions), changes)
+
+
+def _overrides(overrides: dict[str, str | None]) -> dict[str, str]:
     changes = {key: value for key, value in overrides.items() if value}
     if "symbol" in changes:
         changes["symbol"] = check_symbol(str(changes["symbol"]))
-    res = _read_any(Path(path), lang=lang, revisions=revisions)
+    return changes
+
+
+def _overridden(res: Resolution, changes: dict[str, str]) -> Resolution:
     printed = res.meta.symbol
     if printed and changes.get("symbol") and changes["symbol"] != printed:
         # The text names itself: a --symbol that says otherwise is a correction or a typo

@@ -43,6 +43,10 @@ CODES: dict[str, tuple[Severity, str]] = {
     "negotiation-label": ("note", "the text carries negotiation labels (PP1, OP3 bis...)"),
     "bracketed-text": ("note", "square-bracketed (not agreed) text or status tags in a provision"),
     "excerpt": ("note", "the text stops before a final full stop and is read as an excerpt"),
+    "after-final-stop": (
+        "warning",
+        "the last operative paragraph goes on after a full stop (text past the end may be joined to it)",
+    ),
     # OCR spacing (English)
     "ocr-repaired": ("note", "broken word spacing from OCR was repaired"),
     "ocr-remaining": ("warning", "broken word spacing remains; structure may be unreliable"),
@@ -51,6 +55,10 @@ CODES: dict[str, tuple[Severity, str]] = {
     "footnote-no-text": ("warning", "a footnote marker has no footnote text"),
     "footnote-unreferenced": ("warning", "a footnote is not referenced from any paragraph"),
     "footnote-duplicate": ("warning", "a second text for the same footnote was ignored"),
+    "footnote-marker-doubtful": (
+        "warning",
+        "a number glued as a marker is, out of sequence and with no footnote text, kept in the text",
+    ),
     # files other than plain text
     "docx-revisions": ("note", "the Word file had tracked revisions"),
     "docx-comments": ("note", "the Word file had comments, which were ignored"),

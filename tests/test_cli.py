@@ -268,3 +268,40 @@ def test_a_symbol_that_contradicts_the_text_is_said(tmp_path: Path) -> None:
     )
     same = run("parse", str(source), "--symbol", "A/C.3/78/L.41")
     assert same.returncode == 0 and "symbol-overridden" not in same.stderr
+
+
+def piped(data: bytes, *args: str) -> subprocess.CompletedProcess[bytes]:
+    """The installed script with `data` on its standard input, as `pbpaste | resdiff ...`."""
+    return subprocess.run([str(RESDIFF), *args], input=data, capture_output=True, check=False)
+
+
+def test_parse_and_diff_read_a_draft_from_standard_input(tmp_path: Path) -> None:
+    """`-` is standard input, as for cat: a draft is pasted, not saved first. It was 'File
+    '-' does not exist' (parse) and 'no such file, git revision or stored symbol' (diff)."""
+    seed = SEED.read_bytes()
+    from_file = run_script("parse", str(SEED), "--format", "json")
+    from_pipe = piped(seed.decode("utf-8").encode("gb18030"), "parse", "-", "--format", "json")
+    assert from_pipe.returncode == 0, from_pipe.stderr
+    as_piped, as_file = json.loads(from_pipe.stdout), json.loads(from_file.stdout)
+    assert as_piped.pop("source") == "<stdin>" and as_file.pop("source") == str(SEED)
+    assert as_piped == as_file  # GB18030 bytes read by their content, as a file's are
+    same = piped(seed, "diff", "-", str(SEED))
+    assert same.returncode == 0 and same.stdout.decode() == run_script("diff", str(SEED), str(SEED)).stdout
+    changed = piped(seed.replace("重申".encode(), "再次重申".encode(), 1), "diff", str(SEED), "-")
+    assert changed.returncode == 1 and "{+再次+}".encode() in changed.stdout
+
+
+@pytest.mark.parametrize(
+    ("data", "args", "said"),
+    [
+        (b"", ("parse", "-"), "<stdin>: file is empty"),
+        (b"no resolution here", ("parse", "-"), "<stdin>: no paragraph found"),
+        (b"x", ("diff", "-", "-"), "only one side can be standard input (-)"),
+        (b"x", ("diff", "-", "no-such.txt"), "no-such.txt: no such file, git revision or stored symbol"),
+    ],
+)
+def test_standard_input_errors_are_one_line(data: bytes, args: tuple[str, ...], said: str) -> None:
+    result = piped(data, *args)
+    assert result.returncode == 2 and result.stdout == b""
+    [line] = result.stderr.decode().splitlines()
+    assert line.startswith(f"Error: {said}")

@@ -86,3 +86,45 @@ def test_context_shows_unchanged_neighbours_of_each_change() -> None:
     from engine.render.diff_text import render_text
 
     assert render_text(diff, RenderOptions(context=1)) == text
+
+
+ODD = (
+    "The General Assembly,\n\nRecalling the Vienna Declaration,2 and the Charter,\n\n"
+    "1. Decides to remain seized of the matter.\n"
+)
+
+
+def test_every_report_says_what_the_reader_found_odd_in_its_inputs(tmp_path: Path) -> None:
+    """stderr says it on the terminal; the md, docx and json reports, read without it, said
+    nothing of a number left in the text that may be a marker. Only the side with a warning
+    is named; notes (layout) are left out as the terminal leaves them out."""
+    import json
+    import zipfile
+
+    import jsonschema
+
+    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
+    old.write_text(ODD, encoding="utf-8")
+    new.write_text(ODD.replace("Declaration,2", "Declaration,").replace("seized", "actively seized"), "utf-8")
+    said = "line 3: footnote-marker-doubtful (warning): 2 in 'aration,2 and the' is glued"
+    md = run("diff", "old.txt", "new.txt", "--format", "md", cwd=tmp_path)
+    assert md.returncode == 1 and "old.txt:3: footnote-marker-doubtful" in md.stderr
+    assert f"**What the reader found odd in the old text, old.txt (en):**\n\n- {said}" in md.stdout
+    assert "new text" not in md.stdout and "layout" not in md.stdout
+    report = tmp_path / "r.docx"
+    assert run("diff", "old.txt", "new.txt", "-o", str(report), cwd=tmp_path).returncode == 1
+    with zipfile.ZipFile(report) as z:
+        document = z.read("word/document.xml").decode()
+    assert "What the reader found odd in the old text, old.txt (en):" in document and said in document
+    assert (
+        resolve(report.read_bytes(), accept=True)[-1] == "1. Decides to remain actively seized of the matter."
+    )
+    data = json.loads(run("diff", str(old), str(new), "--format", "json").stdout)
+    schema = json.loads((ROOT / "engine/render/schemas/diff.schema.json").read_text(encoding="utf-8"))
+    jsonschema.validate(data, schema, format_checker=jsonschema.FormatChecker())
+    [warning] = data["old"]["warnings"]
+    assert warning["code"] == "footnote-marker-doubtful" and warning["line"] == 3
+    assert "warnings" not in data["new"]
+    # clean inputs say nothing
+    clean = run("diff", str(new), str(new), "--format", "md")
+    assert clean.returncode == 0 and "found odd" not in clean.stdout

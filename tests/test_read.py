@@ -307,3 +307,27 @@ def test_a_text_that_stops_before_its_final_full_stop_is_an_excerpt(ending: str,
 def test_the_corpus_excerpts_are_read_as_excerpts(seed: Resolution, l41: Resolution) -> None:
     assert seed.meta.extent == l41.meta.extent == "full"
     assert read_path(CORPUS / "zh" / "A-RES-55-114.txt", lang="zh").meta.extent == "excerpt"
+
+
+def test_a_translations_job_number_and_the_page_number_by_it_are_furniture() -> None:
+    """A Chinese copy's job number carries two dates (`GE.14-13121 (C) 250414 280414`) and
+    the page header prints the page number alone on a line by the symbol: `280414` and `2`
+    were glued into the paragraph the page break cut (`决议，280414 2注意到`)."""
+    from engine.read import read_bytes
+
+    text = (
+        "人权理事会，\n回顾大会关于增强人权领域国际合作的所有决议，又回顾\n理事会第 23/3 号决议，\n"
+        "GE.14-13121 (C) 250414 280414\n*1413121*\nA/HRC/RES/25/3\n2\n注意到秘书长的报告，\n"
+        "1. 重申各国有义务促进和保护人权；\n2. 请秘书长提交报告。\n"
+    )
+    res = read_bytes(text.encode(), lang="zh")
+    assert [p.text for p in res.provisions[:2]] == [
+        "回顾大会关于增强人权领域国际合作的所有决议，又回顾理事会第23/3号决议，",
+        "注意到秘书长的报告，",
+    ]
+    assert res.meta.symbol == "A/HRC/RES/25/3"
+    # a number alone between two lines of wording is no page number: the marker reader has it
+    furniture = "GE.14-13121 (C) 250414 280414\n*1413121*\nA/HRC/RES/25/3\n"
+    alone = read_bytes(text.replace(furniture, "").encode(), lang="zh")
+    assert "决议，2" in alone.provisions[0].text
+    assert [w.line for w in alone.warnings if w.code == "footnote-marker-doubtful"] == [4]

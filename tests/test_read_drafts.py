@@ -412,3 +412,227 @@ def test_numbers_typed_with_a_parenthesis(l41: Resolution) -> None:
     assert texts(got) == texts(l41)
     assert [p.number for p in got.provisions] == [p.number for p in l41.provisions]
     assert not [c for c in codes(got) if c.startswith("numbering")]
+
+
+def test_a_number_glued_as_a_marker_out_of_sequence_is_kept_and_named(seed: Resolution) -> None:
+    """`资料，2其中` with no footnote text anywhere: 2 is not the marker expected (1), so it
+    stays in the text, and the reader names its line; it stayed without a word."""
+    pp = seed.provisions[3]
+    cut = pp.text.index("，") + 1
+    glued = pp.text[:cut] + "2" + pp.text[cut:]
+    text = typed(seed).replace(pp.text, glued)
+    res = read(text)
+    assert res.provisions[3].text == glued and not res.provisions[3].footnotes
+    [doubt] = [w for w in res.warnings if w.code == "footnote-marker-doubtful"]
+    assert doubt.line == text.split("\n").index(glued) + 1
+    assert "，2" in doubt.message and "expected is 1" in doubt.message
+    # The same glued after a character, and English glued to a comma or a word.
+    res = read(text.replace(glued, pp.text[: cut - 1] + "2" + pp.text[cut - 1 :]))
+    assert codes(res).count("footnote-marker-doubtful") == 1
+    en = "The General Assembly,\n\nRecalling the Vienna Declaration,{} and the Charter,\n\n1. Decides.\n"
+    assert codes(read(en.format("2"))).count("footnote-marker-doubtful") == 1
+    assert codes(read(en.format(" and relations10"))).count("footnote-marker-doubtful") == 1
+
+
+@pytest.mark.parametrize(
+    "wording",
+    [
+        "回顾第2段和2014年的决议以及2个报告，",  # ordinal, year, counter
+        "注意到5G网络、COVID-19和二十国集团（G20），",  # Latin after or before
+        "Noting the G20 and CO2 emissions, H1N1 and items 1,2 and 3, and the paragraph 3,",
+        "Noting resolutions 2, 3 and 4, and Rights, 2 and 3,",  # a space after the comma
+    ],
+)
+def test_numbers_of_the_wording_are_no_doubtful_markers(wording: str) -> None:
+    body = "大会，" if wording[0] > "~" else "The General Assembly,"
+    op = "1. 决定。" if wording[0] > "~" else "1. Decides."
+    res = read(f"{body}\n\n{wording}\n\n{op}\n")
+    assert res.provisions[0].text == wording
+    assert "footnote-marker-doubtful" not in codes(res)
+
+
+def test_a_marker_out_of_sequence_with_its_footnote_on_the_page_is_a_marker() -> None:
+    """Marker 1 lost, `Declaration,2` with footnote 2 at the foot of the page: marker 2 (it
+    stayed in the text, and the reader said only that footnote 2 was not referenced)."""
+    text = (
+        "The General Assembly,\n\nRecalling the Vienna Declaration,2 and the Charter,\n\n"
+        "1. Decides to remain seized of the matter.\n\n__________________\n"
+        "1 Resolution 217 A (III).\n2 A/CONF.157/24 (Part I), chap. III.\n"
+    )
+    res = read(text)
+    assert res.provisions[0].text == "Recalling the Vienna Declaration, and the Charter,"
+    assert [r.marker for r in res.provisions[0].footnotes] == ["2"]
+    assert codes(res) == ["footnote-unreferenced"]  # footnote 1, whose marker was lost
+
+
+@pytest.mark.parametrize("page", ["- 3 -", "— 3 —", "Page 3", "Page 3 of 9", "第3页", "第 3 页，共 9 页"])
+def test_a_page_number_line_is_no_wording(page: str, seed: Resolution, l41: Resolution) -> None:
+    """A Word draft's or a printed copy's page number on a line of its own, where a page break
+    cuts a paragraph or falls between two: it was glued into the paragraph (`duty of States
+    Page 2 to promote`) or read as a preambular paragraph `— 2 —`, without a word."""
+    for res in (seed, l41):
+        text = typed(res)
+        within = res.provisions[2].text
+        cut = len(within) // 2
+        while not within[cut].isspace() and res.meta.language == "en":
+            cut += 1
+        broken = text.replace(within, f"{within[:cut]}\n{page}\n{within[cut:].lstrip()}", 1)
+        blocks = broken.split("\n\n")
+        broken = "\n\n".join([*blocks[:8], page, *blocks[8:]])  # between two paragraphs
+        got = read(broken)
+        assert texts(got) == texts(read(text))
+
+
+FOOTNOTED = {
+    "en": (
+        "The General Assembly,\n\nRecalling the Vienna Declaration and Programme of Action,1 and\n"
+        "1 A/CONF.157/24 (Part I), chap. III.\nthe Charter,\n\n"
+        "Taking note of the report of the Secretary-General,2 and of the views expressed\n"
+        "2 {body}\nby Member States,\n\n1. Decides to remain seized of the matter.\n"
+    ),
+    "zh": (
+        "大会，\n\n重申《维也纳宣言和行动纲领》，1以及\n1 A/CONF.157/24（第一部分），第三章。\n"
+        "《联合国宪章》，\n\n"
+        "注意到秘书长的报告2以及会员国\n2 {body}\n表达的意见，\n\n1. 决定继续处理这个问题。\n"
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("lang", "body"),
+    [("en", "The report is contained in document A/75/123."), ("zh", "该报告载于A/75/123号文件。")],
+)
+def test_a_footnote_body_typed_inside_its_paragraph_is_a_footnote(lang: str, body: str) -> None:
+    """A body that does not open as a citation, on its own line inside the paragraph that
+    cites it: it was joined to the paragraph ('expressed 2 The report is ... by Member
+    States,'; in Chinese its 2 read as the marker a second time), said only as 'footnote
+    marker 2 has no footnote text'."""
+    res = read(FOOTNOTED[lang].format(body=body))
+    assert [f.text for f in res.footnotes][1] == body
+    assert body not in res.provisions[1].text and [r.marker for r in res.provisions[1].footnotes] == ["2"]
+    assert not [w for w in res.warnings if w.code.startswith("footnote")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "line"),
+    [
+        ("en", "2 Also requests the Secretary-General to report;"),  # a number without its stop
+        ("en", "2 countries and by Member States,"),  # wording cut after a number
+        ("zh", "2 个国家以及"),  # a counter
+        ("zh", "2 又请秘书长提交报告；"),
+    ],
+)
+def test_a_numbered_line_that_reads_as_wording_is_no_footnote_body(lang: str, line: str) -> None:
+    res = read(FOOTNOTED[lang].replace("2 {body}", line))
+    assert len(res.footnotes) == 1
+
+
+def test_a_doubtful_marker_is_named_on_its_own_line_of_the_paragraph() -> None:
+    """The warning names the line the number is on, not the paragraph's first line; a
+    full-width `２` (PDF text puts spaces around digits: `资料， ２ 其中`) is found there too."""
+    text = (
+        "大会，\n\n注意到秘书长提交的报告\n所载的资料， ２ 其中包括各国提供的资料，\n\n"
+        "1. 重申各国有义务促进和保护人权；\n\n2. 请秘书长提交报告。\n"
+    )
+    res = read(text)
+    [doubt] = [w for w in res.warnings if w.code == "footnote-marker-doubtful"]
+    assert doubt.line == 4 and res.provisions[0].line == 3
+    assert "２" in res.provisions[0].text
+
+
+@pytest.mark.parametrize(
+    ("lines", "doubtful"),
+    [
+        ("Programme of Action\n2\nand the Charter", True),  # not the marker expected: kept, said
+        ("Programme of Action\n1\nand the Charter", False),  # the marker expected: a marker
+        ("and of its Article\n2\nof the Charter", False),  # a number the word before counts
+    ],
+)
+def test_a_number_alone_on_a_line_inside_a_paragraph(lines: str, doubtful: bool) -> None:
+    """An extracted marker (or page number) on a line of its own that is not the next marker
+    stayed in the text as `Action 2 and`, and nothing was said."""
+    res = read(f"The General Assembly,\n\nRecalling the Vienna Declaration and {lines},\n\n1. Decides.\n")
+    said = [w for w in res.warnings if w.code == "footnote-marker-doubtful"]
+    assert [w.line for w in said] == ([4] if doubtful else [])
+    assert ("Action 2 and" in res.provisions[0].text) == doubtful
+
+
+@pytest.mark.parametrize("heading", ["Notes", "Footnotes:", "注释", ""])
+def test_footnotes_typed_at_the_end_under_a_heading_are_footnotes(heading: str) -> None:
+    """A Word draft pasted as text ends with its footnotes, often under `Notes`: the second
+    body (no citation at its start) and the heading were read as an operative paragraph
+    without a number ('Notes 2 The report is contained in A/75/123.')."""
+    text = (
+        "The General Assembly,\n\nRecalling the Vienna Declaration,1 and the report of the "
+        "Secretary-General,2\n\n1. Decides to remain seized of the matter.\n\n"
+        f"{heading}\n1 A/CONF.157/24.\n2 The report is contained in A/75/123.\n"
+    )
+    res = read(text)
+    assert [p.id for p in res.provisions] == ["pp1", "op1"]
+    assert [f.text for f in res.footnotes] == ["A/CONF.157/24.", "The report is contained in A/75/123."]
+    assert not [w for w in res.warnings if w.severity != "note"]
+
+
+def test_wording_after_a_footnote_body_that_starts_with_a_day_is_wording() -> None:
+    text = (
+        "The General Assembly,\n\nRecalling the Vienna Declaration,1 and its resolution of\n"
+        "1 A/CONF.157/24.\n2 December 2013 on the matter,\n\n1. Decides to remain seized of the matter.\n"
+    )
+    res = read(text)
+    assert res.provisions[0].text.endswith("resolution of 2 December 2013 on the matter,")
+    assert len(res.footnotes) == 1
+
+
+def test_text_after_the_last_full_stop_is_said() -> None:
+    """An annex (or a note, a list of sponsors) after the last operative paragraph of a short
+    text read as extracted lines was joined to that paragraph without a word."""
+    text = (
+        "The General Assembly,\n\nRecalling its resolutions,\n\n1. Reaffirms the duty of States;\n\n"
+        "2. Decides to remain seized of the matter.\n\nAnnex\n\n"
+        "List of the States that joined the consensus: Brazil, China, France.\n"
+    )
+    res = read(text)
+    [said] = [w for w in res.warnings if w.code == "after-final-stop"]
+    assert said.line == 9 and "'Annex'" in said.message
+    # a last paragraph that ends where the text ends says nothing
+    assert "after-final-stop" not in codes(read(text.split("\n\nAnnex")[0] + "\n"))
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "wording", "notes"),
+    [
+        (
+            "en",
+            "The General Assembly,\n\nRecalling the Vienna Declaration,1 and the\n__________________\n"
+            "1 See Official Records of the General Assembly, Seventy-eighth Session, Supplement No. 53\n"
+            "(A/78/53), chap. III.\nimportance of international cooperation in the field of human rights,\n\n"
+            "Noting the report,\n\n1. Decides to remain seized of the matter.\n",
+            [
+                "Recalling the Vienna Declaration, and the importance of international cooperation in the "
+                "field of human rights,",
+                "Noting the report,",
+            ],
+            [
+                "See Official Records of the General Assembly, Seventy-eighth Session, Supplement No. 53 "
+                "(A/78/53), chap. III."
+            ],
+        ),
+        (
+            "zh",
+            "大会，\n\n重申《维也纳宣言和行动纲领》，1以及国际合作在人权领域\n__________________\n"
+            "1 A/CONF.157/24（第一部分），第三章。\n的重要性，\n\n注意到秘书长的报告，\n\n"
+            "1. 决定继续处理这个问题。\n",
+            ["重申《维也纳宣言和行动纲领》，以及国际合作在人权领域的重要性，", "注意到秘书长的报告，"],
+            ["A/CONF.157/24（第一部分），第三章。"],
+        ),
+    ],
+)
+def test_wording_after_footnotes_under_a_rule_without_page_furniture(
+    lang: str, text: str, wording: list[str], notes: list[str]
+) -> None:
+    """A rule of underscores and a footnote cut a paragraph; pasted without the page's
+    furniture, the rest of the paragraph and every paragraph up to the operative part were
+    read as the footnote's text, without a word."""
+    res = read(text, lang)
+    assert [p.text for p in res.provisions if p.kind == "preamble"] == wording
+    assert [f.text for f in res.footnotes] == notes

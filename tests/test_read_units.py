@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from engine.model import FootnoteRef
 from engine.read.footnotes import MarkerReader
@@ -135,3 +139,57 @@ def test_a_web_page_is_refused_with_what_to_do(tmp_path) -> None:
             read_bytes(data, source="a55r109.htm")
     # a text that merely mentions a tag is read
     assert read_bytes(b"The General Assembly,\n\n1. Decides that <html> is a word.\n", lang="en").provisions
+
+
+@pytest.mark.parametrize(
+    "text", ["influenza A(H1N1) and", "CO2 emissions", "the G2 and", "5G networks", "COP2 and"]
+)
+def test_a_number_in_a_name_is_no_marker(text: str) -> None:
+    """H1N1 lost its 1s (`HN`) and CO2 its 2 when 1 or 2 was a marker expected or seen."""
+    for seen in (set(), {1}, {1, 2}):
+        reader = MarkerReader(bodies={"1": 10, "2": 10, "3": 10}, seen=set(seen))
+        assert reader.extract(text, 5) == (text, ())
+
+
+def test_a_marker_glued_to_a_name_in_capitals_of_four_letters_or_more() -> None:
+    reader = MarkerReader(bodies={"1": 10})
+    assert reader.extract("the UNESCO1 and", 5) == ("the UNESCO and", (FootnoteRef("1", 10),))
+
+
+_HAN = st.sampled_from(list("的资料报告各国决议人权会员其中包括提供"))
+_PUNCT = st.sampled_from(list("，；、：《》（）"))
+_COUNTER = st.sampled_from(["年", "个", "名", "次", "项", "日", "段", "%"])
+
+
+@st.composite
+def chinese_with_numbers(draw: st.DrawFn) -> tuple[str, bool]:
+    """A Chinese text with 1-2 digit numbers glued in; the flag: every number has a counter."""
+    pieces, counted = [], True
+    for _ in range(draw(st.integers(1, 8))):
+        pieces.append(draw(st.text(st.one_of(_HAN, _PUNCT), min_size=1, max_size=6)))
+        number = str(draw(st.integers(1, 99)))
+        if draw(st.booleans()):
+            pieces.append(number + draw(_COUNTER))
+        else:
+            counted = False
+            pieces.append(number)
+    pieces.append(draw(st.text(_HAN, min_size=1, max_size=4)))
+    return "".join(pieces), counted
+
+
+@given(chinese_with_numbers(), st.sets(st.integers(1, 5)))
+def test_every_glued_number_is_a_marker_a_doubt_or_a_quantity(case: tuple[str, bool], seen: set[int]) -> None:
+    """No number glued between Chinese characters and punctuation is dropped or kept without
+    a word: it is a marker (taken out, its place kept), or it stays in the text, said as a
+    doubt unless a counter makes it a quantity; the text is otherwise untouched."""
+    text, counted = case
+    reader = MarkerReader(seen=set(seen))
+    out, refs = reader.extract(text)
+    rebuilt = out
+    for ref in reversed(refs):
+        rebuilt = rebuilt[: ref.offset] + ref.marker + rebuilt[ref.offset :]
+    assert rebuilt == text  # only the markers' digits were taken out, each where it stood
+    if counted:
+        assert refs == () and reader.doubts == []
+    left = len(re.findall(r"\d+(?![年个名次项日段%\d])", out))
+    assert len(reader.doubts) <= left

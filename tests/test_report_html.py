@@ -151,3 +151,35 @@ def test_quote_marks_are_set_as_the_language_sets_them(browser: Any, lang: str, 
         assert width > 0.9  # full-width, as Chinese sets it
     else:
         assert width < 0.6
+
+
+def test_the_report_says_what_the_reader_found_odd_in_each_input(browser: Any, tmp_path: Path) -> None:
+    """The terminal prints the reader's warnings on stderr; a report read without it must say
+    them: a section per side that has any, escaped, none for clean inputs."""
+    from engine.read import read_bytes
+
+    old_text = (
+        "大会，\n\n回顾秘书长提交的报告所载的资料，2其中包括各国提供的资料，\n\n"
+        "1. 重申各国有义务促进和保护人权；\n\n2. 请秘书长向理事会提交报告。\n"
+    )
+    new_text = old_text.replace("提交报告", "提交一份报告").replace("资料，2其中", "资料，其中")
+    old = read_bytes(old_text.encode(), source="old<b>.txt")
+    new = read_bytes(new_text.encode(), source="new.txt")
+    assert [w.code for w in old.warnings if w.severity != "note"] == ["footnote-marker-doubtful"]
+    page, errors, _ = open_report(
+        browser, render_html(compare(old, new), RenderOptions()), tmp_path / "w.html"
+    )
+    assert errors == []
+    box = page.locator(".input-warnings")
+    assert box.is_visible()
+    shown = box.inner_text()
+    assert "What the reader found odd in the old text, old<b>.txt (zh):" in shown
+    assert "line 3: footnote-marker-doubtful (warning): 2 in '报告所载的资料，2其中包括各国提供'" in shown
+    assert "new text" not in shown  # the new side has no warning: nothing is said of it
+    assert page.locator(".input-warnings b").count() == 0
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "report-input-warnings.png"))
+    page.close()
+    # clean inputs: no section at all
+    clean = render_html(compare(new, new), RenderOptions())
+    assert "input-warnings" not in clean.split("</style>")[1]

@@ -24,6 +24,7 @@ import codecs
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from ..controls import remove_controls
 from ..diagnostics import Diagnostic, diag
@@ -73,13 +74,20 @@ def read_limited(path: str | Path) -> bytes:
         if size > MAX_BYTES:
             raise InputError(_too_large(size), path=source)
         with p.open("rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
+            return read_stream(handle, source)
     except FileNotFoundError:
         raise InputError("no such file", path=source) from None
     except PermissionError:
         raise InputError("permission denied", path=source) from None
     except OSError as err:
         raise InputError(f"cannot read file: {err.strerror or err}", path=source) from None
+
+
+def read_stream(handle: BinaryIO, source: str) -> bytes:
+    """An open stream's bytes (standard input: a draft pasted or piped), under the same cap
+    as a file: a stream has no size to check first, so at most the cap and one byte are read
+    and more is refused."""
+    data = handle.read(MAX_BYTES + 1)
     if len(data) > MAX_BYTES:
         raise InputError(_too_large(len(data)), path=source)
     return data

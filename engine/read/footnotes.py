@@ -12,7 +12,10 @@ an ordinal or quantity word before them (`第2`, `约2`, `逾2`) keeps them in t
 
 Bodies sit after a rule of underscores (English PDFs), between dashed rules, or, in the
 Chinese seed, as lines `1 A/HRC/24/56。` between two paragraphs; old texts put `1/ ...` at
-the end. Bodies are taken out of the line stream so they never end up in a paragraph.
+the end; a typed or pasted draft puts one on a line of its own inside or after the paragraph
+that cites it. Bodies are taken out of the line stream so they never end up in a paragraph.
+A number that sits where a marker sits but is out of sequence, with no body, stays in the
+text and is said (`footnote-marker-doubtful`): it may be a number as well as a marker.
 """
 
 from __future__ import annotations
@@ -23,8 +26,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from ..model import FootnoteRef
-from ..text import OPERATIVE_NUMBER_RE
+from ..text import MONTH_PATTERN, OPERATIVE_LEAD_WORDS, OPERATIVE_NUMBER_RE
 from .lines import Line
+from .openers import opens_preamble
 
 # A footnote body outside a separated zone: number, then something that reads like a
 # citation (a symbol, "See", "Resolution", "Ibid."...), short, on a line of its own.
@@ -35,6 +39,9 @@ _CITATION = re.compile(
     re.VERBOSE,
 )
 _OLD_STYLE = re.compile(r"^\s*(?P<n>\d{1,2})/\s+(?P<body>\S.*)$")  # "1/    A/CONF.157/24"
+# Any other short numbered line: a footnote body only where the line before cites its marker
+# (see `_cited_just_before`).
+_NUMBERED_LINE = re.compile(r"^\s*(?P<n>\d{1,2})\s+(?P<body>[^\s\d].{0,200})$")
 _SIGN_NOTE = re.compile(r"^\s*[*†‡]")  # sponsor and symbol notes: about the header
 _ZONE_BODY_START = re.compile(r"(?:^|(?<=\n)|(?<=[.。]\s))\s*(\d{1,2})(?:/|\s)\s*(?=\S)")
 
@@ -46,16 +53,19 @@ class Body:
     line: int
 
 
-def take_bodies(lines: list[Line]) -> tuple[list[Line], list[Body]]:
+def take_bodies(lines: list[Line], lang: str = "en") -> tuple[list[Line], list[Body]]:
     """Mark footnote-body lines as `note` and return the bodies in document order."""
     bodies: list[Body] = []
     zone: list[Line] = []
     in_zone = False
     closing = ""
-    for line in lines:
+    before = ""  # the text line before this one that is not a body
+    after_body = False  # the text line before this one is a body
+    for i, line in enumerate(lines):
         if in_zone:
             ends = line.kind == "furniture" or (line.kind == "separator" and line.text.startswith(closing))
-            if ends or OPERATIVE_NUMBER_RE.match(line.text):
+            wording = line.kind == "text" and closing == "_" and _wording_after(zone, line.text, lang)
+            if ends or wording or OPERATIVE_NUMBER_RE.match(line.text):
                 bodies.extend(_split_zone(zone, bodies))
                 zone, in_zone = [], False
                 if line.kind == "separator":
@@ -76,13 +86,99 @@ def take_bodies(lines: list[Line]) -> tuple[list[Line], list[Body]]:
             line.kind = "note"
             zone.append(line)
             continue
-        m = _OLD_STYLE.match(line.text) or _CITATION.match(line.text)
+        if _NOTES_HEADING.match(line.text) and _heads_bodies(lines, i, bodies):
+            line.kind = "note"  # `Notes` over the footnotes a Word draft's text ends with
+            after_body = True
+            continue
+        m = (
+            _OLD_STYLE.match(line.text)
+            or _CITATION.match(line.text)
+            or _typed_body(line.text, before, bodies, after_body)
+        )
         if m:
             line.kind = "note"
             bodies.append(Body(m["n"], m["body"].strip(), line.no))
+        else:
+            before = line.text
+        after_body = m is not None
     if zone:
         bodies.extend(_split_zone(zone, bodies))
     return lines, bodies
+
+
+_MONTH = re.compile(rf"(?i:{MONTH_PATTERN})\b")  # `5 December 2013`: wording cut after a day
+_NOTES_HEADING = re.compile(
+    r"^\s*(?:(?:foot|end)?notes?|notas?|примечания|注释?|脚注|附注)\s*[:：]?\s*$", re.IGNORECASE
+)
+
+
+def _heads_bodies(lines: list[Line], i: int, bodies: list[Body]) -> bool:
+    """Is the next text line after lines[i] a footnote body (its number the next one's)?"""
+    following = next((line for line in lines[i + 1 :] if line.kind != "blank"), None)
+    if following is None or following.kind != "text":
+        return False
+    m = _OLD_STYLE.match(following.text) or _NUMBERED_LINE.match(following.text)
+    last = bodies[-1].marker if bodies else "0"
+    return m is not None and last.isdigit() and int(m["n"]) == int(last) + 1
+
+
+def _typed_body(text: str, before: str, bodies: list[Body], after_body: bool) -> re.Match[str] | None:
+    """A typed or pasted footnote body that does not open as a citation (`2 The report is
+    contained in ...`, `2 该报告载于...`), on a line of its own, within or after the
+    paragraph that cites it, or after another body: the number is the next footnote's, the
+    line before is a body or has the number glued on as a marker (`Secretary-General,2
+    and`), and the line opens as no wording does: not lower case (`2 countries`), no counter
+    (`2 个国家`, `13 日`), no operative verb (`2 Requests`: a paragraph number without its
+    stop), no month (`5 December 2013`). It was joined to the paragraph ('expressed 2 The
+    report is contained in ... by Member States,'), or to a `Notes` heading read as a
+    paragraph."""
+    m = _NUMBERED_LINE.match(text)
+    if not m or not (before or after_body):
+        return None
+    n = m["n"]
+    last = bodies[-1].marker if bodies else "0"
+    if not last.isdigit() or int(n) != int(last) + 1:
+        return None
+    body = m["body"]
+    if body[0].islower() or re.match(_CJK_COUNTER, body) or _MONTH.match(body) or _opens_operative(body):
+        return None
+    if after_body:
+        return m
+    glued = re.compile(rf"(?:[^\W\d_]|[,;:)”’\"》」』）、，；：]){n}(?!\d)(?![{_CJK_UNIT}])")
+    return m if glued.search(before) else None
+
+
+def _opens_operative(text: str) -> bool:
+    """An operative verb in the first three words (`Requests`, `Also requests`, `Strongly
+    condemns`) or at the start of a Chinese text (`请`, `又请`)."""
+    words = [w.capitalize() for w in re.findall(r"[^\W\d_]+", text[:60])[:3]]
+    if any(w in lead for w in words for lead in OPERATIVE_LEAD_WORDS.values()):
+        return True
+    head = text.lstrip("又还并也再")
+    return any(head.startswith(w) for w in OPERATIVE_LEAD_WORDS["zh"])
+
+
+_BODY_DONE = re.compile(r"[.。][”’\"')）]*\s*$")
+_BODY_START = re.compile(r"^\s*(?:\d{1,2}(?:/|\s)|[*†‡]|（?\d{1,2}）)")
+_ZH_CITATION = re.compile(r"^\s*(?:参见|见|另见|又见|同上|大会|联合国|[A-Z]{1,2}/)")
+
+
+def _wording_after(zone: list[Line], text: str, lang: str) -> bool:
+    """Does `text`, in a footnote zone after the rule, go back to the wording? A zone ends at
+    the page's furniture; a text pasted without it (a web copy, a typed draft) goes on with
+    the paragraph the rule cut, and all of it, paragraphs after it too, was read as the last
+    footnote's text, without a word. Wording: after a body that ended with its full stop, a
+    line that starts no body and opens as wording does: in lower case (`importance of ...`),
+    with a paragraph's lead word (`Noting`, `Requests`), or, in Chinese, with anything but
+    a citation (`参见`, `A/HRC/...`)."""
+    if not zone or not _BODY_DONE.search(zone[-1].text) or _BODY_START.match(text):
+        return False
+    start = text.lstrip()
+    if not start:
+        return False
+    if lang == "zh":
+        return not _ZH_CITATION.match(start)
+    return start[0].islower() or opens_preamble(start, lang) or _opens_operative(start)
 
 
 def _split_zone(zone: list[Line], earlier: list[Body]) -> list[Body]:
@@ -137,7 +233,7 @@ _CJK_NUMBER_BEFORE = re.compile(
 )
 _DIGIT = re.compile(r"\d")
 # Words after which a number is a number ("Article 1", "paragraph 3"), not a marker.
-_COUNTED = frozenset(
+COUNTED = frozenset(
     [
         "and",
         "annex",
@@ -256,6 +352,16 @@ def _candidates(text: str) -> Iterator[re.Match[str]]:
                 break
 
 
+@dataclass(frozen=True)
+class Doubt:
+    """A number that sits where a marker sits but was left in the text (see `_glued_like_a_marker`)."""
+
+    number: int
+    expected: int
+    glued: str  # the number as printed (`2`, `２`) with the character it is glued to
+    context: str  # a few characters either side, for the message
+
+
 @dataclass
 class MarkerReader:
     """Reads markers across a document's provisions, keeping the numbering sequence."""
@@ -266,6 +372,9 @@ class MarkerReader:
     text_lines: tuple[int, ...] | None = None
     seen: set[int] = field(default_factory=set)
     last_line: int = 0  # the last source line of the text being read
+    # numbers glued to the wording as a marker is, left in the text because they are out of
+    # the sequence and have no footnote text: (number, the marker expected, the text around it)
+    doubts: list[Doubt] = field(default_factory=list)
 
     @property
     def expected(self) -> int:
@@ -310,7 +419,7 @@ class MarkerReader:
             if value.endswith(tail) and len(value) > len(tail) and self._on_this_page(tail):
                 return expected, m.end() - len(tail)
             return None, 0
-        if n == 0:
+        if n == 0 or (kind in ("glued", "punct") and _in_a_name(text, m.start(kind), m.end())):
             return None, 0
         # the longest word is two characters (and 约 looks one further back)
         if kind == "glued" and _CJK_NUMBER_BEFORE.search(text, max(0, m.start() - 4), m.start()):
@@ -319,7 +428,7 @@ class MarkerReader:
             # the word the space follows (`Article 1`), from a short window: reading all the
             # text so far for it made long texts quadratic
             before = re.search(r"[^\W\d_]+$", text[max(0, m.start() - 40) : m.start()])
-            if kind == "word" and (before is None or before[0].lower() in _COUNTED):
+            if kind == "word" and (before is None or before[0].lower() in COUNTED):
                 return None, 0
             if n != expected:
                 return None, 0
@@ -328,6 +437,15 @@ class MarkerReader:
             return None, 0
         if n == expected or (n in self.seen and kind in ("glued", "punct", "paren", "fparen", "slash")):
             return n, m.start()
+        glued = kind in ("glued", "punct") and not m["space"]
+        if glued and _glued_like_a_marker(text, m.start(kind), m.end()):
+            if self._on_this_page(value):
+                # out of sequence, but its footnote text is on this page: a marker (the one
+                # before it was lost); left in the text, it said 'footnote N is not referenced'
+                return n, m.start()
+            at = m.start(kind)
+            context = text[max(0, at - 8) : m.end() + 8]
+            self.doubts.append(Doubt(n, expected, text[at - 1] + value, context))
         return None, 0
 
     def _on_this_page(self, marker: str) -> bool:
@@ -348,3 +466,45 @@ class MarkerReader:
         # prints 1-4 above 5). A body in an earlier block means another page.
         after = bisect_right(self.text_lines, min(between))
         return after == len(self.text_lines) or self.text_lines[after] > at
+
+
+_NAME_HEAD = re.compile(r"(?<![A-Za-z])[A-Z]{1,3}$")
+
+
+def _in_a_name(text: str, start: int, end: int) -> bool:
+    """Is the number at text[start:end] part of a name (`H1N1`, `5G`, `CO2`, `G20`, `COP26`,
+    `SDG3`) rather than a marker glued to a word? A Latin letter right after it, or one to
+    three capitals right before it: the marker expected or one already seen was cut out
+    of `H1N1` as `HN` (and of `CO2` as `CO`), with only a 'no footnote text' warning."""
+    if text[end : end + 1].isascii() and text[end : end + 1].isalpha():
+        return True
+    return bool(_NAME_HEAD.search(text, max(0, start - 4), start))
+
+
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff，。；：、”’》」』）！？…]")
+_CLOSING = frozenset(',;:)”’"》」』）、，；：')
+
+
+def _glued_like_a_marker(text: str, start: int, end: int) -> bool:
+    """Is the number at text[start:end] glued where a PDF prints a marker, and nowhere a
+    number of the wording stands? Such a number that is not the marker expected (an excerpt
+    that starts after footnote 1, a marker lost before it) is a marker whose footnote text is
+    missing as likely as it is a number; it stays in the text, and the reader says so.
+
+    Chinese: glued after a character or full-width punctuation and followed by a character,
+    punctuation or the end (`资料，2其中`, `资料2，`); a counter after it (`2个`, `2014年`) or an
+    ordinal or quantity word before it (`第2`) has already made it a number. English: glued
+    to punctuation that closes a word (`Rights,2 and`; not `1,2 and 3`), or to a lowercase
+    word (`Relations10 and`; not `G20`, `CO2`, `H1N1`), and followed by a space, punctuation
+    or the end.
+    """
+    before = text[start - 1] if start else ""
+    after = text[end : end + 1]
+    if _CJK.match(before):
+        return after == "" or after.isspace() or bool(_CJK.match(after))
+    if after and (after.isalnum() or after in "/-–"):
+        return False
+    if before in _CLOSING:
+        word_end = text[start - 2 : start - 1]
+        return word_end.isalpha() or (word_end != "" and word_end in '”’")')
+    return text[max(0, start - 2) : start].isalpha() and text[max(0, start - 2) : start].islower()

@@ -15,7 +15,9 @@ import re
 from ..symbols import SymbolError, parse_symbol
 from .lines import Line
 
-_JOB = r"(?:GE\.)?\d{2}-\d{5}\*?(?:\s*\([A-Z]\))?(?:\s*\d{6}\b)?"
+# A translation's job number carries two dates (`GE.14-13121 (C) 250414 280414`): the second
+# was left in the wording, `决议，280414`.
+_JOB = r"(?:GE\.)?\d{2}-\d{5}\*?(?:\s*\([A-Z]\))?(?:\s*\d{6}\b){0,2}"
 _BARCODE = r"\*\d{7}\*"
 _SYMBOL = r"(?<![A-Za-z/(\[])[AE]/[A-Z0-9.]+(?:/[A-Za-z0-9.]+)+\*?"
 _PAGE = r"\b\d{1,3}/\d{1,3}(?![\d/])"
@@ -32,6 +34,18 @@ _COVER = re.compile(
         |(?:General\ Assembly\s+)?Distr\.?\s*:?.*
         |(?:ORIGINAL|Original)\s*:.*
         |GE\.[\w./-]*\.?\s*[\d-]*
+    )\s*$""",
+    re.VERBOSE,
+)
+# A page number on a line of its own, as a Word draft or a printed copy carries it: `- 3 -`,
+# `— 3 —`, `Page 3`, `Page 3 of 9`, `第3页`, `第 3 页，共 9 页`. Read as wording, it was glued
+# into the paragraph the page break cut (`... duty of States Page 2 to promote ...`) or stood
+# as a paragraph of its own. A bare `3/9` stays wording: `19/33` alone is a resolution's number.
+_PAGE_LINE = re.compile(
+    r"""^\s*(?:
+        [-–—−－]\s*\d{1,3}\s*[-–—−－]
+        |(?:Page|PAGE|Pág\.?|Página|Стр\.|Страница)\s*\d{1,3}(?:\s*(?:of|de|из)\s*\d{1,3})?
+        |第\s*\d{1,3}\s*页(?:\s*[，,]?\s*共\s*\d{1,3}\s*页)?
     )\s*$""",
     re.VERBOSE,
 )
@@ -75,7 +89,24 @@ def split_furniture(lines: list[Line]) -> tuple[list[Line], list[str]]:
     for line in lines:
         for piece in _split_separators(line):
             out.extend(_split_runs(piece, symbols))
+    _page_numbers_by_furniture(out)
     return out, symbols
+
+
+_BARE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")
+
+
+def _page_numbers_by_furniture(lines: list[Line]) -> None:
+    """A number alone on a line next to a page's furniture (the symbol, the job number) is
+    the page number the header or footer prints (`A/HRC/RES/25/3` / `2`); read as wording
+    it was glued into the paragraph the page break cut (`决议，2注意到`)."""
+    shown = [i for i, line in enumerate(lines) if line.kind != "blank"]
+    for k, i in enumerate(shown):
+        if lines[i].kind != "text" or not _BARE_NUMBER.match(lines[i].text):
+            continue
+        around = [lines[shown[j]] for j in (k - 1, k + 1) if 0 <= j < len(shown)]
+        if any(line.kind == "furniture" and not _COVER.match(line.text) for line in around):
+            lines[i].kind = "furniture"
 
 
 def _split_separators(line: Line) -> list[Line]:
@@ -102,6 +133,8 @@ def _split_runs(line: Line, symbols: list[str]) -> list[Line]:
         return [Line(line.no, "", "blank")]
     if _COVER.match(line.text):
         symbols.extend(t for t in re.findall(_SYMBOL, line.text) if is_document_symbol(t))
+        return [Line(line.no, line.text.strip(), "furniture")]
+    if _PAGE_LINE.match(line.text):
         return [Line(line.no, line.text.strip(), "furniture")]
     if not _may_hold_token(line.text) or not _TOKEN.search(line.text):
         return [Line(line.no, line.text)]  # no run without a token; this scan is twice as fast

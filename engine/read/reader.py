@@ -8,6 +8,7 @@ but keeps their numbers, so every provision knows the line it starts on.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 
 from ..controls import escape_controls
@@ -75,7 +76,7 @@ def read_text(
         warnings += ocr_warnings
 
     lines, symbols = furniture.split_furniture(lines)
-    lines, bodies = footnotes.take_bodies(lines) if markers else (lines, [])
+    lines, bodies = footnotes.take_bodies(lines, lang) if markers else (lines, [])
     seg = structure.segment(lines, lang)
     warnings += seg.warnings
     if not seg.units:
@@ -84,12 +85,17 @@ def read_text(
     vocabulary = frozenset(re.findall(r"[\w-]+", text.lower()))
     text_lines = tuple(sorted(line.no for line in lines if line.kind == "text"))
     reader = footnotes.MarkerReader(bodies={b.marker: b.line for b in bodies}, text_lines=text_lines)
+    alone = _numbers_alone(lines) if markers and lang != "zh" else []
     provisions = []
     for unit in seg.units:
         joined = tidy_text(join_lines(unit.pieces, vocabulary), lang)
+        doubted = len(reader.doubts)
         clean, refs = _strip(
             *(reader.extract(joined, unit.last_line or unit.line) if markers else (joined, ()))
         )
+        for doubt in reader.doubts[doubted:]:
+            warnings.append(_doubtful_marker(doubt, unit, lines, bool(bodies)))
+        warnings += _numbers_left(alone, unit, refs, bool(bodies))
         pid = _PLACEHOLDER[unit.depth].format(part=unit.part)
         kind: Kind = "subparagraph" if unit.depth else ("preamble" if unit.part == "pp" else "operative")
         provisions.append(
@@ -97,6 +103,8 @@ def read_text(
                       number=unit.number, footnotes=refs, line=unit.line)
         )  # fmt: skip
 
+    if seg.units[-1].part == "op":
+        warnings += _past_the_end(seg.units[-1], lines)
     notes = _footnotes(bodies, lang, warnings)
     referenced = {ref.marker for p in provisions for ref in p.footnotes}
     for marker in sorted(referenced - {f.marker for f in notes}, key=_marker_key):
@@ -143,6 +151,101 @@ def read_text(
         footnotes=tuple(notes),
         body_line=body_line,
         warnings=tuple(warnings),
+    )
+
+
+def _past_the_end(unit: structure.Unit, lines: list[Line]) -> list[Diagnostic]:
+    """The last operative paragraph ends the resolution with its full stop; a line after
+    one that ends so was joined to it (extracted text has no other rule): an annex, a
+    signature, a note pasted after the text, or the paragraph's own next sentence. Which,
+    only the reader can tell, so it is said (`Decides to remain seized of the matter.
+    Annex List of the States ...` was a paragraph, silently)."""
+    pieces = [p.strip() for p in unit.pieces if p.strip()]
+    cut = next((i for i, p in enumerate(pieces[:-1]) if _FINAL_STOP.search(p)), None)
+    if cut is None:
+        return []
+    after = pieces[cut + 1]
+    end = unit.last_line or unit.line
+    line = next(
+        (x.no for x in lines if unit.line < x.no <= end and x.kind == "text" and after[:20] in x.text),
+        unit.line,
+    )
+    return [
+        diag(
+            "after-final-stop",
+            f"the last operative paragraph goes on after a full stop ({pieces[cut][-25:]!r} then "
+            f"{after[:25]!r}): text after the resolution's end (an annex, a note) was joined to it, "
+            "unless the paragraph has more sentences",
+            line,
+        )
+    ]
+
+
+_NUMBER_ALONE = re.compile(r"^\s*(\d{1,2})\s*$")
+
+
+def _numbers_alone(lines: list[Line]) -> list[tuple[int, int]]:
+    """(line, number) of each text line that is a number alone, after a line that does not
+    count it (`Article` / `2` is article 2): inside a paragraph of a language written with
+    spaces, a marker or a page number the extraction put on a line of its own, which stays
+    in the text as `Action 2 and` when it is not the marker expected. (Chinese joins it to
+    the characters around it, `资料2其中`, where the marker reader sees it glued.)"""
+    out = []
+    before = ""
+    for line in lines:
+        if line.kind != "text":
+            continue
+        m = _NUMBER_ALONE.match(line.text)
+        if m and before:
+            word = re.search(r"[^\W\d_]+\W*$", before)
+            if word is None or re.sub(r"\W", "", word[0]).lower() not in footnotes.COUNTED:
+                out.append((line.no, int(m[1])))
+        before = line.text
+    return out
+
+
+def _numbers_left(
+    alone: list[tuple[int, int]], unit: structure.Unit, refs: tuple[FootnoteRef, ...], bodies: bool
+) -> list[Diagnostic]:
+    """A warning for each number alone on a line inside the unit (not its first line) that
+    the marker reader left in the text."""
+    taken = {ref.marker for ref in refs}
+    end = unit.last_line or unit.line
+    inside = alone[bisect_right(alone, (unit.line, 10**3)) : bisect_right(alone, (end, 10**3))]
+    missing = "no footnote text is in the input"
+    return [
+        diag(
+            "footnote-marker-doubtful",
+            f"{n} stands alone on a line inside a paragraph, as an extracted footnote marker or page "
+            "number does, but it is not the next marker in sequence and "
+            + (f"no footnote {n} is on its page" if bodies else missing)
+            + ": kept in the text",
+            no,
+        )
+        for no, n in inside
+        if str(n) not in taken
+    ]
+
+
+def _doubtful_marker(
+    doubt: footnotes.Doubt, unit: structure.Unit, lines: list[Line], bodies: bool
+) -> Diagnostic:
+    """The warning for a number left in the text that may be a marker, on the source line
+    that holds it (PDF text may put spaces around it: `资料，2 其中`)."""
+    glued = re.compile(re.escape(doubt.glued[0]) + r"\s*" + re.escape(doubt.glued[1:]) + r"(?!\d)")
+    last = unit.last_line or unit.line
+    alone = re.compile(r"^\s*" + re.escape(doubt.glued[1:]) + r"(?!\d)")  # `资料` / `2` / `其中`
+    inside = [line for line in lines if unit.line <= line.no <= last]
+    where = next(
+        (line.no for line in inside if glued.search(line.text)),
+        next((line.no for line in inside if alone.match(line.text)), unit.line),
+    )
+    missing = f"no footnote {doubt.number} is on its page" if bodies else "no footnote text is in the input"
+    return diag(
+        "footnote-marker-doubtful",
+        f"{doubt.number} in {doubt.context!r} is glued as a footnote marker is, but the marker "
+        f"expected is {doubt.expected} and {missing}: kept in the text",
+        where,
     )
 
 

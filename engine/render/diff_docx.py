@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from ..diff import Change, Diff, Op, OpKind, token_diff, tokenizer_for
 from ..model import Resolution, printed_prefix
-from .diff_labels import describe, excerpt_notes, identity
+from .diff_labels import describe, excerpt_notes, identity, input_warnings
 from .options import RenderOptions
 from .wordml import DEFAULT_AUTHOR, PROVISION_STYLE, Para, Writer
 
@@ -156,6 +156,10 @@ def render_docx(diff: Diff, options: RenderOptions) -> bytes:
     )
     for note in excerpt_notes(diff):
         writer.note(note)
+    for title, found in input_warnings(diff):
+        writer.note(title, bold=True)
+        for line in found:
+            writer.note(line)
     language = diff.new.meta.language
     for para in _heading_paras(diff.old.meta.title, diff.new.meta.title, language):
         writer.provision(para)

@@ -16,7 +16,15 @@ from typing import Any
 
 from ..diff import CHANGE_KINDS, Change, Diff
 from ..model import Resolution
-from .diff_labels import describe, excerpt_notes, footnote_label, heading_change_label, identity, side
+from .diff_labels import (
+    describe,
+    excerpt_notes,
+    footnote_label,
+    heading_change_label,
+    identity,
+    input_warnings,
+    side,
+)
 from .options import RenderOptions
 from .templates import template
 
@@ -106,6 +114,7 @@ def render_html(diff: Diff, options: RenderOptions) -> str:
             new_rows=_identity_rows(diff.new),
             counts=counts,
             notes=excerpt_notes(diff),
+            input_warnings=input_warnings(diff),
             changes=changes,
             listed=[c for c in changes if not c["unchanged"]],
         )

@@ -18,14 +18,20 @@ DIFF_SCHEMA = "resdiff.diff/1"
 
 
 def _version(resolution: Resolution) -> dict[str, Any]:
+    """What identifies a side, and `warnings`, what the reader found odd in it (warnings and
+    errors, as the other reports show them), only when there are some."""
     meta = resolution.meta
-    return {
+    out: dict[str, Any] = {
         "symbol": meta.symbol,
         "language": meta.language,
         "title": meta.title,
         "extent": meta.extent,
         "source": meta.source,
     }
+    found = [d.as_dict() for d in resolution.warnings if d.severity != "note"]
+    if found:
+        out["warnings"] = found
+    return out
 
 
 def _ops(ops: Sequence[Op]) -> list[list[str]]:

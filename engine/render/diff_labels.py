@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from ..align.formatting import fold, fold_space
+from ..diagnostics import Diagnostic
 from ..diff import HEADING_FIELDS, Change, Diff, FootnoteChange, Op
 from ..model import Resolution
 from ..text import has_cjk
@@ -127,6 +128,28 @@ def excerpt_notes(diff: Diff) -> list[str]:
             f"or bracket form ({_ids(marked)}); --count-formatting shows them"
         )
     return notes
+
+
+def input_warnings(diff: Diff) -> list[tuple[str, list[str]]]:
+    """What the reader found odd in each input (`Resolution.warnings`: a marker glued out of
+    sequence, a skipped number, text repaired...), per side, as `(heading, lines)`; a side
+    with none is left out, so a report on clean inputs says nothing. A report is read
+    without the terminal that printed them on stderr, so it must say them itself. Warnings
+    and errors, as the terminal prints them; notes only with -v there, never here."""
+    out = []
+    for name, resolution in (("old", diff.old), ("new", diff.new)):
+        found = [d for d in resolution.warnings if d.severity != "note"]
+        if found:
+            # a Word file has no lines: the reader numbers its paragraphs (engine/read/docx.py)
+            unit = "paragraph" if (resolution.meta.source or "").lower().endswith(".docx") else "line"
+            heading = f"What the reader found odd in the {name} text, {identity(resolution)}:"
+            out.append((heading, [_warning_line(d, unit) for d in found]))
+    return out
+
+
+def _warning_line(d: Diagnostic, unit: str) -> str:
+    where = f"{unit} {d.line}: " if d.line is not None else ""
+    return f"{where}{d.code} ({d.severity}): {d.message}"
 
 
 def _ids(ids: list[str]) -> str:

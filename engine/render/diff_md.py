@@ -28,6 +28,7 @@ from .diff_labels import (
     heading,
     identity,
     inline,
+    input_warnings,
     shown_changes,
     visible_ops,
 )
@@ -87,6 +88,9 @@ def render_md(diff: Diff, options: RenderOptions) -> str:
         f"**{summary_line(diff)}**",
         *(f"\n{escape(note)}" for note in excerpt_notes(diff)),
     ]
+    for title, found in input_warnings(diff):
+        lines += ["", f"**{escape(title)}**", ""]
+        lines += [f"- {escape(' '.join(line.split()))}" for line in found]
     if not options.summary_only:
         for change in shown_changes(diff, options.show_unchanged, options.context):
 
