@@ -238,3 +238,149 @@ def test_the_text_form_of_a_labelled_draft_prints_its_labels() -> None:
     assert [(p.id, p.number, p.text) for p in again.provisions] == [
         (p.id, p.number, p.text) for p in draft.provisions
     ]
+
+
+LABELLED_DRAFT = (
+    "The Human Rights Council,\n\nPP1 Recalling its resolutions,\n\nPP2 Noting the report,\n\n"
+    "PP3 Welcoming the efforts,\n\nOP1 Decides to act;\n\nOP2 Calls upon States to cooperate;\n\n"
+    "OP3 Requests the Secretary-General to report;\n\nOP3 bis Encourages States to share practices;\n\n"
+    "OP4 Decides to remain seized of the matter.\n"
+)
+
+
+def test_apply_to_a_negotiation_draft_gives_a_draft_back(tmp_path: Path) -> None:
+    """A delegate applying amendments to a labelled draft got the adopted numbering (1..6)
+    and the labels dropped. The draft comes back a draft: labels kept, OP2's label left
+    unused, new paragraphs labelled after the one they follow without taking a label the
+    draft has (OP3 bis is taken: OP3 ter), as compile labels them; read back, the same."""
+    from engine.read import read_bytes
+
+    draft = tmp_path / "draft.txt"
+    draft.write_text(LABELLED_DRAFT, encoding="utf-8")
+    listed = tmp_path / "list.txt"
+    listed.write_text(
+        "Proposed by: Canada\n"
+        'After PP1, insert a new paragraph reading: "Recalling also the Charter,"\n'
+        "Delete OP2.\n"
+        'After operative paragraph 3, insert a new paragraph reading: "Invites States to act;"\n'
+        'After OP3 bis, insert a new paragraph reading: "Urges States to act;"\n'
+        'In OP1, replace "act" with "take action".\n',
+        encoding="utf-8",
+    )
+    result = run("apply", str(draft), str(listed), "--format", "text")
+    assert result.returncode == 0 and result.stderr == ""
+    assert result.stdout.split("\n\n")[1:] == [
+        "PP1 Recalling its resolutions,",
+        "PP1 bis Recalling also the Charter,",
+        "PP2 Noting the report,",
+        "PP3 Welcoming the efforts,",
+        "1. Decides to take action;",
+        "3. Requests the Secretary-General to report;",  # OP2 deleted: its label unused
+        "OP3 ter Invites States to act;",
+        "OP3 bis Encourages States to share practices;",
+        "OP3 quater Urges States to act;",
+        "4. Decides to remain seized of the matter.\n",
+    ]
+    compiled = run("compile", str(draft), str(listed), "--format", "json")
+    new = [e["label"] for e in json.loads(compiled.stdout)["entries"] if e["kind"] == "new"]
+    assert new == ["PP1 bis", "OP3 ter", "OP3 quater"]  # the labels compile shows
+    again = read_bytes(result.stdout.encode(), lang="en")
+    assert [p.number for p in again.provisions] == [
+        "1",
+        "1 bis",
+        "2",
+        "3",
+        "1",
+        "3",
+        "3 ter",
+        "3 bis",
+        "3 quater",
+        "4",
+    ]
+    out = tmp_path / "amended.md"
+    assert run("apply", str(draft), str(listed), "-o", str(out)).returncode == 0
+    stored = canonical.loads(out.read_text(encoding="utf-8"))
+    assert [p.number for p in stored.provisions] == [p.number for p in again.provisions]
+
+
+def test_a_draft_split_merged_and_moved_keeps_its_labels(tmp_path: Path) -> None:
+    """The first of a split's pieces keeps the label, the next are new paragraphs after it;
+    a merge keeps the first paragraph's label; a moved paragraph is labelled where it goes
+    (its old label stays unused), as compile labels it."""
+    draft = tmp_path / "draft.txt"
+    draft.write_text(LABELLED_DRAFT, encoding="utf-8")
+    listed = tmp_path / "list.json"
+    amendments = [
+        {
+            "operation": "split",
+            "target": "op1",
+            "ref": "OP1",
+            "pieces": [
+                {"text": "Decides to act;", "part": "op", "depth": 0},
+                {"text": "Decides also to act;", "part": "op", "depth": 0},
+            ],
+        },
+        {
+            "operation": "merge",
+            "targets": ["op2", "op3"],
+            "refs": ["OP2", "OP3"],
+            "new": {"text": "Calls upon States and requests a report;", "part": "op", "depth": 0},
+        },
+        {
+            "operation": "move-provision",
+            "target": "op4",
+            "ref": "OP3 bis",
+            "anchor": "pp3",
+            "anchor_ref": "PP3",
+            "position": "after",
+            "part": "op",
+            "depth": 0,
+        },
+    ]
+    listed.write_text(
+        json.dumps({"schema": "resdiff.amendments/1", "language": "en", "amendments": amendments}),
+        encoding="utf-8",
+    )
+    result = run("apply", str(draft), str(listed), "--format", "json")
+    assert result.returncode == 0, result.stderr
+    numbers = [(p["id"], p.get("number")) for p in json.loads(result.stdout)["provisions"]]
+    assert numbers == [
+        ("pp1", "1"),
+        ("pp2", "2"),
+        ("pp3", "3"),
+        ("op1", "0 bis"),  # the moved OP3 bis, the first operative paragraph now
+        ("op2", "1"),
+        ("op3", "1 bis"),
+        ("op4", "2"),
+        ("op5", "4"),
+    ]
+
+
+def test_new_paragraphs_of_an_unlabelled_part_stay_unlabelled(tmp_path: Path) -> None:
+    """A typed draft numbers its operative paragraphs (3 bis.) and leaves its preambular
+    ones bare: a new preambular paragraph is bare too, a new operative one 3 ter."""
+    draft = tmp_path / "draft.txt"
+    draft.write_text(
+        "The Human Rights Council,\n\nRecalling its resolutions,\n\nNoting the report,\n\n"
+        "1. Decides to act;\n\n2. Requests a report;\n\n2 bis. Encourages States to share;\n\n"
+        "3. Decides to remain seized of the matter.\n",
+        encoding="utf-8",
+    )
+    listed = tmp_path / "list.txt"
+    listed.write_text(
+        'After the first preambular paragraph, insert a new paragraph reading: "Recalling also,"\n'
+        'After operative paragraph 2, insert a new paragraph reading: "Invites States;"\n',
+        encoding="utf-8",
+    )
+    result = run("apply", str(draft), str(listed), "--format", "text")
+    assert result.returncode == 0 and result.stderr == ""
+    assert result.stdout.split("\n\n")[1:] == [
+        "Recalling its resolutions,",
+        "Recalling also,",
+        "Noting the report,",
+        "1. Decides to act;",
+        "2. Requests a report;",
+        "OP2 ter Invites States;",
+        "OP2 bis Encourages States to share;",
+        "3. Decides to remain seized of the matter.\n",
+    ]

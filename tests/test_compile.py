@@ -25,7 +25,8 @@ from referencing import Registry, Resource
 from engine import api
 from engine.amend import apply, derive
 from engine.amend.actions import AmendmentList, MoveProvision
-from engine.amend.compile import Compilation, compile_lists, suffix
+from engine.amend.compile import Compilation, compile_lists
+from engine.amend.labels import suffix
 from engine.amend.parse import parse
 from engine.diff import compare
 from engine.errors import AmendmentError
@@ -136,6 +137,36 @@ def test_labels_of_new_paragraphs_count_on_and_never_shift_the_others() -> None:
     new = [(e.label, e.text) for e in c.entries if e.provision is None]
     assert new == [("PP1 bis", "Noting,"), ("OP0 bis", "Zero;"), ("OP5 bis", "One;"), ("OP5 ter", "Two;")]
     assert [suffix(n) for n in (1, 2, 3, 4, 9, 10)] == ["bis", "ter", "quater", "quinquies", "decies", "11"]
+
+
+def test_a_new_label_is_never_one_the_draft_already_carries() -> None:
+    """On a draft holding OP3 bis, a paragraph proposed after OP3 was labelled `OP3 bis` (a
+    label used twice, which check calls an error), and one after OP3 bis `OP3 bis bis`."""
+    from engine.read import read_bytes
+
+    draft = read_bytes(
+        b"The Council,\n\nPP1 Recalling,\n\nOP1 Decides;\n\nOP2 Requests;\n\nOP2 bis Urges;\n\n"
+        b"OP3 Decides to remain seized.\n",
+        lang="en",
+    )
+    typed = "\n".join(
+        [
+            'After OP2, insert a new paragraph reading: "Invites;"',
+            'After OP2 bis, insert a new paragraph reading: "Encourages;"',
+            'Before OP3, insert a new paragraph reading: "Welcomes;"',
+        ]
+    )
+    c = compile_lists(draft, [parse(typed, draft)], ["A"])
+    labelled = [(e.label, e.text or e.base_text) for e in c.entries if e.part == "op"]
+    assert labelled == [
+        ("OP1", "Decides;"),
+        ("OP2", "Requests;"),
+        ("OP2 ter", "Invites;"),
+        ("OP2 bis", "Urges;"),
+        ("OP2 quater", "Encourages;"),
+        ("OP2 quinquies", "Welcomes;"),
+        ("OP3", "Decides to remain seized."),
+    ]
 
 
 def test_a_provision_placed_across_the_parts_is_labelled_in_its_own_part() -> None:

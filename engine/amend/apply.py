@@ -35,6 +35,7 @@ from .actions import (
     WordAmendment,
     described,
 )
+from .labels import Labeller, number_of
 from .refs import HEADINGS, heading_text
 
 UNSPACED = frozenset({"zh", "ja"})
@@ -350,33 +351,82 @@ class Patcher:
 
     def apply(self, amendments: Sequence[Amendment], skip: frozenset[int] = frozenset()) -> Resolution:
         """The amended text; amendments whose places are in `skip` are left out (and keep
-        their numbers in messages about the others)."""
+        their numbers in messages about the others). A negotiation draft comes back a draft
+        (its labels kept, new paragraphs labelled `bis`, `ter` after the one they follow, as
+        `compile` labels them); any other text is numbered by position, as adopted."""
         self.collect(amendments, skip)
         own = {p.id: self._own(p, self.fates[p.id]) for p in self.base.provisions}
+        numbers = _Numbers(self.base)
         out: list[Provision] = []
         for p in self.base.provisions:
             fate = self.fates[p.id]
-            placed = {"before": [], "after": []}  # type: dict[str, list[Provision]]
-            for _, amendment in fate.anchored:
-                if isinstance(amendment, InsertProvision):
-                    placed[amendment.position] += [_placeholder(piece) for piece in amendment.pieces]
-                elif isinstance(amendment, MoveProvision):
-                    level = _placeholder(Piece("", amendment.part, amendment.depth)).id
-                    placed[amendment.position] += [replace(q, id=level) for q in own[amendment.target]]
-            out += placed["before"]
-            if fate.moved is None:
-                out += own[p.id]
-            out += placed["after"]
+            for position in ("before", "after"):
+                if position == "after":
+                    if fate.moved is None:
+                        out += numbers.own(p, own[p.id])
+                    numbers.labeller.passed(p)
+                for _, amendment in fate.anchored:
+                    if isinstance(amendment, InsertProvision) and amendment.position == position:
+                        new = [_placeholder(piece) for piece in amendment.pieces]
+                        out += numbers.new(p, position, [piece.part for piece in amendment.pieces], new)
+                    elif isinstance(amendment, MoveProvision) and amendment.position == position:
+                        level = _placeholder(Piece("", amendment.part, amendment.depth)).id
+                        moved = [replace(q, id=level) for q in own[amendment.target]]
+                        out += numbers.new(p, position, [amendment.part] * len(moved), moved)
         try:
             provisions = renumber(out)
         except ModelError as exc:
             raise AmendmentError(f"the amended text has no valid structure: {exc.message}") from None
-        numbered = tuple(replace(q, number=q.default_number) for q in provisions)
+        numbered = tuple(
+            replace(q, number=q.default_number if n is None else n)
+            for q, n in zip(provisions, numbers.numbers, strict=True)
+        )
         title, body_line = self._headings()
         try:
             return Resolution(replace(self.base.meta, title=title), numbered, self.base.footnotes, body_line)
         except ModelError as exc:
             raise AmendmentError(f"the amended text has no valid structure: {exc.message}") from None
+
+
+class _Numbers:
+    """The printed number of each provision of the amended text, in the order it is built
+    (`None`: the number its position calls for). A text numbered as adopted is numbered by
+    position throughout. In a negotiation draft (`Resolution.labelled`) a base paragraph
+    keeps its label, a deleted one's label stays unused, and a new paragraph (inserted,
+    moved, a piece of a split after the first) gets the label `compile` gives it (one
+    `Labeller` for both); subparagraphs are lettered by position, as the reader reads them.
+    A part whose paragraphs carry no label in the base (unnumbered preambular paragraphs
+    beside labelled operative ones) gets no label for its new paragraphs either."""
+
+    def __init__(self, base: Resolution) -> None:
+        self.labelled = base.labelled
+        self.labeller = Labeller(base)
+        self.parts = {p.part for p in base.provisions if p.depth == 0 and p.number}
+        self.numbers: list[str | None] = []
+
+    def _label(self, p: Provision, position: str, part: str) -> str:
+        label = self.labeller.label_new(p, position, part)
+        return number_of(label) if part in self.parts else ""
+
+    def own(self, p: Provision, placed: list[Provision]) -> list[Provision]:
+        """What stands in base provision `p`'s place: the first paragraph keeps its label."""
+        for k, q in enumerate(placed):
+            if not self.labelled or q.depth or p.depth:
+                self.numbers.append(None)
+            elif k == 0:
+                self.numbers.append(p.number)
+            else:
+                self.numbers.append(self._label(p, "after", q.part))
+        return placed
+
+    def new(self, p: Provision, position: str, parts: list[str], placed: list[Provision]) -> list[Provision]:
+        """New provisions put before (after) base provision `p`."""
+        for part, q in zip(parts, placed, strict=True):
+            if not self.labelled or q.depth:
+                self.numbers.append(None)
+            else:
+                self.numbers.append(self._label(p, position, part))
+        return placed
 
 
 def apply(base: Resolution, amendments: Sequence[Amendment], language: str | None = None) -> Resolution:

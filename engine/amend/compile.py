@@ -41,14 +41,13 @@ from .actions import (
     targets,
 )
 from .apply import Edit, Patcher, apply_what_applies, word_edit
+from .labels import Labeller, labels
 
 WORD_TYPES = (ReplaceWords, InsertWords, DeleteWords)
 NO_PROPOSER = (
     "no proposer: give the list a first line 'Proposed by: NAME' (提案方：NAME), a "
     '"proposer" in its JSON, or name it with --as NAME'
 )
-SUFFIXES = ("bis", "ter", "quater", "quinquies", "sexies", "septies", "octies", "novies", "decies")
-"""Latin suffixes of new paragraphs in negotiation drafts; past the tenth, a number."""
 
 
 @dataclass(frozen=True)
@@ -165,28 +164,6 @@ class Compilation:
 def _proposals_of(entry: Entry) -> list[Proposal]:
     out = [p for g in entry.groups for p, _ in g.proposals] + list(entry.whole)
     return out + ([entry.new] if entry.new is not None else [])
-
-
-def suffix(n: int) -> str:
-    """1 -> bis, 2 -> ter, ...; 10 and over: a number (`OP5 11`, never reached in practice)."""
-    return SUFFIXES[n - 1] if n <= len(SUFFIXES) else str(n + 1)
-
-
-def labels(base: Resolution) -> dict[str, str]:
-    """Negotiation labels of the base provisions: `PP3` (position among the preambular
-    paragraphs, or the label a negotiation draft prints: `PP3 bis`, then `PP4`), `OP5` (the
-    printed number), `OP16 (a)`, `OP16 (a) (ii)`."""
-    out: dict[str, str] = {}
-    pp = 0
-    for p in base.provisions:
-        if p.parent_id is not None:
-            out[p.id] = f"{out[p.parent_id]} ({p.number or p.default_number})"
-        elif p.part == "pp":
-            pp += 1
-            out[p.id] = f"PP{p.number or pp}"
-        else:
-            out[p.id] = f"OP{p.number or p.default_number}"
-    return out
 
 
 def _key(amendment: Amendment) -> Amendment:
@@ -374,29 +351,8 @@ class _Builder:
     def build(self, submitted: tuple[Submitted, ...], failed: tuple[AmendmentError, ...]) -> Compilation:
         grouped = {p.id: self._groups(p) for p in self.base.provisions}
         conflicted = self._conflicts(grouped)
-        label = labels(self.base)
-        count: dict[str, int] = {}
-        previous: dict[tuple[str | None, str], str] = {}  # (parent, part) -> label of the last sibling
-
-        def new_label(after: str) -> str:
-            count[after] = count.get(after, 0) + 1
-            return f"{after} {suffix(count[after])}"
-
-        def stem_before(p: Provision) -> str:
-            sibling = previous.get((p.parent_id, p.part))
-            if sibling:
-                return sibling
-            return f"{label[p.parent_id]} (0)" if p.parent_id else f"{p.part.upper()}0"
-
-        def stem(p: Provision, position: str, part: str) -> str:
-            """The label a new provision of `part` standing after (before) `p` counts on. In
-            `p`'s part, `p` itself (before it: its previous sibling). In the other part (an
-            operative paragraph moved to follow the last preambular one, a preambular one
-            inserted before OP1), the last paragraph of its own part so far, else `OP0`
-            (`PP0`): its label says its part, never `PP3 bis` for an operative paragraph."""
-            if part != p.part:
-                return previous.get((None, part)) or f"{part.upper()}0"
-            return label[p.id] if position == "after" else stem_before(p)
+        labeller = Labeller(self.base)
+        label = labeller.label
 
         entries: list[Entry] = []
 
@@ -407,7 +363,7 @@ class _Builder:
                     for piece in a.pieces:
                         entries.append(
                             Entry(
-                                new_label(stem(p, position, piece.part)),
+                                labeller.label_new(p, position, piece.part),
                                 piece.part,
                                 piece.depth,
                                 new=g.frozen(),
@@ -420,7 +376,7 @@ class _Builder:
                     for text in texts:
                         entries.append(
                             Entry(
-                                new_label(stem(p, position, a.part)),
+                                labeller.label_new(p, position, a.part),
                                 a.part,
                                 a.depth,
                                 new=g.frozen(),
@@ -442,7 +398,7 @@ class _Builder:
             )
             whole = tuple(g.frozen() for g in sorted(self.whole[p.id], key=lambda g: g.order))
             entries.append(Entry(label[p.id], p.part, p.depth, p, groups, whole, p.id in conflicted))
-            previous[(p.parent_id, p.part)] = label[p.id]
+            labeller.passed(p)
             anchored(p, "after")
         proposals = tuple(g.frozen() for g in self.proposals)
         warnings = tuple(self._structure())
