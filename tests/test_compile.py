@@ -169,6 +169,22 @@ def test_a_new_label_is_never_one_the_draft_already_carries() -> None:
     ]
 
 
+def test_one_list_inserting_a_paragraph_twice_shows_it_twice() -> None:
+    """Identical proposals were gathered into one even within one list: apply inserted the
+    paragraph twice and the compilation showed it once (its Accept all was not apply). Two
+    delegations proposing it are still one proposal naming both."""
+    typed = 'After operative paragraph 1, insert a new paragraph reading: "Urges States to act;"'
+    twice = parse(typed + "\n" + typed, L41)
+    c = compile_lists(L41, [twice, parse(typed, L41)], ["Chile", "Peru"])
+    new = [(e.label, e.text, e.new.proposers) for e in c.entries if e.new is not None]
+    assert new == [
+        ("OP1 bis", "Urges States to act;", ("Chile", "Peru")),
+        ("OP1 ter", "Urges States to act;", ("Chile",)),
+    ]
+    one = compile_lists(L41, [twice], ["Chile"])
+    assert resolve(render_docx(one), accept=True) == texts(apply(L41, twice.amendments))
+
+
 def test_a_provision_placed_across_the_parts_is_labelled_in_its_own_part() -> None:
     """An operative paragraph moved to follow the last preambular one is the first operative
     paragraph: `OP0 bis` (as a paragraph inserted before OP1 is), never `PP3 bis`; a

@@ -230,7 +230,10 @@ def compile_lists(
     proposer of every amendment of list k (`--as`), else an amendment's own proposer, else
     its list's."""
     language = base.meta.language
-    gathered: dict[Amendment, _Gathered] = {}
+    # An amendment and how many of the same came before it in its own list: a list that
+    # inserts the same paragraph twice gets it twice from `apply`, so the compilation shows
+    # it twice (one list's repeat is no second delegation's identical proposal).
+    gathered: dict[tuple[Amendment, int], _Gathered] = {}
     failures: list[AmendmentError] = []
     submitted: list[Submitted] = []
     for k, listed in enumerate(lists):
@@ -238,13 +241,16 @@ def compile_lists(
         skip, failed = _checked(base, listed, keep_going)
         failures += [*listed.unread, *failed]
         kept = 0
+        repeats: dict[Amendment, int] = {}
         for index, amendment in enumerate(listed.amendments):
             if index in skip:
                 continue
             kept += 1
             proposer = _proposer(listed, amendment, name)
             place = Place(listed.source, listed.where(index))
-            key = _key(amendment)
+            same = _key(amendment)
+            repeats[same] = repeats.get(same, 0) + 1
+            key = (same, repeats[same])
             if key not in gathered:
                 gathered[key] = _Gathered(
                     dataclasses.replace(amendment, proposer=None), [], [], len(gathered)
