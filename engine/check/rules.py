@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import roman
 
 from ..diagnostics import Severity
-from ..model import STATUS_TAG, Provision, Resolution, letter_index, roman_index
+from ..model import STATUS_TAG, Provision, Resolution, attribution, letter_index, roman_index
 from ..read import openers
 from ..symbols import SymbolError, parse_symbol
 from ..text import OPERATIVE_LEAD_WORDS
@@ -240,9 +240,16 @@ _MARKS = {
 _CLOSERS = "\"'”’»)）]」』"
 
 
-_ATTRIBUTIONS = re.compile(r"(?:\s*\[[^\[\]:]{1,60}:[^\[\]]*\])+\s*$")
-"""Proposals attributed after a paragraph, as a compilation text writes them:
-`...; [Delegation A: delete] [Delegation B: retain]`."""
+_LAST_BRACKET = re.compile(r"\s*(?:/\s*)?(\[[^\[\]]*\]|【[^【】]*】)\s*$")
+
+
+def _without_attributions(text: str) -> str:
+    """The text without the delegations' proposals attributed after it, as a compilation
+    text writes them (`...; [Delegation A: delete] / [Delegation B: retain]`): the same
+    test of an attribution (`engine.model.attribution`) as the brackets rule's count."""
+    while (m := _LAST_BRACKET.search(text)) and attribution(m[1][1:-1]) is not None:
+        text = text[: m.start()]
+    return text
 
 
 def _end(text: str) -> str:
@@ -251,7 +258,7 @@ def _end(text: str) -> str:
     `[...as agreed;]` and `...refugees; [Delegation A: delete]` end with a semicolon;
     `...(A/78/53)` with no mark at all)."""
     text = STATUS_TAG.sub("", text).rstrip()
-    text = _ATTRIBUTIONS.sub("", text) or text
+    text = _without_attributions(text) or text
     while text and text[-1] in _CLOSERS:
         text = text[:-1].rstrip()
     return text[-1:] if text else ""
@@ -505,14 +512,14 @@ def brackets(ctx: Context) -> Iterator[Finding]:
         straight = p.text.count('"')
         if straight % 2:
             yield _at("brackets", "error", p, f"{p.id}: an odd number of '\"'; close the quotation.")
-        if p.bracketed:
-            yield _at(
-                "brackets",
-                "warning",
-                p,
-                f"{p.id}: {p.bracketed} bracketed (not agreed) passage(s); agree or delete them "
-                "before adoption.",
-            )
+        passages, proposals = p.bracketed, p.proposals
+        if passages or proposals:
+            said = [f"{passages} bracketed (not agreed) passage(s)"] if passages else []
+            if proposals:
+                who = ", ".join(dict.fromkeys(name for name, _ in proposals))
+                said.append(f"{len(proposals)} delegation proposal(s) on it ({who})")
+            fix = "agree or delete them" if not proposals else "settle them"
+            yield _at("brackets", "warning", p, f"{p.id}: {' and '.join(said)}; {fix} before adoption.")
         if p.status:
             yield _at(
                 "brackets",
