@@ -196,23 +196,38 @@ def test_amend_says_the_footnote_changes_no_amendment_can_make(tmp_path: Path) -
     assert unchanged.returncode == 0 and unchanged.stderr == ""
 
 
-def test_renumbering_after_unread_lines_never_touches_quoted_words() -> None:
-    """With a line left unread the amendments are named by their place in the file; words
-    quoted from the text that say "amendment 1" stay as quoted."""
-    from engine.amend import AmendmentList
-    from engine.errors import AmendmentError
-
-    listed = AmendmentList((), "en", source="peru.txt", lines=(2, 5), ordinals=(1, 3))
-    error = AmendmentError(
-        'amendment 2 (operative paragraph 4) overlaps amendment 1: the words "amendment 2 of the Statute" '
-        "are in both",
-        index=1,
+def test_amendments_keep_their_place_in_the_file_after_an_unread_line(tmp_path: Path) -> None:
+    """With a line left unread, apply and compile name amendments by their place in the file
+    (the third typed is "amendment 3", the one it overlaps "amendment 2"), whatever words they
+    quote: apply numbers them so itself (`AmendmentList.numbers`); a regex renumbered its
+    messages afterwards, and had to keep off words quoted from the text ("amendment 2")."""
+    draft = tmp_path / "draft.txt"
+    draft.write_text(LABELLED_DRAFT, encoding="utf-8")
+    listed = tmp_path / "peru.txt"
+    listed.write_text(
+        "Proposed by: Peru\n"
+        "Delete operative paragraph 9.\n"
+        'In OP1, replace "Decides to act" with "Decides, under amendment 2 of the Statute, to act".\n'
+        'In OP1, replace "to act" with "amendment 1".\n'
+        "Delete OP2.\n",
+        encoding="utf-8",
     )
-    placed = listed.placed(error)
-    assert str(placed) == (
-        'peru.txt:5: amendment 3 (operative paragraph 4) overlaps amendment 1: the words "amendment 2 of '
-        'the Statute" are in both'
-    )
+    said = [
+        f'{listed}:2: "operative paragraph 9": the base text has no operative paragraph 9',
+        f"{listed}:4: amendment 3 (OP1) overlaps amendment 2: both touch the same words",
+    ]
+    applied = run("apply", str(draft), str(listed), "--continue", "--format", "text")
+    assert applied.returncode == 1
+    assert applied.stderr.splitlines() == [
+        *(f"not applied: {s}" for s in said),
+        "2 of 4 amendment(s) not applied",
+    ]
+    assert "1. Decides, under amendment 2 of the Statute, to act;" in applied.stdout
+    compiled = run("compile", str(draft), str(listed), "--continue", "--format", "json")
+    assert compiled.returncode == 1, compiled.stderr
+    assert [f["message"] for f in json.loads(compiled.stdout)["failed"]] == [
+        s.split(": ", 1)[1] for s in said
+    ]
 
 
 def test_the_text_form_of_a_labelled_draft_prints_its_labels() -> None:

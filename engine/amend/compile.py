@@ -192,9 +192,9 @@ def _checked(
         )
     try:
         if not keep_going:
-            Patcher(base, listed.language).apply(listed.amendments)
+            Patcher(base, listed.language, listed.numbers).apply(listed.amendments)
             return set(), []
-        _, failed = apply_what_applies(base, listed.amendments, listed.language)
+        _, failed = apply_what_applies(base, listed.amendments, listed.language, listed.numbers)
     except AmendmentError as exc:
         raise placed(exc) from None
     return {exc.index for exc in failed if exc.index is not None}, [placed(exc) for exc in failed]
