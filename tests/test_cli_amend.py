@@ -351,6 +351,16 @@ def test_a_draft_split_merged_and_moved_keeps_its_labels(tmp_path: Path) -> None
             "part": "op",
             "depth": 0,
         },
+        {
+            "operation": "insert-provision",
+            "target": "op1",
+            "ref": "OP1",
+            "position": "after",
+            "pieces": [
+                {"text": "Invites States:", "part": "op", "depth": 0},
+                {"text": "to act;", "part": "op", "depth": 1},
+            ],
+        },
     ]
     listed.write_text(
         json.dumps({"schema": "resdiff.amendments/1", "language": "en", "amendments": amendments}),
@@ -365,9 +375,18 @@ def test_a_draft_split_merged_and_moved_keeps_its_labels(tmp_path: Path) -> None
         ("pp3", "3"),
         ("op1", "0 bis"),  # the moved OP3 bis, the first operative paragraph now
         ("op2", "1"),
-        ("op3", "1 bis"),
-        ("op4", "2"),
-        ("op5", "4"),
+        ("op3", "1 bis"),  # the split's second piece: the inserted paragraph after it is 1 ter
+        ("op4", "1 ter"),
+        ("op4.a", "a"),
+        ("op5", "2"),
+        ("op6", "4"),
+    ]
+    compiled = run("compile", str(draft), str(listed), "--as", "Chile", "--format", "json")
+    new = [(e["label"], e["text"]) for e in json.loads(compiled.stdout)["entries"] if e["kind"] != "base"]
+    assert new == [
+        ("OP0 bis", "Encourages States to share practices;"),
+        ("OP1 ter", "Invites States:"),  # the split's piece took OP1 bis, as in apply
+        ("OP1 ter (a)", "to act;"),
     ]
 
 

@@ -256,6 +256,30 @@ def test_with_one_list_accept_all_is_apply_and_reject_all_the_base(case: str) ->
         assert resolve(data, accept=False) == texts(base)
 
 
+@settings(max_examples=150, deadline=None)
+@given(amended_pairs())
+def test_apply_labels_an_amended_draft_as_the_compilation_does(pair: tuple[Resolution, Resolution]) -> None:
+    """On a negotiation draft, Accept all of the Word compilation gives apply's text with
+    apply's labels too: inserted, moved and split paragraphs are labelled by one Labeller."""
+    old, new = pair
+    assume(any(p.part == "pp" for p in old.provisions))
+    pp = iter(range(1, len(old.provisions) + 1))
+    draft = dataclasses.replace(
+        old,
+        provisions=tuple(
+            dataclasses.replace(p, number=str(next(pp))) if p.part == "pp" else p for p in old.provisions
+        ),
+    )
+    assert draft.labelled
+    listed = derive(compare(old, new))
+    amended = apply(draft, listed.amendments)
+    data = render_docx(compile_lists(draft, [listed], ["A"]))
+    assert resolve(data, accept=True) == texts(amended)
+    assert resolve(data, accept=True, labels=True) == [
+        f"{p.part.upper()}{p.number}" for p in amended.provisions
+    ]
+
+
 def test_each_delegation_can_be_accepted_alone() -> None:
     c = compiled("en-l41")
     data = render_docx(c)

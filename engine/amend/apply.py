@@ -414,37 +414,38 @@ class _Numbers:
     moved, a piece of a split after the first) gets the label `compile` gives it (one
     `Labeller` for both); subparagraphs are lettered by position, as the reader reads them.
     A part whose paragraphs carry no label in the base (unnumbered preambular paragraphs
-    beside labelled operative ones) gets no label for its new paragraphs either."""
+    beside labelled operative ones) gets no label for its new paragraphs either; a part the
+    base lacks is labelled (`OP0 bis`, as compile labels it)."""
 
     def __init__(self, base: Resolution) -> None:
         self.labelled = base.labelled
         self.labeller = Labeller(base)
-        self.parts = {p.part for p in base.provisions if p.depth == 0 and p.number}
+        paragraphs = [p for p in base.provisions if p.depth == 0]
+        self.bare = {p.part for p in paragraphs} - {p.part for p in paragraphs if p.number}
         self.numbers: list[str | None] = []
 
-    def _label(self, p: Provision, position: str, part: str) -> str:
-        label = self.labeller.label_new(p, position, part)
-        return number_of(label) if part in self.parts else ""
-
-    def own(self, p: Provision, placed: list[Provision]) -> list[Provision]:
-        """What stands in base provision `p`'s place: the first paragraph keeps its label."""
-        for k, q in enumerate(placed):
-            if not self.labelled or q.depth or p.depth:
-                self.numbers.append(None)
-            elif k == 0:
-                self.numbers.append(p.number)
-            else:
-                self.numbers.append(self._label(p, "after", q.part))
-        return placed
-
-    def new(self, p: Provision, position: str, parts: list[str], placed: list[Provision]) -> list[Provision]:
-        """New provisions put before (after) base provision `p`."""
-        for part, q in zip(parts, placed, strict=True):
+    def _numbered(self, placed: list[Provision], labels: list[str]) -> list[Provision]:
+        for q, label in zip(placed, labels, strict=True):
             if not self.labelled or q.depth:
                 self.numbers.append(None)
             else:
-                self.numbers.append(self._label(p, position, part))
+                self.numbers.append("" if q.part in self.bare else number_of(label))
         return placed
+
+    def own(self, p: Provision, placed: list[Provision]) -> list[Provision]:
+        """What stands in base provision `p`'s place: the first paragraph keeps its label;
+        more (a split's further pieces) are new paragraphs after it."""
+        if not placed:
+            return placed
+        self.numbers.append(p.number if self.labelled and not (p.depth or placed[0].depth) else None)
+        rest = placed[1:]
+        labels = self.labeller.pieces(p, "after", [(q.part, q.depth) for q in rest])
+        return [placed[0], *self._numbered(rest, labels)]
+
+    def new(self, p: Provision, position: str, parts: list[str], placed: list[Provision]) -> list[Provision]:
+        """New provisions put before (after) base provision `p`."""
+        shape = [(part, q.depth) for part, q in zip(parts, placed, strict=True)]
+        return self._numbered(placed, self.labeller.pieces(p, position, shape))
 
 
 def apply(

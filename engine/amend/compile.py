@@ -38,6 +38,7 @@ from .actions import (
     Merge,
     MoveProvision,
     ReplaceWords,
+    Split,
     targets,
 )
 from .apply import Edit, Patcher, apply_what_applies, word_edit
@@ -102,6 +103,8 @@ class Entry:
     new: Proposal | None = None
     text: str = ""
     moved_from: str | None = None
+    split_labels: tuple[str, ...] = ()
+    """The labels of the paragraphs a (non-conflicting) split proposal adds after the first."""
 
     @property
     def base_text(self) -> str:
@@ -366,29 +369,16 @@ class _Builder:
             for g in self.anchored[p.id]:
                 a = g.amendment
                 if isinstance(a, InsertProvision) and a.position == position:
-                    for piece in a.pieces:
-                        entries.append(
-                            Entry(
-                                labeller.label_new(p, position, piece.part),
-                                piece.part,
-                                piece.depth,
-                                new=g.frozen(),
-                                text=piece.text,
-                            )
-                        )
+                    shape = [(piece.part, piece.depth) for piece in a.pieces]
+                    for piece, new in zip(a.pieces, labeller.pieces(p, position, shape), strict=True):
+                        entries.append(Entry(new, piece.part, piece.depth, new=g.frozen(), text=piece.text))
                 elif isinstance(a, MoveProvision) and a.position == position:
                     moved = self.base.provision(a.target)
                     texts = [moved.text] if g.conflicting else [q.text for q in self._moved_text(moved)]
-                    for text in texts:
+                    news = labeller.pieces(p, position, [(a.part, a.depth)] * len(texts))
+                    for text, new in zip(texts, news, strict=True):
                         entries.append(
-                            Entry(
-                                labeller.label_new(p, position, a.part),
-                                a.part,
-                                a.depth,
-                                new=g.frozen(),
-                                text=text,
-                                moved_from=label[a.target],
-                            )
+                            Entry(new, a.part, a.depth, new=g.frozen(), text=text, moved_from=label[a.target])
                         )
 
         for p in self.base.provisions:
@@ -403,7 +393,28 @@ class _Builder:
                 for group in grouped[p.id]
             )
             whole = tuple(g.frozen() for g in sorted(self.whole[p.id], key=lambda g: g.order))
-            entries.append(Entry(label[p.id], p.part, p.depth, p, groups, whole, p.id in conflicted))
+            split = next((g.amendment for g in self.whole[p.id] if isinstance(g.amendment, Split)), None)
+            if any(isinstance(g.amendment, MoveProvision) for g in self.whole[p.id]):
+                split = None  # its pieces stand where it is moved, labelled there
+            # A split's pieces after the first are new paragraphs after it: labelled as `apply`
+            # labels them (before what is inserted after it), unless the split is in conflict.
+            after = (
+                labeller.pieces(p, "after", [(q.part, q.depth) for q in split.pieces[1:]])
+                if (split is not None and p.id not in conflicted)
+                else []
+            )
+            entries.append(
+                Entry(
+                    label[p.id],
+                    p.part,
+                    p.depth,
+                    p,
+                    groups,
+                    whole,
+                    p.id in conflicted,
+                    split_labels=tuple(after),
+                )
+            )
             labeller.passed(p)
             anchored(p, "after")
         proposals = tuple(g.frozen() for g in self.proposals)

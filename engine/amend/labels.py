@@ -17,8 +17,9 @@ follows (after `OP3 bis`, `OP3 ter`, never `OP3 bis bis`): a label used twice is
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
-from ..model import Provision, Resolution
+from ..model import Provision, Resolution, letters, roman_label
 
 SUFFIXES = ("bis", "ter", "quater", "quinquies", "sexies", "septies", "octies", "novies", "decies")
 """Latin suffixes of new paragraphs in negotiation drafts; past the tenth, a number."""
@@ -96,6 +97,30 @@ class Labeller:
     def label_new(self, p: Provision, position: str, part: str) -> str:
         """The label of a new provision of `part` placed after (before) base provision `p`."""
         return self._next(self.stem(p, position, part))
+
+    def pieces(self, p: Provision, position: str, shape: Sequence[tuple[str, int]]) -> list[str]:
+        """Labels of new provisions placed together before (after) base provision `p`, in
+        order, each given as (part, depth): a paragraph is labelled after the one it follows
+        (`label_new`); a subparagraph under a new paragraph of the run is lettered under it
+        (`OP3 bis (a)`); one with no new paragraph before it in the run is labelled after `p`
+        as a paragraph is (`OP3 (b) bis`). `compile` and `apply` both label through here, so
+        they use up the same suffixes and agree on every label."""
+        out: list[str] = []
+        parents: list[str] = []  # labels of the run's open ancestors
+        children: list[int] = []  # how many children each has so far
+        for part, depth in shape:
+            if depth == 0 or depth > len(parents):
+                label = self.label_new(p, position, part)
+                parents, children = ([label], [0]) if depth == 0 else ([], [])
+            else:
+                del parents[depth:], children[depth:]
+                children[-1] += 1
+                n = children[-1]
+                label = f"{parents[-1]} ({letters(n) if depth == 1 else roman_label(n)})"
+                parents.append(label)
+                children.append(0)
+            out.append(label)
+        return out
 
     def passed(self, p: Provision) -> None:
         """`p` is placed: new provisions after it count on its label."""
