@@ -137,7 +137,13 @@ def test_a_labelled_draft_is_numbered_by_its_labels() -> None:
         (("PP1 bis", "PP1 alt"), None),
         (("OP4", "OP5 ter"), ("op4", "warning", "OP5 ter follows no OP5")),
         (("OP4", "OP2 bis"), ("op4", "error", "label OP2 bis is already op3's")),
-        (("OP4 Decides", "OP1 ter Decides"), ("op4", "note", "OP1 ter comes after OP2")),
+        (("OP4 Decides", "OP1 ter Decides"), ("op4", "note", "OP1 ter comes after OP2 bis:")),
+        # apply/compile label a paragraph inserted between OP2 and OP2 bis OP2 ter; the note
+        # named "OP2" (the suffix of the label before it dropped), not the OP2 ter it follows
+        (
+            ("OP2 bis Calls", "OP2 ter Invites States;\n\nOP2 bis Calls"),
+            ("op4", "note", "OP2 bis comes after OP2 ter:"),
+        ),
     ],
 )
 def test_labels_used_twice_or_out_of_their_order(

@@ -104,19 +104,20 @@ _LABELLED = re.compile(r"^(\d+)(?: (\w+)(?: \d+)?)?$")
 def _labels(res: Resolution) -> Iterator[Finding]:
     """In a labelled draft: a label used twice is an error, a `bis` with no paragraph of its
     number before it a warning; a label lower than one before it (`OP1` after `OP2`, `ter`
-    before `bis`) is a note (moved paragraphs keep their labels); a gap is no fault (a
+    before `bis`) is a note, naming the highest label before it (moved paragraphs keep their
+    labels; a paragraph inserted before a `bis` one takes the next free suffix); a gap is no fault (a
     deleted paragraph's label stays unused, `OP3` or `OP2 bis`). Subparagraphs keep the
     (a), (b)... rule."""
     seen: dict[tuple[str, str], Provision] = {}
-    last: dict[str, tuple[int, int]] = {}
+    last: dict[str, tuple[int, int, str]] = {}  # the highest label so far: number, suffix rank, label
     for p in res.provisions:
         if p.kind == "operative" and p.depth == 0 and not p.number:
             yield _at(
                 "numbering",
                 "error",
                 p,
-                f"{p.id} has no label; label it (OP{last.get('OP', (0, 0))[0]} bis, "
-                f"OP{last.get('OP', (0, 0))[0] + 1}...).",
+                f"{p.id} has no label; label it (OP{last.get('OP', (0, 0, ''))[0]} bis, "
+                f"OP{last.get('OP', (0, 0, ''))[0] + 1}...).",
             )
             continue
         if p.depth != 0 or not p.number:
@@ -157,15 +158,15 @@ def _labels(res: Resolution) -> Iterator[Finding]:
                 f"{p.id}: {label} follows no {part}{n}: a bis or ter paragraph comes after the "
                 f"paragraph whose label it extends; check the label (or was {part}{n} deleted?).",
             )
-        elif prev is not None and (n, rank) < prev:
+        elif prev is not None and (n, rank) < prev[:2]:
             yield _at(
                 "numbering",
                 "note",
                 p,
-                f"{p.id}: {label} comes after {part}{prev[0]}: moved "
-                "paragraphs keep their labels, but check it was not mistyped.",
+                f"{p.id}: {label} comes after {prev[2]}: a moved paragraph keeps its label, and one "
+                "inserted before a bis paragraph takes the next free suffix, but check it was not mistyped.",
             )
-        last[part] = max(prev or (n, rank), (n, rank))
+        last[part] = max(prev or (n, rank, label), (n, rank, label))
 
 
 def _fault(printed: str, expected: str, depth: int) -> str:
