@@ -726,7 +726,9 @@ def check(
 ) -> None:
     """Check draft texts the way a linter checks code: numbering, footnotes, punctuation,
     lead words, references, brackets, what the reader repaired, and (with --base) agreed
-    language kept and the base's provisions the draft drops.
+    language kept and the base's provisions the draft drops. Bracketed (unagreed) passages
+    are counted; a delegation's proposal attributed in a compilation text ([Canada: delete])
+    is counted apart, as a proposal, not as bracketed text.
 
     Each DRAFT is a raw text, .docx, PDF, canonical file, stored symbol or REV:path. Rules
     and severities are set in a TOML [check] table (see README, "Checking drafts"). Exit
