@@ -786,7 +786,9 @@ def check(
 ) -> None:
     """Check draft texts the way a linter checks code: numbering, footnotes, punctuation,
     lead words, references, brackets, what the reader repaired, and (with --base) agreed
-    language kept and the base's provisions the draft drops.
+    language kept and the base's provisions the draft drops. Bracketed (unagreed) passages
+    are counted; a delegation's proposal attributed in a compilation text ([Canada: delete])
+    is counted apart, as a proposal, not as bracketed text.
 
     Each DRAFT is a raw text, .docx, PDF, canonical file, stored symbol or REV:path. Rules
     and severities are set in a TOML [check] table (see README, "Checking drafts"). Exit
@@ -926,7 +928,10 @@ def apply_(
     not matter (new paragraphs put at one place land in list order). An amendment whose
     paragraph or words are not in the base, whose words occur more than once there, or that
     overlaps another stops the run with an error naming it (and its line in a typed list),
-    and nothing is written. The amended text is renumbered.
+    and nothing is written. The amended text is renumbered as adopted (1, 2, 3...), except
+    a negotiation draft (labels PP1, OP3 bis): it comes back a draft, every paragraph
+    keeping its label, a deleted one's label left unused, a new paragraph labelled after
+    the one it follows (OP3 bis, OP3 ter), as `resdiff compile` labels it.
 
     \b
     Examples:
@@ -942,12 +947,6 @@ def apply_(
     report_diagnostics(res, verbose=False)
     listed = read_list(amendments, res, keep_going=keep_going)
 
-    if res.labelled:
-        click.echo(
-            "note: the amended text is numbered as adopted (1, 2, 3...): the draft's negotiation "
-            "labels (PP1, OP3 bis) are not carried into it",
-            err=True,
-        )
     if not keep_going:
         amended = api.apply_amendments(res, listed)
         write_or_print(render_document(amended, fmt), output, force, f"{fmt} amended text")

@@ -292,7 +292,7 @@ def rebase_amendments(amendments: AmendmentList, old: Resolution, new: Resolutio
     from .amend.apply import apply
 
     try:
-        apply(old, amendments.amendments, amendments.language)
+        apply(old, amendments.amendments, amendments.language, amendments.numbers)
     except AmendmentError as exc:
         placed = _placed(exc, amendments)
         raise AmendmentError(
@@ -314,7 +314,7 @@ def apply_amendments(base: Resolution, amendments: AmendmentList) -> Resolution:
     from .amend import apply
 
     try:
-        return apply(base, amendments.amendments, amendments.language)
+        return apply(base, amendments.amendments, amendments.language, amendments.numbers)
     except AmendmentError as exc:
         raise _placed(exc, amendments) from None
 
@@ -334,7 +334,9 @@ def apply_what_applies(
     if amendments.language != base.meta.language:
         apply_amendments(base, AmendmentList((), amendments.language))  # the same refusal
     try:
-        amended, failed = apply_what_applies(base, amendments.amendments, amendments.language)
+        amended, failed = apply_what_applies(
+            base, amendments.amendments, amendments.language, amendments.numbers
+        )
     except AmendmentError as exc:
         raise _placed(exc, amendments) from None
     return amended, [_placed(exc, amendments) for exc in failed]

@@ -33,12 +33,46 @@ MARKER_RE = re.compile(r"^[^\s\[\]\\^]+$")
 # Square-bracketed passages and a trailing status tag: the marks of a negotiation draft
 # (shared/UN-RESOLUTIONS.md, "Negotiation drafts"). Footnote markers are not in the text.
 # A Chinese input method types `[` as `【`: the same brackets.
-_BRACKETED = re.compile(r"\[[^\[\]]*\]|【[^【】]*】")
+BRACKETED = re.compile(r"\[[^\[\]]*\]|【[^【】]*】")
 STATUS_TAG = re.compile(
     r"[(（\[]\s*(agreed(?:\s+ad\s+ref(?:erendum)?\.?)?|ad\s+ref\.?|pending|new|moved|deleted|merged|"
     r"under\s+discussion|已商定|待定)\s*[)）\]]\s*$",
     re.IGNORECASE,
 )
+# A delegation's proposal attributed in a compilation text: `[Canada: delete]`,
+# `[Canada, Mexico: insert after: "sincerely"]`, `[俄罗斯联邦：改为“……”]`. It is said of the
+# text (of the bracketed words before it, or of the whole paragraph), not text in brackets
+# itself: `[name: action]`, the name a delegation's (capitalised words and the small words
+# of country names, or Chinese characters), the action a proposal's first word or quoted words.
+_NAME_WORD = re.compile(
+    r"[A-Z0-9À-Þ][\w.’'&-]*|d['’][A-Z]\w*|and|of|the|for|de|du|des|del|la|le|y|et|[\u4e00-\u9fff]+"
+)
+_NAME_GLUE = re.compile(r"[\s,，、/&()（）]+")
+_ACTION = re.compile(
+    r"""\s*(?:["“”'‘]|(?:delete|deletion|retain|keep|add|addition|insert|replace|reword|amend|move|
+    merge|split|reinstate|restore|support|oppose|reserve|reservation|bracket|alt|alternative|new|
+    propose|proposal|prefer|strike|remove|substitute|change|supprimer|maintenir|ajouter|remplacer|
+    ins[ée]rer|d[ée]placer|suprimir|eliminar|mantener|a[ñn]adir|reemplazar|sustituir|insertar|
+    trasladar)\w*\b|删除|删去|保留|改为|改成|将|在|插入|增加|添加|加入|增补|移至|移到|移动|替换|
+    代之以|合并|拆分|恢复|支持|反对|新增|备选|替代|修改)""",
+    re.VERBOSE | re.IGNORECASE,
+)
+
+
+def attribution(passage: str) -> tuple[str, str] | None:
+    """(who, what) when a square-bracketed passage (its inside) is a delegation's attributed
+    proposal (`Canada: delete` -> ("Canada", "delete")), else None: bracketed words that
+    hold a colon (`[the following: a, b]`) stay bracketed text."""
+    who, colon, what = passage.replace("：", ":", 1).partition(":")
+    who = who.strip()
+    if not colon or not who or len(who) > 80 or not _ACTION.match(what):
+        return None
+    words = [w for w in _NAME_GLUE.split(who) if w]
+    if not words or not all(_NAME_WORD.fullmatch(w) for w in words):
+        return None
+    return who, what.strip()
+
+
 # Everything str.splitlines() breaks on: none may stand inside one provision's text.
 LINE_BREAKS = frozenset("\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029")
 _BREAKS = tuple(sorted(LINE_BREAKS))
@@ -104,8 +138,20 @@ class Provision:
 
     @property
     def bracketed(self) -> int:
-        """Passages in square brackets: text not yet agreed in a negotiation draft."""
-        return len(_BRACKETED.findall(self.text))
+        """Passages in square brackets: text not yet agreed in a negotiation draft. A
+        delegation's attributed proposal (`[Canada: delete]`, `proposals`) and a status tag
+        in square brackets at the end (`[agreed]`, `status`) are said of the text, not text
+        in brackets, so they are not counted: `Decides to [act] [Canada: replace with
+        "take action"];` holds one unagreed passage, `...; [agreed]` none."""
+        text = STATUS_TAG.sub("", self.text)
+        return sum(attribution(m[0][1:-1]) is None for m in BRACKETED.finditer(text))
+
+    @property
+    def proposals(self) -> tuple[tuple[str, str], ...]:
+        """Delegations' proposals attributed in the text (a compilation text's
+        `[Canada: delete]`, `[Norway: replace with "..."]`), as (who, what) in text order."""
+        found = (attribution(m[0][1:-1]) for m in BRACKETED.finditer(self.text))
+        return tuple(a for a in found if a is not None)
 
     @property
     def status(self) -> str | None:

@@ -36,9 +36,11 @@ def resolve(
     accept: bool,
     style_name: str = "resdiff Provision",
     authors: frozenset[str] | None = None,
+    labels: bool = False,
 ) -> list[str]:
     """The provision paragraphs' texts after accepting (or rejecting) every revision; with
-    `authors`, the revisions by those authors are accepted and the others rejected."""
+    `authors`, the revisions by those authors are accepted and the others rejected; with
+    `labels`, each paragraph's label (its runs in the label style) instead of its text."""
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         document = etree.fromstring(z.read("word/document.xml"))
         styles = etree.fromstring(z.read("word/styles.xml"))
@@ -73,7 +75,8 @@ def resolve(
             ):
                 continue
             run_style = node.getparent().find("w:rPr/w:rStyle", NS)
-            if label is not None and run_style is not None and run_style.get(_q("val")) == label:
+            in_label = label is not None and run_style is not None and run_style.get(_q("val")) == label
+            if in_label != labels:
                 continue
             text.append(node.text or "")
         mark = p.find("w:pPr/w:rPr", NS)
@@ -83,4 +86,4 @@ def resolve(
         # Joined paragraphs take the properties of the mark that remains (17.13.5.15).
         out.append((style, pending + "".join(text)))
         pending = ""
-    return [text for style, text in out if style == style_id]
+    return [text.strip() if labels else text for style, text in out if style == style_id]

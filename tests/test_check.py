@@ -137,7 +137,13 @@ def test_a_labelled_draft_is_numbered_by_its_labels() -> None:
         (("PP1 bis", "PP1 alt"), None),
         (("OP4", "OP5 ter"), ("op4", "warning", "OP5 ter follows no OP5")),
         (("OP4", "OP2 bis"), ("op4", "error", "label OP2 bis is already op3's")),
-        (("OP4 Decides", "OP1 ter Decides"), ("op4", "note", "OP1 ter comes after OP2")),
+        (("OP4 Decides", "OP1 ter Decides"), ("op4", "note", "OP1 ter comes after OP2 bis:")),
+        # apply/compile label a paragraph inserted between OP2 and OP2 bis OP2 ter; the note
+        # named "OP2" (the suffix of the label before it dropped), not the OP2 ter it follows
+        (
+            ("OP2 bis Calls", "OP2 ter Invites States;\n\nOP2 bis Calls"),
+            ("op4", "note", "OP2 bis comes after OP2 ter:"),
+        ),
     ],
 )
 def test_labels_used_twice_or_out_of_their_order(
@@ -481,6 +487,51 @@ def test_brackets_chinese_ime_brackets_count_as_square_brackets(seed: Resolution
     ]
     assert "2 bracketed (not agreed) passage(s)" in found[0][3]
     assert "'【' without its '】'" in found[2][3]
+
+
+def test_attributed_proposals_are_no_bracketed_text(tmp_path: Path) -> None:
+    """A compilation's `[Canada: delete]` was counted as a bracketed (unagreed) passage:
+    `OP2 ...; [Canada: delete] [Norway: retain]` held "2 bracketed passages" though none
+    of its words is in brackets, and `[agreed]` at the end was one too. Attributions are
+    proposals on the text: counted apart, with their delegations, and the paragraph is
+    still reported (it is not agreed); bracketed words a colon stands in stay text."""
+    draft = tmp_path / "compilation.txt"
+    draft.write_text(
+        "The Human Rights Council,\n\nPP1 Recalling its resolutions [on the matter: all of them],\n\n"
+        'OP1 Decides to [act] [Canada: replace with "take action"];\n\n'
+        "OP2 Calls upon States to cooperate; [Canada: delete] [Norway: retain]\n\n"
+        "OP3 Requests a report; [EU, Côte d'Ivoire: add]\n\n"
+        "OP4 Encourages States to share [good] practices; [agreed]\n\n"
+        "OP5 Decides to remain seized of the matter.\n",
+        encoding="utf-8",
+    )
+    result = run("check", str(draft))
+    assert result.returncode == 0, result.stdout
+    found = [line.split(": ", 2)[2] for line in result.stdout.splitlines()]
+    assert found == [
+        "brackets: pp1: 1 bracketed (not agreed) passage(s); agree or delete them before adoption.",
+        "brackets: op1: 1 bracketed (not agreed) passage(s) and 1 delegation proposal(s) on it (Canada); "
+        "settle them before adoption.",
+        "brackets: op2: 2 delegation proposal(s) on it (Canada, Norway); settle them before adoption.",
+        "brackets: op3: 1 delegation proposal(s) on it (EU, Côte d'Ivoire); settle them before adoption.",
+        "brackets: op4: 1 bracketed (not agreed) passage(s); agree or delete them before adoption.",
+        "brackets: op4: status tag (agreed) left in the text; remove it before adoption.",
+    ]
+
+
+def test_attributed_proposals_are_no_bracketed_text_in_chinese(seed: Resolution) -> None:
+    """The Chinese compilation writes `[古巴：删除]` (a full-width colon): the same proposals."""
+    op2, op3 = seed.provision("op2").text, seed.provision("op3").text
+    edits = {
+        "op2": op2[:-1] + "[中国：删除]/[俄罗斯联邦：改为“促请各国；”]；",
+        "op3": "[" + op3[:4] + "][古巴：改为“重申”]" + op3[4:],
+    }
+    found = [f.message for f in check(read(typed(seed, edits))).findings if f.rule == "brackets"]
+    assert found == [
+        "op2: 2 delegation proposal(s) on it (中国, 俄罗斯联邦); settle them before adoption.",
+        "op3: 1 bracketed (not agreed) passage(s) and 1 delegation proposal(s) on it (古巴); settle them "
+        "before adoption.",
+    ]
 
 
 # --- reader ----------------------------------------------------------------------------

@@ -196,23 +196,38 @@ def test_amend_says_the_footnote_changes_no_amendment_can_make(tmp_path: Path) -
     assert unchanged.returncode == 0 and unchanged.stderr == ""
 
 
-def test_renumbering_after_unread_lines_never_touches_quoted_words() -> None:
-    """With a line left unread the amendments are named by their place in the file; words
-    quoted from the text that say "amendment 1" stay as quoted."""
-    from engine.amend import AmendmentList
-    from engine.errors import AmendmentError
-
-    listed = AmendmentList((), "en", source="peru.txt", lines=(2, 5), ordinals=(1, 3))
-    error = AmendmentError(
-        'amendment 2 (operative paragraph 4) overlaps amendment 1: the words "amendment 2 of the Statute" '
-        "are in both",
-        index=1,
+def test_amendments_keep_their_place_in_the_file_after_an_unread_line(tmp_path: Path) -> None:
+    """With a line left unread, apply and compile name amendments by their place in the file
+    (the third typed is "amendment 3", the one it overlaps "amendment 2"), whatever words they
+    quote: apply numbers them so itself (`AmendmentList.numbers`); a regex renumbered its
+    messages afterwards, and had to keep off words quoted from the text ("amendment 2")."""
+    draft = tmp_path / "draft.txt"
+    draft.write_text(LABELLED_DRAFT, encoding="utf-8")
+    listed = tmp_path / "peru.txt"
+    listed.write_text(
+        "Proposed by: Peru\n"
+        "Delete operative paragraph 9.\n"
+        'In OP1, replace "Decides to act" with "Decides, under amendment 2 of the Statute, to act".\n'
+        'In OP1, replace "to act" with "amendment 1".\n'
+        "Delete OP2.\n",
+        encoding="utf-8",
     )
-    placed = listed.placed(error)
-    assert str(placed) == (
-        'peru.txt:5: amendment 3 (operative paragraph 4) overlaps amendment 1: the words "amendment 2 of '
-        'the Statute" are in both'
-    )
+    said = [
+        f'{listed}:2: "operative paragraph 9": the base text has no operative paragraph 9',
+        f"{listed}:4: amendment 3 (OP1) overlaps amendment 2: both touch the same words",
+    ]
+    applied = run("apply", str(draft), str(listed), "--continue", "--format", "text")
+    assert applied.returncode == 1
+    assert applied.stderr.splitlines() == [
+        *(f"not applied: {s}" for s in said),
+        "2 of 4 amendment(s) not applied",
+    ]
+    assert "1. Decides, under amendment 2 of the Statute, to act;" in applied.stdout
+    compiled = run("compile", str(draft), str(listed), "--continue", "--format", "json")
+    assert compiled.returncode == 1, compiled.stderr
+    assert [f["message"] for f in json.loads(compiled.stdout)["failed"]] == [
+        s.split(": ", 1)[1] for s in said
+    ]
 
 
 def test_the_text_form_of_a_labelled_draft_prints_its_labels() -> None:
@@ -237,4 +252,169 @@ def test_the_text_form_of_a_labelled_draft_prints_its_labels() -> None:
     again = read_bytes(text.encode(), lang="en")
     assert [(p.id, p.number, p.text) for p in again.provisions] == [
         (p.id, p.number, p.text) for p in draft.provisions
+    ]
+
+
+LABELLED_DRAFT = (
+    "The Human Rights Council,\n\nPP1 Recalling its resolutions,\n\nPP2 Noting the report,\n\n"
+    "PP3 Welcoming the efforts,\n\nOP1 Decides to act;\n\nOP2 Calls upon States to cooperate;\n\n"
+    "OP3 Requests the Secretary-General to report;\n\nOP3 bis Encourages States to share practices;\n\n"
+    "OP4 Decides to remain seized of the matter.\n"
+)
+
+
+def test_apply_to_a_negotiation_draft_gives_a_draft_back(tmp_path: Path) -> None:
+    """A delegate applying amendments to a labelled draft got the adopted numbering (1..6)
+    and the labels dropped. The draft comes back a draft: labels kept, OP2's label left
+    unused, new paragraphs labelled after the one they follow without taking a label the
+    draft has (OP3 bis is taken: OP3 ter), as compile labels them; read back, the same."""
+    from engine.read import read_bytes
+
+    draft = tmp_path / "draft.txt"
+    draft.write_text(LABELLED_DRAFT, encoding="utf-8")
+    listed = tmp_path / "list.txt"
+    listed.write_text(
+        "Proposed by: Canada\n"
+        'After PP1, insert a new paragraph reading: "Recalling also the Charter,"\n'
+        "Delete OP2.\n"
+        'After operative paragraph 3, insert a new paragraph reading: "Invites States to act;"\n'
+        'After OP3 bis, insert a new paragraph reading: "Urges States to act;"\n'
+        'In OP1, replace "act" with "take action".\n',
+        encoding="utf-8",
+    )
+    result = run("apply", str(draft), str(listed), "--format", "text")
+    assert result.returncode == 0 and result.stderr == ""
+    assert result.stdout.split("\n\n")[1:] == [
+        "PP1 Recalling its resolutions,",
+        "PP1 bis Recalling also the Charter,",
+        "PP2 Noting the report,",
+        "PP3 Welcoming the efforts,",
+        "1. Decides to take action;",
+        "3. Requests the Secretary-General to report;",  # OP2 deleted: its label unused
+        "OP3 ter Invites States to act;",
+        "OP3 bis Encourages States to share practices;",
+        "OP3 quater Urges States to act;",
+        "4. Decides to remain seized of the matter.\n",
+    ]
+    compiled = run("compile", str(draft), str(listed), "--format", "json")
+    new = [e["label"] for e in json.loads(compiled.stdout)["entries"] if e["kind"] == "new"]
+    assert new == ["PP1 bis", "OP3 ter", "OP3 quater"]  # the labels compile shows
+    again = read_bytes(result.stdout.encode(), lang="en")
+    assert [p.number for p in again.provisions] == [
+        "1",
+        "1 bis",
+        "2",
+        "3",
+        "1",
+        "3",
+        "3 ter",
+        "3 bis",
+        "3 quater",
+        "4",
+    ]
+    out = tmp_path / "amended.md"
+    assert run("apply", str(draft), str(listed), "-o", str(out)).returncode == 0
+    stored = canonical.loads(out.read_text(encoding="utf-8"))
+    assert [p.number for p in stored.provisions] == [p.number for p in again.provisions]
+
+
+def test_a_draft_split_merged_and_moved_keeps_its_labels(tmp_path: Path) -> None:
+    """The first of a split's pieces keeps the label, the next are new paragraphs after it;
+    a merge keeps the first paragraph's label; a moved paragraph is labelled where it goes
+    (its old label stays unused), as compile labels it."""
+    draft = tmp_path / "draft.txt"
+    draft.write_text(LABELLED_DRAFT, encoding="utf-8")
+    listed = tmp_path / "list.json"
+    amendments = [
+        {
+            "operation": "split",
+            "target": "op1",
+            "ref": "OP1",
+            "pieces": [
+                {"text": "Decides to act;", "part": "op", "depth": 0},
+                {"text": "Decides also to act;", "part": "op", "depth": 0},
+            ],
+        },
+        {
+            "operation": "merge",
+            "targets": ["op2", "op3"],
+            "refs": ["OP2", "OP3"],
+            "new": {"text": "Calls upon States and requests a report;", "part": "op", "depth": 0},
+        },
+        {
+            "operation": "move-provision",
+            "target": "op4",
+            "ref": "OP3 bis",
+            "anchor": "pp3",
+            "anchor_ref": "PP3",
+            "position": "after",
+            "part": "op",
+            "depth": 0,
+        },
+        {
+            "operation": "insert-provision",
+            "target": "op1",
+            "ref": "OP1",
+            "position": "after",
+            "pieces": [
+                {"text": "Invites States:", "part": "op", "depth": 0},
+                {"text": "to act;", "part": "op", "depth": 1},
+            ],
+        },
+    ]
+    listed.write_text(
+        json.dumps({"schema": "resdiff.amendments/1", "language": "en", "amendments": amendments}),
+        encoding="utf-8",
+    )
+    result = run("apply", str(draft), str(listed), "--format", "json")
+    assert result.returncode == 0, result.stderr
+    numbers = [(p["id"], p.get("number")) for p in json.loads(result.stdout)["provisions"]]
+    assert numbers == [
+        ("pp1", "1"),
+        ("pp2", "2"),
+        ("pp3", "3"),
+        ("op1", "0 bis"),  # the moved OP3 bis, the first operative paragraph now
+        ("op2", "1"),
+        ("op3", "1 bis"),  # the split's second piece: the inserted paragraph after it is 1 ter
+        ("op4", "1 ter"),
+        ("op4.a", "a"),
+        ("op5", "2"),
+        ("op6", "4"),
+    ]
+    compiled = run("compile", str(draft), str(listed), "--as", "Chile", "--format", "json")
+    new = [(e["label"], e["text"]) for e in json.loads(compiled.stdout)["entries"] if e["kind"] != "base"]
+    assert new == [
+        ("OP0 bis", "Encourages States to share practices;"),
+        ("OP1 ter", "Invites States:"),  # the split's piece took OP1 bis, as in apply
+        ("OP1 ter (a)", "to act;"),
+    ]
+
+
+def test_new_paragraphs_of_an_unlabelled_part_stay_unlabelled(tmp_path: Path) -> None:
+    """A typed draft numbers its operative paragraphs (3 bis.) and leaves its preambular
+    ones bare: a new preambular paragraph is bare too, a new operative one 3 ter."""
+    draft = tmp_path / "draft.txt"
+    draft.write_text(
+        "The Human Rights Council,\n\nRecalling its resolutions,\n\nNoting the report,\n\n"
+        "1. Decides to act;\n\n2. Requests a report;\n\n2 bis. Encourages States to share;\n\n"
+        "3. Decides to remain seized of the matter.\n",
+        encoding="utf-8",
+    )
+    listed = tmp_path / "list.txt"
+    listed.write_text(
+        'After the first preambular paragraph, insert a new paragraph reading: "Recalling also,"\n'
+        'After operative paragraph 2, insert a new paragraph reading: "Invites States;"\n',
+        encoding="utf-8",
+    )
+    result = run("apply", str(draft), str(listed), "--format", "text")
+    assert result.returncode == 0 and result.stderr == ""
+    assert result.stdout.split("\n\n")[1:] == [
+        "Recalling its resolutions,",
+        "Recalling also,",
+        "Noting the report,",
+        "1. Decides to act;",
+        "2. Requests a report;",
+        "OP2 ter Invites States;",
+        "OP2 bis Encourages States to share;",
+        "3. Decides to remain seized of the matter.\n",
     ]

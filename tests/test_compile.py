@@ -25,7 +25,8 @@ from referencing import Registry, Resource
 from engine import api
 from engine.amend import apply, derive
 from engine.amend.actions import AmendmentList, MoveProvision
-from engine.amend.compile import Compilation, compile_lists, suffix
+from engine.amend.compile import Compilation, compile_lists
+from engine.amend.labels import suffix
 from engine.amend.parse import parse
 from engine.diff import compare
 from engine.errors import AmendmentError
@@ -138,6 +139,52 @@ def test_labels_of_new_paragraphs_count_on_and_never_shift_the_others() -> None:
     assert [suffix(n) for n in (1, 2, 3, 4, 9, 10)] == ["bis", "ter", "quater", "quinquies", "decies", "11"]
 
 
+def test_a_new_label_is_never_one_the_draft_already_carries() -> None:
+    """On a draft holding OP3 bis, a paragraph proposed after OP3 was labelled `OP3 bis` (a
+    label used twice, which check calls an error), and one after OP3 bis `OP3 bis bis`."""
+    from engine.read import read_bytes
+
+    draft = read_bytes(
+        b"The Council,\n\nPP1 Recalling,\n\nOP1 Decides;\n\nOP2 Requests;\n\nOP2 bis Urges;\n\n"
+        b"OP3 Decides to remain seized.\n",
+        lang="en",
+    )
+    typed = "\n".join(
+        [
+            'After OP2, insert a new paragraph reading: "Invites;"',
+            'After OP2 bis, insert a new paragraph reading: "Encourages;"',
+            'Before OP3, insert a new paragraph reading: "Welcomes;"',
+        ]
+    )
+    c = compile_lists(draft, [parse(typed, draft)], ["A"])
+    labelled = [(e.label, e.text or e.base_text) for e in c.entries if e.part == "op"]
+    assert labelled == [
+        ("OP1", "Decides;"),
+        ("OP2", "Requests;"),
+        ("OP2 ter", "Invites;"),
+        ("OP2 bis", "Urges;"),
+        ("OP2 quater", "Encourages;"),
+        ("OP2 quinquies", "Welcomes;"),
+        ("OP3", "Decides to remain seized."),
+    ]
+
+
+def test_one_list_inserting_a_paragraph_twice_shows_it_twice() -> None:
+    """Identical proposals were gathered into one even within one list: apply inserted the
+    paragraph twice and the compilation showed it once (its Accept all was not apply). Two
+    delegations proposing it are still one proposal naming both."""
+    typed = 'After operative paragraph 1, insert a new paragraph reading: "Urges States to act;"'
+    twice = parse(typed + "\n" + typed, L41)
+    c = compile_lists(L41, [twice, parse(typed, L41)], ["Chile", "Peru"])
+    new = [(e.label, e.text, e.new.proposers) for e in c.entries if e.new is not None]
+    assert new == [
+        ("OP1 bis", "Urges States to act;", ("Chile", "Peru")),
+        ("OP1 ter", "Urges States to act;", ("Chile",)),
+    ]
+    one = compile_lists(L41, [twice], ["Chile"])
+    assert resolve(render_docx(one), accept=True) == texts(apply(L41, twice.amendments))
+
+
 def test_a_provision_placed_across_the_parts_is_labelled_in_its_own_part() -> None:
     """An operative paragraph moved to follow the last preambular one is the first operative
     paragraph: `OP0 bis` (as a paragraph inserted before OP1 is), never `PP3 bis`; a
@@ -207,6 +254,30 @@ def test_with_one_list_accept_all_is_apply_and_reject_all_the_base(case: str) ->
         data = render_docx(compile_lists(base, [listed], [name or None]))
         assert resolve(data, accept=True) == texts(apply(base, listed.amendments))
         assert resolve(data, accept=False) == texts(base)
+
+
+@settings(max_examples=150, deadline=None)
+@given(amended_pairs())
+def test_apply_labels_an_amended_draft_as_the_compilation_does(pair: tuple[Resolution, Resolution]) -> None:
+    """On a negotiation draft, Accept all of the Word compilation gives apply's text with
+    apply's labels too: inserted, moved and split paragraphs are labelled by one Labeller."""
+    old, new = pair
+    assume(any(p.part == "pp" for p in old.provisions))
+    pp = iter(range(1, len(old.provisions) + 1))
+    draft = dataclasses.replace(
+        old,
+        provisions=tuple(
+            dataclasses.replace(p, number=str(next(pp))) if p.part == "pp" else p for p in old.provisions
+        ),
+    )
+    assert draft.labelled
+    listed = derive(compare(old, new))
+    amended = apply(draft, listed.amendments)
+    data = render_docx(compile_lists(draft, [listed], ["A"]))
+    assert resolve(data, accept=True) == texts(amended)
+    assert resolve(data, accept=True, labels=True) == [
+        f"{p.part.upper()}{p.number}" for p in amended.provisions
+    ]
 
 
 def test_each_delegation_can_be_accepted_alone() -> None:

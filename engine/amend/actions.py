@@ -15,7 +15,6 @@ Word amendments quote words of the target provision: `old` (replaced or deleted)
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -187,9 +186,6 @@ def described(amendment: Amendment) -> str:
     return amendment.ref
 
 
-_AMENDMENT_NO = re.compile(r"\bamendment (\d+)\b")
-
-
 @dataclass(frozen=True)
 class AmendmentList:
     """A list as circulated: its amendments, the language of their words and references, the
@@ -220,17 +216,15 @@ class AmendmentList:
     def where(self, index: int) -> int | None:
         return self.lines[index] if index < len(self.lines) else None
 
+    @property
+    def numbers(self) -> tuple[int, ...]:
+        """What each amendment is called in messages: its place in the list as typed (so that
+        "amendment 3" is the third of the file when a line before it was left unread), else
+        its place in `amendments`. `apply` names amendments by these numbers itself."""
+        return self.ordinals or tuple(range(1, len(self.amendments) + 1))
+
     def placed(self, exc: AmendmentError) -> AmendmentError:
-        """`exc` (from applying these amendments) with the list's file, the amendment's line
-        and, when some were left unread, the amendments numbered as in the file."""
+        """`exc` (from applying these amendments, numbered by `numbers`) with the list's file
+        and the amendment's line."""
         line = self.where(exc.index) if exc.index is not None else None
-        message = exc.message
-        if self.ordinals:
-            # apply names amendments by their index (`amendment 2 (...)`, `overlaps amendment
-            # 1`) before any quoted words; only that head is renumbered, never words quoted
-            # from a text that itself says "amendment 2".
-            ordinals = self.ordinals
-            cut = min((k for k in (message.find('"'), message.find("“")) if k >= 0), default=len(message))
-            head = _AMENDMENT_NO.sub(lambda m: f"amendment {ordinals[int(m[1]) - 1]}", message[:cut])
-            message = head + message[cut:]
-        return AmendmentError(message, path=self.source, line=line, index=exc.index)
+        return AmendmentError(exc.message, path=self.source, line=line, index=exc.index)

@@ -35,6 +35,7 @@ from .actions import (
     WordAmendment,
     described,
 )
+from .labels import Labeller, number_of
 from .refs import HEADINGS, heading_text
 
 UNSPACED = frozenset({"zh", "ja"})
@@ -54,8 +55,14 @@ class Edit:
     index: int
 
 
-def _where(index: int, amendment: Amendment) -> str:
-    return f"amendment {index + 1} ({described(amendment)})"
+def number(index: int, numbers: Sequence[int] = ()) -> int:
+    """The number amendment `index` carries in messages: its place in the list as typed
+    (`numbers`, kept when some lines could not be read), else its place in `amendments`."""
+    return numbers[index] if index < len(numbers) else index + 1
+
+
+def _where(index: int, amendment: Amendment, numbers: Sequence[int] = ()) -> str:
+    return f"amendment {number(index, numbers)} ({described(amendment)})"
 
 
 def find_once(text: str, words: str, what: str, index: int | None = None) -> int:
@@ -73,11 +80,13 @@ def find_once(text: str, words: str, what: str, index: int | None = None) -> int
     return first
 
 
-def word_edit(text: str, amendment: WordAmendment, index: int, language: str) -> Edit:
+def word_edit(
+    text: str, amendment: WordAmendment, index: int, language: str, numbers: Sequence[int] = ()
+) -> Edit:
     """Where a word amendment falls in its provision's base text, and what it writes there.
     Inserted words are joined with a space in spaced languages (none before a closing
     punctuation mark); deleted words take one neighbouring space with them."""
-    what = _where(index, amendment)
+    what = _where(index, amendment, numbers)
     spaced = language not in UNSPACED
     if isinstance(amendment, ReplaceWords):
         s = find_once(text, amendment.old, what, index)
@@ -105,20 +114,20 @@ def word_edit(text: str, amendment: WordAmendment, index: int, language: str) ->
 
 
 def apply_words(
-    text: str, edits: Sequence[tuple[int, WordAmendment]], language: str
+    text: str, edits: Sequence[tuple[int, WordAmendment]], language: str, numbers: Sequence[int] = ()
 ) -> tuple[str, Callable[[int], int]]:
     """The text with every word amendment made, and how an offset in the base text maps to
     the amended one (for footnote markers)."""
     placed = sorted(
-        (word_edit(text, amendment, index, language) for index, amendment in edits),
+        (word_edit(text, amendment, index, language, numbers) for index, amendment in edits),
         key=lambda e: (e.claim[0], e.claim[1]),
     )
     for before, after in itertools.pairwise(placed):
         if after.claim[0] < before.claim[1] or after.start < before.end:
             first, second = sorted((before.index, after.index))
             raise AmendmentError(
-                f"{_where(second, dict(edits)[second])} overlaps amendment {first + 1}: "
-                "both touch the same words",
+                f"{_where(second, dict(edits)[second], numbers)} overlaps amendment "
+                f"{number(first, numbers)}: both touch the same words",
                 index=second,
             )
     ordered = sorted(placed, key=lambda e: (e.start, e.end))
@@ -198,9 +207,10 @@ def _placeholder(piece: Piece, number: str = "") -> Provision:
 class Patcher:
     """Applies an amendment list to a base; one `_collect_*` handler per action type."""
 
-    def __init__(self, base: Resolution, language: str | None = None) -> None:
+    def __init__(self, base: Resolution, language: str | None = None, numbers: Sequence[int] = ()) -> None:
         self.base = base
         self.language = language or base.meta.language
+        self.numbers = tuple(numbers)  # what each amendment is called in messages (`number`)
         self.fates: dict[str, _Fate] = {p.id: _Fate() for p in base.provisions}
         self.headings: dict[str, _Fate] = {
             target: _Fate() for target in HEADINGS if heading_text(base, target) is not None
@@ -218,13 +228,19 @@ class Patcher:
             MoveProvision: self._collect_move,
         }
 
+    def _where(self, index: int, amendment: Amendment) -> str:
+        return _where(index, amendment, self.numbers)
+
+    def _no(self, index: int) -> int:
+        return number(index, self.numbers)
+
     def _fate(self, index: int, amendment: Amendment, pid: str) -> _Fate:
         if pid in HEADINGS:
             return self._heading(index, amendment, pid)
         fate = self.fates.get(pid)
         if fate is None:
             raise AmendmentError(
-                f"{_where(index, amendment)}: the base text has no such provision ({pid})", index=index
+                f"{self._where(index, amendment)}: the base text has no such provision ({pid})", index=index
             )
         return fate
 
@@ -234,10 +250,12 @@ class Patcher:
         name = HEADINGS[target][0]
         fate = self.headings.get(target)
         if fate is None:
-            raise AmendmentError(f"{_where(index, amendment)}: the base text has no {name[4:]}", index=index)
+            raise AmendmentError(
+                f"{self._where(index, amendment)}: the base text has no {name[4:]}", index=index
+            )
         if not isinstance(amendment, ReplaceWords | InsertWords | DeleteWords | ReplaceProvision):
             raise AmendmentError(
-                f"{_where(index, amendment)}: {name} is not a paragraph; only its words can be amended",
+                f"{self._where(index, amendment)}: {name} is not a paragraph; only its words can be amended",
                 index=index,
             )
         return fate
@@ -262,7 +280,8 @@ class Patcher:
         taken = fate.whole[0] if fate.whole else fate.merged_into
         if taken is not None:
             raise AmendmentError(
-                f"{_where(index, amendment)} overlaps amendment {taken + 1}: both rewrite it", index=index
+                f"{self._where(index, amendment)} overlaps amendment {self._no(taken)}: both rewrite it",
+                index=index,
             )
 
     def _collect_whole(self, index: int, amendment: DeleteProvision | ReplaceProvision | Split) -> None:
@@ -272,7 +291,7 @@ class Patcher:
 
     def _collect_deletions(self, index: int, amendment: DeleteProvisions) -> None:
         if not amendment.targets:
-            raise AmendmentError(f"{_where(index, amendment)}: no paragraph to delete", index=index)
+            raise AmendmentError(f"{self._where(index, amendment)}: no paragraph to delete", index=index)
         for pid in amendment.targets:
             fate = self._fate(index, amendment, pid)
             self._claim_whole(index, amendment, fate)
@@ -291,7 +310,7 @@ class Patcher:
         fate = self._fate(index, amendment, amendment.target)
         if fate.moved is not None:
             raise AmendmentError(
-                f"{_where(index, amendment)} overlaps amendment {fate.moved[0] + 1}: both move it",
+                f"{self._where(index, amendment)} overlaps amendment {self._no(fate.moved[0])}: both move it",
                 index=index,
             )
         fate.moved = (index, amendment)
@@ -307,11 +326,11 @@ class Patcher:
         if fate.whole is not None:
             index, amendment = fate.words[0]
             raise AmendmentError(
-                f"{_where(index, amendment)} overlaps amendment {fate.whole[0] + 1}: that one rewrites "
-                "the whole provision",
+                f"{self._where(index, amendment)} overlaps amendment {self._no(fate.whole[0])}: "
+                "that one rewrites the whole provision",
                 index=index,
             )
-        text, mapped = apply_words(p.text, fate.words, self.language)
+        text, mapped = apply_words(p.text, fate.words, self.language, self.numbers)
         refs = tuple(FootnoteRef(r.marker, min(mapped(r.offset), len(text))) for r in p.footnotes)
         return replace(p, text=text, footnotes=refs)
 
@@ -350,28 +369,36 @@ class Patcher:
 
     def apply(self, amendments: Sequence[Amendment], skip: frozenset[int] = frozenset()) -> Resolution:
         """The amended text; amendments whose places are in `skip` are left out (and keep
-        their numbers in messages about the others)."""
+        their numbers in messages about the others). A negotiation draft comes back a draft
+        (its labels kept, new paragraphs labelled `bis`, `ter` after the one they follow, as
+        `compile` labels them); any other text is numbered by position, as adopted."""
         self.collect(amendments, skip)
         own = {p.id: self._own(p, self.fates[p.id]) for p in self.base.provisions}
+        numbers = _Numbers(self.base)
         out: list[Provision] = []
         for p in self.base.provisions:
             fate = self.fates[p.id]
-            placed = {"before": [], "after": []}  # type: dict[str, list[Provision]]
-            for _, amendment in fate.anchored:
-                if isinstance(amendment, InsertProvision):
-                    placed[amendment.position] += [_placeholder(piece) for piece in amendment.pieces]
-                elif isinstance(amendment, MoveProvision):
-                    level = _placeholder(Piece("", amendment.part, amendment.depth)).id
-                    placed[amendment.position] += [replace(q, id=level) for q in own[amendment.target]]
-            out += placed["before"]
-            if fate.moved is None:
-                out += own[p.id]
-            out += placed["after"]
+            for position in ("before", "after"):
+                if position == "after":
+                    if fate.moved is None:
+                        out += numbers.own(p, own[p.id])
+                    numbers.labeller.passed(p)
+                for _, amendment in fate.anchored:
+                    if isinstance(amendment, InsertProvision) and amendment.position == position:
+                        new = [_placeholder(piece) for piece in amendment.pieces]
+                        out += numbers.new(p, position, [piece.part for piece in amendment.pieces], new)
+                    elif isinstance(amendment, MoveProvision) and amendment.position == position:
+                        level = _placeholder(Piece("", amendment.part, amendment.depth)).id
+                        moved = [replace(q, id=level) for q in own[amendment.target]]
+                        out += numbers.new(p, position, [amendment.part] * len(moved), moved)
         try:
             provisions = renumber(out)
         except ModelError as exc:
             raise AmendmentError(f"the amended text has no valid structure: {exc.message}") from None
-        numbered = tuple(replace(q, number=q.default_number) for q in provisions)
+        numbered = tuple(
+            replace(q, number=q.default_number if n is None else n)
+            for q, n in zip(provisions, numbers.numbers, strict=True)
+        )
         title, body_line = self._headings()
         try:
             return Resolution(replace(self.base.meta, title=title), numbered, self.base.footnotes, body_line)
@@ -379,13 +406,64 @@ class Patcher:
             raise AmendmentError(f"the amended text has no valid structure: {exc.message}") from None
 
 
-def apply(base: Resolution, amendments: Sequence[Amendment], language: str | None = None) -> Resolution:
-    """The base with every amendment made; they all refer to the base as it stood."""
-    return Patcher(base, language).apply(amendments)
+class _Numbers:
+    """The printed number of each provision of the amended text, in the order it is built
+    (`None`: the number its position calls for). A text numbered as adopted is numbered by
+    position throughout. In a negotiation draft (`Resolution.labelled`) a base paragraph
+    keeps its label, a deleted one's label stays unused, and a new paragraph (inserted,
+    moved, a piece of a split after the first) gets the label `compile` gives it (one
+    `Labeller` for both); subparagraphs are lettered by position, as the reader reads them.
+    A part whose paragraphs carry no label in the base (unnumbered preambular paragraphs
+    beside labelled operative ones) gets no label for its new paragraphs either; a part the
+    base lacks is labelled (`OP0 bis`, as compile labels it)."""
+
+    def __init__(self, base: Resolution) -> None:
+        self.labelled = base.labelled
+        self.labeller = Labeller(base)
+        paragraphs = [p for p in base.provisions if p.depth == 0]
+        self.bare = {p.part for p in paragraphs} - {p.part for p in paragraphs if p.number}
+        self.numbers: list[str | None] = []
+
+    def _numbered(self, placed: list[Provision], labels: list[str]) -> list[Provision]:
+        for q, label in zip(placed, labels, strict=True):
+            if not self.labelled or q.depth:
+                self.numbers.append(None)
+            else:
+                self.numbers.append("" if q.part in self.bare else number_of(label))
+        return placed
+
+    def own(self, p: Provision, placed: list[Provision]) -> list[Provision]:
+        """What stands in base provision `p`'s place: the first paragraph keeps its label;
+        more (a split's further pieces) are new paragraphs after it."""
+        if not placed:
+            return placed
+        self.numbers.append(p.number if self.labelled and not (p.depth or placed[0].depth) else None)
+        rest = placed[1:]
+        labels = self.labeller.pieces(p, "after", [(q.part, q.depth) for q in rest])
+        return [placed[0], *self._numbered(rest, labels)]
+
+    def new(self, p: Provision, position: str, parts: list[str], placed: list[Provision]) -> list[Provision]:
+        """New provisions put before (after) base provision `p`."""
+        shape = [(part, q.depth) for part, q in zip(parts, placed, strict=True)]
+        return self._numbered(placed, self.labeller.pieces(p, position, shape))
+
+
+def apply(
+    base: Resolution,
+    amendments: Sequence[Amendment],
+    language: str | None = None,
+    numbers: Sequence[int] = (),
+) -> Resolution:
+    """The base with every amendment made; they all refer to the base as it stood. An error
+    names an amendment by `numbers` (`AmendmentList.numbers`: its place in the file)."""
+    return Patcher(base, language, numbers).apply(amendments)
 
 
 def apply_what_applies(
-    base: Resolution, amendments: Sequence[Amendment], language: str | None = None
+    base: Resolution,
+    amendments: Sequence[Amendment],
+    language: str | None = None,
+    numbers: Sequence[int] = (),
 ) -> tuple[Resolution, list[AmendmentError]]:
     """The base with every amendment made that can be, and the errors of those that cannot
     (`apply --continue`). An amendment at fault is left out and the rest tried again, so an
@@ -395,7 +473,7 @@ def apply_what_applies(
     skip: set[int] = set()
     while True:
         try:
-            amended = Patcher(base, language).apply(amendments, frozenset(skip))
+            amended = Patcher(base, language, numbers).apply(amendments, frozenset(skip))
             return amended, sorted(failed, key=lambda exc: exc.index or 0)
         except AmendmentError as exc:
             if exc.index is None or exc.index in skip:

@@ -38,17 +38,17 @@ from .actions import (
     Merge,
     MoveProvision,
     ReplaceWords,
+    Split,
     targets,
 )
 from .apply import Edit, Patcher, apply_what_applies, word_edit
+from .labels import Labeller, labels
 
 WORD_TYPES = (ReplaceWords, InsertWords, DeleteWords)
 NO_PROPOSER = (
     "no proposer: give the list a first line 'Proposed by: NAME' (提案方：NAME), a "
     '"proposer" in its JSON, or name it with --as NAME'
 )
-SUFFIXES = ("bis", "ter", "quater", "quinquies", "sexies", "septies", "octies", "novies", "decies")
-"""Latin suffixes of new paragraphs in negotiation drafts; past the tenth, a number."""
 
 
 @dataclass(frozen=True)
@@ -103,6 +103,8 @@ class Entry:
     new: Proposal | None = None
     text: str = ""
     moved_from: str | None = None
+    split_labels: tuple[str, ...] = ()
+    """The labels of the paragraphs a (non-conflicting) split proposal adds after the first."""
 
     @property
     def base_text(self) -> str:
@@ -167,28 +169,6 @@ def _proposals_of(entry: Entry) -> list[Proposal]:
     return out + ([entry.new] if entry.new is not None else [])
 
 
-def suffix(n: int) -> str:
-    """1 -> bis, 2 -> ter, ...; 10 and over: a number (`OP5 11`, never reached in practice)."""
-    return SUFFIXES[n - 1] if n <= len(SUFFIXES) else str(n + 1)
-
-
-def labels(base: Resolution) -> dict[str, str]:
-    """Negotiation labels of the base provisions: `PP3` (position among the preambular
-    paragraphs, or the label a negotiation draft prints: `PP3 bis`, then `PP4`), `OP5` (the
-    printed number), `OP16 (a)`, `OP16 (a) (ii)`."""
-    out: dict[str, str] = {}
-    pp = 0
-    for p in base.provisions:
-        if p.parent_id is not None:
-            out[p.id] = f"{out[p.parent_id]} ({p.number or p.default_number})"
-        elif p.part == "pp":
-            pp += 1
-            out[p.id] = f"PP{p.number or pp}"
-        else:
-            out[p.id] = f"OP{p.number or p.default_number}"
-    return out
-
-
 def _key(amendment: Amendment) -> Amendment:
     """What makes two proposals the same: everything but the proposer and how references
     were typed ("PP2" and "the second preambular paragraph" name one paragraph)."""
@@ -215,9 +195,9 @@ def _checked(
         )
     try:
         if not keep_going:
-            Patcher(base, listed.language).apply(listed.amendments)
+            Patcher(base, listed.language, listed.numbers).apply(listed.amendments)
             return set(), []
-        _, failed = apply_what_applies(base, listed.amendments, listed.language)
+        _, failed = apply_what_applies(base, listed.amendments, listed.language, listed.numbers)
     except AmendmentError as exc:
         raise placed(exc) from None
     return {exc.index for exc in failed if exc.index is not None}, [placed(exc) for exc in failed]
@@ -253,7 +233,10 @@ def compile_lists(
     proposer of every amendment of list k (`--as`), else an amendment's own proposer, else
     its list's."""
     language = base.meta.language
-    gathered: dict[Amendment, _Gathered] = {}
+    # An amendment and how many of the same came before it in its own list: a list that
+    # inserts the same paragraph twice gets it twice from `apply`, so the compilation shows
+    # it twice (one list's repeat is no second delegation's identical proposal).
+    gathered: dict[tuple[Amendment, int], _Gathered] = {}
     failures: list[AmendmentError] = []
     submitted: list[Submitted] = []
     for k, listed in enumerate(lists):
@@ -261,13 +244,16 @@ def compile_lists(
         skip, failed = _checked(base, listed, keep_going)
         failures += [*listed.unread, *failed]
         kept = 0
+        repeats: dict[Amendment, int] = {}
         for index, amendment in enumerate(listed.amendments):
             if index in skip:
                 continue
             kept += 1
             proposer = _proposer(listed, amendment, name)
             place = Place(listed.source, listed.where(index))
-            key = _key(amendment)
+            same = _key(amendment)
+            repeats[same] = repeats.get(same, 0) + 1
+            key = (same, repeats[same])
             if key not in gathered:
                 gathered[key] = _Gathered(
                     dataclasses.replace(amendment, proposer=None), [], [], len(gathered)
@@ -374,29 +360,8 @@ class _Builder:
     def build(self, submitted: tuple[Submitted, ...], failed: tuple[AmendmentError, ...]) -> Compilation:
         grouped = {p.id: self._groups(p) for p in self.base.provisions}
         conflicted = self._conflicts(grouped)
-        label = labels(self.base)
-        count: dict[str, int] = {}
-        previous: dict[tuple[str | None, str], str] = {}  # (parent, part) -> label of the last sibling
-
-        def new_label(after: str) -> str:
-            count[after] = count.get(after, 0) + 1
-            return f"{after} {suffix(count[after])}"
-
-        def stem_before(p: Provision) -> str:
-            sibling = previous.get((p.parent_id, p.part))
-            if sibling:
-                return sibling
-            return f"{label[p.parent_id]} (0)" if p.parent_id else f"{p.part.upper()}0"
-
-        def stem(p: Provision, position: str, part: str) -> str:
-            """The label a new provision of `part` standing after (before) `p` counts on. In
-            `p`'s part, `p` itself (before it: its previous sibling). In the other part (an
-            operative paragraph moved to follow the last preambular one, a preambular one
-            inserted before OP1), the last paragraph of its own part so far, else `OP0`
-            (`PP0`): its label says its part, never `PP3 bis` for an operative paragraph."""
-            if part != p.part:
-                return previous.get((None, part)) or f"{part.upper()}0"
-            return label[p.id] if position == "after" else stem_before(p)
+        labeller = Labeller(self.base)
+        label = labeller.label
 
         entries: list[Entry] = []
 
@@ -404,29 +369,16 @@ class _Builder:
             for g in self.anchored[p.id]:
                 a = g.amendment
                 if isinstance(a, InsertProvision) and a.position == position:
-                    for piece in a.pieces:
-                        entries.append(
-                            Entry(
-                                new_label(stem(p, position, piece.part)),
-                                piece.part,
-                                piece.depth,
-                                new=g.frozen(),
-                                text=piece.text,
-                            )
-                        )
+                    shape = [(piece.part, piece.depth) for piece in a.pieces]
+                    for piece, new in zip(a.pieces, labeller.pieces(p, position, shape), strict=True):
+                        entries.append(Entry(new, piece.part, piece.depth, new=g.frozen(), text=piece.text))
                 elif isinstance(a, MoveProvision) and a.position == position:
                     moved = self.base.provision(a.target)
                     texts = [moved.text] if g.conflicting else [q.text for q in self._moved_text(moved)]
-                    for text in texts:
+                    news = labeller.pieces(p, position, [(a.part, a.depth)] * len(texts))
+                    for text, new in zip(texts, news, strict=True):
                         entries.append(
-                            Entry(
-                                new_label(stem(p, position, a.part)),
-                                a.part,
-                                a.depth,
-                                new=g.frozen(),
-                                text=text,
-                                moved_from=label[a.target],
-                            )
+                            Entry(new, a.part, a.depth, new=g.frozen(), text=text, moved_from=label[a.target])
                         )
 
         for p in self.base.provisions:
@@ -441,8 +393,29 @@ class _Builder:
                 for group in grouped[p.id]
             )
             whole = tuple(g.frozen() for g in sorted(self.whole[p.id], key=lambda g: g.order))
-            entries.append(Entry(label[p.id], p.part, p.depth, p, groups, whole, p.id in conflicted))
-            previous[(p.parent_id, p.part)] = label[p.id]
+            split = next((g.amendment for g in self.whole[p.id] if isinstance(g.amendment, Split)), None)
+            if any(isinstance(g.amendment, MoveProvision) for g in self.whole[p.id]):
+                split = None  # its pieces stand where it is moved, labelled there
+            # A split's pieces after the first are new paragraphs after it: labelled as `apply`
+            # labels them (before what is inserted after it), unless the split is in conflict.
+            after = (
+                labeller.pieces(p, "after", [(q.part, q.depth) for q in split.pieces[1:]])
+                if (split is not None and p.id not in conflicted)
+                else []
+            )
+            entries.append(
+                Entry(
+                    label[p.id],
+                    p.part,
+                    p.depth,
+                    p,
+                    groups,
+                    whole,
+                    p.id in conflicted,
+                    split_labels=tuple(after),
+                )
+            )
+            labeller.passed(p)
             anchored(p, "after")
         proposals = tuple(g.frozen() for g in self.proposals)
         warnings = tuple(self._structure())

@@ -694,7 +694,7 @@ def rebase(amendments: AmendmentList, diff: Diff) -> Rebased:
     AmendmentError says where it does not)."""
     from .apply import apply
 
-    apply(diff.old, amendments.amendments, amendments.language)
+    apply(diff.old, amendments.amendments, amendments.language, amendments.numbers)
     rebaser = _Rebaser(diff, amendments.language)
     carried: list[Amendment] = []
     origin: list[int] = []

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import roman
 
 from ..diagnostics import Severity
-from ..model import STATUS_TAG, Provision, Resolution, letter_index, roman_index
+from ..model import STATUS_TAG, Provision, Resolution, attribution, letter_index, roman_index
 from ..read import openers
 from ..symbols import SymbolError, parse_symbol
 from ..text import OPERATIVE_LEAD_WORDS
@@ -104,19 +104,20 @@ _LABELLED = re.compile(r"^(\d+)(?: (\w+)(?: \d+)?)?$")
 def _labels(res: Resolution) -> Iterator[Finding]:
     """In a labelled draft: a label used twice is an error, a `bis` with no paragraph of its
     number before it a warning; a label lower than one before it (`OP1` after `OP2`, `ter`
-    before `bis`) is a note (moved paragraphs keep their labels); a gap is no fault (a
+    before `bis`) is a note, naming the highest label before it (moved paragraphs keep their
+    labels; a paragraph inserted before a `bis` one takes the next free suffix); a gap is no fault (a
     deleted paragraph's label stays unused, `OP3` or `OP2 bis`). Subparagraphs keep the
     (a), (b)... rule."""
     seen: dict[tuple[str, str], Provision] = {}
-    last: dict[str, tuple[int, int]] = {}
+    last: dict[str, tuple[int, int, str]] = {}  # the highest label so far: number, suffix rank, label
     for p in res.provisions:
         if p.kind == "operative" and p.depth == 0 and not p.number:
             yield _at(
                 "numbering",
                 "error",
                 p,
-                f"{p.id} has no label; label it (OP{last.get('OP', (0, 0))[0]} bis, "
-                f"OP{last.get('OP', (0, 0))[0] + 1}...).",
+                f"{p.id} has no label; label it (OP{last.get('OP', (0, 0, ''))[0]} bis, "
+                f"OP{last.get('OP', (0, 0, ''))[0] + 1}...).",
             )
             continue
         if p.depth != 0 or not p.number:
@@ -157,15 +158,15 @@ def _labels(res: Resolution) -> Iterator[Finding]:
                 f"{p.id}: {label} follows no {part}{n}: a bis or ter paragraph comes after the "
                 f"paragraph whose label it extends; check the label (or was {part}{n} deleted?).",
             )
-        elif prev is not None and (n, rank) < prev:
+        elif prev is not None and (n, rank) < prev[:2]:
             yield _at(
                 "numbering",
                 "note",
                 p,
-                f"{p.id}: {label} comes after {part}{prev[0]}: moved "
-                "paragraphs keep their labels, but check it was not mistyped.",
+                f"{p.id}: {label} comes after {prev[2]}: a moved paragraph keeps its label, and one "
+                "inserted before a bis paragraph takes the next free suffix, but check it was not mistyped.",
             )
-        last[part] = max(prev or (n, rank), (n, rank))
+        last[part] = max(prev or (n, rank, label), (n, rank, label))
 
 
 def _fault(printed: str, expected: str, depth: int) -> str:
@@ -240,9 +241,16 @@ _MARKS = {
 _CLOSERS = "\"'”’»)）]」』"
 
 
-_ATTRIBUTIONS = re.compile(r"(?:\s*\[[^\[\]:]{1,60}:[^\[\]]*\])+\s*$")
-"""Proposals attributed after a paragraph, as a compilation text writes them:
-`...; [Delegation A: delete] [Delegation B: retain]`."""
+_LAST_BRACKET = re.compile(r"\s*(?:/\s*)?(\[[^\[\]]*\]|【[^【】]*】)\s*$")
+
+
+def _without_attributions(text: str) -> str:
+    """The text without the delegations' proposals attributed after it, as a compilation
+    text writes them (`...; [Delegation A: delete] / [Delegation B: retain]`): the same
+    test of an attribution (`engine.model.attribution`) as the brackets rule's count."""
+    while (m := _LAST_BRACKET.search(text)) and attribution(m[1][1:-1]) is not None:
+        text = text[: m.start()]
+    return text
 
 
 def _end(text: str) -> str:
@@ -251,7 +259,7 @@ def _end(text: str) -> str:
     `[...as agreed;]` and `...refugees; [Delegation A: delete]` end with a semicolon;
     `...(A/78/53)` with no mark at all)."""
     text = STATUS_TAG.sub("", text).rstrip()
-    text = _ATTRIBUTIONS.sub("", text) or text
+    text = _without_attributions(text) or text
     while text and text[-1] in _CLOSERS:
         text = text[:-1].rstrip()
     return text[-1:] if text else ""
@@ -505,14 +513,14 @@ def brackets(ctx: Context) -> Iterator[Finding]:
         straight = p.text.count('"')
         if straight % 2:
             yield _at("brackets", "error", p, f"{p.id}: an odd number of '\"'; close the quotation.")
-        if p.bracketed:
-            yield _at(
-                "brackets",
-                "warning",
-                p,
-                f"{p.id}: {p.bracketed} bracketed (not agreed) passage(s); agree or delete them "
-                "before adoption.",
-            )
+        passages, proposals = p.bracketed, p.proposals
+        if passages or proposals:
+            said = [f"{passages} bracketed (not agreed) passage(s)"] if passages else []
+            if proposals:
+                who = ", ".join(dict.fromkeys(name for name, _ in proposals))
+                said.append(f"{len(proposals)} delegation proposal(s) on it ({who})")
+            fix = "agree or delete them" if not proposals else "settle them"
+            yield _at("brackets", "warning", p, f"{p.id}: {' and '.join(said)}; {fix} before adoption.")
         if p.status:
             yield _at(
                 "brackets",

@@ -150,9 +150,12 @@ class _Compiler:
         self.label_run(p, entry)
         self.w.add(p, "delete", entry.base_text, who)
         self.w.add(p, "insert", texts[0], who)
-        for text in texts[1:]:
+        labels = entry.split_labels if len(entry.split_labels) == len(texts) - 1 else [""] * (len(texts) - 1)
+        for text, label in zip(texts[1:], labels, strict=True):
             # A new paragraph after it: its mark is inserted, so rejecting joins nothing.
             q = self.w.paragraph()
+            if label:  # as apply labels it in a negotiation draft
+                self.w.add(q, "insert", f"{label} ", who, style=LABEL_STYLE)
             self.w.add(q, "insert", text, who)
             self.w.mark(q, "insert", who)
 
