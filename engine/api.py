@@ -428,7 +428,13 @@ def blame(
     from .render.lineage import BlameReport
 
     built, index = _stored_version(store, ref, language, series, cache_dir, progress)
-    return BlameReport(built.series, built.stages[index].symbol, built.language, blame_of(built, index))
+    return BlameReport(
+        built.series,
+        built.stages[index].symbol,
+        built.language,
+        blame_of(built, index),
+        tuple(built.skipped_before(index)),
+    )
 
 
 def provision_lineage(

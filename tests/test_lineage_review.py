@@ -5,13 +5,18 @@ its fix."""
 from __future__ import annotations
 
 import io
+import json
 import os
 import select
 import sys
+from pathlib import Path
 
+import jsonschema
 import pytest
 
 import cli
+from engine.model import Metadata, Provision, Resolution, renumber
+from tests.test_lineage import BLAME_SCHEMA, A, C, D, run_cli, store_series, version
 
 
 def read_available(fd: int, wait: float = 0.2) -> bytes:
@@ -46,3 +51,92 @@ def test_the_progress_bar_needs_the_output_on_a_terminal_too(stdout_on_terminal,
         tty.close()
         os.close(controller)
     assert (b"aligning successive versions" in drawn) is stdout_on_terminal
+
+
+def zh_version(symbol: str, *texts: str) -> Resolution:
+    meta = Metadata(language="zh", symbol=symbol, series="topic", extent="full")  # type: ignore[arg-type]
+    provisions = [Provision("op0", "operative", t, str(n)) for n, t in enumerate(texts, 1)]
+    return Resolution(meta, renumber(provisions))
+
+
+@pytest.fixture
+def mixed_history(tmp_path, monkeypatch) -> Path:
+    """en v1, en v2 without C, zh only v3, en v4 with C back and D reworded: the true
+    story of C is present, removed, (not seen in en), restored."""
+    monkeypatch.setenv("RESDIFF_CACHE", str(tmp_path / "cache"))
+    store = store_series(
+        tmp_path / "history",
+        version("A/RES/1/1", A, C, D),
+        version("A/RES/2/1", A, D),
+        zh_version("A/RES/3/1", "回顾其关于增强人权领域国际合作的决议", "请秘书长向大会下届会议提出报告"),
+        version("A/RES/4/1", A, C, D.replace("next session", "seventy-fifth session")),
+    )
+    return store.root
+
+
+def test_a_version_not_held_in_the_language_is_told_by_blame_not_left_out(mixed_history):
+    """D reworded between A/RES/2/1 and A/RES/4/1 may have been reworded in A/RES/3/1, held
+    only in Chinese: blame dated it to A/RES/4/1 and said nothing of A/RES/3/1."""
+    code, out, err = run_cli("blame", "A/RES/4/1", "--history", str(mixed_history))
+    assert (code, err) == (0, "")
+    assert out.splitlines()[1] == (
+        "not held in en: A/RES/3/1 (a change made there is dated to the next version held in en; "
+        "an origin may be older)"
+    )
+    code, out, _ = run_cli("blame", "A/RES/4/1", "--format", "json", "--history", str(mixed_history))
+    doc = json.loads(out)
+    jsonschema.validate(doc, BLAME_SCHEMA)
+    assert doc["not_in_language"] == ["A/RES/3/1"]
+    assert doc["provisions"][2]["changed_in"] == ["A/RES/4/1"]
+    code, out, _ = run_cli("blame", "A/RES/2/1", "--format", "json", "--history", str(mixed_history))
+    assert json.loads(out)["not_in_language"] == []  # A/RES/3/1 comes after it
+    code, out, _ = run_cli("blame", "A/RES/2/1", "--format", "md", "--history", str(mixed_history))
+    assert "not held" not in out
+
+
+def test_the_lineage_of_a_clause_tells_every_version_between_its_sightings(mixed_history):
+    """C was shown removed in A/RES/2/1, then restored in A/RES/4/1, with nothing on
+    A/RES/3/1: neither that it is held only in Chinese nor anything else."""
+    code, out, err = run_cli("lineage", "A/RES/4/1#2", "--history", str(mixed_history))
+    assert (code, err) == (0, "")
+    heads = [line for line in out.splitlines() if line.startswith("A/RES/")]
+    assert heads == [
+        "A/RES/1/1 (2001): present  op2 (2)",
+        "A/RES/2/1 (2002): removed",
+        "A/RES/3/1 (2003): not held in en",
+        "A/RES/4/1 (2004): added  op2 (2)",
+    ]
+
+
+def test_a_gap_is_told_version_by_version(tmp_path, monkeypatch):
+    monkeypatch.setenv("RESDIFF_CACHE", str(tmp_path / "cache"))
+    store = store_series(
+        tmp_path / "history",
+        version("A/RES/1/1", A, C, D),
+        version("A/RES/2/1", A, D),
+        version("A/RES/3/1", A, D),
+        version("A/RES/4/1", A, C, D),
+    )
+    code, out, _ = run_cli("lineage", "A/RES/4/1#op2", "--history", str(store.root))
+    assert code == 0
+    heads = [line for line in out.splitlines() if line.startswith("A/RES/")]
+    assert heads == [
+        "A/RES/1/1 (2001): present  op2 (2)",
+        "A/RES/2/1 (2002): removed",
+        "A/RES/3/1 (2003): absent",
+        "A/RES/4/1 (2004): added  op2 (2)",
+    ]
+
+
+def test_the_word_diff_of_a_step_shows_no_space_the_text_lacks(tmp_path, monkeypatch):
+    """`visits[-;-] {+.+}`: the space between the two halves read as one in the text; the
+    brackets part them, as in `resdiff diff`'s text."""
+    monkeypatch.setenv("RESDIFF_CACHE", str(tmp_path / "cache"))
+    store = store_series(
+        tmp_path / "history",
+        version("A/RES/1/1", A, C + ";"),
+        version("A/RES/2/1", A, C + "."),
+    )
+    code, out, _ = run_cli("lineage", "A/RES/2/1#2", "--history", str(store.root))
+    assert code == 0
+    assert out.splitlines()[-1] == f"  {C}[-;-]{{+.+}}"

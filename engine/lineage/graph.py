@@ -123,6 +123,15 @@ class SeriesLineage:
     lineages: list[Lineage] = field(default_factory=list)
     incoming: dict[Node, Link] = field(default_factory=dict)
     outgoing: dict[Node, list[Link]] = field(default_factory=dict)
+    skipped_at: list[tuple[int, str | None]] = field(default_factory=list)
+    """For each of `skipped`: the index of the first version held after it (len(stages)
+    when none is) and its date. A change made in a version not held in the language is
+    dated by the lineage to the next version held; blame and a provision's lineage say so
+    rather than leave the version out without a word."""
+
+    def skipped_before(self, version: int) -> list[str]:
+        """The versions not held in the language that come before version `version`."""
+        return [s for s, (at, _) in zip(self.skipped, self.skipped_at, strict=True) if at <= version]
 
     def stage_index(self, symbol: str) -> int | None:
         from ..symbols import slug_of
@@ -187,18 +196,23 @@ class StageFile:
     data: bytes
 
 
-def stage_files(store: History, manifest: Series, language: str) -> tuple[list[StageFile], list[str]]:
-    """The canonical files of the versions held in `language`, and the symbols of those
-    not held (not columns)."""
+def stage_files(
+    store: History, manifest: Series, language: str
+) -> tuple[list[StageFile], list[str], list[tuple[int, str | None]]]:
+    """The canonical files of the versions held in `language`; the symbols of those not
+    held (not columns), and for each where it stands (the index of the next file) and its
+    date."""
     files: list[StageFile] = []
     skipped: list[str] = []
+    skipped_at: list[tuple[int, str | None]] = []
     for version in manifest.versions:
         if language not in version.languages:
             skipped.append(version.symbol)
+            skipped_at.append((len(files), version.date))
             continue
         path = store.path_for(manifest.name, language, version.symbol)
         files.append(StageFile(version.symbol, version.date, str(path), read_canonical_bytes(path)))
-    return files, skipped
+    return files, skipped, skipped_at
 
 
 READ_CAP = 10 * 1024 * 1024
@@ -225,14 +239,23 @@ def parse(f: StageFile) -> Resolution:
     return canonical.loads(canonical.decode(f.data, f.path), f.path)
 
 
-def snapshot_key(series: str, language: str, files: list[StageFile], skipped: list[str], options: str) -> str:
+def snapshot_key(
+    series: str,
+    language: str,
+    files: list[StageFile],
+    skipped: list[str],
+    options: str,
+    skipped_at: list[tuple[int, str | None]],
+) -> str:
     """What a whole-series snapshot depends on: every version's symbol, date and content
-    hash (in order), the versions not held in the language, and the options; the cache adds
+    hash (in order), the versions not held in the language (where they stand, their dates),
+    and the options; the cache adds
     the engine fingerprint. Every file is hashed each time: SHA-256 runs at about 1 GB/s, so
     a 20-version series of 100 kB texts costs 2 ms, and a shortcut on size and modification
     time would miss a same-length edit made within the file system's time resolution (a
     git checkout, a scripted replace)."""
     parts = [series, language, options, "skipped:" + "\x1f".join(skipped)]
+    parts += [f"skipped-at:{at}\x1f{date}" for at, date in skipped_at]
     for f in files:
         parts.append(f"{f.symbol}\x1f{f.date}\x1f{hashlib.sha256(f.data).hexdigest()}")
     return "\n".join(parts)
@@ -262,9 +285,9 @@ def build(
     cache = cache or PairCache(None)
     manifest = cache.manifest(store, series)
     lang = choose_language(manifest, language)
-    files, skipped = stage_files(store, manifest, lang)
+    files, skipped, skipped_at = stage_files(store, manifest, lang)
     options = "threshold=default" if threshold is None else f"threshold={threshold!r}"
-    key = cache.key_of(snapshot_key(manifest.name, lang, files, skipped, options))
+    key = cache.key_of(snapshot_key(manifest.name, lang, files, skipped, options, skipped_at))
     found = cache.get_lineage(key)
     if found is not None:
         return found
@@ -277,6 +300,7 @@ def build(
         if progress is not None:
             progress(k + 1, len(stages) - 1)
     result = link_stages(manifest.name, lang, stages, skipped, steps, threshold=limit)
+    result.skipped_at = skipped_at
     cache.put_lineage(key, result)
     return result
 

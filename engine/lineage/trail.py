@@ -24,6 +24,8 @@ class Sighting:
     symbol: str
     date: str | None
     status: str | None
+    """The timeline's status; None where the clause is absent (between a removal and its
+    return) and where the version is not held in the language (`held`)."""
     ids: tuple[str, ...]
     numbers: tuple[str, ...]
     texts: tuple[str, ...]
@@ -31,6 +33,9 @@ class Sighting:
     """The ops of each link into these provisions that changed the wording; none in the
     first version, where the lineage starts, and where nothing but formatting changed (or
     an excerpt cut the provision short: the rest is not shown, not deleted)."""
+    held: bool = True
+    """False for a version of the series not held in the lineage's language: what changed
+    there is dated to the next version held."""
 
 
 @dataclass(frozen=True)
@@ -40,6 +45,8 @@ class Trail:
     symbol: str
     id: str
     sightings: tuple[Sighting, ...]
+    not_held_before: tuple[str, ...] = ()
+    """Versions not held in the language before the first sighting: the clause may be older."""
 
 
 def split_ref(ref: str) -> tuple[str, str]:
@@ -82,9 +89,21 @@ def trail(lineage: SeriesLineage, version: int, pid: str) -> Trail:
     node: Node = (version, pid)
     row_index = next(k for k, row in enumerate(lineage.lineages) if node in row.nodes)
     row = timeline(lineage).rows[row_index]
+    seen = [v for v, cell in enumerate(row.cells) if cell.status is not None]
+    first, last = seen[0], seen[-1]
+    places = list(zip(lineage.skipped, lineage.skipped_at, strict=True))
     sightings = []
     for v, (stage, cell) in enumerate(zip(lineage.stages, row.cells, strict=True)):
+        if first < v <= last:
+            # The versions between two sightings are told, not left out without a word.
+            sightings += [
+                Sighting(symbol, date, None, (), (), (), (), held=False)
+                for symbol, (at, date) in places
+                if at == v
+            ]
         if cell.status is None:
+            if first < v < last:
+                sightings.append(Sighting(stage.symbol, stage.date, None, (), (), (), ()))
             continue
         links: list[Link] = []
         for i in cell.ids:
@@ -102,4 +121,11 @@ def trail(lineage: SeriesLineage, version: int, pid: str) -> Trail:
                 steps=tuple(() if link.kind == "unchanged" else link.ops for link in links),
             )
         )
-    return Trail(lineage.series, lineage.language, lineage.stages[version].symbol, pid, tuple(sightings))
+    return Trail(
+        lineage.series,
+        lineage.language,
+        lineage.stages[version].symbol,
+        pid,
+        tuple(sightings),
+        tuple(symbol for symbol, (at, _) in places if at <= first),
+    )

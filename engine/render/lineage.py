@@ -40,10 +40,20 @@ CODES = {
 
 
 class BlameReport:
-    """What a blame renderer needs: the version, its language and the answers."""
+    """What a blame renderer needs: the version, its language and the answers, and the
+    versions before it that are not held in its language (a change made in one of them is
+    dated to the next version held: said, never left out without a word)."""
 
-    def __init__(self, series: str, symbol: str, language: str, provisions: list[Blame]) -> None:
+    def __init__(
+        self,
+        series: str,
+        symbol: str,
+        language: str,
+        provisions: list[Blame],
+        not_in_language: tuple[str, ...] = (),
+    ) -> None:
         self.series, self.symbol, self.language, self.provisions = series, symbol, language, provisions
+        self.not_in_language = not_in_language
 
 
 def blame_dict(report: BlameReport) -> dict[str, Any]:
@@ -52,6 +62,7 @@ def blame_dict(report: BlameReport) -> dict[str, Any]:
         "series": report.series,
         "version": report.symbol,
         "language": report.language,
+        "not_in_language": list(report.not_in_language),
         "provisions": [
             {
                 "id": b.id,
@@ -83,8 +94,17 @@ def _number(b: Blame) -> str:
     return f"{b.id} ({b.number})" if b.number else b.id
 
 
+def _not_held(report: BlameReport) -> str:
+    return (
+        f"not held in {report.language}: {', '.join(report.not_in_language)} (a change made there is "
+        f"dated to the next version held in {report.language}; an origin may be older)"
+    )
+
+
 def blame_term(report: BlameReport) -> str:
     lines = [f"blame of {report.symbol} ({report.language}), series {report.series}"]
+    if report.not_in_language:
+        lines.append(_not_held(report))
     rows = [
         (_number(b), _origin(b), f"{b.original_share:.0%}", ", ".join(b.changed_in) or "-")
         for b in report.provisions
@@ -106,12 +126,15 @@ def blame_md(report: BlameReport) -> str:
     lines = [
         f"### Blame of {report.symbol} ({report.language})",
         "",
+        *([_not_held(report), ""] if report.not_in_language else []),
         "| Provision | Origin | Unchanged since origin | Changed in |",
         "|---|---|---:|---|",
     ]
     for b in report.provisions:
         changed = ", ".join(b.changed_in) or "–"
         lines.append(f"| {_number(b)} | {_origin(b)} | {b.original_share:.0%} | {changed} |")
+    if any(not b.origin_exact for b in report.provisions):
+        lines += ["", "Origin `<=`: an excerpt before it stopped short, so the clause may be older."]
     return _lines(lines)
 
 
@@ -324,16 +347,22 @@ def _ops_text(ops: tuple[tuple[str, str], ...]) -> str:
         start, end = marks[op]
         return "\n".join(f"{start}{line}{end}" if line else line for line in text.split("\n"))
 
-    return inline(visible_ops(list(ops), False), lambda text: text, edit, " ")  # type: ignore[arg-type]
+    # No space between `[-a-]` and `{+b+}`: the brackets part them, as in `resdiff diff`'s
+    # text, and a space there read as one in the text.
+    return inline(visible_ops(list(ops), False), lambda text: text, edit, "")  # type: ignore[arg-type]
 
 
 def trail_text(trail: Trail) -> str:
     """Version by version: symbol, status, ids; then the word diff of the step into it
     ([-deleted-]{+inserted+}), or the text where the lineage starts."""
     lines = [f"lineage of {trail.symbol}#{trail.id} ({trail.language}), series {trail.series}"]
+    if trail.not_held_before:
+        before = ", ".join(trail.not_held_before)
+        lines.append(f"before it, not held in {trail.language} (the clause may be older): {before}")
     for s in trail.sightings:
         where = ", ".join(f"{i} ({n})" if n else i for i, n in zip(s.ids, s.numbers, strict=True))
-        lines += ["", f"{s.symbol} ({s.date or 'undated'}): {s.status}" + (f"  {where}" if where else "")]
+        status = s.status or ("absent" if s.held else f"not held in {trail.language}")
+        lines += ["", f"{s.symbol} ({s.date or 'undated'}): {status}" + (f"  {where}" if where else "")]
         if not s.ids:
             continue
         steps = [ops for ops in s.steps if ops]
