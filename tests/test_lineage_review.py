@@ -140,3 +140,75 @@ def test_the_word_diff_of_a_step_shows_no_space_the_text_lacks(tmp_path, monkeyp
     code, out, _ = run_cli("lineage", "A/RES/2/1#2", "--history", str(store.root))
     assert code == 0
     assert out.splitlines()[-1] == f"  {C}[-;-]{{+.+}}"
+
+
+SEED = Path(__file__).resolve().parent.parent / "history/intl-cooperation-hr/zh/A-HRC-RES-25-3.md"
+
+
+@pytest.mark.parametrize(
+    ("selector", "found"),
+    [
+        ("１１", "op11"),  # full-width digits, as a Chinese input method types them
+        ("11.", "op11"),  # the number as the page prints it
+        ("执行部分第１１段", "op11"),
+        ("ＯＰ１１", "op11"),
+    ],
+)
+def test_a_paragraph_is_named_as_the_page_and_an_input_method_write_it(selector, found):
+    from engine.lineage.trail import find_provision, split_ref
+    from engine.store import canonical
+
+    seed = canonical.loads(SEED.read_text(encoding="utf-8"))
+    symbol, picked = split_ref(f"A/HRC/RES/25/3#{selector}")
+    assert symbol == "A/HRC/RES/25/3"
+    assert find_provision(seed, picked, selector) == found
+    assert split_ref("A/HRC/RES/25/3＃op11") == ("A/HRC/RES/25/3", "op11")  # full-width ＃
+
+
+def test_a_number_typed_without_its_space_is_the_number():
+    from engine.lineage.trail import find_provision
+
+    draft = Resolution(
+        Metadata(language="en", symbol="A/C.3/70/L.1", series="topic", extent="full"),  # type: ignore[arg-type]
+        (
+            Provision("op1", "operative", C, "3"),
+            Provision("op2", "operative", D, "3 bis"),
+        ),
+    )
+    assert find_provision(draft, "3bis", "x#3bis") == "op2"
+    assert find_provision(draft, "3 bis", "x#3 bis") == "op2"
+
+
+@pytest.mark.parametrize(
+    ("selector", "said"),
+    [
+        ("OP3 bis", "A/HRC/RES/25/3#OP3 bis: this version has no operative paragraph 3 bis"),
+        ("序言部分第十五段", "A/HRC/RES/25/3#序言部分第十五段: this version has 11 preambular paragraphs"),
+    ],
+)
+def test_a_reference_to_a_paragraph_the_version_lacks_says_so(selector, said):
+    """It was 'no operative paragraph is numbered OP3 bis, and it is no reference to a
+    paragraph': it is one, to a paragraph this version does not have."""
+    from engine.errors import InputError
+    from engine.lineage.trail import find_provision
+    from engine.store import canonical
+
+    seed = canonical.loads(SEED.read_text(encoding="utf-8"))
+    with pytest.raises(InputError) as caught:
+        find_provision(seed, selector, f"A/HRC/RES/25/3#{selector}")
+    assert str(caught.value) == said
+
+
+def test_blame_of_one_provision_points_to_lineage(gap_history_root):
+    code, out, err = run_cli("blame", "A/RES/2/1#op2", "--history", str(gap_history_root))
+    assert (code, out) == (2, "")
+    assert err == (
+        "Error: 'A/RES/2/1#op2' names one provision: blame takes a version (A/RES/2/1) and answers "
+        "for each of its provisions; one provision's story is `resdiff lineage 'A/RES/2/1#op2'`\n"
+    )
+
+
+@pytest.fixture
+def gap_history_root(tmp_path, monkeypatch) -> Path:
+    monkeypatch.setenv("RESDIFF_CACHE", str(tmp_path / "cache"))
+    return store_series(tmp_path / "history", version("A/RES/1/1", A, C, D), version("A/RES/2/1", A, D)).root

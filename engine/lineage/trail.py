@@ -9,6 +9,7 @@ sees on the page; a number two provisions carry is refused with both ids).
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 from ..errors import InputError
@@ -50,11 +51,12 @@ class Trail:
 
 
 def split_ref(ref: str) -> tuple[str, str]:
-    """`A/HRC/RES/25/3#op11` -> (`A/HRC/RES/25/3`, `op11`)."""
-    symbol, hash_, selector = ref.partition("#")
+    """`A/HRC/RES/25/3#op11` -> (`A/HRC/RES/25/3`, `op11`). A Chinese input method types the
+    full-width `＃` and `１１`: they are read as `#` and `11`."""
+    symbol, hash_, selector = ref.replace("＃", "#").partition("#")
     if not hash_ or not symbol.strip() or not selector.strip():
         raise InputError(f"{ref!r} names no provision: write SYMBOL#ID (#op11) or SYMBOL#NUMBER (#11)")
-    return symbol.strip(), selector.strip()
+    return symbol.strip(), unicodedata.normalize("NFKC", selector).strip()
 
 
 def find_provision(res: Resolution, selector: str, ref: str) -> str:
@@ -64,7 +66,12 @@ def find_provision(res: Resolution, selector: str, ref: str) -> str:
         if selector in ids:
             return selector
         raise InputError(f"{ref}: no provision {selector} (this version has {ids[0]}..{ids[-1]})")
-    hits = [p.id for p in res.provisions if p.kind == "operative" and p.number == selector]
+    # `#11.` as the page prints it: the full stop is not part of the number
+    number = selector.removesuffix(".").strip()
+    def bare(text: str) -> str:
+        return "".join(text.split())
+
+    hits = [p.id for p in res.provisions if p.kind == "operative" and bare(p.number) == bare(number)]
     if len(hits) == 1:
         return hits[0]
     if hits:
@@ -76,8 +83,12 @@ def find_provision(res: Resolution, selector: str, ref: str) -> str:
 
     try:
         return resolve(res, selector)
-    except AmendmentError:
-        pass
+    except AmendmentError as exc:
+        if "is not a reference to a paragraph" not in exc.message:
+            # A reference to a paragraph this version lacks (`#OP3 bis`, `#OP1` of a text
+            # that stops in its preamble): say that, not that it is no reference at all.
+            said = exc.message.removeprefix(f'"{selector}": ').replace("the base text", "this version")
+            raise InputError(f"{ref}: {said}") from None
     raise InputError(
         f"{ref}: no operative paragraph is numbered {selector}, and it is no reference to a paragraph "
         "(write an id, #op3, a number, #3, or a reference, #OP3, #OP3 bis, #operative paragraph 30 (b), "
