@@ -68,6 +68,7 @@ def find_provision(res: Resolution, selector: str, ref: str) -> str:
         raise InputError(f"{ref}: no provision {selector} (this version has {ids[0]}..{ids[-1]})")
     # `#11.` as the page prints it: the full stop is not part of the number
     number = selector.removesuffix(".").strip()
+
     def bare(text: str) -> str:
         return "".join(text.split())
 
