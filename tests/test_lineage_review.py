@@ -212,3 +212,50 @@ def test_blame_of_one_provision_points_to_lineage(gap_history_root):
 def gap_history_root(tmp_path, monkeypatch) -> Path:
     monkeypatch.setenv("RESDIFF_CACHE", str(tmp_path / "cache"))
     return store_series(tmp_path / "history", version("A/RES/1/1", A, C, D), version("A/RES/2/1", A, D)).root
+
+
+def test_the_lineage_of_a_clause_is_its_own_ancestry_not_the_whole_row(tmp_path, monkeypatch):
+    """C is added in v2 and merged with A in v3. Asked for C's lineage, the trail printed the
+    whole timeline row, a connected component: A's sightings too, so C 'was present' in
+    v1, where blame (rightly) gives it the origin v2."""
+    monkeypatch.setenv("RESDIFF_CACHE", str(tmp_path / "cache"))
+    first = "Calls upon all States to cooperate fully with the special procedures of the Council"
+    then = "and to respond promptly to their urgent appeals and requests for visits"
+    store = store_series(
+        tmp_path / "history",
+        version("A/RES/1/1", first, D),
+        version("A/RES/2/1", first, then, D),
+        version("A/RES/3/1", f"{first} {then}", D),
+    )
+    code, out, _ = run_cli("blame", "A/RES/2/1", "--format", "json", "--history", str(store.root))
+    assert json.loads(out)["provisions"][1]["origin"] == "A/RES/2/1"
+    code, out, _ = run_cli("lineage", "A/RES/2/1#op2", "--history", str(store.root))
+    assert code == 0
+    heads = [line for line in out.splitlines() if line.startswith("A/RES/")]
+    assert heads == ["A/RES/2/1 (2002): added  op2 (2)", "A/RES/3/1 (2003): merged  op1 (1)"]
+    # from the merged clause back, both of its sources are its story
+    code, out, _ = run_cli("lineage", "A/RES/3/1#op1", "--history", str(store.root))
+    heads = [line for line in out.splitlines() if line.startswith("A/RES/")]
+    assert heads == [
+        "A/RES/1/1 (2001): present  op1 (1)",
+        "A/RES/2/1 (2002): added  op1 (1), op2 (2)",
+        "A/RES/3/1 (2003): merged  op1 (1)",
+    ]
+
+
+def test_a_clause_new_this_year_is_counted_new_though_a_later_merge_puts_it_in_an_older_row(tmp_path):
+    """The cell of v2 holds A (unchanged) and C (new): it said `present`, and the foot
+    counted no paragraph added in v2, though C is new there (blame: origin v2)."""
+    from engine.lineage import build, timeline
+
+    first = "Calls upon all States to cooperate fully with the special procedures of the Council"
+    then = "and to respond promptly to their urgent appeals and requests for visits"
+    store = store_series(
+        tmp_path,
+        version("A/RES/1/1", first, D),
+        version("A/RES/2/1", first, then, D),
+        version("A/RES/3/1", f"{first} {then}", D),
+    )
+    tl = timeline(build(store, "topic", "en"))
+    assert [c.status for c in tl.rows[0].cells] == ["present", "added", "merged"]
+    assert tl.counts()[1]["added"] == 1

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 from ..errors import InputError
 from ..model import ID_RE, Resolution
-from .graph import Link, Node, SeriesLineage
-from .timeline import timeline
+from .graph import Lineage, Link, Node, SeriesLineage
+from .timeline import row_cells
 
 
 @dataclass(frozen=True)
@@ -97,15 +97,44 @@ def find_provision(res: Resolution, selector: str, ref: str) -> str:
     )
 
 
+def family(lineage: SeriesLineage, node: Node) -> Lineage:
+    """The provision, its ancestors (back through every link into it: a merge's every
+    source, a gap's removed clause) and its descendants (forward through every link out of
+    it: a split's every part), in version and document order. Not the whole timeline row:
+    a row is a connected component, and one merge of two clauses, or a reader that glued
+    three paragraphs of a damaged text, joins lineages that have nothing else in common;
+    the story of one clause is its own ancestry, the one blame measures."""
+
+    def back(n: Node) -> tuple[Node, ...]:
+        return lineage.incoming[n].old if n in lineage.incoming else ()
+
+    def forth(n: Node) -> tuple[Node, ...]:
+        return tuple(m for link in lineage.outgoing.get(n, ()) for m in link.new)
+
+    found = {node}
+    for step in (back, forth):
+        stack = [node]
+        while stack:
+            for other in step(stack.pop()):
+                if other not in found:
+                    found.add(other)
+                    stack.append(other)
+    place = {
+        (v, p.id): (v, n)
+        for v, stage in enumerate(lineage.stages)
+        for n, p in enumerate(stage.resolution.provisions)
+    }
+    return Lineage(sorted(found, key=place.__getitem__))
+
+
 def trail(lineage: SeriesLineage, version: int, pid: str) -> Trail:
     node: Node = (version, pid)
-    row_index = next(k for k, row in enumerate(lineage.lineages) if node in row.nodes)
-    row = timeline(lineage).rows[row_index]
-    seen = [v for v, cell in enumerate(row.cells) if cell.status is not None]
+    cells = row_cells(lineage, family(lineage, node))
+    seen = [v for v, cell in enumerate(cells) if cell.status is not None]
     first, last = seen[0], seen[-1]
     places = list(zip(lineage.skipped, lineage.skipped_at, strict=True))
     sightings = []
-    for v, (stage, cell) in enumerate(zip(lineage.stages, row.cells, strict=True)):
+    for v, (stage, cell) in enumerate(zip(lineage.stages, cells, strict=True)):
         if first < v <= last:
             # The versions between two sightings are told, not left out without a word.
             sightings += [
