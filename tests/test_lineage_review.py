@@ -259,3 +259,38 @@ def test_a_clause_new_this_year_is_counted_new_though_a_later_merge_puts_it_in_a
     tl = timeline(build(store, "topic", "en"))
     assert [c.status for c in tl.rows[0].cells] == ["present", "added", "merged"]
     assert tl.counts()[1]["added"] == 1
+
+
+def test_a_provision_with_no_text_is_a_row_one_can_tell(tmp_path):
+    """An excerpt that stops right after `(a)` leaves a subparagraph with no text; its row
+    had an empty label."""
+    from engine.lineage import build, timeline
+
+    cut = Resolution(
+        Metadata(language="en", symbol="A/RES/2/1", series="topic", extent="excerpt"),  # type: ignore[arg-type]
+        (
+            Provision("op1", "operative", "Expresses concern at:", "1"),
+            Provision("op1.a", "operative", "", "a"),
+        ),
+    )
+    store = store_series(tmp_path, version("A/RES/1/1", A), cut)
+    labels = [row.label for row in timeline(build(store, "topic", "en")).rows]
+    assert "(op1.a (a): no text)" in labels and "" not in labels
+
+
+def test_a_symbol_sought_in_the_wrong_series_says_where_it_is(gap_history_root, tmp_path):
+    """`--series` naming another series answered 'did you mean A/RES/2/1', the very symbol
+    typed."""
+    store_series(tmp_path / "other", version("A/RES/7/7", A))
+    other = (tmp_path / "other" / "topic").rename(gap_history_root / "other-topic")
+    manifest = other / "series.yaml"
+    manifest.write_text(
+        manifest.read_text(encoding="utf-8").replace("series: topic", "series: other-topic"), encoding="utf-8"
+    )
+    code, out, err = run_cli(
+        "blame", "A/RES/2/1", "--series", "other-topic", "--history", str(gap_history_root)
+    )
+    assert (code, out) == (2, "")
+    assert (
+        err == "Error: no stored version of A/RES/2/1 in series other-topic: it is listed in series topic\n"
+    )

@@ -146,8 +146,13 @@ def timeline(lineage: SeriesLineage) -> Timeline:
     for row in lineage.lineages:
         cells = row_cells(lineage, row)
         last = max(v for v, _ in row.nodes)
-        text = lineage.text(next(n for n in row.nodes if n[0] == last))
-        rows.append(Row(cells, label(text)))
+        node = next(n for n in row.nodes if n[0] == last)
+        number = lineage.stages[node[0]].by_id[node[1]].number
+        # A provision with no text (an excerpt that stops right after `(a)`) is named by its
+        # id: an empty label is a row no one can tell.
+        rows.append(
+            Row(cells, label(lineage.text(node)) or f"({node[1]}{f' ({number})' if number else ''}: no text)")
+        )
     return Timeline(
         series=lineage.series,
         language=lineage.language,

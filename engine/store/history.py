@@ -146,6 +146,14 @@ class History:
             # Run outside the repository, the answer is not "no such version" but "no
             # history here": say where it looked and how to point elsewhere.
             raise StoreError(f"no stored version of {symbol}: {self.missing()}")
+        if series:
+            # `--series` names the wrong one: say where the symbol is rather than "did you
+            # mean" the very symbol typed.
+            elsewhere = [s for s in self.series_names() if s != series and self.series(s).version(symbol)]
+            if elsewhere:
+                raise StoreError(
+                    f"no stored version of {symbol}{where}: it is listed in series {', '.join(elsewhere)}"
+                )
         raise StoreError(f"no stored version of {symbol}{where}{did_you_mean(symbol, self.known_symbols())}")
 
     def missing(self) -> str:
