@@ -116,7 +116,8 @@ def blame_term(report: BlameReport) -> str:
     for r in rows:
         lines.append(f"{r[0]:<{widths[0]}}  {r[1]:<{widths[1]}}  {r[2]:>{widths[2]}}  {r[3]}")
     lines.append(
-        "origin: where the lineage starts (<= : an excerpt before it may hide an earlier origin); "
+        f"origin: where the lineage starts among the versions stored in {report.language} "
+        "(<= : an excerpt before it may hide an earlier origin); "
         "orig: share of the text unchanged since then"
     )
     return _lines(lines)
