@@ -294,3 +294,38 @@ def test_a_symbol_sought_in_the_wrong_series_says_where_it_is(gap_history_root, 
     assert (
         err == "Error: no stored version of A/RES/2/1 in series other-topic: it is listed in series topic\n"
     )
+
+
+def test_a_clause_away_through_a_run_of_excerpts_is_one_lineage(tmp_path):
+    """C is removed in v2 and back in v9; v3-v8 are excerpts that stop after A, so they
+    cannot show C absent. The gap counted them as six versions of absence, more than
+    GAP_LOOKBACK, and broke the lineage in two: C 'added' in v9 with origin v9."""
+    from engine.lineage import GAP_LOOKBACK, blame, build, timeline
+
+    excerpts = [version(f"A/RES/{n}/1", A, extent="excerpt") for n in range(3, 9)]
+    assert len(excerpts) > GAP_LOOKBACK
+    store = store_series(
+        tmp_path,
+        version("A/RES/1/1", A, C, D),
+        version("A/RES/2/1", A, D),
+        *excerpts,
+        version("A/RES/9/1", A, C, D),
+    )
+    built = build(store, "topic", "en")
+    rows = [[c.status for c in row.cells] for row in timeline(built).rows]
+    assert ["present", "removed", *[None] * 6, "added"] in rows
+    # D, past the excerpts' end, was broken in two as well (hidden, then `added` in v9)
+    assert ["present", "present", *["not in the excerpt"] * 6, "present"] in rows
+    assert len(rows) == 3
+    answer = blame(built, 8)[1]
+    assert (answer.origin, answer.changed_in, answer.original_share) == ("A/RES/1/1", (), 1.0)
+    # whole versions still count: six of them break it, as documented
+    wholes = [version(f"A/RES/{n}/1", A, D) for n in range(3, 9)]
+    store = store_series(
+        tmp_path / "whole",
+        version("A/RES/1/1", A, C, D),
+        version("A/RES/2/1", A, D),
+        *wholes,
+        version("A/RES/9/1", A, C, D),
+    )
+    assert blame(build(store, "topic", "en"), 8)[1].origin == "A/RES/9/1"

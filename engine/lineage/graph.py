@@ -7,7 +7,8 @@ more kinds of link cross versions the successive diffs cannot see:
 - **Gaps.** A provision added in version w whose text is the same or nearly the same
   (similarity >= `GAP_THRESHOLD`, the aligner's own score) as one whose lineage ended with a
   removal is the same clause restored: one lineage with a gap, not two, if the clause was
-  absent from at most `GAP_LOOKBACK` (5) successive stored versions: series are stored
+  absent from at most `GAP_LOOKBACK` (5) successive whole stored versions (an excerpt
+  that stops early cannot show it absent, so it does not count): series are stored
   sparsely (a missing year is common), and a clause dropped and restored usually returns
   within a few sessions; the high threshold keeps boilerplate from being joined to a
   stranger.
@@ -339,8 +340,15 @@ def link_stages(
                 )
             )
         added = [s.new[0] for s in pair if s.kind == "added"]
-        # Ends still open from earlier versions, before this pair's removals join them.
-        candidates = [(node, bar) for node, bar in ended if node[0] >= k - GAP_LOOKBACK]
+        # Ends still open from earlier versions, before this pair's removals join them. How
+        # long a clause has been away counts the whole versions since it was last seen: an
+        # excerpt that stops early cannot show it absent, and a run of excerpts is common in
+        # a stored series (it broke the lineage of every clause past their end in two).
+        candidates = [
+            (node, bar)
+            for node, bar in ended
+            if sum(not stages[v].excerpt for v in range(node[0] + 1, k + 1)) <= GAP_LOOKBACK
+        ]
         new_ends: list[tuple[Node, float]] = []
         for s in pair:
             if s.kind != "removed":
@@ -353,8 +361,14 @@ def link_stages(
                 result.removed.add(node)
                 new_ends.append((node, GAP_THRESHOLD))
         # Unseen ends from the version before (the excerpt k lies between) are taken up
-        # at the aligner's threshold; removed ones at GAP_THRESHOLD.
-        pool = [(node, threshold if bar < 0 else bar) for node, bar in candidates]
+        # at the aligner's threshold; removed ones at GAP_THRESHOLD. So is a clause hidden
+        # by more than GAP_LOOKBACK excerpts: over so long a run, with nothing of its place
+        # to go by, the looser score joins strangers (`Expresses its deep concern at` to
+        # `Recalling its previous resolutions` nine excerpts later, in iran-hr).
+        pool = [
+            (node, (threshold if k - node[0] <= GAP_LOOKBACK else GAP_THRESHOLD) if bar < 0 else bar)
+            for node, bar in candidates
+        ]
         taken = _take_up(result, stages, pool, k + 1, added, language)
         # An unseen end not taken up waits like a removed one once a whole version has not
         # shown it; while excerpts follow excerpts it is merely still hidden.
