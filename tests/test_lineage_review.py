@@ -329,3 +329,24 @@ def test_a_clause_away_through_a_run_of_excerpts_is_one_lineage(tmp_path):
         version("A/RES/9/1", A, C, D),
     )
     assert blame(build(store, "topic", "en"), 8)[1].origin == "A/RES/9/1"
+
+
+def test_every_provision_of_a_cell_is_shown_in_a_clause_s_lineage(tmp_path, monkeypatch):
+    """Split in v2; in v3 one part unchanged, the other reworded: the trail showed the
+    reworded part's diff alone, as if the clause were that part only."""
+    monkeypatch.setenv("RESDIFF_CACHE", str(tmp_path / "cache"))
+    second = "and to respond promptly to their urgent appeals and requests for visits"
+    part = second[0].upper() + second[1:]
+    store = store_series(
+        tmp_path / "history",
+        version("A/RES/1/1", A, f"{C} {second}", D),
+        version("A/RES/2/1", A, f"{C}.", f"{part}.", D),
+        version("A/RES/3/1", A, f"{C}.", part.replace("promptly", "without delay") + ".", D),
+    )
+    code, out, _ = run_cli("lineage", "A/RES/1/1#op2", "--history", str(store.root))
+    assert code == 0
+    assert out.split("A/RES/3/1 (2003): ")[1] == (
+        "reworded  op2 (2), op3 (3)\n"
+        f"  {C}.\n"
+        "  And to respond [-promptly-]{+without delay+} to their urgent appeals and requests for visits.\n"
+    )

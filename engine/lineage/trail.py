@@ -30,10 +30,12 @@ class Sighting:
     ids: tuple[str, ...]
     numbers: tuple[str, ...]
     texts: tuple[str, ...]
-    steps: tuple[tuple[tuple[str, str], ...], ...]
-    """The ops of each link into these provisions that changed the wording; none in the
-    first version, where the lineage starts, and where nothing but formatting changed (or
-    an excerpt cut the provision short: the rest is not shown, not deleted)."""
+    bodies: tuple[tuple[tuple[str, str], ...], ...]
+    """What to show, in document order: for a link into these provisions that changed the
+    wording, its ops (once for a split's parts); for each other provision (where the
+    lineage starts, where nothing but formatting changed, or an excerpt cut it short: the
+    rest is not shown, not deleted) its text, as one `equal` op. Every provision of the
+    cell is shown: a part left unchanged beside one reworded was left out."""
     held: bool = True
     """False for a version of the series not held in the lineage's language: what changed
     there is dated to the next version held."""
@@ -146,11 +148,15 @@ def trail(lineage: SeriesLineage, version: int, pid: str) -> Trail:
             if first < v < last:
                 sightings.append(Sighting(stage.symbol, stage.date, None, (), (), (), ()))
             continue
-        links: list[Link] = []
+        bodies: list[tuple[tuple[str, str], ...]] = []
+        shown: list[Link] = []
         for i in cell.ids:
             link = lineage.incoming.get((v, i))
-            if link is not None and link not in links:
-                links.append(link)
+            if link is None or link.kind == "unchanged":
+                bodies.append((("equal", lineage.text((v, i))),))
+            elif link not in shown:
+                shown.append(link)
+                bodies.append(link.ops)
         sightings.append(
             Sighting(
                 symbol=stage.symbol,
@@ -159,7 +165,7 @@ def trail(lineage: SeriesLineage, version: int, pid: str) -> Trail:
                 ids=cell.ids,
                 numbers=cell.numbers,
                 texts=tuple(lineage.text((v, i)) for i in cell.ids),
-                steps=tuple(() if link.kind == "unchanged" else link.ops for link in links),
+                bodies=tuple(bodies),
             )
         )
     return Trail(

@@ -366,8 +366,6 @@ def trail_text(trail: Trail) -> str:
         lines += ["", f"{s.symbol} ({s.date or 'undated'}): {status}" + (f"  {where}" if where else "")]
         if not s.ids:
             continue
-        steps = [ops for ops in s.steps if ops]
-        bodies = [_ops_text(ops) for ops in steps] if steps else list(s.texts)
-        for body in bodies:
+        for body in map(_ops_text, s.bodies):
             lines += [f"  {line}" for line in body.split("\n")]
     return _lines(lines)
