@@ -350,3 +350,13 @@ def test_every_provision_of_a_cell_is_shown_in_a_clause_s_lineage(tmp_path, monk
         f"  {C}.\n"
         "  And to respond [-promptly-]{+without delay+} to their urgent appeals and requests for visits.\n"
     )
+
+
+def test_a_resolution_cited_by_its_number_is_pointed_to_its_symbol(monkeypatch, tmp_path):
+    """`resdiff blame 25/3`, as the resolution is cited ("resolution 25/3"), said 'not a UN
+    document symbol' and suggested nothing."""
+    monkeypatch.setenv("RESDIFF_CACHE", str(tmp_path / "cache"))
+    history = str(Path(__file__).resolve().parent.parent / "history")
+    code, out, err = run_cli("blame", "25/3", "--history", history)
+    assert (code, out) == (2, "")
+    assert err == "Error: not a UN document symbol: '25/3' (did you mean A/HRC/RES/25/3?)\n"

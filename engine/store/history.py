@@ -107,7 +107,12 @@ class History:
         try:
             symbol = check_symbol(symbol)
         except SymbolError as exc:
-            raise StoreError(f"{exc.message}{did_you_mean(symbol.strip(), self.known_symbols())}") from None
+            typed = symbol.strip()
+            known = self.known_symbols()
+            # `25/3`, as a resolution is cited ("resolution 25/3"): the stored symbols it ends.
+            cited = [k for k in known if typed and k.upper().endswith("/" + typed.upper())]
+            hint = f" (did you mean {' or '.join(cited[:3])}?)" if cited else did_you_mean(typed, known)
+            raise StoreError(f"{exc.message}{hint}") from None
         names = [check_series(series, self.series_names())] if series else self.series_names()
         if series and series not in self.series_names():
             self.series(series)  # raises: no such series, did you mean
