@@ -360,9 +360,19 @@ def trail_text(trail: Trail) -> str:
     if trail.not_held_before:
         before = ", ".join(trail.not_held_before)
         lines.append(f"before it, not held in {trail.language} (the clause may be older): {before}")
-    for s in trail.sightings:
+    for k, s in enumerate(trail.sightings):
+        if not s.held:
+            if k and not trail.sightings[k - 1].held:
+                continue  # a run of versions not held is one line
+            run = []
+            for t in trail.sightings[k:]:
+                if t.held:
+                    break
+                run.append(f"{t.symbol} ({t.date or 'undated'})")
+            lines += ["", f"not held in {trail.language}: {', '.join(run)}"]
+            continue
         where = ", ".join(f"{i} ({n})" if n else i for i, n in zip(s.ids, s.numbers, strict=True))
-        status = s.status or ("absent" if s.held else f"not held in {trail.language}")
+        status = s.status or "absent"
         lines += ["", f"{s.symbol} ({s.date or 'undated'}): {status}" + (f"  {where}" if where else "")]
         if not s.ids:
             continue
