@@ -130,6 +130,12 @@ class SeriesLineage:
     dated by the lineage to the next version held; blame and a provision's lineage say so
     rather than leave the version out without a word."""
 
+    def __post_init__(self) -> None:
+        if len(self.skipped_at) != len(self.skipped):
+            # Not told where they stand: taken to stand before every version, so that blame
+            # names them rather than leave them out.
+            self.skipped_at = [(0, None)] * len(self.skipped)
+
     def skipped_before(self, version: int) -> list[str]:
         """The versions not held in the language that come before version `version`."""
         return [s for s, (at, _) in zip(self.skipped, self.skipped_at, strict=True) if at <= version]
@@ -300,8 +306,7 @@ def build(
         steps.append(pair_steps(old, new, files[k].data, files[k + 1].data, cache, limit))
         if progress is not None:
             progress(k + 1, len(stages) - 1)
-    result = link_stages(manifest.name, lang, stages, skipped, steps, threshold=limit)
-    result.skipped_at = skipped_at
+    result = link_stages(manifest.name, lang, stages, skipped, steps, threshold=limit, skipped_at=skipped_at)
     cache.put_lineage(key, result)
     return result
 
@@ -314,10 +319,22 @@ def link_stages(
     steps: list[tuple[Step, ...]],
     *,
     threshold: float | None = None,
+    skipped_at: list[tuple[int, str | None]] | None = None,
 ) -> SeriesLineage:
-    """Links, removals, excerpt gaps and components from the successive pairs' steps."""
+    """Links, removals, excerpt gaps and components from the successive pairs' steps.
+    `skipped_at`: where each of `skipped` stands (`SeriesLineage.skipped_at`)."""
     threshold = default_threshold() if threshold is None else threshold
-    result = SeriesLineage(series, language, stages, skipped, [], set(), set(), set())
+    result = SeriesLineage(
+        series,
+        language,
+        stages,
+        skipped,
+        [],
+        set(),
+        set(),
+        set(),
+        skipped_at=list(skipped_at or ()),
+    )
     # Open ends: (node last seen, least similarity to take it up; -1: hidden by an excerpt,
     # taken up at the aligner's own threshold).
     ended: list[tuple[Node, float]] = []
