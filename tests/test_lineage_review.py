@@ -16,7 +16,7 @@ import pytest
 
 import cli
 from engine.model import Metadata, Provision, Resolution, renumber
-from tests.test_lineage import BLAME_SCHEMA, A, C, D, run_cli, store_series, version
+from tests.test_lineage import BLAME_SCHEMA, A, B, C, D, run_cli, store_series, version
 
 
 def read_available(fd: int, wait: float = 0.2) -> bytes:
@@ -360,3 +360,27 @@ def test_a_resolution_cited_by_its_number_is_pointed_to_its_symbol(monkeypatch, 
     code, out, err = run_cli("blame", "25/3", "--history", history)
     assert (code, out) == (2, "")
     assert err == "Error: not a UN document symbol: '25/3' (did you mean A/HRC/RES/25/3?)\n"
+
+
+def test_a_change_an_excerpt_hid_is_dated_only_as_a_bound(tmp_path, monkeypatch):
+    """v2 stops before C; v3 shows C reworded. The rewording may have been made in v2: blame
+    said 'changed in v3' as if known."""
+    monkeypatch.setenv("RESDIFF_CACHE", str(tmp_path / "cache"))
+    reworded = C.replace("cooperate fully", "cooperate fully and constructively")
+    store = store_series(
+        tmp_path / "history",
+        version("A/RES/1/1", A, B, C, D),
+        version("A/RES/2/1", A, B, extent="excerpt"),
+        version("A/RES/3/1", A, B, reworded, D.replace("next session", "seventy-fifth session")),
+        version("A/RES/4/1", A, B, reworded + " and with the treaty bodies", D),
+    )
+    code, out, _ = run_cli("blame", "A/RES/4/1", "--format", "json", "--history", str(store.root))
+    doc = json.loads(out)
+    jsonschema.validate(doc, BLAME_SCHEMA)
+    c = doc["provisions"][2]
+    assert (c["changed_in"], c["changed_in_exact"]) == (["A/RES/3/1", "A/RES/4/1"], [False, True])
+    code, out, _ = run_cli("blame", "A/RES/4/1", "--history", str(store.root))
+    assert "op3 (3)    A/RES/1/1   68%  <=A/RES/3/1, A/RES/4/1\n" in out
+    code, out, _ = run_cli("blame", "A/RES/4/1", "--format", "md", "--history", str(store.root))
+    assert code == 0
+    assert "| <=A/RES/3/1, A/RES/4/1 |" in out and "Changed in `<=X`" in out

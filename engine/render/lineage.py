@@ -70,6 +70,7 @@ def blame_dict(report: BlameReport) -> dict[str, Any]:
                 "origin": b.origin,
                 "origin_exact": b.origin_exact,
                 "changed_in": list(b.changed_in),
+                "changed_in_exact": list(b.changed_in_exact),
                 "original_share": b.original_share,
             }
             for b in report.provisions
@@ -90,6 +91,12 @@ def _origin(b: Blame) -> str:
     return b.origin if b.origin_exact else f"<={b.origin}"
 
 
+def _changed(b: Blame) -> str:
+    return ", ".join(
+        s if exact else f"<={s}" for s, exact in zip(b.changed_in, b.changed_in_exact, strict=True)
+    )
+
+
 def _number(b: Blame) -> str:
     return f"{b.id} ({b.number})" if b.number else b.id
 
@@ -106,8 +113,7 @@ def blame_term(report: BlameReport) -> str:
     if report.not_in_language:
         lines.append(_not_held(report))
     rows = [
-        (_number(b), _origin(b), f"{b.original_share:.0%}", ", ".join(b.changed_in) or "-")
-        for b in report.provisions
+        (_number(b), _origin(b), f"{b.original_share:.0%}", _changed(b) or "-") for b in report.provisions
     ]
     widths = [
         max([len(h), *(len(r[k]) for r in rows)]) for k, h in enumerate(("provision", "origin", "orig"))
@@ -118,7 +124,8 @@ def blame_term(report: BlameReport) -> str:
     lines.append(
         f"origin: where the lineage starts among the versions stored in {report.language} "
         "(<= : an excerpt before it may hide an earlier origin); "
-        "orig: share of the text unchanged since then"
+        "orig: share of the text unchanged since then; "
+        "changed in <=X: first seen changed in X, an excerpt before it hid the clause"
     )
     return _lines(lines)
 
@@ -132,10 +139,16 @@ def blame_md(report: BlameReport) -> str:
         "|---|---|---:|---|",
     ]
     for b in report.provisions:
-        changed = ", ".join(b.changed_in) or "–"
+        changed = _changed(b) or "–"
         lines.append(f"| {_number(b)} | {_origin(b)} | {b.original_share:.0%} | {changed} |")
     if any(not b.origin_exact for b in report.provisions):
         lines += ["", "Origin `<=`: an excerpt before it stopped short, so the clause may be older."]
+    if not all(all(b.changed_in_exact) for b in report.provisions):
+        lines += [
+            "",
+            "Changed in `<=X`: first seen changed in X; an excerpt before it hid the clause, so the change "
+            "may be older.",
+        ]
     return _lines(lines)
 
 
