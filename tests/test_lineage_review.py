@@ -401,3 +401,25 @@ def test_a_clause_s_lineage_starts_where_blame_says_it_does(series, lang):
                 continue
             seen = [s for s in trail(built, v, answer.id).sightings if s.ids]
             assert seen[0].symbol == answer.origin, (built.stages[v].symbol, answer.id)
+
+
+def test_a_manifest_whose_dates_run_backwards_is_a_validate_problem(tmp_path):
+    """A date edited by hand (2006 -> 2010) put the 2010 text first: every lineage ran from
+    it, blame gave a 2007 text an origin of 2010, and validate said the history was valid."""
+    store = store_series(
+        tmp_path, version("A/RES/1/1", A, C), version("A/RES/2/1", A, C), version("A/RES/3/1", A)
+    )
+    manifest = tmp_path / "topic" / "series.yaml"
+    manifest.write_text(manifest.read_text(encoding="utf-8").replace("'2001'", "'2010'"), encoding="utf-8")
+    code, out, err = run_cli("validate", "--history", str(store.root))
+    assert (code, out) == (1, "")
+    assert err.splitlines()[0] == (
+        f"{manifest}: lists A/RES/1/1 (2010) before A/RES/2/1 (2002): versions are compared in the order "
+        "listed; put them in date order"
+    )
+    manifest.write_text(
+        manifest.read_text(encoding="utf-8").replace("'2010'", "'2002-05-01'"), encoding="utf-8"
+    )
+    assert (
+        run_cli("validate", "--history", str(store.root))[0] == 0
+    )  # 2002-05-01 and 2002: as far as both say
