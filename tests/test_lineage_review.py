@@ -88,6 +88,8 @@ def test_a_version_not_held_in_the_language_is_told_by_blame_not_left_out(mixed_
     jsonschema.validate(doc, BLAME_SCHEMA)
     assert doc["not_in_language"] == ["A/RES/3/1"]
     assert doc["provisions"][2]["changed_in"] == ["A/RES/4/1"]
+    # and the change itself is a bound: it may have been made in A/RES/3/1
+    assert doc["provisions"][2]["changed_in_exact"] == [False]
     code, out, _ = run_cli("blame", "A/RES/2/1", "--format", "json", "--history", str(mixed_history))
     assert json.loads(out)["not_in_language"] == []  # A/RES/3/1 comes after it
     code, out, _ = run_cli("blame", "A/RES/2/1", "--format", "md", "--history", str(mixed_history))

@@ -14,9 +14,9 @@ words the cut hid are neither lost nor taken as unchanged unseen.
 `changed_in` lists the versions whose step into the provision's ancestry was reworded,
 split or merged (a restored clause counts when its text came back different); a move
 alone is not a change of wording and is not listed. A change first seen after excerpts
-that hid the clause (or cut it short) is dated to the version that shows it, and said to
-be only a bound (`changed_in_exact`): it may have been made in a version the excerpts
-stood for.
+that hid the clause (or cut it short), or across a version not held in the language, is
+dated to the version that shows it, and said to be only a bound (`changed_in_exact`): it
+may have been made in a version the lineage cannot see.
 """
 
 from __future__ import annotations
@@ -40,8 +40,8 @@ class Blame:
     original_share: float
     changed_in_exact: tuple[bool, ...]
     """One per `changed_in`: False when excerpts before that version hid the clause (or cut
-    it short), so the change is dated to the first version that shows it and may have been
-    made in one of those before."""
+    it short), or a version before it is not held in the language, so the change is dated
+    to the first version that shows it and may have been made in one of those before."""
 
 
 @dataclass(frozen=True)
@@ -76,6 +76,9 @@ def _flags_through(ops: tuple[tuple[str, str], ...], old: bytes, keep_inserts: b
 def trace(lineage: SeriesLineage) -> dict[Node, _Trace]:
     """Origin, changes and character flags of every provision, in version order."""
     traces: dict[Node, _Trace] = {}
+    # Where versions not held in the language stand: a step from u to v across one of them
+    # may have made its change there.
+    unheld = {at for at, _ in lineage.skipped_at}
     for v, stage in enumerate(lineage.stages):
         for p in stage.resolution.provisions:
             node = (v, p.id)
@@ -95,7 +98,8 @@ def trace(lineage: SeriesLineage) -> dict[Node, _Trace]:
             if link.kind != "unchanged":
                 changed |= {v}
                 hidden = link.via is not None or (link.gap and any(o in lineage.unseen for o in link.old))
-                if hidden:
+                since = max(o[0] for o in link.old)
+                if hidden or any(since < at <= v for at in unheld):
                     late |= {v}
             origin = min(t.origin for t in olds)
             exact = all(t.exact for t in olds)

@@ -125,7 +125,8 @@ def blame_term(report: BlameReport) -> str:
         f"origin: where the lineage starts among the versions stored in {report.language} "
         "(<= : an excerpt before it may hide an earlier origin); "
         "orig: share of the text unchanged since then; "
-        "changed in <=X: first seen changed in X, an excerpt before it hid the clause"
+        "changed in <=X: first seen changed in X, a version before it hid the clause (an excerpt) or is not "
+        f"held in {report.language}"
     )
     return _lines(lines)
 
@@ -146,8 +147,8 @@ def blame_md(report: BlameReport) -> str:
     if not all(all(b.changed_in_exact) for b in report.provisions):
         lines += [
             "",
-            "Changed in `<=X`: first seen changed in X; an excerpt before it hid the clause, so the change "
-            "may be older.",
+            "Changed in `<=X`: first seen changed in X; a version before it hid the clause (an excerpt) or "
+            f"is not held in {report.language}, so the change may be older.",
         ]
     return _lines(lines)
 
