@@ -16,7 +16,7 @@ import pytest
 
 import cli
 from engine.model import Metadata, Provision, Resolution, renumber
-from tests.test_lineage import BLAME_SCHEMA, A, B, C, D, run_cli, store_series, version
+from tests.test_lineage import BLAME_SCHEMA, A, B, C, D, E, run_cli, store_series, version
 
 
 def read_available(fd: int, wait: float = 0.2) -> bytes:
@@ -425,3 +425,27 @@ def test_a_manifest_whose_dates_run_backwards_is_a_validate_problem(tmp_path):
     assert (
         run_cli("validate", "--history", str(store.root))[0] == 0
     )  # 2002-05-01 and 2002: as far as both say
+
+
+def test_a_clause_first_seen_after_a_version_not_held_has_only_a_bound_origin(mixed_history):
+    """C is back in A/RES/4/1 after A/RES/3/1, held in Chinese only; a clause new in
+    A/RES/4/1 may have been new in A/RES/3/1: its origin is a bound, not an exact date."""
+    from engine.lineage import blame, build
+    from engine.store.history import History
+
+    store = History(mixed_history)
+    built = build(store, "topic", "en")
+    extra = version("A/RES/5/1", A, C, D, E)
+    store.add(extra, date="2005")
+    built = build(store, "topic", "en")
+    by_id = {b.id: b for b in blame(built, 3)}
+    assert (by_id["op4"].origin, by_id["op4"].origin_exact) == ("A/RES/5/1", True)  # nothing unseen before it
+    store2 = store_series(
+        mixed_history.parent / "second",
+        version("A/RES/1/1", A, D),
+        zh_version("A/RES/2/1", "回顾其关于增强人权领域国际合作的决议"),
+        version("A/RES/3/1", A, D, E),
+    )
+    answer = {b.id: b for b in blame(build(store2, "topic", "en"), 1)}
+    assert (answer["op3"].origin, answer["op3"].origin_exact) == ("A/RES/3/1", False)
+    assert (answer["op1"].origin, answer["op1"].origin_exact) == ("A/RES/1/1", True)

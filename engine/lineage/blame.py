@@ -35,7 +35,8 @@ class Blame:
     origin: str
     """Symbol of the version where its lineage starts (the earliest of its ancestors)."""
     origin_exact: bool
-    """False when an excerpt before the origin may have hidden the clause."""
+    """False when an excerpt before the origin may have hidden the clause, or the version
+    just before the origin is not held in the language (the clause may be in it)."""
     changed_in: tuple[str, ...]
     original_share: float
     changed_in_exact: tuple[bool, ...]
@@ -86,9 +87,10 @@ def trace(lineage: SeriesLineage) -> dict[Node, _Trace]:
                 continue
             link = lineage.incoming.get(node)
             if link is None:
-                traces[node] = _Trace(
-                    v, node not in lineage.beyond_excerpt, frozenset(), b"\x01" * len(p.text)
-                )
+                # Only a bound when an excerpt before it stopped short of the clause, or the
+                # version just before it is not held in the language (it may be there).
+                exact = node not in lineage.beyond_excerpt and v not in unheld
+                traces[node] = _Trace(v, exact, frozenset(), b"\x01" * len(p.text))
                 continue
             olds = [traces[link.via]] if link.via is not None else [traces[o] for o in link.old]
             joined = (b"\x01" * len(JOINER)).join(t.flags for t in olds)
