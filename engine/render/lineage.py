@@ -121,13 +121,12 @@ def blame_term(report: BlameReport) -> str:
     lines.append(f"{'provision':<{widths[0]}}  {'origin':<{widths[1]}}  {'orig':>{widths[2]}}  changed in")
     for r in rows:
         lines.append(f"{r[0]:<{widths[0]}}  {r[1]:<{widths[1]}}  {r[2]:>{widths[2]}}  {r[3]}")
-    lines.append(
-        f"origin: where the lineage starts among the versions stored in {report.language} "
-        "(<= : an excerpt before it may hide an earlier origin); "
-        "orig: share of the text unchanged since then; "
-        "changed in <=X: first seen changed in X, a version before it hid the clause (an excerpt) or is not "
-        f"held in {report.language}"
-    )
+    lines += [
+        f"origin: where the lineage starts among the versions stored in {report.language}; "
+        "orig: share of the text unchanged since then",
+        f"<=X: X at the latest; a version before it (an excerpt that stopped short, or one not held in "
+        f"{report.language}) may hold the clause or its change",
+    ]
     return _lines(lines)
 
 
@@ -143,7 +142,11 @@ def blame_md(report: BlameReport) -> str:
         changed = _changed(b) or "–"
         lines.append(f"| {_number(b)} | {_origin(b)} | {b.original_share:.0%} | {changed} |")
     if any(not b.origin_exact for b in report.provisions):
-        lines += ["", "Origin `<=`: an excerpt before it stopped short, so the clause may be older."]
+        lines += [
+            "",
+            f"Origin `<=`: a version before it, an excerpt that stopped short or one not held in "
+            f"{report.language}, may hold the clause, so it may be older.",
+        ]
     if not all(all(b.changed_in_exact) for b in report.provisions):
         lines += [
             "",
