@@ -1139,7 +1139,8 @@ def blame(ref: str, lang: str | None, series: str | None, fmt: str, history_root
 
     Lineages are built over the versions of the series held in the version's language (the
     alignments of successive pairs are cached: $RESDIFF_CACHE, else ~/.cache/resdiff). An
-    origin marked <= lies after an excerpt that stopped short: the clause may be older.
+    origin or a change marked <=X is X at the latest: a version before it, an excerpt that
+    stopped short or one not held in the language, may hold the clause or its change.
 
     \b
     Examples:
