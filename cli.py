@@ -1141,15 +1141,18 @@ def compile_(
 def lineage_progress(
     what: str = "aligning successive versions", delay: float = 0.5
 ) -> Iterator[Callable[[int, int], None]]:
-    """A progress bar on stderr while successive versions are aligned: only on a terminal,
-    and only once the work has taken more than `delay` seconds (a cached run never shows
-    one); gone when the work is done (rich, transient)."""
+    """A progress bar on stderr while successive versions are aligned: only when both the
+    output and stderr are a terminal (`resdiff blame X | less` leaves stderr on the
+    terminal, and a bar drawn there would scribble over the pager), and only once the work
+    has taken more than `delay` seconds (a cached run never shows one); gone when the work
+    is done (rich, transient)."""
     start = time.monotonic()
     shown: list[Any] = []
 
     def update(done: int, total: int) -> None:
         if not shown:
-            if not sys.stderr.isatty() or done >= total or time.monotonic() - start < delay:
+            on_a_terminal = sys.stderr.isatty() and sys.stdout.isatty()
+            if not on_a_terminal or done >= total or time.monotonic() - start < delay:
                 return
             from rich.console import Console
             from rich.progress import Progress
@@ -1197,7 +1200,8 @@ def blame(ref: str, lang: str | None, series: str | None, fmt: str, history_root
 
     Lineages are built over the versions of the series held in the version's language (the
     alignments of successive pairs are cached: $RESDIFF_CACHE, else ~/.cache/resdiff). An
-    origin marked <= lies after an excerpt that stopped short: the clause may be older.
+    origin or a change marked <=X is X at the latest: a version before it, an excerpt that
+    stopped short or one not held in the language, may hold the clause or its change.
 
     \b
     Examples:
@@ -1225,7 +1229,7 @@ def lineage_(ref: str, lang: str | None, series: str | None, history_root: Path)
     of an operative paragraph (SYMBOL#11), or as an amendment names it (#PP2, #OP3 bis,
     '#operative paragraph 30 (b)').
 
-    \\b
+    \b
     Examples:
       resdiff lineage 'A/HRC/RES/38/3#pp1' --lang en
       resdiff lineage 'A/RES/55/105#3' --lang zh

@@ -481,8 +481,20 @@ def blame(
     from .lineage import blame as blame_of
     from .render.lineage import BlameReport
 
+    symbol, hash_, _ = ref.replace("＃", "#").partition("#")
+    if hash_:
+        raise InputError(
+            f"{ref!r} names one provision: blame takes a version ({symbol.strip()}) and answers for each "
+            f"of its provisions; one provision's story is `resdiff lineage '{ref}'`"
+        )
     built, index = _stored_version(store, ref, language, series, cache_dir, progress)
-    return BlameReport(built.series, built.stages[index].symbol, built.language, blame_of(built, index))
+    return BlameReport(
+        built.series,
+        built.stages[index].symbol,
+        built.language,
+        blame_of(built, index),
+        tuple(built.skipped_before(index)),
+    )
 
 
 def provision_lineage(

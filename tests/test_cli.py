@@ -53,6 +53,10 @@ def test_every_command_has_help_with_examples(command):
     assert result.exit_code == 0
     assert "Examples:" in result.output
     assert cli.main.commands[command].help
+    # `\\b` typed where click wants `\b` ran the examples into one wrapped line
+    assert "\\b" not in result.output
+    examples = result.output.split("Examples:", 1)[1].splitlines()[1]
+    assert examples.startswith(("    resdiff ", "    git ")), result.output
 
 
 @pytest.fixture

@@ -661,8 +661,12 @@ def test_a_clause_is_named_as_an_amendment_names_it():
     assert found == ["op3", "op3", "pp3", "pp3"]
     with pytest.raises(InputError) as caught:
         find_provision(seed, "执行部分第99段", "A/HRC/RES/25/3#执行部分第99段")
+    # a reference, to a paragraph this version lacks: said so (not "no reference")
+    assert str(caught.value) == "A/HRC/RES/25/3#执行部分第99段: this version has no operative paragraph 99"
+    with pytest.raises(InputError) as caught:
+        find_provision(seed, "paragraphe", "A/HRC/RES/25/3#paragraphe")
     assert (
-        "no operative paragraph is numbered 执行部分第99段, and it is no reference to a paragraph "
+        "no operative paragraph is numbered paragraphe, and it is no reference to a paragraph "
         "(write an id, #op3" in str(caught.value)
     )
 

@@ -99,7 +99,9 @@ def pair_by_structure(
     return pairs, "; ".join(notes) or None
 
 
-_RANK = ("split", "merged", "reworded", "moved", "added", "removed", "not in the excerpt", "present")
+# The order of `timeline._RANK` (a provision new in a cell beside one that goes on says
+# `added`), then the statuses of a cell whose clause is not there.
+_RANK = ("split", "merged", "added", "reworded", "moved", "removed", "not in the excerpt", "present")
 
 
 def _combine(cells: list[Cell]) -> Cell:

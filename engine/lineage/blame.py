@@ -13,7 +13,10 @@ words the cut hid are neither lost nor taken as unchanged unseen.
 
 `changed_in` lists the versions whose step into the provision's ancestry was reworded,
 split or merged (a restored clause counts when its text came back different); a move
-alone is not a change of wording and is not listed.
+alone is not a change of wording and is not listed. A change first seen after excerpts
+that hid the clause (or cut it short), or across a version not held in the language, is
+dated to the version that shows it, and said to be only a bound (`changed_in_exact`): it
+may have been made in a version the lineage cannot see.
 """
 
 from __future__ import annotations
@@ -32,9 +35,14 @@ class Blame:
     origin: str
     """Symbol of the version where its lineage starts (the earliest of its ancestors)."""
     origin_exact: bool
-    """False when an excerpt before the origin may have hidden the clause."""
+    """False when an excerpt before the origin may have hidden the clause, or the version
+    just before the origin is not held in the language (the clause may be in it)."""
     changed_in: tuple[str, ...]
     original_share: float
+    changed_in_exact: tuple[bool, ...]
+    """One per `changed_in`: False when excerpts before that version hid the clause (or cut
+    it short), or a version before it is not held in the language, so the change is dated
+    to the first version that shows it and may have been made in one of those before."""
 
 
 @dataclass(frozen=True)
@@ -43,6 +51,8 @@ class _Trace:
     exact: bool
     changed: frozenset[int]
     flags: bytes
+    late: frozenset[int] = frozenset()
+    """The versions of `changed` that only bound the change (an excerpt hid it before)."""
     """One byte per character of the text: 1 when it stood unchanged since the origin
     (bytes, not a list of bools: sliced and joined in C, for every provision of a series)."""
 
@@ -67,6 +77,9 @@ def _flags_through(ops: tuple[tuple[str, str], ...], old: bytes, keep_inserts: b
 def trace(lineage: SeriesLineage) -> dict[Node, _Trace]:
     """Origin, changes and character flags of every provision, in version order."""
     traces: dict[Node, _Trace] = {}
+    # Where versions not held in the language stand: a step from u to v across one of them
+    # may have made its change there.
+    unheld = {at for at, _ in lineage.skipped_at}
     for v, stage in enumerate(lineage.stages):
         for p in stage.resolution.provisions:
             node = (v, p.id)
@@ -74,16 +87,22 @@ def trace(lineage: SeriesLineage) -> dict[Node, _Trace]:
                 continue
             link = lineage.incoming.get(node)
             if link is None:
-                traces[node] = _Trace(
-                    v, node not in lineage.beyond_excerpt, frozenset(), b"\x01" * len(p.text)
-                )
+                # Only a bound when an excerpt before it stopped short of the clause, or the
+                # version just before it is not held in the language (it may be there).
+                exact = node not in lineage.beyond_excerpt and v not in unheld
+                traces[node] = _Trace(v, exact, frozenset(), b"\x01" * len(p.text))
                 continue
             olds = [traces[link.via]] if link.via is not None else [traces[o] for o in link.old]
             joined = (b"\x01" * len(JOINER)).join(t.flags for t in olds)
             flags = _flags_through(link.ops, joined, keep_inserts=link.kind == "unchanged")
             changed = frozenset().union(*(t.changed for t in olds))
+            late = frozenset().union(*(t.late for t in olds))
             if link.kind != "unchanged":
                 changed |= {v}
+                hidden = link.via is not None or (link.gap and any(o in lineage.unseen for o in link.old))
+                since = max(o[0] for o in link.old)
+                if hidden or any(since < at <= v for at in unheld):
+                    late |= {v}
             origin = min(t.origin for t in olds)
             exact = all(t.exact for t in olds)
             at = 0
@@ -91,7 +110,7 @@ def trace(lineage: SeriesLineage) -> dict[Node, _Trace]:
                 text = lineage.text(new)
                 part = bytes(flags[at : at + len(text)])
                 part += b"\x01" * (len(text) - len(part))
-                traces[new] = _Trace(origin, exact, changed, part)
+                traces[new] = _Trace(origin, exact, changed, part, late)
                 at += len(text) + len(JOINER)
     return traces
 
@@ -116,6 +135,7 @@ def blame(lineage: SeriesLineage, version: int) -> list[Blame]:
                 origin_exact=t.exact,
                 changed_in=tuple(stages[v].symbol for v in sorted(t.changed)),
                 original_share=share(p.text, t.flags),
+                changed_in_exact=tuple(v not in t.late for v in sorted(t.changed)),
             )
         )
     return out

@@ -7,7 +7,8 @@ more kinds of link cross versions the successive diffs cannot see:
 - **Gaps.** A provision added in version w whose text is the same or nearly the same
   (similarity >= `GAP_THRESHOLD`, the aligner's own score) as one whose lineage ended with a
   removal is the same clause restored: one lineage with a gap, not two, if the clause was
-  absent from at most `GAP_LOOKBACK` (5) successive stored versions: series are stored
+  absent from at most `GAP_LOOKBACK` (5) successive whole stored versions (an excerpt
+  that stops early cannot show it absent, so it does not count): series are stored
   sparsely (a missing year is common), and a clause dropped and restored usually returns
   within a few sessions; the high threshold keeps boilerplate from being joined to a
   stranger.
@@ -131,6 +132,21 @@ class SeriesLineage:
     lineages: list[Lineage] = field(default_factory=list)
     incoming: dict[Node, Link] = field(default_factory=dict)
     outgoing: dict[Node, list[Link]] = field(default_factory=dict)
+    skipped_at: list[tuple[int, str | None]] = field(default_factory=list)
+    """For each of `skipped`: the index of the first version held after it (len(stages)
+    when none is) and its date. A change made in a version not held in the language is
+    dated by the lineage to the next version held; blame and a provision's lineage say so
+    rather than leave the version out without a word."""
+
+    def __post_init__(self) -> None:
+        if len(self.skipped_at) != len(self.skipped):
+            # Not told where they stand: taken to stand before every version, so that blame
+            # names them rather than leave them out.
+            self.skipped_at = [(0, None)] * len(self.skipped)
+
+    def skipped_before(self, version: int) -> list[str]:
+        """The versions not held in the language that come before version `version`."""
+        return [s for s, (at, _) in zip(self.skipped, self.skipped_at, strict=True) if at <= version]
 
     def stage_index(self, symbol: str) -> int | None:
         from ..symbols import slug_of
@@ -195,18 +211,23 @@ class StageFile:
     data: bytes
 
 
-def stage_files(store: History, manifest: Series, language: str) -> tuple[list[StageFile], list[str]]:
-    """The canonical files of the versions held in `language`, and the symbols of those
-    not held (not columns)."""
+def stage_files(
+    store: History, manifest: Series, language: str
+) -> tuple[list[StageFile], list[str], list[tuple[int, str | None]]]:
+    """The canonical files of the versions held in `language`; the symbols of those not
+    held (not columns), and for each where it stands (the index of the next file) and its
+    date."""
     files: list[StageFile] = []
     skipped: list[str] = []
+    skipped_at: list[tuple[int, str | None]] = []
     for version in manifest.versions:
         if language not in version.languages:
             skipped.append(version.symbol)
+            skipped_at.append((len(files), version.date))
             continue
         path = store.path_for(manifest.name, language, version.symbol)
         files.append(StageFile(version.symbol, version.date, str(path), read_canonical_bytes(path)))
-    return files, skipped
+    return files, skipped, skipped_at
 
 
 READ_CAP = 10 * 1024 * 1024
@@ -233,14 +254,23 @@ def parse(f: StageFile) -> Resolution:
     return canonical.loads(canonical.decode(f.data, f.path), f.path)
 
 
-def snapshot_key(series: str, language: str, files: list[StageFile], skipped: list[str], options: str) -> str:
+def snapshot_key(
+    series: str,
+    language: str,
+    files: list[StageFile],
+    skipped: list[str],
+    options: str,
+    skipped_at: list[tuple[int, str | None]],
+) -> str:
     """What a whole-series snapshot depends on: every version's symbol, date and content
-    hash (in order), the versions not held in the language, and the options; the cache adds
+    hash (in order), the versions not held in the language (where they stand, their dates),
+    and the options; the cache adds
     the engine fingerprint. Every file is hashed each time: SHA-256 runs at about 1 GB/s, so
     a 20-version series of 100 kB texts costs 2 ms, and a shortcut on size and modification
     time would miss a same-length edit made within the file system's time resolution (a
     git checkout, a scripted replace)."""
     parts = [series, language, options, "skipped:" + "\x1f".join(skipped)]
+    parts += [f"skipped-at:{at}\x1f{date}" for at, date in skipped_at]
     for f in files:
         parts.append(f"{f.symbol}\x1f{f.date}\x1f{hashlib.sha256(f.data).hexdigest()}")
     return "\n".join(parts)
@@ -253,6 +283,21 @@ def pair_steps(
         return steps_of(compare(old, new, threshold))
 
     return cache.steps(old_bytes, new_bytes, f"threshold={threshold!r}", compute)
+
+
+def prepare(
+    store: History, series: str, language: str | None, cache: PairCache, threshold: float | None = None
+) -> tuple[Series, str, list[StageFile], list[str], list[tuple[int, str | None]], str]:
+    """What a series' lineage is built from and its cache key: the manifest, the language
+    chosen, the stage files (read, not parsed), the versions not held and where they stand,
+    and the snapshot key (`snapshot_key` with the engine fingerprint). A timeline's entry is
+    keyed from the same key (`timeline.series_timeline`)."""
+    manifest = cache.manifest(store, series)
+    lang = choose_language(manifest, language)
+    files, skipped, skipped_at = stage_files(store, manifest, lang)
+    options = "threshold=default" if threshold is None else f"threshold={threshold!r}"
+    key = cache.key_of(snapshot_key(manifest.name, lang, files, skipped, options, skipped_at))
+    return manifest, lang, files, skipped, skipped_at, key
 
 
 def build(
@@ -268,11 +313,7 @@ def build(
     result from the cache when no version changed (`snapshot`), else built from the
     successive pairs (each from the cache when its two files did not change)."""
     cache = cache or PairCache(None)
-    manifest = cache.manifest(store, series)
-    lang = choose_language(manifest, language)
-    files, skipped = stage_files(store, manifest, lang)
-    options = "threshold=default" if threshold is None else f"threshold={threshold!r}"
-    key = cache.key_of(snapshot_key(manifest.name, lang, files, skipped, options))
+    manifest, lang, files, skipped, skipped_at, key = prepare(store, series, language, cache, threshold)
     found = cache.get_lineage(key)
     if found is not None:
         return found
@@ -284,7 +325,7 @@ def build(
         steps.append(pair_steps(old, new, files[k].data, files[k + 1].data, cache, limit))
         if progress is not None:
             progress(k + 1, len(stages) - 1)
-    result = link_stages(manifest.name, lang, stages, skipped, steps, threshold=limit)
+    result = link_stages(manifest.name, lang, stages, skipped, steps, threshold=limit, skipped_at=skipped_at)
     cache.put_lineage(key, result)
     return result
 
@@ -297,10 +338,22 @@ def link_stages(
     steps: list[tuple[Step, ...]],
     *,
     threshold: float | None = None,
+    skipped_at: list[tuple[int, str | None]] | None = None,
 ) -> SeriesLineage:
-    """Links, removals, excerpt gaps and components from the successive pairs' steps."""
+    """Links, removals, excerpt gaps and components from the successive pairs' steps.
+    `skipped_at`: where each of `skipped` stands (`SeriesLineage.skipped_at`)."""
     threshold = default_threshold() if threshold is None else threshold
-    result = SeriesLineage(series, language, stages, skipped, [], set(), set(), set())
+    result = SeriesLineage(
+        series,
+        language,
+        stages,
+        skipped,
+        [],
+        set(),
+        set(),
+        set(),
+        skipped_at=list(skipped_at or ()),
+    )
     # Open ends: (node last seen, least similarity to take it up; -1: hidden by an excerpt,
     # taken up at the aligner's own threshold).
     ended: list[tuple[Node, float]] = []
@@ -323,8 +376,15 @@ def link_stages(
                 )
             )
         added = [s.new[0] for s in pair if s.kind == "added"]
-        # Ends still open from earlier versions, before this pair's removals join them.
-        candidates = [(node, bar) for node, bar in ended if node[0] >= k - GAP_LOOKBACK]
+        # Ends still open from earlier versions, before this pair's removals join them. How
+        # long a clause has been away counts the whole versions since it was last seen: an
+        # excerpt that stops early cannot show it absent, and a run of excerpts is common in
+        # a stored series (it broke the lineage of every clause past their end in two).
+        candidates = [
+            (node, bar)
+            for node, bar in ended
+            if sum(not stages[v].excerpt for v in range(node[0] + 1, k + 1)) <= GAP_LOOKBACK
+        ]
         new_ends: list[tuple[Node, float]] = []
         for s in pair:
             if s.kind != "removed":
@@ -337,8 +397,14 @@ def link_stages(
                 result.removed.add(node)
                 new_ends.append((node, GAP_THRESHOLD))
         # Unseen ends from the version before (the excerpt k lies between) are taken up
-        # at the aligner's threshold; removed ones at GAP_THRESHOLD.
-        pool = [(node, threshold if bar < 0 else bar) for node, bar in candidates]
+        # at the aligner's threshold; removed ones at GAP_THRESHOLD. So is a clause hidden
+        # by more than GAP_LOOKBACK excerpts: over so long a run, with nothing of its place
+        # to go by, the looser score joins strangers (`Expresses its deep concern at` to
+        # `Recalling its previous resolutions` nine excerpts later, in iran-hr).
+        pool = [
+            (node, (threshold if k - node[0] <= GAP_LOOKBACK else GAP_THRESHOLD) if bar < 0 else bar)
+            for node, bar in candidates
+        ]
         taken = _take_up(result, stages, pool, k + 1, added, language)
         # An unseen end not taken up waits like a removed one once a whole version has not
         # shown it; while excerpts follow excerpts it is merely still hidden.

@@ -31,7 +31,7 @@ from ..model import Footnote, FootnoteRef, Metadata, Provision, Resolution
 from .cache import seal, unseal
 from .graph import JOINER, Link, Node, SeriesLineage, Stage, index_links, make_components
 
-SNAPSHOT_FORMAT = "resdiff.lineage-snapshot/1"
+SNAPSHOT_FORMAT = "resdiff.lineage-snapshot/2"
 _META = tuple(f.name for f in fields(Metadata))
 _SYMBOL = {"equal": "=", "insert": "+", "delete": "-"}
 _OP = {v: k for k, v in _SYMBOL.items()}
@@ -115,6 +115,7 @@ def dump(result: SeriesLineage) -> dict[str, Any]:
         "series": result.series,
         "language": result.language,
         "skipped": list(result.skipped),
+        "skipped_at": [list(place) for place in result.skipped_at],
         "stages": [[s.symbol, s.date, _resolution_dict(s.resolution)] for s in result.stages],
         "links": links,
         "removed": _node_list(result.removed),
@@ -153,6 +154,7 @@ def load(d: dict[str, Any]) -> SeriesLineage:
         set(_nodes(d["removed"])),
         set(_nodes(d["unseen"])),
         set(_nodes(d["beyond_excerpt"])),
+        skipped_at=[(at, date) for at, date in d["skipped_at"]],
     )
     for old, new, kind, moved, similarity, ops, gap, via in d["links"]:
         old_nodes, new_nodes = _nodes(old), _nodes(new)

@@ -13,7 +13,8 @@ A cell says what became of the lineage in that version, against the version befo
     (empty)            not there, and not just gone
 
 The first column is `present` for everything (what came before is not stored). A split
-wins over a merge, a merge over a rewording, a rewording over a move. A lineage still going
+wins over a merge, a merge over an addition (a provision new in a cell beside one that goes
+on), an addition over a rewording, a rewording over a move. A lineage still going
 when an excerpt stops is `not in the excerpt` in each excerpt until it is seen again; a
 lineage the excerpt hid and that nothing takes up afterwards is `removed` in the next full
 version.
@@ -26,7 +27,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from .graph import Lineage, SeriesLineage, build, choose_language, snapshot_key, stage_files
+from .graph import Lineage, SeriesLineage, build, prepare
 
 if TYPE_CHECKING:
     from ..store.history import History
@@ -42,7 +43,7 @@ STATUSES = (
     "removed",
     "not in the excerpt",
 )
-_RANK = {"split": 4, "merged": 3, "reworded": 2, "moved": 1}
+_RANK = {"split": 5, "merged": 4, "added": 3, "reworded": 2, "moved": 1}
 TIMELINE_FORMAT = "resdiff.timeline-cache/1"
 
 
@@ -112,14 +113,16 @@ def _status(lineage: SeriesLineage, rows: Lineage, v: int, previous: str | None)
             return "present" if any((v, pid) in lineage.beyond_excerpt for pid in ids) else "added"
         if previous in (None, "removed") and any(link.gap for link in links):
             return "added"  # back after a gap (what an excerpt hid was never gone)
-        best = max(
-            (
-                link.kind if link.kind != "unchanged" else ("moved" if link.moved else "present")
-                for link in links
-            ),
-            key=lambda s: _RANK.get(s, 0),
-        )
-        return best
+        kinds = [
+            link.kind if link.kind != "unchanged" else ("moved" if link.moved else "present")
+            for link in links
+        ]
+        if any((v, pid) not in lineage.incoming and (v, pid) not in lineage.beyond_excerpt for pid in ids):
+            # A provision new in this version beside one that goes on (a clause added here
+            # that a later version merges with another): the cell says a paragraph is new
+            # this year, not `present`, and the foot counts it.
+            kinds.append("added")
+        return max(kinds, key=lambda s: _RANK.get(s, 0))
     if previous is None or previous == "removed":
         return None
     before = rows.ids_in(v - 1)
@@ -129,22 +132,34 @@ def _status(lineage: SeriesLineage, rows: Lineage, v: int, previous: str | None)
     return "removed"  # and empty after it, until the clause returns (a gap) if it does
 
 
+def row_cells(lineage: SeriesLineage, row: Lineage) -> tuple[Cell, ...]:
+    """The cells of one row: a timeline's (a whole component), or one clause's own ancestry
+    and descendants (`trail`)."""
+    cells: list[Cell] = []
+    previous: str | None = None
+    for v, stage in enumerate(lineage.stages):
+        status = _status(lineage, row, v, previous)
+        if status is None and any((v + 1, pid) in lineage.beyond_excerpt for pid in row.ids_in(v + 1)):
+            status = "not in the excerpt"
+        ids = tuple(row.ids_in(v))
+        numbers = tuple(stage.by_id[pid].number for pid in ids)
+        cells.append(Cell(status, ids, numbers))
+        previous = status
+    return tuple(cells)
+
+
 def timeline(lineage: SeriesLineage) -> Timeline:
     rows = []
     for row in lineage.lineages:
-        cells: list[Cell] = []
-        previous: str | None = None
-        for v, stage in enumerate(lineage.stages):
-            status = _status(lineage, row, v, previous)
-            if status is None and any((v + 1, pid) in lineage.beyond_excerpt for pid in row.ids_in(v + 1)):
-                status = "not in the excerpt"
-            ids = tuple(row.ids_in(v))
-            numbers = tuple(stage.by_id[pid].number for pid in ids)
-            cells.append(Cell(status, ids, numbers))
-            previous = status
+        cells = row_cells(lineage, row)
         last = max(v for v, _ in row.nodes)
-        text = lineage.text(next(n for n in row.nodes if n[0] == last))
-        rows.append(Row(tuple(cells), label(text)))
+        node = next(n for n in row.nodes if n[0] == last)
+        number = lineage.stages[node[0]].by_id[node[1]].number
+        # A provision with no text (an excerpt that stops right after `(a)`) is named by its
+        # id: an empty label is a row no one can tell.
+        rows.append(
+            Row(cells, label(lineage.text(node)) or f"({node[1]}{f' ({number})' if number else ''}: no text)")
+        )
     return Timeline(
         series=lineage.series,
         language=lineage.language,
@@ -192,10 +207,8 @@ def series_timeline(
     version's content hash, the engine fingerprint): a second timeline of an unchanged
     series reads a few kilobytes of statuses and labels instead of decoding the lineage
     with every version's text, which was most of a cached whole history's work."""
-    manifest = cache.manifest(store, series)
-    lang = choose_language(manifest, language)
-    files, skipped = stage_files(store, manifest, lang)
-    key = cache.key_of(snapshot_key(manifest.name, lang, files, skipped, "threshold=default") + "\ntimeline")
+    _manifest, lang, _files, _skipped, _at, lineage_key = prepare(store, series, language, cache)
+    key = cache.key_of(lineage_key + "\ntimeline")
     found = cache.get_timeline(key)
     if found is not None:
         return found

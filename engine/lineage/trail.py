@@ -9,12 +9,13 @@ sees on the page; a number two provisions carry is refused with both ids).
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 from ..errors import InputError
 from ..model import ID_RE, Resolution
-from .graph import Link, Node, SeriesLineage
-from .timeline import timeline
+from .graph import Lineage, Link, Node, SeriesLineage
+from .timeline import row_cells
 
 
 @dataclass(frozen=True)
@@ -24,13 +25,20 @@ class Sighting:
     symbol: str
     date: str | None
     status: str | None
+    """The timeline's status; None where the clause is absent (between a removal and its
+    return) and where the version is not held in the language (`held`)."""
     ids: tuple[str, ...]
     numbers: tuple[str, ...]
     texts: tuple[str, ...]
-    steps: tuple[tuple[tuple[str, str], ...], ...]
-    """The ops of each link into these provisions that changed the wording; none in the
-    first version, where the lineage starts, and where nothing but formatting changed (or
-    an excerpt cut the provision short: the rest is not shown, not deleted)."""
+    bodies: tuple[tuple[tuple[str, str], ...], ...]
+    """What to show, in document order: for a link into these provisions that changed the
+    wording, its ops (once for a split's parts); for each other provision (where the
+    lineage starts, where nothing but formatting changed, or an excerpt cut it short: the
+    rest is not shown, not deleted) its text, as one `equal` op. Every provision of the
+    cell is shown: a part left unchanged beside one reworded was left out."""
+    held: bool = True
+    """False for a version of the series not held in the lineage's language: what changed
+    there is dated to the next version held."""
 
 
 @dataclass(frozen=True)
@@ -40,14 +48,17 @@ class Trail:
     symbol: str
     id: str
     sightings: tuple[Sighting, ...]
+    not_held_before: tuple[str, ...] = ()
+    """Versions not held in the language before the first sighting: the clause may be older."""
 
 
 def split_ref(ref: str) -> tuple[str, str]:
-    """`A/HRC/RES/25/3#op11` -> (`A/HRC/RES/25/3`, `op11`)."""
-    symbol, hash_, selector = ref.partition("#")
+    """`A/HRC/RES/25/3#op11` -> (`A/HRC/RES/25/3`, `op11`). A Chinese input method types the
+    full-width `＃` and `１１`: they are read as `#` and `11`."""
+    symbol, hash_, selector = ref.replace("＃", "#").partition("#")
     if not hash_ or not symbol.strip() or not selector.strip():
         raise InputError(f"{ref!r} names no provision: write SYMBOL#ID (#op11) or SYMBOL#NUMBER (#11)")
-    return symbol.strip(), selector.strip()
+    return symbol.strip(), unicodedata.normalize("NFKC", selector).strip()
 
 
 def find_provision(res: Resolution, selector: str, ref: str) -> str:
@@ -57,7 +68,13 @@ def find_provision(res: Resolution, selector: str, ref: str) -> str:
         if selector in ids:
             return selector
         raise InputError(f"{ref}: no provision {selector} (this version has {ids[0]}..{ids[-1]})")
-    hits = [p.id for p in res.provisions if p.kind == "operative" and p.number == selector]
+    # `#11.` as the page prints it: the full stop is not part of the number
+    number = selector.removesuffix(".").strip()
+
+    def bare(text: str) -> str:
+        return "".join(text.split())
+
+    hits = [p.id for p in res.provisions if p.kind == "operative" and bare(p.number) == bare(number)]
     if len(hits) == 1:
         return hits[0]
     if hits:
@@ -69,8 +86,12 @@ def find_provision(res: Resolution, selector: str, ref: str) -> str:
 
     try:
         return resolve(res, selector)
-    except AmendmentError:
-        pass
+    except AmendmentError as exc:
+        if "is not a reference to a paragraph" not in exc.message:
+            # A reference to a paragraph this version lacks (`#OP3 bis`, `#OP1` of a text
+            # that stops in its preamble): say that, not that it is no reference at all.
+            said = exc.message.removeprefix(f'"{selector}": ').replace("the base text", "this version")
+            raise InputError(f"{ref}: {said}") from None
     raise InputError(
         f"{ref}: no operative paragraph is numbered {selector}, and it is no reference to a paragraph "
         "(write an id, #op3, a number, #3, or a reference, #OP3, #OP3 bis, #operative paragraph 30 (b), "
@@ -78,19 +99,64 @@ def find_provision(res: Resolution, selector: str, ref: str) -> str:
     )
 
 
+def family(lineage: SeriesLineage, node: Node) -> Lineage:
+    """The provision, its ancestors (back through every link into it: a merge's every
+    source, a gap's removed clause) and its descendants (forward through every link out of
+    it: a split's every part), in version and document order. Not the whole timeline row:
+    a row is a connected component, and one merge of two clauses, or a reader that glued
+    three paragraphs of a damaged text, joins lineages that have nothing else in common;
+    the story of one clause is its own ancestry, the one blame measures."""
+
+    def back(n: Node) -> tuple[Node, ...]:
+        return lineage.incoming[n].old if n in lineage.incoming else ()
+
+    def forth(n: Node) -> tuple[Node, ...]:
+        return tuple(m for link in lineage.outgoing.get(n, ()) for m in link.new)
+
+    found = {node}
+    for step in (back, forth):
+        stack = [node]
+        while stack:
+            for other in step(stack.pop()):
+                if other not in found:
+                    found.add(other)
+                    stack.append(other)
+    place = {
+        (v, p.id): (v, n)
+        for v, stage in enumerate(lineage.stages)
+        for n, p in enumerate(stage.resolution.provisions)
+    }
+    return Lineage(sorted(found, key=place.__getitem__))
+
+
 def trail(lineage: SeriesLineage, version: int, pid: str) -> Trail:
     node: Node = (version, pid)
-    row_index = next(k for k, row in enumerate(lineage.lineages) if node in row.nodes)
-    row = timeline(lineage).rows[row_index]
+    cells = row_cells(lineage, family(lineage, node))
+    seen = [v for v, cell in enumerate(cells) if cell.status is not None]
+    first, last = seen[0], seen[-1]
+    places = list(zip(lineage.skipped, lineage.skipped_at, strict=True))
     sightings = []
-    for v, (stage, cell) in enumerate(zip(lineage.stages, row.cells, strict=True)):
+    for v, (stage, cell) in enumerate(zip(lineage.stages, cells, strict=True)):
+        if first < v <= last:
+            # The versions between two sightings are told, not left out without a word.
+            sightings += [
+                Sighting(symbol, date, None, (), (), (), (), held=False)
+                for symbol, (at, date) in places
+                if at == v
+            ]
         if cell.status is None:
+            if first < v < last:
+                sightings.append(Sighting(stage.symbol, stage.date, None, (), (), (), ()))
             continue
-        links: list[Link] = []
+        bodies: list[tuple[tuple[str, str], ...]] = []
+        shown: list[Link] = []
         for i in cell.ids:
             link = lineage.incoming.get((v, i))
-            if link is not None and link not in links:
-                links.append(link)
+            if link is None or link.kind == "unchanged":
+                bodies.append((("equal", lineage.text((v, i))),))
+            elif link not in shown:
+                shown.append(link)
+                bodies.append(link.ops)
         sightings.append(
             Sighting(
                 symbol=stage.symbol,
@@ -99,7 +165,14 @@ def trail(lineage: SeriesLineage, version: int, pid: str) -> Trail:
                 ids=cell.ids,
                 numbers=cell.numbers,
                 texts=tuple(lineage.text((v, i)) for i in cell.ids),
-                steps=tuple(() if link.kind == "unchanged" else link.ops for link in links),
+                bodies=tuple(bodies),
             )
         )
-    return Trail(lineage.series, lineage.language, lineage.stages[version].symbol, pid, tuple(sightings))
+    return Trail(
+        lineage.series,
+        lineage.language,
+        lineage.stages[version].symbol,
+        pid,
+        tuple(sightings),
+        tuple(symbol for symbol, (at, _) in places if at <= first),
+    )

@@ -44,10 +44,20 @@ CODES = {
 
 
 class BlameReport:
-    """What a blame renderer needs: the version, its language and the answers."""
+    """What a blame renderer needs: the version, its language and the answers, and the
+    versions before it that are not held in its language (a change made in one of them is
+    dated to the next version held: said, never left out without a word)."""
 
-    def __init__(self, series: str, symbol: str, language: str, provisions: list[Blame]) -> None:
+    def __init__(
+        self,
+        series: str,
+        symbol: str,
+        language: str,
+        provisions: list[Blame],
+        not_in_language: tuple[str, ...] = (),
+    ) -> None:
         self.series, self.symbol, self.language, self.provisions = series, symbol, language, provisions
+        self.not_in_language = not_in_language
 
 
 def blame_dict(report: BlameReport) -> dict[str, Any]:
@@ -56,6 +66,7 @@ def blame_dict(report: BlameReport) -> dict[str, Any]:
         "series": report.series,
         "version": report.symbol,
         "language": report.language,
+        "not_in_language": list(report.not_in_language),
         "provisions": [
             {
                 "id": b.id,
@@ -63,6 +74,7 @@ def blame_dict(report: BlameReport) -> dict[str, Any]:
                 "origin": b.origin,
                 "origin_exact": b.origin_exact,
                 "changed_in": list(b.changed_in),
+                "changed_in_exact": list(b.changed_in_exact),
                 "original_share": b.original_share,
             }
             for b in report.provisions
@@ -83,15 +95,29 @@ def _origin(b: Blame) -> str:
     return b.origin if b.origin_exact else f"<={b.origin}"
 
 
+def _changed(b: Blame) -> str:
+    return ", ".join(
+        s if exact else f"<={s}" for s, exact in zip(b.changed_in, b.changed_in_exact, strict=True)
+    )
+
+
 def _number(b: Blame) -> str:
     return f"{b.id} ({b.number})" if b.number else b.id
 
 
+def _not_held(report: BlameReport) -> str:
+    return (
+        f"not held in {report.language}: {', '.join(report.not_in_language)} (a change made there is "
+        f"dated to the next version held in {report.language}; an origin may be older)"
+    )
+
+
 def blame_term(report: BlameReport) -> str:
     lines = [f"blame of {report.symbol} ({report.language}), series {report.series}"]
+    if report.not_in_language:
+        lines.append(_not_held(report))
     rows = [
-        (_number(b), _origin(b), f"{b.original_share:.0%}", ", ".join(b.changed_in) or "-")
-        for b in report.provisions
+        (_number(b), _origin(b), f"{b.original_share:.0%}", _changed(b) or "-") for b in report.provisions
     ]
     widths = [
         max([len(h), *(len(r[k]) for r in rows)]) for k, h in enumerate(("provision", "origin", "orig"))
@@ -99,10 +125,12 @@ def blame_term(report: BlameReport) -> str:
     lines.append(f"{'provision':<{widths[0]}}  {'origin':<{widths[1]}}  {'orig':>{widths[2]}}  changed in")
     for r in rows:
         lines.append(f"{r[0]:<{widths[0]}}  {r[1]:<{widths[1]}}  {r[2]:>{widths[2]}}  {r[3]}")
-    lines.append(
-        "origin: where the lineage starts (<= : an excerpt before it may hide an earlier origin); "
-        "orig: share of the text unchanged since then"
-    )
+    lines += [
+        f"origin: where the lineage starts among the versions stored in {report.language}; "
+        "orig: share of the text unchanged since then",
+        f"<=X: X at the latest; a version before it (an excerpt that stopped short, or one not held in "
+        f"{report.language}) may hold the clause or its change",
+    ]
     return _lines(lines)
 
 
@@ -110,12 +138,25 @@ def blame_md(report: BlameReport) -> str:
     lines = [
         f"### Blame of {report.symbol} ({report.language})",
         "",
+        *([_not_held(report), ""] if report.not_in_language else []),
         "| Provision | Origin | Unchanged since origin | Changed in |",
         "|---|---|---:|---|",
     ]
     for b in report.provisions:
-        changed = ", ".join(b.changed_in) or "–"
+        changed = _changed(b) or "–"
         lines.append(f"| {_number(b)} | {_origin(b)} | {b.original_share:.0%} | {changed} |")
+    if any(not b.origin_exact for b in report.provisions):
+        lines += [
+            "",
+            f"Origin `<=`: a version before it, an excerpt that stopped short or one not held in "
+            f"{report.language}, may hold the clause, so it may be older.",
+        ]
+    if not all(all(b.changed_in_exact) for b in report.provisions):
+        lines += [
+            "",
+            "Changed in `<=X`: first seen changed in X; a version before it hid the clause (an excerpt) or "
+            f"is not held in {report.language}, so the change may be older.",
+        ]
     return _lines(lines)
 
 
@@ -409,20 +450,34 @@ def _ops_text(ops: tuple[tuple[str, str], ...]) -> str:
         start, end = marks[op]
         return "\n".join(f"{start}{line}{end}" if line else line for line in text.split("\n"))
 
-    return inline(visible_ops(list(ops), False), lambda text: text, edit, " ")  # type: ignore[arg-type]
+    # No space between `[-a-]` and `{+b+}`: the brackets part them, as in `resdiff diff`'s
+    # text, and a space there read as one in the text.
+    return inline(visible_ops(list(ops), False), lambda text: text, edit, "")  # type: ignore[arg-type]
 
 
 def trail_text(trail: Trail) -> str:
     """Version by version: symbol, status, ids; then the word diff of the step into it
     ([-deleted-]{+inserted+}), or the text where the lineage starts."""
     lines = [f"lineage of {trail.symbol}#{trail.id} ({trail.language}), series {trail.series}"]
-    for s in trail.sightings:
+    if trail.not_held_before:
+        before = ", ".join(trail.not_held_before)
+        lines.append(f"before it, not held in {trail.language} (the clause may be older): {before}")
+    for k, s in enumerate(trail.sightings):
+        if not s.held:
+            if k and not trail.sightings[k - 1].held:
+                continue  # a run of versions not held is one line
+            run = []
+            for t in trail.sightings[k:]:
+                if t.held:
+                    break
+                run.append(f"{t.symbol} ({t.date or 'undated'})")
+            lines += ["", f"not held in {trail.language}: {', '.join(run)}"]
+            continue
         where = ", ".join(f"{i} ({n})" if n else i for i, n in zip(s.ids, s.numbers, strict=True))
-        lines += ["", f"{s.symbol} ({s.date or 'undated'}): {s.status}" + (f"  {where}" if where else "")]
+        status = s.status or "absent"
+        lines += ["", f"{s.symbol} ({s.date or 'undated'}): {status}" + (f"  {where}" if where else "")]
         if not s.ids:
             continue
-        steps = [ops for ops in s.steps if ops]
-        bodies = [_ops_text(ops) for ops in steps] if steps else list(s.texts)
-        for body in bodies:
+        for body in map(_ops_text, s.bodies):
             lines += [f"  {line}" for line in body.split("\n")]
     return _lines(lines)

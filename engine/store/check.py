@@ -8,6 +8,7 @@ contradicts.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -62,6 +63,20 @@ def check_series(folder: Path, read: dict[Path, Resolution | None], report: Repo
     except ResdiffError as exc:
         report.problems.append(exc)
         return
+    dated = [v for v in series.versions if v.date]
+    for a, b in itertools.pairwise(dated):
+        # Versions are compared (diff, timeline, blame) in the order listed: a date edited
+        # by hand can put a later text first, and every lineage would run backwards there.
+        # Dates of unequal precision (`2013`, `2013-06-13`) compare on what both give.
+        common = min(len(a.date or ""), len(b.date or ""))
+        if (a.date or "")[:common] > (b.date or "")[:common]:
+            report.problems.append(
+                StoreError(
+                    f"lists {a.symbol} ({a.date}) before {b.symbol} ({b.date}): versions are compared in "
+                    "the order listed; put them in date order",
+                    path=str(manifest),
+                )
+            )
     listed: dict[tuple[str, str], str] = {}
     for v in series.versions:
         for lang in v.languages:

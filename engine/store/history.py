@@ -107,7 +107,12 @@ class History:
         try:
             symbol = check_symbol(symbol)
         except SymbolError as exc:
-            raise StoreError(f"{exc.message}{did_you_mean(symbol.strip(), self.known_symbols())}") from None
+            typed = symbol.strip()
+            known = self.known_symbols()
+            # `25/3`, as a resolution is cited ("resolution 25/3"): the stored symbols it ends.
+            cited = [k for k in known if typed and k.upper().endswith("/" + typed.upper())]
+            hint = f" (did you mean {' or '.join(cited[:3])}?)" if cited else did_you_mean(typed, known)
+            raise StoreError(f"{exc.message}{hint}") from None
         names = [check_series(series, self.series_names())] if series else self.series_names()
         if series and series not in self.series_names():
             self.series(series)  # raises: no such series, did you mean
@@ -146,6 +151,14 @@ class History:
             # Run outside the repository, the answer is not "no such version" but "no
             # history here": say where it looked and how to point elsewhere.
             raise StoreError(f"no stored version of {symbol}: {self.missing()}")
+        if series:
+            # `--series` names the wrong one: say where the symbol is rather than "did you
+            # mean" the very symbol typed.
+            elsewhere = [s for s in self.series_names() if s != series and self.series(s).version(symbol)]
+            if elsewhere:
+                raise StoreError(
+                    f"no stored version of {symbol}{where}: it is listed in series {', '.join(elsewhere)}"
+                )
         raise StoreError(f"no stored version of {symbol}{where}{did_you_mean(symbol, self.known_symbols())}")
 
     def missing(self) -> str:
