@@ -193,3 +193,17 @@ def test_every_glued_number_is_a_marker_a_doubt_or_a_quantity(case: tuple[str, b
         assert refs == () and reader.doubts == []
     left = len(re.findall(r"\d+(?![年个名次项日段%\d])", out))
     assert len(reader.doubts) <= left
+
+
+def test_a_marker_after_a_full_stop() -> None:
+    """After `。` (and, at the end of a paragraph, after an English `.`), a marker glued on was
+    left in the text without a word, expected or not (`报告。1`, `Action.3`)."""
+    reader = MarkerReader()
+    assert reader.extract("注意到秘书长的报告。1") == ("注意到秘书长的报告。", (FootnoteRef("1", 10),))
+    assert reader.extract("of the matter.2") == ("of the matter.", (FootnoteRef("2", 14),))
+    assert reader.extract("注意到报告。5其中") == ("注意到报告。5其中", ())
+    assert reader.extract("Programme of Action.7") == ("Programme of Action.7", ())
+    assert [(d.number, d.expected) for d in reader.doubts] == [(5, 3), (7, 3)]
+    # a number after a full stop that is not a marker's place: a decimal, a sentence, a counter
+    for text in ("version 2.3", "A/75/123.4", "报告。2015年", "报告。3个国家", "the No.3 and"):
+        assert MarkerReader().extract(text) == (text, ())

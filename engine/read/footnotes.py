@@ -324,7 +324,8 @@ _CANDIDATES = re.compile(
     | （(?P<fparen>\d{{1,2}})）                                  # （1）
     | (?:(?<=\D)|(?<=\d{{4}}))(?P<slash>\d{{1,2}})/(?![\d/])     # 1/  (also 19931/ = 1993 + 1/)
     | (?<=[^\W\d_])(?P<glued>\d{{1,2}}){_NOT_AFTER}              # Rights2, 盟约2和
-    | (?<=[,;:)”’"》」』）、，；：])(?P<space>\ ?)(?P<punct>\d{{1,2}}){_NOT_AFTER}  # Rights,1 / Rights, 1
+    | (?<=[,;:)”’"》」』）、，；：。])(?P<space>\ ?)(?P<punct>\d{{1,2}}){_NOT_AFTER}  # Rights,1 / 报告。1
+    | (?<=[^\W\d_][.])(?P<stop>\d{{1,2}})(?=\s*$)               # the matter.5 (ends the paragraph)
     | (?<=\d{{4}})\ (?P<year>\d{{1,2}})(?=\ [a-zà-ÿ])            # 25 June 1993 1 for
     | (?<=[^\W\d_])\ (?P<word>\d{{1,2}})(?=,?\ [a-zà-ÿ])          # l’homme 2 et
     | (?:(?<=\b\d\d/)|(?<=\b\d/))(?P<number>\d{{2,4}})(?![\d/])(?!{_CJK_COUNTER})  # 77/2285 = 77/228 + 5
@@ -435,10 +436,12 @@ class MarkerReader:
             return n, m.start()  # the space before the marker goes with it
         if kind == "punct" and m["space"] and n != expected:
             return None, 0
-        if n == expected or (n in self.seen and kind in ("glued", "punct", "paren", "fparen", "slash")):
+        if n == expected or (
+            n in self.seen and kind in ("glued", "punct", "stop", "paren", "fparen", "slash")
+        ):
             return n, m.start()
-        glued = kind in ("glued", "punct") and not m["space"]
-        if glued and _glued_like_a_marker(text, m.start(kind), m.end()):
+        glued = kind in ("glued", "punct", "stop") and not m["space"]
+        if glued and (kind == "stop" or _glued_like_a_marker(text, m.start(kind), m.end())):
             if self._on_this_page(value):
                 # out of sequence, but its footnote text is on this page: a marker (the one
                 # before it was lost); left in the text, it said 'footnote N is not referenced'
