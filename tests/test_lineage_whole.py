@@ -304,3 +304,21 @@ def test_an_edited_version_is_a_new_timeline(two_series):
     )
     code, after, _ = run_cli("history", "alpha", "--timeline", "--lang", "en", "--history", str(two_series))
     assert code == 0 and "=    =    Calls upon all States" in after and "rew" not in after.split("\n\n")[1]
+
+
+def test_markdown_timelines_show_stored_text_as_typed_never_as_markup(tmp_path):
+    """A label is a stored text: in Markdown it is escaped as the diff escapes it, so
+    `<img onerror>` or `*emphasis*` shows as typed and a `|` does not split the row."""
+    from tests.gfm import to_html
+
+    hostile = "<img src=x onerror=alert(1)> Decides *to* act | now"
+    store = History(tmp_path / "h")
+    store.add(version("alpha", "en", "A/RES/1/1", hostile, EN[1]), date="2001", new_series=True)
+    store.add(version("alpha", "en", "A/RES/2/1", hostile, EN[1]), date="2002")
+    whole = api.history_timelines(store, None, cache_dir=None)
+    from engine.render.lineage import TIMELINES_RENDERERS
+
+    page = lxml_html.fromstring(to_html(TIMELINES_RENDERERS["md"](whole)))
+    assert not page.xpath("//img|//em|//script")
+    first = page.xpath("//table/tbody/tr")[0].xpath("td")
+    assert len(first) == 3 and first[-1].text_content() == "<img src=x onerror=alert(1)> Decides *t…"

@@ -11,7 +11,7 @@ from ..amend.actions import AmendmentList
 from ..amend.jsonform import dumps, list_dict
 from ..amend.rebase import Rebased, relocated_dict, report_dict
 from ..amend.text import render_text, sentences
-from .diff_md import escape
+from .markdown import escape
 
 AmendmentRenderer = Callable[[AmendmentList], str]
 

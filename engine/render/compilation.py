@@ -36,7 +36,7 @@ from ..amend.actions import (
 from ..amend.compile import Compilation, Entry, Proposal, StructureWarning, Submitted, WordGroup, labels
 from ..amend.jsonform import amendment_dict
 from ..errors import AmendmentError
-from .diff_md import escape
+from .markdown import escape
 
 COMPILATION_SCHEMA = "resdiff.compilation/1"
 

@@ -32,31 +32,13 @@ from .diff_labels import (
     shown_changes,
     visible_ops,
 )
+from .markdown import escape
 from .options import RenderOptions
 
-_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&$])")
-# GitHub links bare `www.` and `http://` addresses, and takes an escaping backslash after
-# one into the link (`www.un.org\*` shows `www.un.org\`): escaping the `.` or `:` that
-# starts the address leaves it plain text.
-_AUTOLINK = re.compile(r"(?i)(?<=www)\.|:(?=//)")
-_LINE_START = re.compile(r"^[ \t]*(?:([#+=-])|(\d+)([.)]))", re.M)
 _EDGES = re.compile(r"^(\s*)(.*?)(\s*)$", re.S)
 _TAGS = {"delete": ("<del>", "</del>"), "insert": ("<ins>", "</ins>")}
 HARD_BREAK = "  \n"
 """Provisions of a split or merge joined in the ops by a newline stay on their own lines."""
-
-
-def escape(text: str) -> str:
-    """Backslash the characters that mark up inline text, and what would open a heading,
-    list or setext underline at the start of a line."""
-    text = _AUTOLINK.sub(lambda m: "\\" + m[0], _SPECIAL.sub(r"\\\1", text))
-    return _LINE_START.sub(_escape_line_start, text)
-
-
-def _escape_line_start(m: re.Match[str]) -> str:
-    if m[1]:  # `# heading`, `+ item`, `- item`, `===` under a line
-        return f"\\{m[1]}"
-    return f"{m[2]}\\{m[3]}"  # `1. item` is escaped after the number
 
 
 def _kept(text: str) -> str:

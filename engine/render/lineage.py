@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..controls import escape_controls
 from ..lineage import STATUSES, Blame, Timeline
+from .markdown import escape
 from .templates import template
 
 if TYPE_CHECKING:  # a timeline needs neither (start-up is a cached run's whole cost)
@@ -144,7 +145,9 @@ def blame_md(report: BlameReport) -> str:
     ]
     for b in report.provisions:
         changed = _changed(b) or "–"
-        lines.append(f"| {_number(b)} | {_origin(b)} | {b.original_share:.0%} | {changed} |")
+        lines.append(
+            f"| {escape(_number(b))} | {escape(_origin(b))} | {b.original_share:.0%} | {escape(changed)} |"
+        )
     if any(not b.origin_exact for b in report.provisions):
         lines += [
             "",
@@ -297,7 +300,7 @@ def timeline_md(timeline: Timeline) -> str:
     lines.append("|" + "---|" * (len(head) + 1))
     for row in timeline.rows:
         cells = [CODES[c.status] if c.status else "" for c in row.cells]
-        lines.append("| " + " | ".join(cells) + " | " + row.label.replace("|", "\\|") + " |")
+        lines.append("| " + " | ".join(cells) + " | " + escape(row.label) + " |")
     counts = timeline.counts()
     for status in STATUSES:
         values = [str(c[status]) if c[status] else "" for c in counts]
