@@ -452,7 +452,8 @@ def test_no_subparagraph_is_handed_to_another_paragraph(tmp_path: Path) -> None:
         assert result.returncode == 2 and result.stderr == f"Error: {listed}:1: {message}\n", typed
     # the subparagraphs deleted with it: the paragraph goes whole
     listed.write_text(
-        "Delete operative paragraph 2.\nDelete operative paragraph 2 (a).\nDelete operative paragraph 2 (b).\n",
+        "Delete operative paragraph 2.\nDelete operative paragraph 2 (a).\n"
+        "Delete operative paragraph 2 (b).\n",
         encoding="utf-8",
     )
     result = run("apply", str(draft), str(listed), "--format", "text")
@@ -488,3 +489,36 @@ def test_after_a_paragraph_is_after_its_subparagraphs(tmp_path: Path) -> None:
     compiled = run("compile", str(draft), str(listed), "--as", "Chile", "--format", "json")
     new = [e["label"] for e in json.loads(compiled.stdout)["entries"] if e["kind"] != "base"]
     assert new == ["OP2 bis", "OP2 ter"]
+
+
+def test_a_paragraph_deleted_and_moved_is_an_overlap(tmp_path: Path) -> None:
+    """Deleting (or merging away) a paragraph and moving it: the paragraph vanished, exit 0.
+    It is an overlap, as two rewrites are; compile marks the two proposals conflicting."""
+    draft = tmp_path / "draft.txt"
+    draft.write_text(WITH_SUBPARAGRAPHS, encoding="utf-8")
+    listed = tmp_path / "list.txt"
+    listed.write_text(
+        "Delete operative paragraph 1.\nMove operative paragraph 1 to follow operative paragraph 3.\n"
+    )
+    result = run("apply", str(draft), str(listed))
+    assert result.returncode == 2
+    assert result.stderr == (
+        f"Error: {listed}:2: amendment 2 (operative paragraph 1) overlaps amendment 1: that one deletes it\n"
+    )
+    listed.write_text(
+        "Move operative paragraph 3 to follow operative paragraph 1.\n"
+        'Merge operative paragraph 1 and operative paragraph 3 into one paragraph reading: "Decides;"\n'
+    )
+    result = run("apply", str(draft), str(listed))
+    assert result.stderr == (
+        f"Error: {listed}:2: amendment 2 (operative paragraph 1 and operative paragraph 3) overlaps "
+        "amendment 1: that one moves it\n"
+    )
+    canada, norway = tmp_path / "canada.txt", tmp_path / "norway.txt"
+    canada.write_text("Proposed by: Canada\nDelete operative paragraph 1.\n")
+    norway.write_text("Proposed by: Norway\nMove operative paragraph 1 to follow operative paragraph 3.\n")
+    compiled = json.loads(run("compile", str(draft), str(canada), str(norway), "--format", "json").stdout)
+    assert compiled["conflicts"] == 1
+    op1 = next(e for e in compiled["entries"] if e["label"] == "OP1")
+    assert op1["whole"]["conflicting"]
+    assert [p["proposers"] for p in op1["whole"]["proposals"]] == [["Canada"], ["Norway"]]

@@ -403,6 +403,25 @@ class Patcher:
         for index, amendment in enumerate(amendments):
             if index not in skip:
                 self.handlers[type(amendment)](index, amendment)
+        for fate in self.fates.values():
+            # A paragraph deleted (or merged into another) is no paragraph to move: moved, it
+            # vanished in silence.
+            if fate.moved is None:
+                continue
+            if fate.merged_into is not None:
+                gone, verb = fate.merged_into, "merges it into another paragraph"
+            elif fate.whole is not None and isinstance(fate.whole[1], DeleteProvision | DeleteProvisions):
+                gone, verb = fate.whole[0], "deletes it"
+            else:
+                continue
+            moved = fate.moved[0]
+            later, earlier = max(gone, moved), min(gone, moved)
+            said = "moves it" if earlier == moved else verb
+            raise AmendmentError(
+                f"{self._where(later, amendments[later])} overlaps amendment {self._no(earlier)}: "
+                f"that one {said}",
+                index=later,
+            )
 
     def outcome(self, pid: str) -> list[Provision]:
         """What stands in base provision `pid`'s place once the amendments are collected (its
