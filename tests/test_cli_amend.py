@@ -418,3 +418,107 @@ def test_new_paragraphs_of_an_unlabelled_part_stay_unlabelled(tmp_path: Path) ->
         "OP2 bis Encourages States to share;",
         "3. Decides to remain seized of the matter.\n",
     ]
+
+
+WITH_SUBPARAGRAPHS = (
+    "The General Assembly,\n\nRecalling its resolutions,\n\n1. Decides to act;\n\n"
+    "2. Requests the Secretary-General:\n\n(a) To report;\n\n(b) To act;\n\n"
+    "3. Decides to remain seized of the matter.\n"
+)
+
+
+def test_no_subparagraph_is_handed_to_another_paragraph(tmp_path: Path) -> None:
+    """Deleting or moving a paragraph without its subparagraphs, or putting a new paragraph
+    between a paragraph and its subparagraphs, gave a text where (a) and (b) belonged to
+    another paragraph, exit 0 and no word. Now each is an error naming the amendment."""
+    draft = tmp_path / "draft.txt"
+    draft.write_text(WITH_SUBPARAGRAPHS, encoding="utf-8")
+    cases = {
+        "Delete operative paragraph 2.": "amendment 1 (operative paragraph 2) deletes operative paragraph 2 "
+        "without its subparagraph operative paragraph 2 (a), which would then belong to the paragraph "
+        "before it; delete its subparagraphs with it",
+        "Move operative paragraph 2 to follow operative paragraph 3.": "amendment 1 (operative paragraph 2) "
+        "moves operative paragraph 2 without its subparagraph operative paragraph 2 (a), which would then "
+        "belong to the paragraph before it; move each of its subparagraphs after it too, or delete it and "
+        "insert it whole",
+        'Before operative paragraph 2 (b), insert a new paragraph reading: "Urges States;"': "amendment 1 "
+        "(operative paragraph 2 (b)): operative paragraph 2 (b) would become a subparagraph of the "
+        "paragraph it puts there; put it after the last subparagraph of operative paragraph 2",
+    }
+    for typed, message in cases.items():
+        listed = tmp_path / "list.txt"
+        listed.write_text(typed + "\n", encoding="utf-8")
+        result = run("apply", str(draft), str(listed))
+        assert result.returncode == 2 and result.stderr == f"Error: {listed}:1: {message}\n", typed
+    # the subparagraphs deleted with it: the paragraph goes whole
+    listed.write_text(
+        "Delete operative paragraph 2.\nDelete operative paragraph 2 (a).\n"
+        "Delete operative paragraph 2 (b).\n",
+        encoding="utf-8",
+    )
+    result = run("apply", str(draft), str(listed), "--format", "text")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split("\n\n")[2:] == [
+        "1. Decides to act;",
+        "2. Decides to remain seized of the matter.\n",
+    ]
+
+
+def test_after_a_paragraph_is_after_its_subparagraphs(tmp_path: Path) -> None:
+    """ "After operative paragraph 2, insert a new paragraph" put it between OP2 and its (a),
+    which became the new paragraph's; "Move ... to follow operative paragraph 2" likewise.
+    The new paragraph now follows OP2 whole, and compile labels it OP2 bis (not OP2 (b) bis)."""
+    draft = tmp_path / "draft.txt"
+    draft.write_text(WITH_SUBPARAGRAPHS, encoding="utf-8")
+    listed = tmp_path / "list.txt"
+    listed.write_text(
+        'After operative paragraph 2, insert a new paragraph reading: "Urges States;"\n'
+        "Move operative paragraph 1 to follow operative paragraph 2.\n",
+        encoding="utf-8",
+    )
+    result = run("apply", str(draft), str(listed), "--format", "text")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split("\n\n")[2:] == [
+        "1. Requests the Secretary-General:",
+        "    (a) To report;",
+        "    (b) To act;",
+        "2. Urges States;",
+        "3. Decides to act;",
+        "4. Decides to remain seized of the matter.\n",
+    ]
+    compiled = run("compile", str(draft), str(listed), "--as", "Chile", "--format", "json")
+    new = [e["label"] for e in json.loads(compiled.stdout)["entries"] if e["kind"] != "base"]
+    assert new == ["OP2 bis", "OP2 ter"]
+
+
+def test_a_paragraph_deleted_and_moved_is_an_overlap(tmp_path: Path) -> None:
+    """Deleting (or merging away) a paragraph and moving it: the paragraph vanished, exit 0.
+    It is an overlap, as two rewrites are; compile marks the two proposals conflicting."""
+    draft = tmp_path / "draft.txt"
+    draft.write_text(WITH_SUBPARAGRAPHS, encoding="utf-8")
+    listed = tmp_path / "list.txt"
+    listed.write_text(
+        "Delete operative paragraph 1.\nMove operative paragraph 1 to follow operative paragraph 3.\n"
+    )
+    result = run("apply", str(draft), str(listed))
+    assert result.returncode == 2
+    assert result.stderr == (
+        f"Error: {listed}:2: amendment 2 (operative paragraph 1) overlaps amendment 1: that one deletes it\n"
+    )
+    listed.write_text(
+        "Move operative paragraph 3 to follow operative paragraph 1.\n"
+        'Merge operative paragraph 1 and operative paragraph 3 into one paragraph reading: "Decides;"\n'
+    )
+    result = run("apply", str(draft), str(listed))
+    assert result.stderr == (
+        f"Error: {listed}:2: amendment 2 (operative paragraph 1 and operative paragraph 3) overlaps "
+        "amendment 1: that one moves it\n"
+    )
+    canada, norway = tmp_path / "canada.txt", tmp_path / "norway.txt"
+    canada.write_text("Proposed by: Canada\nDelete operative paragraph 1.\n")
+    norway.write_text("Proposed by: Norway\nMove operative paragraph 1 to follow operative paragraph 3.\n")
+    compiled = json.loads(run("compile", str(draft), str(canada), str(norway), "--format", "json").stdout)
+    assert compiled["conflicts"] == 1
+    op1 = next(e for e in compiled["entries"] if e["label"] == "OP1")
+    assert op1["whole"]["conflicting"]
+    assert [p["proposers"] for p in op1["whole"]["proposals"]] == [["Canada"], ["Norway"]]

@@ -36,7 +36,7 @@ from .actions import (
     described,
 )
 from .labels import Labeller, number_of
-from .refs import HEADINGS, heading_text
+from .refs import HEADINGS, heading_text, reference
 
 UNSPACED = frozenset({"zh", "ja"})
 """Languages written without spaces between words: inserted words are joined as they are."""
@@ -356,11 +356,72 @@ class Patcher:
                 return [replace(_placeholder(amendment.new), footnotes=refs)]
         return [edited]
 
+    def _kept_under_their_parents(self, out: list[Provision], placed: _Placed) -> None:
+        """Every base subparagraph that stays in its place stays under its own paragraph (or
+        what stands in its place: the paragraph edited, replaced, split or merged). A
+        paragraph deleted or moved without its subparagraphs, or a new paragraph put between
+        a paragraph and its subparagraphs, would hand them to another paragraph without a
+        word: that is an error naming the amendment, never a text read otherwise."""
+        for k, q in enumerate(out):
+            pid = placed.origin[k]
+            if pid is None:
+                continue
+            parent = self.base.provision(pid).parent_id
+            assert parent is not None
+            j = next((j for j in range(k - 1, -1, -1) if out[j].depth == q.depth - 1), None)
+            if j is not None and parent in placed.stands[j]:
+                continue
+            lang = self.language
+            sub, par = reference(self.base, pid, lang), reference(self.base, parent, lang)
+            by = placed.by[j] if j is not None else None
+            if by is not None:
+                amendment = self._amendments[by]
+                raise AmendmentError(
+                    f"{self._where(by, amendment)}: {sub} would become a subparagraph of the paragraph it "
+                    f"puts there; put it after the last subparagraph of {par}",
+                    index=by,
+                )
+            fate = self.fates[parent]
+            taken = fate.moved or fate.whole
+            if taken is None:
+                continue  # the structure check after this one says what is wrong
+            index, amendment = taken
+            verb, fix = (
+                ("moves", "move each of its subparagraphs after it too, or delete it and insert it whole")
+                if fate.moved
+                else ("deletes", "delete its subparagraphs with it")
+            )
+            raise AmendmentError(
+                f"{self._where(index, amendment)} {verb} {par} without its subparagraph {sub}, which would "
+                f"then belong to the paragraph before it; {fix}",
+                index=index,
+            )
+
     def collect(self, amendments: Sequence[Amendment], skip: frozenset[int] = frozenset()) -> None:
         """Note what each base provision becomes (the first phase of `apply`)."""
+        self._amendments = amendments
         for index, amendment in enumerate(amendments):
             if index not in skip:
                 self.handlers[type(amendment)](index, amendment)
+        for fate in self.fates.values():
+            # A paragraph deleted (or merged into another) is no paragraph to move: moved, it
+            # vanished in silence.
+            if fate.moved is None:
+                continue
+            if fate.merged_into is not None:
+                gone, verb = fate.merged_into, "merges it into another paragraph"
+            elif fate.whole is not None and isinstance(fate.whole[1], DeleteProvision | DeleteProvisions):
+                gone, verb = fate.whole[0], "deletes it"
+            else:
+                continue
+            moved = fate.moved[0]
+            later, earlier = max(gone, moved), min(gone, moved)
+            said = "moves it" if earlier == moved else verb
+            raise AmendmentError(
+                f"{self._where(later, amendments[later])} overlaps amendment {self._no(earlier)}: "
+                f"that one {said}",
+                index=later,
+            )
 
     def outcome(self, pid: str) -> list[Provision]:
         """What stands in base provision `pid`'s place once the amendments are collected (its
@@ -376,21 +437,26 @@ class Patcher:
         own = {p.id: self._own(p, self.fates[p.id]) for p in self.base.provisions}
         numbers = _Numbers(self.base)
         out: list[Provision] = []
+        placed = _Placed()
         for p in self.base.provisions:
             fate = self.fates[p.id]
             for position in ("before", "after"):
                 if position == "after":
                     if fate.moved is None:
                         out += numbers.own(p, own[p.id])
+                        placed.own(p, fate, own[p.id])
                     numbers.labeller.passed(p)
-                for _, amendment in fate.anchored:
+                for index, amendment in fate.anchored:
                     if isinstance(amendment, InsertProvision) and amendment.position == position:
                         new = [_placeholder(piece) for piece in amendment.pieces]
                         out += numbers.new(p, position, [piece.part for piece in amendment.pieces], new)
+                        placed.new(index, new)
                     elif isinstance(amendment, MoveProvision) and amendment.position == position:
                         level = _placeholder(Piece("", amendment.part, amendment.depth)).id
                         moved = [replace(q, id=level) for q in own[amendment.target]]
                         out += numbers.new(p, position, [amendment.part] * len(moved), moved)
+                        placed.new(index, moved)
+        self._kept_under_their_parents(out, placed)
         try:
             provisions = renumber(out)
         except ModelError as exc:
@@ -404,6 +470,32 @@ class Patcher:
             return Resolution(replace(self.base.meta, title=title), numbered, self.base.footnotes, body_line)
         except ModelError as exc:
             raise AmendmentError(f"the amended text has no valid structure: {exc.message}") from None
+
+
+@dataclass
+class _Placed:
+    """For each provision of the amended text as it is built: the base provisions it stands
+    for (its own, edited or rewritten; a merge's all), the base subparagraph it is when it
+    stays in its place as itself, and the amendment that put it there (inserted, moved)."""
+
+    stands: list[frozenset[str]] = field(default_factory=list)
+    origin: list[str | None] = field(default_factory=list)
+    by: list[int | None] = field(default_factory=list)
+
+    def own(self, p: Provision, fate: _Fate, placed: list[Provision]) -> None:
+        whole = fate.whole[1] if fate.whole else None
+        stands = frozenset(whole.targets) if isinstance(whole, Merge) else frozenset((p.id,))
+        itself = p.depth > 0 and not isinstance(whole, Split | Merge)
+        for q in placed:
+            self.stands.append(stands)
+            self.origin.append(p.id if itself and q.id == p.id else None)
+            self.by.append(None)
+
+    def new(self, index: int, placed: list[Provision]) -> None:
+        for _ in placed:
+            self.stands.append(frozenset())
+            self.origin.append(None)
+            self.by.append(index)
 
 
 class _Numbers:

@@ -13,8 +13,9 @@ it). Then proposals are gathered:
 - word proposals on one provision whose words overlap (the quoted words or the edit) are one
   `WordGroup`, conflicting when it holds more than one proposal;
 - proposals that rewrite a provision whole (delete, replace, split, merge) conflict with
-  each other and with any word proposal on it, two moves conflict: exactly the pairs `apply`
-  refuses as overlapping, so a single list that applies has no conflict;
+  each other and with any word proposal on it, two moves conflict, and so do a move and a
+  deletion (or a merge into the paragraph before): exactly the pairs `apply` refuses as
+  overlapping, so a single list that applies has no conflict;
 - a proposal conflicting on one provision conflicts wherever it stands (a merge spans several).
 
 Renderers (text, md, html, json, docx) only read this model.
@@ -31,6 +32,7 @@ from ..model import Provision, Resolution
 from .actions import (
     Amendment,
     AmendmentList,
+    DeleteProvision,
     DeleteProvisions,
     DeleteWords,
     InsertProvision,
@@ -167,6 +169,14 @@ class Compilation:
 def _proposals_of(entry: Entry) -> list[Proposal]:
     out = [p for g in entry.groups for p, _ in g.proposals] + list(entry.whole)
     return out + ([entry.new] if entry.new is not None else [])
+
+
+def _removes(amendment: Amendment, pid: str) -> bool:
+    """Whether `amendment` takes provision `pid` out of the text (deletes it, or merges it into
+    the paragraph before it): moving it too is a contradiction `apply` refuses."""
+    if isinstance(amendment, Merge):
+        return amendment.targets[0] != pid
+    return isinstance(amendment, DeleteProvision | DeleteProvisions)
 
 
 def _key(amendment: Amendment) -> Amendment:
@@ -332,6 +342,7 @@ class _Builder:
                 or len(moves) > 1
                 or (rewrites and grouped[p.id])
                 or (moves and words_conflict)
+                or (moves and any(_removes(g.amendment, p.id) for g in rewrites))
             ):
                 conflicted.add(p.id)
         changed = True

@@ -57,6 +57,7 @@ class Labeller:
     split), and `passed(p)` once `p` itself is placed."""
 
     def __init__(self, base: Resolution) -> None:
+        self.base = base
         self.label = labels(base)
         self.used = set(self.label.values())
         self.previous: dict[tuple[str | None, str], str] = {}  # (parent, part) -> label of the last sibling
@@ -94,8 +95,12 @@ class Labeller:
             return self.previous.get((None, part)) or f"{part.upper()}0"
         return self.label[p.id] if position == "after" else self._stem_before(p)
 
-    def label_new(self, p: Provision, position: str, part: str) -> str:
-        """The label of a new provision of `part` placed after (before) base provision `p`."""
+    def label_new(self, p: Provision, position: str, part: str, depth: int | None = None) -> str:
+        """The label of a new provision of `part` (and `depth`) placed after (before) base
+        provision `p`. A paragraph placed after a subparagraph (after the last of `OP2`'s)
+        counts on the paragraph it stands in: `OP2 bis`, never `OP2 (b) bis`."""
+        while depth is not None and depth < p.depth and p.parent_id is not None:
+            p = self.base.provision(p.parent_id)
         return self._next(self.stem(p, position, part))
 
     def pieces(self, p: Provision, position: str, shape: Sequence[tuple[str, int]]) -> list[str]:
@@ -110,7 +115,7 @@ class Labeller:
         children: list[int] = []  # how many children each has so far
         for part, depth in shape:
             if depth == 0 or depth > len(parents):
-                label = self.label_new(p, position, part)
+                label = self.label_new(p, position, part, depth)
                 parents, children = ([label], [0]) if depth == 0 else ([], [])
             else:
                 del parents[depth:], children[depth:]

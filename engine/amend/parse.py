@@ -232,10 +232,22 @@ class _Reader:
             pieces = self._pieces(e, part, depth)
         if not pieces:
             raise AmendmentError("no new paragraph follows the instruction")
-        return InsertProvision(target, ref, pieces, _POSITION[m["position"].lower()], by)
+        position = _POSITION[m["position"].lower()]
+        if position == "after":
+            target = self._after_the_whole(target, min(piece.depth for piece in pieces))
+        return InsertProvision(target, ref, pieces, position, by)
 
     def _delete_provision(self, m: re.Match[str], e: _Entry, by: str | None) -> Amendment:
         return DeleteProvision(*self.target(m), by)
+
+    def _after_the_whole(self, target: str, depth: int) -> str:
+        """What a provision of `depth` put after `target` follows: the target with its
+        subparagraphs, so the last of them ("after operative paragraph 2" puts a new
+        paragraph after 2 (b), not between 2 and its subparagraphs)."""
+        ids = [p.id for p in self.base.provisions]
+        if target not in ids or depth > self.base.provision(target).depth:
+            return target
+        return self._with_subparagraphs(ids.index(target))[-1]
 
     def _delete_provisions(self, m: re.Match[str], e: _Entry, by: str | None) -> Amendment:
         """A range (`operative paragraphs 5 to 7`, `序言部分第二段至第四段`): every provision
@@ -311,9 +323,10 @@ class _Reader:
         if m["kind"]:
             kind_part, depth = _KINDS[" ".join(m["kind"].lower().split())]
             part = kind_part or part
-        return MoveProvision(
-            target, ref, anchor, anchor_ref, _POSITION[m["position"].lower()], part, depth, by
-        )
+        position = _POSITION[m["position"].lower()]
+        if position == "after":
+            anchor = self._after_the_whole(anchor, depth)
+        return MoveProvision(target, ref, anchor, anchor_ref, position, part, depth, by)
 
     def _merge(self, m: re.Match[str], e: _Entry, by: str | None) -> Amendment:
         refs = _split_refs(m["refs"])
