@@ -309,3 +309,32 @@ def test_standard_input_errors_are_one_line(data: bytes, args: tuple[str, ...], 
     assert result.returncode == 2 and result.stdout == b""
     [line] = result.stderr.decode().splitlines()
     assert line.startswith(f"Error: {said}")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("history", "--timeline", "--lang", "de"), "Invalid value for '--lang': 'de' is not one of"),
+        (("lineage", "A/RES/1/1#op1", "--format", "json"), "No such option '--format'"),
+        (("nosuch",), "No such command 'nosuch'"),
+        (("diff",), "Missing argument 'OLD'"),
+        (("diff", "a", "b", "--threshold", "x"), "Invalid value for '--threshold'"),
+    ],
+)
+def test_a_mistyped_option_is_one_error_line(args: tuple[str, ...], message: str) -> None:
+    """Click's usage errors are one `Error:` line and exit 2, as every bad input is (click
+    printed the usage, a hint and the error on three lines)."""
+    from click.testing import CliRunner
+
+    import cli
+
+    result = CliRunner().invoke(cli.main, list(args))
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr.count("\n") == 1 and result.stderr.startswith("Error: ")
+    assert message in result.stderr and "--help lists what it takes" in result.stderr
+
+
+def test_a_bare_resdiff_shows_the_help_on_stderr() -> None:
+    result = CliRunner().invoke(cli.main, [], prog_name="resdiff")
+    assert result.exit_code == 2 and result.stderr.startswith("Usage: resdiff [OPTIONS] COMMAND")
+    assert "Commands:" in result.stderr
