@@ -380,17 +380,19 @@ def test_cli_timeline_term_is_exact(gap_history):
         "v2 = A/RES/2/1 (2002)\n"
         "v3 = A/RES/3/1 (2003)\n"
         "\n"
-        "v1   v2   v3   lineage\n"
-        "=    =    =    Recalling its resolution 25/3 on the en…\n"
-        "=    rem  add  Calls upon all States to cooperate full…\n"
-        "=    =    =    Requests the Secretary-General to repor…\n"
-        "3    2    2    (present)\n"
-        "          1    (added)\n"
-        "     1         (removed)\n"
+        "v1   v2   v3   seen   lineage\n"
+        "=    =    =    v3#op1 Recalling its resolution 25/3 on the en…\n"
+        "=    rem  add  v3#op2 Calls upon all States to cooperate full…\n"
+        "=    =    =    v3#op3 Requests the Secretary-General to repor…\n"
+        "3    2    2           (present)\n"
+        "          1           (added)\n"
+        "     1                (removed)\n"
         "\n"
         "cells: = present, rew reworded, mov moved, spl split, mrg merged, add added, rem removed, "
         "exc not in the excerpt\n"
         "counts at the foot: cells of each status per version (the step into it)\n"
+        "seen: the clause's id in the last version holding it; resdiff lineage SYMBOL#id (vN's symbol) "
+        "tells its story\n"
     )
 
 
@@ -610,7 +612,7 @@ def test_md_timeline_and_blame_are_github_tables():
 
     footer = sum(1 for status in STATUSES if any(c[status] for c in tl.counts()))
     assert len(body) == len(tl.rows) + footer
-    assert [len(tr.xpath("td")) for tr in body] == [len(tl.symbols) + 1] * len(body)
+    assert [len(tr.xpath("td")) for tr in body] == [len(tl.symbols) + 2] * len(body)
     report = BlameReport("regional-arrangements-hr", "A/RES/55/105", "zh", blame(built, 2))
     rows = lxml_html.fromstring(to_html(blame_md(report))).xpath("//table/tbody/tr")
     assert [tr.xpath("td")[0].text_content() for tr in rows] == [

@@ -102,7 +102,10 @@ def test_every_series_in_every_language_is_the_one_series_timelines_in_order(two
         "timelines of the whole history, each series in every language it holds: 3 timelines of 2 series;"
         " left out (no text yet): gamma\n" + "".join("\n" + o for o in one)
     )
-    assert "rew  Calls upon all States" in one[0] and "rem  Requests the Secretary-General" in one[2]
+    assert (
+        "rew  v2#op2 Calls upon all States" in one[0]
+        and "rem  v1#op3 Requests the Secretary-General" in one[2]
+    )
 
 
 def test_one_language_names_the_series_left_out(two_series):
@@ -191,7 +194,7 @@ def test_md_is_one_document(two_series):
     ]
     tables = page.xpath("//table")
     assert len(tables) == 3  # each timeline's table whole: nothing between joins two
-    assert [len(t.xpath("thead/tr/th")) for t in tables] == [3, 2, 3]  # versions + the lineage column
+    assert [len(t.xpath("thead/tr/th")) for t in tables] == [4, 3, 4]  # versions, seen, lineage
 
 
 @pytest.mark.parametrize(
@@ -297,13 +300,17 @@ def test_a_damaged_timeline_entry_is_recomputed_and_replaced(tmp_path, damage):
 def test_an_edited_version_is_a_new_timeline(two_series):
     """The timeline's key is the lineage's: every version's content hash."""
     code, before, _ = run_cli("history", "alpha", "--timeline", "--lang", "en", "--history", str(two_series))
-    assert code == 0 and "rew  Calls upon all States" in before
+    assert code == 0 and "rew  v2#op2 Calls upon all States" in before
     path = History(two_series).path_for("alpha", "en", "A/RES/2/1")
     path.write_text(
         path.read_text(encoding="utf-8").replace("fully and constructively", "fully"), encoding="utf-8"
     )
     code, after, _ = run_cli("history", "alpha", "--timeline", "--lang", "en", "--history", str(two_series))
-    assert code == 0 and "=    =    Calls upon all States" in after and "rew" not in after.split("\n\n")[1]
+    assert (
+        code == 0
+        and "=    =    v2#op2 Calls upon all States" in after
+        and "rew" not in after.split("\n\n")[1]
+    )
 
 
 def test_markdown_timelines_show_stored_text_as_typed_never_as_markup(tmp_path):
@@ -321,4 +328,4 @@ def test_markdown_timelines_show_stored_text_as_typed_never_as_markup(tmp_path):
     page = lxml_html.fromstring(to_html(TIMELINES_RENDERERS["md"](whole)))
     assert not page.xpath("//img|//em|//script")
     first = page.xpath("//table/tbody/tr")[0].xpath("td")
-    assert len(first) == 3 and first[-1].text_content() == "<img src=x onerror=alert(1)> Decides *t…"
+    assert len(first) == 4 and first[-1].text_content() == "<img src=x onerror=alert(1)> Decides *t…"

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..controls import escape_controls
 from ..lineage import STATUSES, Blame, Timeline
+from ..lineage.timeline import Row
 from .markdown import escape
 from .templates import template
 
@@ -237,22 +238,36 @@ def _bridges(timeline: Timeline, *, joined: bool = False) -> list[str]:
     return out
 
 
-def _grid(timeline: Timeline, sep: str, edge: str) -> list[str]:
+def last_seen(row: Row) -> str:
+    """`vN#id`: the row's provision in the last version that holds it, the reference
+    `resdiff lineage` takes (with vN's symbol) to tell that clause's story."""
+    for k in range(len(row.cells) - 1, -1, -1):
+        if row.cells[k].ids:
+            return f"v{k + 1}#{row.cells[k].ids[0]}"
+    return ""
+
+
+LAST_SEEN_NOTE = (
+    "seen: the clause's id in the last version holding it; resdiff lineage SYMBOL#id (vN's symbol) "
+    "tells its story"
+)
+
+
+def _grid(timeline: Timeline) -> list[str]:
     width = 4
     head = [f"v{k + 1}" for k in range(len(timeline.symbols))]
-    lines = [edge + sep.join(f"{h:<{width}}" for h in head) + sep + "lineage" + edge.rstrip()]
-    if edge:
-        lines.append(edge + sep.join("-" * width for _ in head) + sep + "---" + edge.rstrip())
-    for row in timeline.rows:
+    refs = [last_seen(row) for row in timeline.rows]
+    seen = max(map(len, refs), default=0)
+    seen = max(seen, len("seen"))
+    lines = [" ".join(f"{h:<{width}}" for h in head) + f" {'seen':<{seen}} lineage"]
+    for row, ref in zip(timeline.rows, refs, strict=True):
         cells = [CODES[c.status] if c.status else "" for c in row.cells]
-        lines.append(edge + sep.join(f"{c:<{width}}" for c in cells) + sep + row.label + edge.rstrip())
+        lines.append(" ".join(f"{c:<{width}}" for c in cells) + f" {ref:<{seen}} " + row.label)
     counts = timeline.counts()
     for status in STATUSES:
         values = [str(c[status]) if c[status] else "" for c in counts]
         if any(values):
-            lines.append(
-                edge + sep.join(f"{v:<{width}}" for v in values) + sep + f"({status})" + edge.rstrip()
-            )
+            lines.append(" ".join(f"{v:<{width}}" for v in values) + f" {'':<{seen}} ({status})")
     return lines
 
 
@@ -282,8 +297,13 @@ def timeline_term(timeline: Timeline) -> str:
     elif timeline.skipped:
         lines.append(f"not held in {timeline.language} (no column): {', '.join(timeline.skipped)}")
     lines.append("")
-    lines += [line.rstrip() for line in _grid(timeline, " ", "")]
-    lines += ["", _legend(), "counts at the foot: cells of each status per version (the step into it)"]
+    lines += [line.rstrip() for line in _grid(timeline)]
+    lines += [
+        "",
+        _legend(),
+        "counts at the foot: cells of each status per version (the step into it)",
+        LAST_SEEN_NOTE,
+    ]
     return _lines(lines)
 
 
@@ -296,17 +316,18 @@ def timeline_md(timeline: Timeline) -> str:
         lines.append(f"- not held in {timeline.language}: {', '.join(timeline.skipped)}")
     lines.append("")
     head = [f"v{k + 1}" for k in range(len(timeline.symbols))]
-    lines.append("| " + " | ".join(head) + " | Lineage |")
-    lines.append("|" + "---|" * (len(head) + 1))
+    lines.append("| " + " | ".join(head) + " | Seen | Lineage |")
+    lines.append("|" + "---|" * (len(head) + 2))
     for row in timeline.rows:
         cells = [CODES[c.status] if c.status else "" for c in row.cells]
-        lines.append("| " + " | ".join(cells) + " | " + escape(row.label) + " |")
+        ref = last_seen(row)
+        lines.append("| " + " | ".join(cells) + f" | {escape(ref)} | " + escape(row.label) + " |")
     counts = timeline.counts()
     for status in STATUSES:
         values = [str(c[status]) if c[status] else "" for c in counts]
         if any(values):
-            lines.append("| " + " | ".join(values) + f" | **{status}** |")
-    lines += ["", _legend()]
+            lines.append("| " + " | ".join(values) + f" | | **{status}** |")
+    lines += ["", _legend(), "", LAST_SEEN_NOTE]
     return _lines(lines)
 
 
@@ -328,7 +349,7 @@ def _html_section(timeline: Timeline, heading: str | None) -> dict[str, Any]:
             css = "excerpt" if c.status == "not in the excerpt" else (c.status or "")
             title = f"{c.status}: {where}" if c.status and where else c.status or ""
             cells.append({"code": CODES[c.status] if c.status else "", "css": css, "title": title})
-        rows.append({"cells": cells, "label": row.label})
+        rows.append({"cells": cells, "label": row.label, "seen": last_seen(row)})
     counts = timeline.counts()
     foot = [
         {"status": status, "numbers": [c[status] or "" for c in counts]}
@@ -356,6 +377,7 @@ def timeline_html(timeline: Timeline) -> str:
             notes=[],
             sections=[_html_section(timeline, None)],
             legend=_legend(),
+            seen_note=LAST_SEEN_NOTE,
         )
     )
 
@@ -421,6 +443,7 @@ def timelines_html(whole: HistoryTimelines) -> str:
             ],
             sections=[_html_section(t, f"Timeline of {_title(t)}") for t in whole.timelines],
             legend=_legend(),
+            seen_note=LAST_SEEN_NOTE,
         )
     )
 
