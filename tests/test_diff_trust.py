@@ -391,3 +391,29 @@ def test_a_whole_last_provision_that_grew_is_reworded() -> None:
     )
     [change] = [c for c in compare(excerpt, grown.with_meta(extent="full")).changes if c.kind != "unchanged"]
     assert (change.kind, change.cut) == ("reworded", None)
+
+
+def test_an_operative_paragraph_stopping_on_a_comma_is_cut_and_its_rewording_says_so() -> None:
+    """GA 55/109 (zh) stops in op3 on `……透明的原则，`: a preambular paragraph ends on a comma,
+    an operative paragraph never does. Paired with 25/3's op8, reworded in its middle as
+    well, the words 25/3 has past the comma show as added: the report says they may only
+    lie beyond the excerpt (they were a bare 'added' without a word)."""
+    from engine.diff.compare import cut_short
+
+    old = stored("zh", "intl-cooperation-hr", "A/RES/55/109")
+    assert old.provisions[-1].kind == "operative" and old.provisions[-1].text.endswith("，")
+    assert cut_short(old)
+    new = stored("zh", "intl-cooperation-hr", "A/HRC/RES/25/3")
+    diff = compare(old, new)
+    [op3] = [c for c in diff.changes if c.old == ("op3",)]
+    assert op3.kind == "reworded" and op3.cut is None and op3.ops[-1][0] == "insert"
+    text = DIFF_RENDERERS["text"](diff, RenderOptions())
+    note = "note: the old text stops mid-sentence in op3: what op8 has past that point may lie beyond"
+    assert note in text
+    whole_pp = dataclasses.replace(old.provisions[-1], kind="preamble")  # a preambular ending: not cut
+    assert not cut_short(dataclasses.replace(old, provisions=(*old.provisions[:-1], whole_pp)))
+    cut_pass = compare(
+        stored("zh", "regional-arrangements-hr", "A/RES/53/148"),
+        stored("zh", "regional-arrangements-hr", "A/RES/55/105"),
+    )
+    assert "stops mid-sentence" not in DIFF_RENDERERS["text"](cut_pass, RenderOptions())

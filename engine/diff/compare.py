@@ -31,11 +31,17 @@ mid-sentence (as the reader judges the extent)."""
 
 
 def cut_short(resolution: Resolution) -> bool:
-    """An excerpt whose last provision stops mid-sentence (`又欢迎在这方面高`)."""
+    """An excerpt whose last provision stops mid-sentence (`又欢迎在这方面高`), or an
+    operative paragraph that stops on a comma (`……透明的原则，`): a preambular paragraph ends
+    on one, an operative paragraph never does (`;` `；` `.` `。`, or `:` before its
+    subparagraphs), so the rest of its sentence is past the excerpt, not removed."""
     if resolution.meta.extent != "excerpt" or not resolution.provisions:
         return False
-    last = resolution.provisions[-1].text.rstrip()
-    return bool(last) and last[-1] not in PROVISION_END
+    provision = resolution.provisions[-1]
+    last = provision.text.rstrip()
+    if not last:
+        return False
+    return last[-1] not in PROVISION_END or (provision.kind == "operative" and last[-1] in ",，")
 
 
 def _cut_ops(old_text: str, new_text: str) -> tuple[Op, ...] | None:

@@ -104,6 +104,28 @@ def identity(resolution: Resolution) -> str:
     return f"{meta.symbol or meta.title or meta.source or 'untitled'} ({meta.language}{extent})"
 
 
+def _cut_notes(diff: Diff) -> list[str]:
+    """An excerpt that stops mid-sentence in a provision paired with a reworded one: the
+    words the other side has past the cut are shown as added (or removed), yet may only lie
+    beyond the excerpt. A provision paired as cut short (`Change.cut`) says so already."""
+    from ..diff.compare import cut_short
+
+    out = []
+    for side, res in (("old", diff.old), ("new", diff.new)):
+        if not cut_short(res):
+            continue
+        last = res.provisions[-1].id
+        for change in diff.changes:
+            mine, other = (change.old, change.new) if side == "old" else (change.new, change.old)
+            if last in mine and other and change.cut is None and change.kind != "unchanged":
+                what = "added" if side == "old" else "removed"
+                out.append(
+                    f"note: the {side} text stops mid-sentence in {last}: what {', '.join(other)} has past "
+                    f"that point may lie beyond the excerpt, not be {what}"
+                )
+    return out
+
+
 def excerpt_notes(diff: Diff) -> list[str]:
     """What an excerpt hides: the comparison cannot tell a provision that was dropped from
     one that lies past where the other text was cut off, so say so under the summary."""
@@ -112,6 +134,7 @@ def excerpt_notes(diff: Diff) -> list[str]:
         notes.append("note: the new text is an excerpt: old provisions past its end show as removed")
     if diff.old.meta.extent == "excerpt":
         notes.append("note: the old text is an excerpt: new provisions past its end show as added")
+    notes += _cut_notes(diff)
     old_notes, new_notes = bool(diff.old.footnotes), bool(diff.new.footnotes)
     if old_notes != new_notes:
         which = "old" if old_notes else "new"
