@@ -591,3 +591,19 @@ def test_apply_continue_lists_a_line_it_cannot_read_and_applies_the_rest(tmp_pat
     assert "cooperation with special procedure mandate holders" in result.stdout  # "select" deleted
     stopped = run("apply", str(L41), str(listed))
     assert stopped.returncode == 2 and stopped.stderr.startswith(f"Error: {listed}:4: ")
+
+
+def test_a_printed_number_without_zhixing_bufen_is_an_operative_paragraph() -> None:
+    """`第3段` leaves out 执行部分 as "paragraph 3" leaves out "operative": a printed number is
+    an operative paragraph's (the lineage review's `#第3段` was refused). `第三段`, an
+    ordinal word, could be a preambular paragraph's count and stays refused."""
+    from engine import api
+    from engine.amend.refs import resolve
+    from engine.errors import AmendmentError
+
+    seed = api.read_file(SEED)
+    listed = parse("在第3段中，将“增强”改为“加强”。\n", seed).amendments
+    assert [a.target for a in listed] == ["op3"]  # type: ignore[attr-defined]
+    assert resolve(seed, "第 3 段") == "op3"
+    with pytest.raises(AmendmentError, match="is not a reference to a paragraph"):
+        resolve(seed, "第三段")

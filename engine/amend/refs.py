@@ -139,10 +139,14 @@ _EN_OP = re.compile(
     rf"^(?:operative\s+paragraph\s+|paragraph\s+|OP\s*)(?P<number>[0-9]+{_SUFFIX}){_SUBS}$", re.IGNORECASE
 )
 # As typed, too: `序言部分第3段` (a digit for the ordinal), `执行部分第十三段` (an ordinal
-# word for the number), `执行部分13段` (第 left out). Each names one paragraph for sure.
+# word for the number), `执行部分13段` (第 left out), `第3段` (执行部分 left out, as "paragraph 3"
+# leaves out "operative": a printed number is an operative paragraph's; `第三段` with an
+# ordinal word stays refused, since preambular paragraphs are counted in those). Each names
+# one paragraph for sure.
 _ZH_PP = re.compile(rf"^序言部分第?\s*(?P<n>[一二三四五六七八九十百零]+|[0-9]+)\s*段{_SUBS}$")
 _ZH_OP = re.compile(
-    rf"^执行部分第?\s*(?P<number>[0-9]+{_SUFFIX}|[一二三四五六七八九十百零]+)\s*{_SUBS}\s*段$", re.IGNORECASE
+    rf"^(?:执行部分第?|第(?=\s*[0-9]))\s*(?P<number>[0-9]+{_SUFFIX}|[一二三四五六七八九十百零]+)\s*{_SUBS}\s*段$",
+    re.IGNORECASE,
 )
 # `款` for `段`: a paragraph of a law is a 款, but a UN text counts its paragraphs in 段 (and
 # a 款 may be meant as a subparagraph, 分段): refused, with the reference it likely meant.
