@@ -417,3 +417,25 @@ def test_an_operative_paragraph_stopping_on_a_comma_is_cut_and_its_rewording_say
         stored("zh", "regional-arrangements-hr", "A/RES/55/105"),
     )
     assert "stops mid-sentence" not in DIFF_RENDERERS["text"](cut_pass, RenderOptions())
+
+
+@pytest.mark.parametrize(("name", "fragment"), [("hrc-25-3.zh.txt", 2), ("a-c3-78-l41.en.txt", 1)])
+def test_an_excerpt_stopping_a_word_in_is_the_next_provision_cut_short(name: str, fragment: int) -> None:
+    """An excerpt that stops a word or two into its last paragraph (`Takes`, `重申`) was a
+    paragraph removed beside the same paragraph added (a phantom row in every timeline);
+    it is the next provision of the other side when that one begins so, and only then."""
+    full = load(name)
+    upto = [p.id for p in full.provisions].index("op5")
+    head = full.provisions[upto].text
+    cut = head[:fragment] if full.meta.language == "zh" else head.split()[0]
+    provisions = [*full.provisions[:upto], dataclasses.replace(full.provisions[upto], text=cut, footnotes=())]
+    excerpt = dataclasses.replace(full, provisions=tuple(provisions)).with_meta(extent="excerpt")
+    [op5] = [c for c in compare(excerpt, full).changes if c.old == ("op5",)]
+    assert (op5.kind, op5.new, op5.method, op5.cut) == ("unchanged", ("op5",), "cut", "old")
+    # the next paragraph of the other side begins otherwise: no pairing on a word or two
+    from engine.model import renumber
+
+    kept = renumber([p for p in full.provisions if p.id != "op5"])  # op6 begins otherwise
+    dropped = dataclasses.replace(full, provisions=tuple(kept))
+    [alone] = [c for c in compare(excerpt, dropped).changes if c.old == ("op5",)]
+    assert alone.kind == "removed"

@@ -76,7 +76,10 @@ def near_pass(state: State, options: AlignOptions) -> None:
 
 
 CUT_MIN_TOKENS = 3
-"""A cut provision must keep this many tokens to be recognised by its beginning."""
+"""A cut provision keeping this many tokens is recognised by its beginning wherever it stands
+after its predecessor's partner; one keeping fewer (`Takes`, `重申`: an excerpt that stops a
+word or two in) only as the provision right after the partner of the paragraph just before
+it, since a word or two begin many paragraphs."""
 
 
 def cut_pass(state: State, old_cut: bool, new_cut: bool) -> None:
@@ -98,7 +101,7 @@ def cut_pass(state: State, old_cut: bool, new_cut: bool) -> None:
         )
         codes = state.old_codes if cut_side == "old" else state.new_codes
         c = len(keys) - 1
-        if c < 0 or partner[c] is not None or len(codes[c]) < CUT_MIN_TOKENS:
+        if c < 0 or partner[c] is not None or not codes[c]:
             continue
         head = spaceless(keys[c])
         after = next((p for k in range(c - 1, -1, -1) if (p := partner[k]) is not None), -1)
@@ -108,6 +111,10 @@ def cut_pass(state: State, old_cut: bool, new_cut: bool) -> None:
             if other_partner[k] is None and spaceless(key).startswith(head)
         ]
         found = [k for k in found if k > after]
+        if len(codes[c]) < CUT_MIN_TOKENS:
+            # only right after the partner of the paragraph just before it
+            before = partner[c - 1] if c > 0 else None
+            found = [k for k in found if before is not None and k == before + 1]
         if len(found) != 1:  # none, or a repeated text: left to the ordered passes
             continue
         k = found[0]
