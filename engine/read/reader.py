@@ -84,7 +84,11 @@ def read_text(
 
     vocabulary = frozenset(re.findall(r"[\w-]+", text.lower()))
     text_lines = tuple(sorted(line.no for line in lines if line.kind == "text"))
-    reader = footnotes.MarkerReader(bodies={b.marker: b.line for b in bodies}, text_lines=text_lines)
+    reader = footnotes.MarkerReader(
+        bodies={b.marker: b.line for b in bodies},
+        text_lines=text_lines,
+        start_unknown=seg.body_line is None,
+    )
     alone = _numbers_alone(lines) if markers and lang != "zh" else []
     provisions = []
     for unit in seg.units:
@@ -243,7 +247,7 @@ def _doubtful_marker(
     missing = f"no footnote {doubt.number} is on its page" if bodies else "no footnote text is in the input"
     return diag(
         "footnote-marker-doubtful",
-        f"{doubt.number} in {doubt.context!r} is glued as a footnote marker is, but the marker "
+        f"{doubt.number} in {doubt.context!r} {doubt.how}, but the marker "
         f"expected is {doubt.expected} and {missing}: kept in the text",
         where,
     )

@@ -34,7 +34,7 @@ from typing import Literal
 
 from ..diagnostics import Diagnostic, diag
 from ..model import STATUS_TAG, letter_index, letters, roman_index, roman_label
-from ..text import OPERATIVE_NUMBER_RE
+from ..text import OPERATIVE_LEAD_WORDS, OPERATIVE_NUMBER_RE
 from . import openers
 from .lines import Line
 
@@ -84,6 +84,9 @@ _INLINE_CUT = re.compile(r"(?<=[,;:.，；：。،])(?:\d{1,2}/?)?(\s+)(?=\S)")
 _INLINE_CUT_CASED = re.compile(r"(?<=[,;:.，；：。،])(?:\d{1,2}/?)?(\s+)(?=[^\W_a-nq-z]|[(（])")
 _CASED_LANGUAGES = ("en", "fr", "es")
 _OWN_NUMBER = re.compile(r"(?:^|\s)\d{1,6}\s?\.$")
+# An operative number the extraction put at the end of the line before its paragraph, after
+# the punctuation that ends the paragraph before: `... 21 December 2010,1.` / `Takes note`.
+_HANGING_NUMBER = re.compile(r"(?<=[,;:])\s?(\d{1,3})\s?\.\s*$")
 _OWN_NUMBER_SPAN = 9  # the longest text _OWN_NUMBER can match: a space, 6 digits, a space, "."
 # How far a typed number may run ahead of the expected one and still be a paragraph
 # number (a drafter deleted paragraphs and did not renumber); beyond it, it is text.
@@ -267,6 +270,13 @@ def segment(lines: list[Line], lang: str) -> Segmented:
     return seg
 
 
+def _opens_operative(text: str, lang: str) -> bool:
+    """An operative verb of `lang` in the first three words (`Takes`, `Also requests`,
+    `Strongly condemns`, `Prie également`)."""
+    words = [w.capitalize() for w in re.findall(r"[^\W\d_]+", text[:60])[:3]]
+    return any(w in OPERATIVE_LEAD_WORDS.get(lang, frozenset()) for w in words)
+
+
 def _find_body_line(pieces: list[_Piece], lang: str) -> int | None:
     """Index of the body line: one with a comma wins; a bare name, the last before text."""
     bare: int | None = None
@@ -339,7 +349,8 @@ class _Reader:
             closed = current is None or ends_paragraph(last)
             block = self.typed and item.block_start and closed
             if (
-                self.label(piece, text)
+                self.hanging(piece, text, current)
+                or self.label(piece, text)
                 or self.operative(piece, text, closed)
                 or self.subparagraph(piece, text, current, closed)
                 or self.preamble(piece, text, current, closed, block, self.typed and item.block_start)
@@ -403,6 +414,33 @@ class _Reader:
         last = n if suffixed else n - 1
         missing = f"{name}{last}" if last == running + 1 else f"{name}{running + 1} to {name}{last}"
         self.warn("numbering-skipped", f"{name}{number} follows {name}{before}: {missing} missing", line)
+
+    def hanging(self, piece: Line, text: str, current: Unit | None) -> bool:
+        """An operative number printed at the end of the line before its paragraph, after the
+        punctuation that ends the paragraph before (`... of 21 December 2010,1.` then `Takes
+        note of the report ...`): a PDF extraction that put the number before the line break.
+        Read as a glued footnote marker and a stray full stop, it silently swallowed operative
+        paragraph 1 into the last preambular paragraph. It is the paragraph's number only if
+        it is the next one expected and the line opens with an operative verb (`Takes`, `Also
+        requests`); anything else after `,1.` stays as it was read."""
+        if current is None or self.lang not in _CASED_LANGUAGES or not current.pieces:
+            return False
+        last = current.last_piece
+        m = _HANGING_NUMBER.search(last)
+        if not m or int(m[1]) != (self.last_op or 0) + 1 or not _opens_operative(text, self.lang):
+            return False
+        n = int(m[1])
+        at = max(i for i, p in enumerate(current.pieces) if p.strip())
+        current.pieces[at] = last[: m.start()]
+        self.warn(
+            "layout",
+            f"operative number {n}. printed at the end of line {current.last_line or current.line} "
+            f"taken as the number of the paragraph that opens on line {piece.no}",
+            piece.no,
+        )
+        self.last_op = n
+        self.new("op", 0, str(n), piece, text)
+        return True
 
     def suffixed(self, piece: Line, text: str, closed: bool) -> bool:
         """`3 bis. ...` after paragraph 3, in a typed draft: its number is `3 bis`, and the

@@ -1,0 +1,111 @@
+"""Reader faults found by the corpus audit (every text of shared/corpus read against its
+raw text): each test holds the minimal excerpt of the corpus text that showed the fault,
+copied as stored, and fails on the reader before its fix.
+"""
+
+from __future__ import annotations
+
+from engine.model import Resolution
+from engine.read import read_text
+
+# A/C.3/66/L.UNKNOWN (corpus, iran-hr, 2011), as stored: the italic lead words are lost and
+# operative paragraph 1's number stands at the end of the line before it.
+HANGING_NUMBER = """Situation of human rights in the Islamic Republic of Iran
+The General Assembly
+its previous resolutions on the situation of human rights in theIslamic Republic of Iran, \
+the most recent of which is resolution 65/226 of 21 December 2010,1.
+Takes note
+of the report of the Secretary-General submitted pursuant toresolution 65/226,
+which highlights further negative developments
+"""
+
+# A/RES/74/151 (corpus, French), page 2 of a paginated web view: it starts mid-document,
+# after footnotes 1 and 2, so the first markers it holds are 3 and 4.
+MID_DOCUMENT_FR = (
+    "Renforcement de l’action de l’Organisation des Nations Unies A/RES/74/151 "
+    "Rappelant ses résolutions antérieures sur la question, Réaffirmant qu’il importe de "
+    "s’assurer que l’examen des questions relatives aux droits de l’homme se fasse dans un "
+    "esprit d’universalité, comme affirmé dans la Déclaration et le Programme d ’action de "
+    "Vienne adoptés le 25 juin 1993 par la Conférence mondiale sur les droits de l’homme 3, "
+    "et de supprimer toute politique de deux poids deux mesures, Rappelant que le Programme "
+    "de développement durable à l’horizon 2030 4 prévoit la revitalisation du Partenariat "
+    "mondial pour le développement durable, Soulignant que les g"
+)
+
+
+def codes(res: Resolution) -> list[str]:
+    return [w.code for w in res.warnings]
+
+
+def test_an_operative_number_at_the_end_of_the_line_before_starts_its_paragraph() -> None:
+    res = read_text(HANGING_NUMBER, lang="en")
+    pp, op = res.provisions
+    assert pp.kind == "preamble" and pp.text.endswith("of 21 December 2010,")
+    assert pp.footnotes == ()  # the `1` was read as footnote marker 1
+    assert op.kind == "operative" and op.number == "1"
+    assert op.text.startswith("Takes note of the report of the Secretary-General")
+    said = [w for w in res.warnings if w.code == "layout"]
+    assert said and "operative number 1. printed at the end of line 3" in said[0].message
+    assert "footnote-no-text" not in codes(res)
+
+
+def test_a_number_after_a_comma_at_a_line_end_stays_when_no_operative_paragraph_opens() -> None:
+    text = HANGING_NUMBER.replace("Takes note\n", "the Covenants\n")
+    res = read_text(text, lang="en")
+    assert [p.kind for p in res.provisions] == ["preamble"]
+
+
+def test_a_hanging_number_must_be_the_next_one() -> None:
+    text = HANGING_NUMBER.replace("2010,1.", "2010,7.")
+    res = read_text(text, lang="en")
+    assert [p.kind for p in res.provisions] == ["preamble"]
+
+
+def test_markers_of_a_text_that_starts_mid_document_are_read_from_where_it_starts() -> None:
+    res = read_text(MID_DOCUMENT_FR, lang="fr")
+    by_start = {p.text.split()[0] + p.text[-12:]: p for p in res.provisions}
+    assert len(by_start) == 4
+    pp = res.provisions[1]
+    assert "sur les droits de l’homme, et de supprimer" in pp.text  # not `l’homme 3, et`
+    assert "adoptés le 25 juin 1993 par" in pp.text  # a day, not marker 25
+    assert [r.marker for r in pp.footnotes] == ["3"]
+    assert pp.text[pp.footnotes[0].offset - 6 : pp.footnotes[0].offset] == "l’homme"[-6:]
+    nxt = res.provisions[2]
+    assert "à l’horizon 2030 prévoit" in nxt.text
+    assert [r.marker for r in nxt.footnotes] == ["4"]
+    assert codes(res).count("footnote-no-text") == 2  # said: no footnote text is in the input
+
+
+def test_an_out_of_sequence_number_where_a_marker_stands_is_said() -> None:
+    """With a body line the numbering starts at 1: `l’homme 3, et` stays in the text, said."""
+    text = "L’Assemblée générale,\n" + MID_DOCUMENT_FR.split("A/RES/74/151 ", 1)[1]
+    res = read_text(text, lang="fr")
+    assert "droits de l’homme 3, et" in res.provisions[1].text
+    doubts = [w.message for w in res.warnings if w.code == "footnote-marker-doubtful"]
+    assert any(m.startswith("3 in ") for m in doubts), doubts
+    assert any(m.startswith("4 in ") for m in doubts), doubts
+    assert not any(m.startswith("25 in ") for m in doubts), doubts
+
+
+def test_a_day_before_a_month_is_no_marker_even_when_it_is_the_one_expected() -> None:
+    text = (
+        "Le Conseil des droits de l’homme,\n"
+        "Rappelant la Déclaration universelle des droits de l’homme1 et la Déclaration et le "
+        "Programme d’action de Vienne adoptés le 2 juin 1993 par la Conférence mondiale,\n"
+    )
+    res = read_text(text, lang="fr")
+    pp = res.provisions[0]
+    assert "adoptés le 2 juin 1993 par" in pp.text
+    assert [r.marker for r in pp.footnotes] == ["1"]
+
+
+def test_the_start_of_a_range_is_no_marker_even_when_it_is_the_one_expected() -> None:
+    text = (
+        "The General Assembly,\n"
+        "Recalling the Universal Declaration of Human Rights,1 the Durban Review Conference, "
+        "held at Geneva from 2 to 4 April 2009, and the declaration,\n"
+    )
+    res = read_text(text, lang="en")
+    pp = res.provisions[0]
+    assert "held at Geneva from 2 to 4 April 2009" in pp.text
+    assert [r.marker for r in pp.footnotes] == ["1"]
