@@ -480,7 +480,8 @@ class MarkerReader:
             return 1
         if kind in ("word", "year"):
             return n
-        if kind in ("glued", "punct") and not m["space"] and _glued_like_a_marker(text, m.start(kind), m.end()):
+        glued = kind in ("glued", "punct") and not m["space"]
+        if glued and _glued_like_a_marker(text, m.start(kind), m.end()):
             return n
         return 1
 
