@@ -109,3 +109,13 @@ def test_the_start_of_a_range_is_no_marker_even_when_it_is_the_one_expected() ->
     pp = res.provisions[0]
     assert "held at Geneva from 2 to 4 April 2009" in pp.text
     assert [r.marker for r in pp.footnotes] == ["1"]
+
+
+def test_an_excerpt_that_stops_after_a_subparagraph_letter_says_so() -> None:
+    """A/RES/55/114 (zh) ends with `3. 表示关注： (a) `: the message quoted an empty string."""
+    text = "大会，\n遵循《联合国宪章》，\n1. 欢迎人权委员会的报告；\n3. 表示关注：\n(a) "
+    res = read_text(text, lang="zh")
+    said = [w.message for w in res.warnings if w.code == "excerpt"]
+    assert said == [
+        "read as an excerpt: the text stops after the number of its last provision ('a'), which has no text"
+    ]

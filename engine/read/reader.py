@@ -127,11 +127,12 @@ def read_text(
     if extent == "excerpt":
         ended = last and last[-1] in ".。;；,，:：”’)）]»"
         where = "before a final full stop" if ended else "mid-sentence"
-        warnings.append(
-            diag(
-                "excerpt", f"read as an excerpt: the text stops {where} ({last[-30:]!r})", provisions[-1].line
-            )
-        )
+        said = f"the text stops {where} ({last[-30:]!r})"
+        if not last:
+            # `3. 表示关注： (a) ` and the end: an empty provision, not an empty quote
+            number = provisions[-1].number
+            said = f"the text stops after the number of its last provision ({number!r}), which has no text"
+        warnings.append(diag("excerpt", f"read as an excerpt: {said}", provisions[-1].line))
 
     facts = metadata.read_metadata(seg.header, seg.trailer, symbols, seg.body_code, lang)
     meta = Metadata(
