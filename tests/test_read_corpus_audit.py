@@ -119,3 +119,21 @@ def test_an_excerpt_that_stops_after_a_subparagraph_letter_says_so() -> None:
     assert said == [
         "read as an excerpt: the text stops after the number of its last provision ('a'), which has no text"
     ]
+
+
+def test_a_draft_without_its_symbol_is_no_adopted_resolution() -> None:
+    """A/C.3/62/L.UNKNOWN and A/C.3/79/L.UNKNOWN (corpus) start at the sponsors' `draft
+    resolution` line with no symbol: the body line `The General Assembly,` made them `GA`."""
+    text = (
+        "Australia, Austria, Belgium and United States of America: draft resolution\n"
+        "Situation of human rights in the Islamic Republic of Iran\n"
+        "The General Assembly,\n"
+        "Guided by the Charter of the United Nations,\n"
+    )
+    assert read_text(text, lang="en").meta.body == "GA-draft"
+    committee = "Third Committee\nAgenda item 69 (c)\n" + text
+    assert read_text(committee, lang="en").meta.body == "GA-C3-draft"
+    council = text.replace("The General Assembly,", "The Human Rights Council,")
+    assert read_text(council, lang="en").meta.body == "HRC-draft"
+    adopted = "Resolution adopted by the General Assembly\n" + text.split("\n", 2)[2]
+    assert read_text(adopted, lang="en").meta.body == "GA"
