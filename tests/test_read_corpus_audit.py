@@ -137,3 +137,16 @@ def test_a_draft_without_its_symbol_is_no_adopted_resolution() -> None:
     assert read_text(council, lang="en").meta.body == "HRC-draft"
     adopted = "Resolution adopted by the General Assembly\n" + text.split("\n", 2)[2]
     assert read_text(adopted, lang="en").meta.body == "GA"
+
+
+def test_a_session_line_glued_to_the_next_keeps_its_session() -> None:
+    """A/C.3/64/L.UNKNOWN (corpus) opens `Sixty-fourth sessionThird Committee`."""
+    text = (
+        "Sixty-fourth sessionThird Committee\nAgenda item 69 (c)\n"
+        "Andorra and United States of America:\ndraft resolution\n"
+        "Situation of human rights in the Islamic Republic of Iran\n"
+        "The General Assembly,\nGuided by the Charter of the United Nations,\n"
+    )
+    meta = read_text(text, lang="en").meta
+    assert (meta.session, meta.body) == ("64", "GA-C3-draft")
+    assert read_text(text.replace("sessionThird", "sessions Third"), lang="en").meta.session is None

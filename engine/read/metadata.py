@@ -62,7 +62,9 @@ _TENS = {
 }
 _ZH_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _SESSION_EN = re.compile(
-    r"\b((?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-\s?)?[a-z]+)\s+session\b", re.I
+    # `Sixty-fourth sessionThird Committee`: a copy that lost the line break (not `sessions`)
+    r"\b((?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-\s?)?[a-z]+)\s+session(?!(?-i:[a-z]))",
+    re.I,
 )
 _SESSION_ZH = re.compile(r"第([一二三四五六七八九十]+)届会议")
 
