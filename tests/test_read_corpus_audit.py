@@ -76,6 +76,17 @@ def test_markers_of_a_text_that_starts_mid_document_are_read_from_where_it_start
     assert codes(res).count("footnote-no-text") == 2  # said: no footnote text is in the input
 
 
+def test_a_lone_out_of_sequence_number_in_a_mid_document_text_is_no_evidence() -> None:
+    """Only a run (3, then 4) sets where the markers start: a single `l’homme 3, et` (or the
+    seed's `资料，2其中` in a copy that lost marker 1) stays in the text, and is said."""
+    text = MID_DOCUMENT_FR.split(" Rappelant que le Programme")[0]
+    res = read_text(text, lang="fr")
+    assert "droits de l’homme 3, et" in res.provisions[1].text
+    assert all(p.footnotes == () for p in res.provisions)
+    doubts = [w.message for w in res.warnings if w.code == "footnote-marker-doubtful"]
+    assert [m[:5] for m in doubts] == ["3 in "]
+
+
 def test_an_out_of_sequence_number_where_a_marker_stands_is_said() -> None:
     """With a body line the numbering starts at 1: `l’homme 3, et` stays in the text, said."""
     text = "L’Assemblée générale,\n" + MID_DOCUMENT_FR.split("A/RES/74/151 ", 1)[1]

@@ -376,8 +376,10 @@ class MarkerReader:
     text_lines: tuple[int, ...] | None = None
     seen: set[int] = field(default_factory=set)
     last_line: int = 0  # the last source line of the text being read
-    # the text starts mid-document (no body line: a page of a paginated view, an excerpt),
-    # so footnotes before it may be cited there: the numbering may start at any number
+    # the number of the first marker: 1, or, in a text that starts mid-document, the number
+    # a trial reading found (`first_marker` in reader.py)
+    first: int = 1
+    # a trial reading: the numbering may start at any number (see `_first_expected`)
     start_unknown: bool = False
     # numbers glued to the wording as a marker is, left in the text because they are out of
     # the sequence and have no footnote text: (number, the marker expected, the text around it)
@@ -470,14 +472,13 @@ class MarkerReader:
         return None, 0
 
     def _first_expected(self, kind: str, n: int, text: str, m: re.Match[str]) -> int:
-        """The marker expected before any was read: 1, or, in a text that starts mid-document
+        """The marker expected before any was read: `first`, or, in a trial reading
         (`start_unknown`), the number of the first one that stands where only a marker stands:
         glued as a PDF prints one (`Rights,3 and`), after a word that does not count it
-        (`l’homme 3, et`) or after a year (`2030 4 prévoit`). A page 2 cites footnotes 3 and
-        4; waiting for 1 left both in the text, without a word. Not a number after a comma
-        and a space (`1, 2 and 3`), nor one glued to a resolution number (`77/2285`)."""
+        (`l’homme 3, et`) or after a year (`2030 4 prévoit`). Not a number after a comma and a
+        space (`1, 2 and 3`), nor one glued to a resolution number (`77/2285`)."""
         if not self.start_unknown or n <= 1:
-            return 1
+            return self.first
         if kind in ("word", "year"):
             return n
         glued = kind in ("glued", "punct") and not m["space"]
