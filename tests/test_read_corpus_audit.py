@@ -161,3 +161,21 @@ def test_a_session_line_glued_to_the_next_keeps_its_session() -> None:
     meta = read_text(text, lang="en").meta
     assert (meta.session, meta.body) == ("64", "GA-C3-draft")
     assert read_text(text.replace("sessionThird", "sessions Third"), lang="en").meta.session is None
+
+
+def test_a_typed_text_cut_inside_a_lead_word_says_so() -> None:
+    """A/RES/51/102 (en, fixed-width, a blank line between paragraphs) stops at `No` of
+    `Noting`: read as a paragraph of its own, as the block it is, it now gets the note that
+    the same cut gets in extracted text."""
+    text = (
+        "      The General Assembly,\n\n"
+        "      Recalling its resolution 32/127 of 16 December 1977,\n\n"
+        "      Recalling also Commission on Human Rights resolution 1993/51,\n\n"
+        "      Having considered the report of the Secretary-General,\n\n"
+        "      No\n"
+    )
+    res = read_text(text, lang="en")
+    assert [p.text for p in res.provisions][-1] == "No"
+    assert [w.message for w in res.warnings if w.code == "cut-lead-word"] == [
+        "'No' taken as the cut-off start of a paragraph"
+    ]

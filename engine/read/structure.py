@@ -362,6 +362,7 @@ class _Reader:
             else:
                 current.pieces.append(text)
                 current.last_line = piece.no
+        self._cut_in_a_block()
         if self.labels:
             self.seg.warnings.append(
                 diag(
@@ -369,6 +370,28 @@ class _Reader:
                     f"{self.labels} paragraph(s) carry negotiation labels (PP1, OP3 bis ...)",
                 )
             )
+
+    def _cut_in_a_block(self) -> None:
+        """A typed text whose last block is one capitalised word (`No` of `Noting`, A/RES/51/102
+        as stored) made it a paragraph of its own, as a block is, but without the note that
+        extracted text gets (`unnumbered`): say it the same way."""
+        last = self.units[-1] if self.units else None
+        if (
+            not self.typed
+            or last is None
+            or last.part != "pp"
+            or last.depth
+            or len(last.pieces) != 1
+            or self.lang not in _CASED_LANGUAGES
+            or not re.match(r"\s*[A-Z][a-z]*\s*$", last.pieces[0])
+            or any(w.code == "cut-lead-word" for w in self.seg.warnings)
+        ):
+            return
+        self.warn(
+            "cut-lead-word",
+            f"{last.pieces[0].strip()!r} taken as the cut-off start of a paragraph",
+            last.line,
+        )
 
     def label(self, piece: Line, text: str) -> bool:
         m = _LABEL.match(text)
