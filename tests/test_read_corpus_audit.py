@@ -5,8 +5,13 @@ copied as stored, and fails on the reader before its fix.
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 from engine.model import Resolution
 from engine.read import read_text
+
+GOLDEN = Path(__file__).resolve().parent / "golden" / "read"
 
 # A/C.3/66/L.UNKNOWN (corpus, iran-hr, 2011), as stored: the italic lead words are lost and
 # operative paragraph 1's number stands at the end of the line before it.
@@ -179,3 +184,17 @@ def test_a_typed_text_cut_inside_a_lead_word_says_so() -> None:
     assert [w.message for w in res.warnings if w.code == "cut-lead-word"] == [
         "'No' taken as the cut-off start of a paragraph"
     ]
+
+
+def test_every_operative_number_of_l41_moved_to_the_line_before_reads_the_same() -> None:
+    """The full A/C.3/78/L.41 with each operative number that starts a line after `,;:` put at
+    the end of the line before (as the A/C.3/66 copy prints its `1.`): the same provisions,
+    texts and footnote markers."""
+    raw = (GOLDEN / "en-A-C.3-78-L.41.txt").read_text(encoding="utf-8")
+    moved, count = re.subn(r"([,;:])\n(\d{1,2})\.\s*", r"\1\2.\n", raw)
+    assert count >= 30
+
+    def shape(res: Resolution) -> list[tuple[str, str, str, list[str]]]:
+        return [(p.id, p.number, p.text, [f.marker for f in p.footnotes]) for p in res.provisions]
+
+    assert shape(read_text(moved, lang="en")) == shape(read_text(raw, lang="en"))
