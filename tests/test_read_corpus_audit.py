@@ -198,3 +198,16 @@ def test_every_operative_number_of_l41_moved_to_the_line_before_reads_the_same()
         return [(p.id, p.number, p.text, [f.marker for f in p.footnotes]) for p in res.provisions]
 
     assert shape(read_text(moved, lang="en")) == shape(read_text(raw, lang="en"))
+
+
+def test_every_operative_number_of_the_seed_moved_to_the_line_before_reads_the_same() -> None:
+    """The same in Chinese (HRC 25/3 as adopted): `…基本内容，1.` then `重申…` swallowed
+    operative paragraph 1 into the last preambular paragraph, its `1` read as a marker."""
+    raw = (GOLDEN / "zh-A-HRC-RES-25-3-seed.txt").read_text(encoding="utf-8")
+    moved, count = re.subn(r"([，；：])\s*\n\s*(\d{1,2})\.\s*", r"\1\2.\n", raw)
+    assert count >= 20
+
+    def shape(res: Resolution) -> list[tuple[str, str, str, list[str]]]:
+        return [(p.id, p.number, p.text, [f.marker for f in p.footnotes]) for p in res.provisions]
+
+    assert shape(read_text(moved, lang="zh")) == shape(read_text(raw, lang="zh"))

@@ -86,7 +86,7 @@ _CASED_LANGUAGES = ("en", "fr", "es")
 _OWN_NUMBER = re.compile(r"(?:^|\s)\d{1,6}\s?\.$")
 # An operative number the extraction put at the end of the line before its paragraph, after
 # the punctuation that ends the paragraph before: `... 21 December 2010,1.` / `Takes note`.
-_HANGING_NUMBER = re.compile(r"(?<=[,;:])\s?(\d{1,3})\s?\.\s*$")
+_HANGING_NUMBER = re.compile(r"(?<=[,;:，；：])\s?(\d{1,3})\s?[.．]\s*$")
 _OWN_NUMBER_SPAN = 9  # the longest text _OWN_NUMBER can match: a space, 6 digits, a space, "."
 # How far a typed number may run ahead of the expected one and still be a paragraph
 # number (a drafter deleted paragraphs and did not renumber); beyond it, it is text.
@@ -445,12 +445,14 @@ class _Reader:
         Read as a glued footnote marker and a stray full stop, it silently swallowed operative
         paragraph 1 into the last preambular paragraph. It is the paragraph's number only if
         it is the next one expected and the line opens with an operative verb (`Takes`, `Also
-        requests`); anything else after `,1.` stays as it was read."""
-        if current is None or self.lang not in _CASED_LANGUAGES or not current.pieces:
+        requests`, `又请`); anything else after `,1.` stays as it was read."""
+        if current is None or self.lang not in (*_CASED_LANGUAGES, "zh") or not current.pieces:
             return False
         last = current.last_piece
         m = _HANGING_NUMBER.search(last)
-        if not m or int(m[1]) != (self.last_op or 0) + 1 or not _opens_operative(text, self.lang):
+        if not m or int(m[1]) != (self.last_op or 0) + 1:
+            return False
+        if not (openers.opens_operative_zh(text) if self.lang == "zh" else _opens_operative(text, self.lang)):
             return False
         n = int(m[1])
         at = max(i for i, p in enumerate(current.pieces) if p.strip())
