@@ -211,3 +211,17 @@ def test_every_operative_number_of_the_seed_moved_to_the_line_before_reads_the_s
         return [(p.id, p.number, p.text, [f.marker for f in p.footnotes]) for p in res.provisions]
 
     assert shape(read_text(moved, lang="zh")) == shape(read_text(raw, lang="zh"))
+
+
+def test_every_subparagraph_label_moved_to_the_line_before_reads_the_same() -> None:
+    """The labels of L.41's operative paragraph 30 `(a)` to `(g)` put at the end of the line
+    before, after its `by:` and the `;` of each: the same provisions (they were all glued to
+    the chapeau, their labels left in its text)."""
+    raw = (GOLDEN / "en-A-C.3-78-L.41.txt").read_text(encoding="utf-8")
+    moved, count = re.subn(r"([;:])\n(\([a-z]\))\s*", r"\1\2\n", raw)
+    assert count >= 6
+
+    def shape(res: Resolution) -> list[tuple[str, str, str]]:
+        return [(p.id, p.number, p.text) for p in res.provisions]
+
+    assert shape(read_text(moved, lang="en")) == shape(read_text(raw, lang="en"))

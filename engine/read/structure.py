@@ -87,6 +87,8 @@ _OWN_NUMBER = re.compile(r"(?:^|\s)\d{1,6}\s?\.$")
 # An operative number the extraction put at the end of the line before its paragraph, after
 # the punctuation that ends the paragraph before: `... 21 December 2010,1.` / `Takes note`.
 _HANGING_NUMBER = re.compile(r"(?<=[,;:，；：])\s?(\d{1,3})\s?[.．]\s*$")
+# The same with a subparagraph's label after a chapeau or a subparagraph: `inter alia:(a)`.
+_HANGING_LABEL = re.compile(r"(?<=[;:；：])\s?[(（]([a-z]{1,4})[)）]\s*$")
 _OWN_NUMBER_SPAN = 9  # the longest text _OWN_NUMBER can match: a space, 6 digits, a space, "."
 # How far a typed number may run ahead of the expected one and still be a paragraph
 # number (a drafter deleted paragraphs and did not renumber); beyond it, it is text.
@@ -449,6 +451,8 @@ class _Reader:
         if current is None or self.lang not in (*_CASED_LANGUAGES, "zh") or not current.pieces:
             return False
         last = current.last_piece
+        if self.hanging_label(piece, text, current, last):
+            return True
         m = _HANGING_NUMBER.search(last)
         if not m or int(m[1]) != (self.last_op or 0) + 1:
             return False
@@ -465,6 +469,37 @@ class _Reader:
         )
         self.last_op = n
         self.new("op", 0, str(n), piece, text)
+        return True
+
+    def hanging_label(self, piece: Line, text: str, current: Unit, last: str) -> bool:
+        """A subparagraph's label printed at the end of the line before, after the chapeau's
+        colon or the subparagraph's semicolon (`relating to, inter alia:(a)` then `Torture and
+        ...`): the next letter (or, under a lettered one, the next roman number) starts its
+        subparagraph, as it would at the start of the line; it was left in the text of the
+        paragraph before, with every subparagraph after it."""
+        m = _HANGING_LABEL.search(last)
+        if not m:
+            return False
+        label = m[1]
+        if label == letters(self.letter_count + 1):
+            depth = 1
+        elif self.letter_count and label == roman_label(self.roman_count + 1):
+            depth = 2
+        else:
+            return False
+        at = max(i for i, p in enumerate(current.pieces) if p.strip())
+        current.pieces[at] = last[: m.start()]
+        self.warn(
+            "layout",
+            f"subparagraph label ({label}) printed at the end of line {current.last_line or current.line} "
+            f"taken as the label of the subparagraph that opens on line {piece.no}",
+            piece.no,
+        )
+        if depth == 1:
+            self.letter_count, self.roman_count = self.letter_count + 1, 0
+        else:
+            self.roman_count += 1
+        self.new(current.part, depth, label, piece, text)
         return True
 
     def suffixed(self, piece: Line, text: str, closed: bool) -> bool:
