@@ -225,3 +225,32 @@ def test_every_subparagraph_label_moved_to_the_line_before_reads_the_same() -> N
         return [(p.id, p.number, p.text) for p in res.provisions]
 
     assert shape(read_text(moved, lang="en")) == shape(read_text(raw, lang="en"))
+
+
+def test_every_operative_number_of_l41_and_the_seed_alone_on_its_line_reads_the_same() -> None:
+    """`1.` on a line of its own and the paragraph on the next (a copy that put the number
+    column on its own line): L.41 read as 11 provisions instead of 45, the seed as 24."""
+    for name, lang in (("en-A-C.3-78-L.41.txt", "en"), ("zh-A-HRC-RES-25-3-seed.txt", "zh")):
+        raw = (GOLDEN / name).read_text(encoding="utf-8")
+        moved, count = re.subn(r"\n\s*(\d{1,2})\.\s+", r"\n\1.\n", raw)
+        assert count >= 22
+
+        def shape(res: Resolution) -> list[tuple[str, str, str, list[str]]]:
+            return [(p.id, p.number, p.text, [f.marker for f in p.footnotes]) for p in res.provisions]
+
+        got = read_text(moved, lang=lang)
+        assert shape(got) == shape(read_text(raw, lang=lang)), name
+        assert any(w.code == "layout" and "stands alone on line" in w.message for w in got.warnings)
+
+
+def test_a_year_alone_on_a_line_stays_the_end_of_its_sentence() -> None:
+    text = (
+        "The General Assembly,\n"
+        "Recalling its resolution 67/182,\n"
+        "1. Decides to continue its examination of the question at its session in\n"
+        "2014.\n"
+        "Welcoming the report,\n"
+    )
+    res = read_text(text, lang="en")
+    assert res.provisions[1].text.endswith("at its session in 2014. Welcoming the report,")
+    assert not any("stands alone" in w.message for w in res.warnings)

@@ -87,6 +87,8 @@ _OWN_NUMBER = re.compile(r"(?:^|\s)\d{1,6}\s?\.$")
 # An operative number the extraction put at the end of the line before its paragraph, after
 # the punctuation that ends the paragraph before: `... 21 December 2010,1.` / `Takes note`.
 _HANGING_NUMBER = re.compile(r"(?<=[,;:，；：])\s?(\d{1,3})\s?[.．]\s*$")
+# An operative number alone on its line, its text on the next: `1.` / `Takes note of ...`.
+_BARE_NUMBER = re.compile(r"^\s*(\d{1,3})\s?[.．]\s*$")
 # The same with a subparagraph's label after a chapeau or a subparagraph: `inter alia:(a)`.
 _HANGING_LABEL = re.compile(r"(?<=[;:；：])\s?[(（]([a-z]{1,4})[)）]\s*$")
 _OWN_NUMBER_SPAN = 9  # the longest text _OWN_NUMBER can match: a space, 6 digits, a space, "."
@@ -323,6 +325,7 @@ class _Reader:
                 i
                 for i, p in enumerate(pieces)
                 if _OPERATIVE.match(p.line.text)
+                or _BARE_NUMBER.match(p.line.text)
                 or _LABEL.match(p.line.text)
                 or (self.typed and _OPERATIVE_PAREN.match(p.line.text))
             ),
@@ -349,6 +352,8 @@ class _Reader:
                 self.seg.trailer.append(piece)
                 continue
             closed = current is None or ends_paragraph(last)
+            if self.bare_number(index, piece, text, closed):
+                continue
             block = self.typed and item.block_start and closed
             if (
                 self.hanging(piece, text, current)
@@ -439,6 +444,36 @@ class _Reader:
         last = n if suffixed else n - 1
         missing = f"{name}{last}" if last == running + 1 else f"{name}{running + 1} to {name}{last}"
         self.warn("numbering-skipped", f"{name}{number} follows {name}{before}: {missing} missing", line)
+
+    def bare_number(self, index: int, piece: Line, text: str, closed: bool) -> bool:
+        """An operative number alone on its line, its paragraph on the next (`1.` / `Takes
+        note of ...`: a copy that put the number column on a line of its own). Left alone it
+        was text of the paragraph before, and so was every paragraph it opened: the full
+        L.41 read as 11 provisions instead of 45, the seed as 24 instead of 33. The number goes
+        in front of the next line, where the operative rules read it as any number (the
+        running one and its faults); only a number those rules could take: up to three
+        digits (not a year: `in` / `2014.`), where a paragraph can start, and before a line
+        that does not open with a number or label of its own."""
+        m = _BARE_NUMBER.match(text)
+        if not m or index + 1 >= len(self.pieces):
+            return False
+        n, expected = int(m[1]), (self.last_op or 0) + 1
+        if n != expected and not (closed and n and abs(n - expected) <= MAX_SKIP):
+            return False
+        following = self.pieces[index + 1].line
+        nxt = following.text
+        if _OPERATIVE.match(nxt) or _LABEL.match(nxt) or _SUBPARAGRAPH.match(nxt) or not nxt.strip():
+            return False
+        self.warn(
+            "layout",
+            f"operative number {n}. stands alone on line {piece.no}: "
+            f"taken as the number of the paragraph that goes on on line {following.no}",
+            piece.no,
+        )
+        self.pieces[index + 1] = _Piece(
+            Line(piece.no, f"{m[1]}. {nxt.lstrip()}"), self.pieces[index].block_start
+        )
+        return True
 
     def hanging(self, piece: Line, text: str, current: Unit | None) -> bool:
         """An operative number printed at the end of the line before its paragraph, after the
