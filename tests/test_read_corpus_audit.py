@@ -254,3 +254,27 @@ def test_a_year_alone_on_a_line_stays_the_end_of_its_sentence() -> None:
     res = read_text(text, lang="en")
     assert res.provisions[1].text.endswith("at its session in 2014. Welcoming the report,")
     assert not any("stands alone" in w.message for w in res.warnings)
+
+
+def test_an_excerpt_that_starts_with_a_number_alone_on_its_line() -> None:
+    """A/RES/70/173 (page 4 of a paginated view) starts at operative paragraph 18; with `18.`
+    on a line of its own, the whole text was header but its last paragraph."""
+    raw = (GOLDEN / "corpus" / "en" / "A-RES-70-173.txt").read_text(encoding="utf-8")
+    moved = re.sub(r"(^|\n)(\d{1,2})\. ", r"\1\2.\n", raw)
+    assert "\n18.\nAlso calls upon" in moved
+    got, base = read_text(moved, lang="en"), read_text(raw, lang="en")
+    assert [(p.id, p.number, p.text) for p in got.provisions] == [
+        (p.id, p.number, p.text) for p in base.provisions
+    ]
+    assert [p.number for p in got.provisions if p.kind == "operative"] == ["18", "19"]
+
+
+def test_a_hanging_number_before_any_english_present_tense() -> None:
+    """A/RES/51/100 opens its operative part with `Supports`, a verb the lead-word list
+    does not hold."""
+    raw = (GOLDEN / "corpus" / "en" / "A-RES-51-100.txt").read_text(encoding="utf-8")
+    moved, count = re.subn(r"([,;])\s*\n\s*(\d)\.\s*", r"\1\2.\n", raw)
+    assert count == 2
+    got = read_text(moved, lang="en")
+    assert [(p.kind, p.number) for p in got.provisions][-2:] == [("operative", "1"), ("operative", "2")]
+    assert got.provisions[-2].text.startswith("Supports the consultations")

@@ -245,7 +245,9 @@ def segment(lines: list[Line], lang: str) -> Segmented:
         rest = pieces[start:]
         example = "'大会，' or '人权理事会，'" if lang == "zh" else "'The General Assembly,'"
         seg.warnings.append(diag("no-body-line", f"no body line (such as {example}) found"))
-        if seg.header and 0 < start < len(pieces) and not _OPERATIVE.match(pieces[start].line.text):
+        opening = pieces[start].line.text if start < len(pieces) else ""
+        numbered = _OPERATIVE.match(opening) or _BARE_NUMBER.match(opening)
+        if seg.header and 0 < start < len(pieces) and not numbered:
             seg.warnings.append(
                 diag(
                     "header-taken",
@@ -274,11 +276,17 @@ def segment(lines: list[Line], lang: str) -> Segmented:
     return seg
 
 
+_EN_PRESENT = re.compile(r"\s*(?:(?:Also|Further|Again|Strongly|Firmly|Once again)\s+)?[A-Z][a-z]{2,}s\b")
+
+
 def _opens_operative(text: str, lang: str) -> bool:
     """An operative verb of `lang` in the first three words (`Takes`, `Also requests`,
-    `Strongly condemns`, `Prie également`)."""
+    `Strongly condemns`, `Prie également`); in English any present tense in the third
+    person (`Supports`, `Deplores`: the list holds the commonest only)."""
     words = [w.capitalize() for w in re.findall(r"[^\W\d_]+", text[:60])[:3]]
-    return any(w in OPERATIVE_LEAD_WORDS.get(lang, frozenset()) for w in words)
+    if any(w in OPERATIVE_LEAD_WORDS.get(lang, frozenset()) for w in words):
+        return True
+    return lang == "en" and _EN_PRESENT.match(text) is not None
 
 
 def _find_body_line(pieces: list[_Piece], lang: str) -> int | None:
@@ -299,6 +307,8 @@ def _first_provision(pieces: list[_Piece], lang: str) -> int:
     for i, piece in enumerate(pieces):
         text = piece.line.text
         if _OPERATIVE.match(text) or _LABEL.match(text) or openers.opens_preamble(text, lang, strict=True):
+            return i
+        if _BARE_NUMBER.match(text) and i + 1 < len(pieces):  # `18.` alone, its text on the next line
             return i
     return len(pieces)
 
@@ -458,7 +468,8 @@ class _Reader:
         if not m or index + 1 >= len(self.pieces):
             return False
         n, expected = int(m[1]), (self.last_op or 0) + 1
-        if n != expected and not (closed and n and abs(n - expected) <= MAX_SKIP):
+        first = self.last_op is None and closed  # an excerpt may start at any paragraph: `18.`
+        if n != expected and not (closed and n and (first or abs(n - expected) <= MAX_SKIP)):
             return False
         following = self.pieces[index + 1].line
         nxt = following.text
