@@ -107,6 +107,8 @@ def take_bodies(lines: list[Line], lang: str = "en") -> tuple[list[Line], list[B
 
 
 _MONTH = re.compile(rf"(?i:{MONTH_PATTERN})\b")  # `5 December 2013`: wording cut after a day
+_MONTH_AFTER = re.compile(rf"\s(?:de\s)?(?i:{MONTH_PATTERN})\b")
+_RANGE_AFTER = re.compile(r"\s(?:to|and|or|à|au|et|ou|a|al|y|o)\s\d|\s?[-–]\s?\d")
 _NOTES_HEADING = re.compile(
     r"^\s*(?:(?:foot|end)?notes?|notas?|примечания|注释?|脚注|附注)\s*[:：]?\s*$", re.IGNORECASE
 )
@@ -361,6 +363,7 @@ class Doubt:
     expected: int
     glued: str  # the number as printed (`2`, `２`) with the character it is glued to
     context: str  # a few characters either side, for the message
+    how: str = "is glued as a footnote marker is"
 
 
 @dataclass
@@ -373,6 +376,11 @@ class MarkerReader:
     text_lines: tuple[int, ...] | None = None
     seen: set[int] = field(default_factory=set)
     last_line: int = 0  # the last source line of the text being read
+    # the number of the first marker: 1, or, in a text that starts mid-document, the number
+    # a trial reading found (`first_marker` in reader.py)
+    first: int = 1
+    # a trial reading: the numbering may start at any number (see `_first_expected`)
+    start_unknown: bool = False
     # numbers glued to the wording as a marker is, left in the text because they are out of
     # the sequence and have no footnote text: (number, the marker expected, the text around it)
     doubts: list[Doubt] = field(default_factory=list)
@@ -412,7 +420,7 @@ class MarkerReader:
 
     def _accept(self, kind: str, value: str, text: str, m: re.Match[str]) -> tuple[int | None, int]:
         n = int(value)
-        expected = self.expected
+        expected = self._first_expected(kind, n, text, m) if not self.seen else self.expected
         if kind == "number":
             # Glued to a resolution number: only the expected marker, only if its body
             # exists, and the number left must still be one (77/228, not 77/).
@@ -426,12 +434,24 @@ class MarkerReader:
         if kind == "glued" and _CJK_NUMBER_BEFORE.search(text, max(0, m.start() - 4), m.start()):
             return None, 0
         if kind in ("year", "word"):
+            if _MONTH_AFTER.match(text, m.end()) or _RANGE_AFTER.match(text, m.end()):
+                # a day (`adoptés le 25 juin 1993`, `el 8 de septiembre`) or the start of a
+                # range (`from 20 to 24 April`)
+                return None, 0
             # the word the space follows (`Article 1`), from a short window: reading all the
             # text so far for it made long texts quadratic
             before = re.search(r"[^\W\d_]+$", text[max(0, m.start() - 40) : m.start()])
             if kind == "word" and (before is None or before[0].lower() in COUNTED):
                 return None, 0
             if n != expected:
+                if kind == "word" and not text.startswith(",", m.end()):
+                    return None, 0  # `aged 15 and over`: wording as often as a marker
+                # `l’homme 3, et`, `2030 4 prévoit`: where a marker stands, out of sequence
+                # (a marker before it lost, or a number): kept in the text, and said.
+                at = m.start(kind)
+                context = text[max(0, at - 10) : m.end() + 8]
+                how = "stands after a space where a footnote marker stands"
+                self.doubts.append(Doubt(n, expected, text[at - 2] + value, context, how))
                 return None, 0
             return n, m.start()  # the space before the marker goes with it
         if kind == "punct" and m["space"] and n != expected:
@@ -450,6 +470,21 @@ class MarkerReader:
             context = text[max(0, at - 8) : m.end() + 8]
             self.doubts.append(Doubt(n, expected, text[at - 1] + value, context))
         return None, 0
+
+    def _first_expected(self, kind: str, n: int, text: str, m: re.Match[str]) -> int:
+        """The marker expected before any was read: `first`, or, in a trial reading
+        (`start_unknown`), the number of the first one that stands where only a marker stands:
+        glued as a PDF prints one (`Rights,3 and`), after a word that does not count it
+        (`l’homme 3, et`) or after a year (`2030 4 prévoit`). Not a number after a comma and a
+        space (`1, 2 and 3`), nor one glued to a resolution number (`77/2285`)."""
+        if not self.start_unknown or n <= 1:
+            return self.first
+        if kind in ("word", "year"):
+            return n
+        glued = kind in ("glued", "punct") and not m["space"]
+        if glued and _glued_like_a_marker(text, m.start(kind), m.end()):
+            return n
+        return 1
 
     def _on_this_page(self, marker: str) -> bool:
         """Does the marker's body sit in the first footnote block after this text?

@@ -38,6 +38,9 @@ _RECORDED = re.compile(
     r"|以\s*(\d+)\s*票赞成、\s*(\d+)\s*票反对、\s*(\d+)\s*票弃权",
     re.I,
 )
+_DRAFT = re.compile(
+    r"draft resolution|决议草案|projet de résolution|proyecto de resolución|проект резолюции", re.I
+)
 _WITHOUT_VOTE = re.compile(r"without a vote|未经表决|sans vote|sin votación|без голосования", re.I)
 
 _ORDINAL_UNITS = {
@@ -59,7 +62,9 @@ _TENS = {
 }
 _ZH_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _SESSION_EN = re.compile(
-    r"\b((?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-\s?)?[a-z]+)\s+session\b", re.I
+    # `Sixty-fourth sessionThird Committee`: a copy that lost the line break (not `sessions`)
+    r"\b((?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-\s?)?[a-z]+)\s+session(?!(?-i:[a-z]))",
+    re.I,
 )
 _SESSION_ZH = re.compile(r"第([一二三四五六七八九十]+)届会议")
 
@@ -109,12 +114,15 @@ def read_metadata(
         facts.number = facts.number or sym.resolution_number
     elif facts.number and body_code:
         facts.symbol = _inferred_symbol(body_code, facts.number)
-    if (
-        facts.body == "GA"
-        and re.search(r"draft resolution|决议草案", header_text)
-        and "Third Committee" in header_text
-    ):
-        facts.body = "GA-C3-draft"
+    explicit_res = facts.symbol is not None and "/RES/" in facts.symbol
+    if facts.body in ("GA", "HRC") and not explicit_res and _DRAFT.search(header_text):
+        # A draft's body line is the organ's (`The General Assembly,`): without a symbol it
+        # read as the organ's adopted resolution. The sponsors' `draft resolution` line says
+        # what it is; the committee only when the header names it.
+        if facts.body == "HRC":
+            facts.body = "HRC-draft"
+        else:
+            facts.body = "GA-C3-draft" if "Third Committee" in header_text else "GA-draft"
     if facts.session is None:
         facts.session = _session_from_words(header_text)
 

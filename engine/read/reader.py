@@ -84,11 +84,13 @@ def read_text(
 
     vocabulary = frozenset(re.findall(r"[\w-]+", text.lower()))
     text_lines = tuple(sorted(line.no for line in lines if line.kind == "text"))
-    reader = footnotes.MarkerReader(bodies={b.marker: b.line for b in bodies}, text_lines=text_lines)
+    places = {b.marker: b.line for b in bodies}
+    texts = [tidy_text(join_lines(unit.pieces, vocabulary), lang) for unit in seg.units]
+    first = _first_marker(seg.units, texts, places, text_lines) if markers and not seg.body_line else 1
+    reader = footnotes.MarkerReader(bodies=places, text_lines=text_lines, first=first)
     alone = _numbers_alone(lines) if markers and lang != "zh" else []
     provisions = []
-    for unit in seg.units:
-        joined = tidy_text(join_lines(unit.pieces, vocabulary), lang)
+    for unit, joined in zip(seg.units, texts, strict=True):
         doubted = len(reader.doubts)
         clean, refs = _strip(
             *(reader.extract(joined, unit.last_line or unit.line) if markers else (joined, ()))
@@ -123,11 +125,12 @@ def read_text(
     if extent == "excerpt":
         ended = last and last[-1] in ".。;；,，:：”’)）]»"
         where = "before a final full stop" if ended else "mid-sentence"
-        warnings.append(
-            diag(
-                "excerpt", f"read as an excerpt: the text stops {where} ({last[-30:]!r})", provisions[-1].line
-            )
-        )
+        said = f"the text stops {where} ({last[-30:]!r})"
+        if not last:
+            # `3. 表示关注： (a) ` and the end: an empty provision, not an empty quote
+            number = provisions[-1].number
+            said = f"the text stops after the number of its last provision ({number!r}), which has no text"
+        warnings.append(diag("excerpt", f"read as an excerpt: {said}", provisions[-1].line))
 
     facts = metadata.read_metadata(seg.header, seg.trailer, symbols, seg.body_code, lang)
     meta = Metadata(
@@ -152,6 +155,23 @@ def read_text(
         body_line=body_line,
         warnings=tuple(warnings),
     )
+
+
+def _first_marker(
+    units: list[structure.Unit], texts: list[str], bodies: dict[str, int], text_lines: tuple[int, ...]
+) -> int:
+    """The number a text's footnote markers start from: 1, unless the text starts mid-document
+    (no body line: a page 2 of a paginated view cites footnotes 3 and 4) and a trial reading
+    that lets the first marker set the sequence finds it confirmed by the next one (3, then 4).
+    Waiting for 1 left both in the text; a lone out-of-sequence number (`资料，2其中` in a copy
+    that lost marker 1) is no evidence, and stays in the text, said."""
+    trial = footnotes.MarkerReader(bodies=bodies, text_lines=text_lines, start_unknown=True)
+    taken: list[int] = []
+    for unit, text in zip(units, texts, strict=True):
+        taken += [int(ref.marker) for ref in trial.extract(text, unit.last_line or unit.line)[1]]
+        if len(taken) >= 2:
+            break
+    return taken[0] if len(taken) >= 2 and taken[0] > 1 and taken[1] == taken[0] + 1 else 1
 
 
 def _past_the_end(unit: structure.Unit, lines: list[Line]) -> list[Diagnostic]:
@@ -243,7 +263,7 @@ def _doubtful_marker(
     missing = f"no footnote {doubt.number} is on its page" if bodies else "no footnote text is in the input"
     return diag(
         "footnote-marker-doubtful",
-        f"{doubt.number} in {doubt.context!r} is glued as a footnote marker is, but the marker "
+        f"{doubt.number} in {doubt.context!r} {doubt.how}, but the marker "
         f"expected is {doubt.expected} and {missing}: kept in the text",
         where,
     )

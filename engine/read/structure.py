@@ -34,7 +34,7 @@ from typing import Literal
 
 from ..diagnostics import Diagnostic, diag
 from ..model import STATUS_TAG, letter_index, letters, roman_index, roman_label
-from ..text import OPERATIVE_NUMBER_RE
+from ..text import OPERATIVE_LEAD_WORDS, OPERATIVE_NUMBER_RE
 from . import openers
 from .lines import Line
 
@@ -84,6 +84,13 @@ _INLINE_CUT = re.compile(r"(?<=[,;:.，；：。،])(?:\d{1,2}/?)?(\s+)(?=\S)")
 _INLINE_CUT_CASED = re.compile(r"(?<=[,;:.，；：。،])(?:\d{1,2}/?)?(\s+)(?=[^\W_a-nq-z]|[(（])")
 _CASED_LANGUAGES = ("en", "fr", "es")
 _OWN_NUMBER = re.compile(r"(?:^|\s)\d{1,6}\s?\.$")
+# An operative number the extraction put at the end of the line before its paragraph, after
+# the punctuation that ends the paragraph before: `... 21 December 2010,1.` / `Takes note`.
+_HANGING_NUMBER = re.compile(r"(?<=[,;:，；：])\s?(\d{1,3})\s?[.．]\s*$")
+# An operative number alone on its line, its text on the next: `1.` / `Takes note of ...`.
+_BARE_NUMBER = re.compile(r"^\s*(\d{1,3})\s?[.．]\s*$")
+# The same with a subparagraph's label after a chapeau or a subparagraph: `inter alia:(a)`.
+_HANGING_LABEL = re.compile(r"(?<=[;:；：])\s?[(（]([a-z]{1,4})[)）]\s*$")
 _OWN_NUMBER_SPAN = 9  # the longest text _OWN_NUMBER can match: a space, 6 digits, a space, "."
 # How far a typed number may run ahead of the expected one and still be a paragraph
 # number (a drafter deleted paragraphs and did not renumber); beyond it, it is text.
@@ -238,7 +245,9 @@ def segment(lines: list[Line], lang: str) -> Segmented:
         rest = pieces[start:]
         example = "'大会，' or '人权理事会，'" if lang == "zh" else "'The General Assembly,'"
         seg.warnings.append(diag("no-body-line", f"no body line (such as {example}) found"))
-        if seg.header and 0 < start < len(pieces) and not _OPERATIVE.match(pieces[start].line.text):
+        opening = pieces[start].line.text if start < len(pieces) else ""
+        numbered = _OPERATIVE.match(opening) or _BARE_NUMBER.match(opening)
+        if seg.header and 0 < start < len(pieces) and not numbered:
             seg.warnings.append(
                 diag(
                     "header-taken",
@@ -267,6 +276,19 @@ def segment(lines: list[Line], lang: str) -> Segmented:
     return seg
 
 
+_EN_PRESENT = re.compile(r"\s*(?:(?:Also|Further|Again|Strongly|Firmly|Once again)\s+)?[A-Z][a-z]{2,}s\b")
+
+
+def _opens_operative(text: str, lang: str) -> bool:
+    """An operative verb of `lang` in the first three words (`Takes`, `Also requests`,
+    `Strongly condemns`, `Prie également`); in English any present tense in the third
+    person (`Supports`, `Deplores`: the list holds the commonest only)."""
+    words = [w.capitalize() for w in re.findall(r"[^\W\d_]+", text[:60])[:3]]
+    if any(w in OPERATIVE_LEAD_WORDS.get(lang, frozenset()) for w in words):
+        return True
+    return lang == "en" and _EN_PRESENT.match(text) is not None
+
+
 def _find_body_line(pieces: list[_Piece], lang: str) -> int | None:
     """Index of the body line: one with a comma wins; a bare name, the last before text."""
     bare: int | None = None
@@ -285,6 +307,8 @@ def _first_provision(pieces: list[_Piece], lang: str) -> int:
     for i, piece in enumerate(pieces):
         text = piece.line.text
         if _OPERATIVE.match(text) or _LABEL.match(text) or openers.opens_preamble(text, lang, strict=True):
+            return i
+        if _BARE_NUMBER.match(text) and i + 1 < len(pieces):  # `18.` alone, its text on the next line
             return i
     return len(pieces)
 
@@ -311,6 +335,7 @@ class _Reader:
                 i
                 for i, p in enumerate(pieces)
                 if _OPERATIVE.match(p.line.text)
+                or _BARE_NUMBER.match(p.line.text)
                 or _LABEL.match(p.line.text)
                 or (self.typed and _OPERATIVE_PAREN.match(p.line.text))
             ),
@@ -337,9 +362,12 @@ class _Reader:
                 self.seg.trailer.append(piece)
                 continue
             closed = current is None or ends_paragraph(last)
+            if self.bare_number(index, piece, text, closed):
+                continue
             block = self.typed and item.block_start and closed
             if (
-                self.label(piece, text)
+                self.hanging(piece, text, current)
+                or self.label(piece, text)
                 or self.operative(piece, text, closed)
                 or self.subparagraph(piece, text, current, closed)
                 or self.preamble(piece, text, current, closed, block, self.typed and item.block_start)
@@ -351,6 +379,7 @@ class _Reader:
             else:
                 current.pieces.append(text)
                 current.last_line = piece.no
+        self._cut_in_a_block()
         if self.labels:
             self.seg.warnings.append(
                 diag(
@@ -358,6 +387,28 @@ class _Reader:
                     f"{self.labels} paragraph(s) carry negotiation labels (PP1, OP3 bis ...)",
                 )
             )
+
+    def _cut_in_a_block(self) -> None:
+        """A typed text whose last block is one capitalised word (`No` of `Noting`, A/RES/51/102
+        as stored) made it a paragraph of its own, as a block is, but without the note that
+        extracted text gets (`unnumbered`): say it the same way."""
+        last = self.units[-1] if self.units else None
+        if (
+            not self.typed
+            or last is None
+            or last.part != "pp"
+            or last.depth
+            or len(last.pieces) != 1
+            or self.lang not in _CASED_LANGUAGES
+            or not re.match(r"\s*[A-Z][a-z]*\s*$", last.pieces[0])
+            or any(w.code == "cut-lead-word" for w in self.seg.warnings)
+        ):
+            return
+        self.warn(
+            "cut-lead-word",
+            f"{last.pieces[0].strip()!r} taken as the cut-off start of a paragraph",
+            last.line,
+        )
 
     def label(self, piece: Line, text: str) -> bool:
         m = _LABEL.match(text)
@@ -403,6 +454,99 @@ class _Reader:
         last = n if suffixed else n - 1
         missing = f"{name}{last}" if last == running + 1 else f"{name}{running + 1} to {name}{last}"
         self.warn("numbering-skipped", f"{name}{number} follows {name}{before}: {missing} missing", line)
+
+    def bare_number(self, index: int, piece: Line, text: str, closed: bool) -> bool:
+        """An operative number alone on its line, its paragraph on the next (`1.` / `Takes
+        note of ...`: a copy that put the number column on a line of its own). Left alone it
+        was text of the paragraph before, and so was every paragraph it opened: the full
+        L.41 read as 11 provisions instead of 45, the seed as 24 instead of 33. The number goes
+        in front of the next line, where the operative rules read it as any number (the
+        running one and its faults); only a number those rules could take: up to three
+        digits (not a year: `in` / `2014.`), where a paragraph can start, and before a line
+        that does not open with a number or label of its own."""
+        m = _BARE_NUMBER.match(text)
+        if not m or index + 1 >= len(self.pieces):
+            return False
+        n, expected = int(m[1]), (self.last_op or 0) + 1
+        first = self.last_op is None and closed  # an excerpt may start at any paragraph: `18.`
+        if n != expected and not (closed and n and (first or abs(n - expected) <= MAX_SKIP)):
+            return False
+        following = self.pieces[index + 1].line
+        nxt = following.text
+        if _OPERATIVE.match(nxt) or _LABEL.match(nxt) or _SUBPARAGRAPH.match(nxt) or not nxt.strip():
+            return False
+        self.warn(
+            "layout",
+            f"operative number {n}. stands alone on line {piece.no}: "
+            f"taken as the number of the paragraph that goes on on line {following.no}",
+            piece.no,
+        )
+        self.pieces[index + 1] = _Piece(
+            Line(piece.no, f"{m[1]}. {nxt.lstrip()}"), self.pieces[index].block_start
+        )
+        return True
+
+    def hanging(self, piece: Line, text: str, current: Unit | None) -> bool:
+        """An operative number printed at the end of the line before its paragraph, after the
+        punctuation that ends the paragraph before (`... of 21 December 2010,1.` then `Takes
+        note of the report ...`): a PDF extraction that put the number before the line break.
+        Read as a glued footnote marker and a stray full stop, it silently swallowed operative
+        paragraph 1 into the last preambular paragraph. It is the paragraph's number only if
+        it is the next one expected and the line opens with an operative verb (`Takes`, `Also
+        requests`, `又请`); anything else after `,1.` stays as it was read."""
+        if current is None or self.lang not in (*_CASED_LANGUAGES, "zh") or not current.pieces:
+            return False
+        last = current.last_piece
+        if self.hanging_label(piece, text, current, last):
+            return True
+        m = _HANGING_NUMBER.search(last)
+        if not m or int(m[1]) != (self.last_op or 0) + 1:
+            return False
+        if not (openers.opens_operative_zh(text) if self.lang == "zh" else _opens_operative(text, self.lang)):
+            return False
+        n = int(m[1])
+        at = max(i for i, p in enumerate(current.pieces) if p.strip())
+        current.pieces[at] = last[: m.start()]
+        self.warn(
+            "layout",
+            f"operative number {n}. printed at the end of line {current.last_line or current.line} "
+            f"taken as the number of the paragraph that opens on line {piece.no}",
+            piece.no,
+        )
+        self.last_op = n
+        self.new("op", 0, str(n), piece, text)
+        return True
+
+    def hanging_label(self, piece: Line, text: str, current: Unit, last: str) -> bool:
+        """A subparagraph's label printed at the end of the line before, after the chapeau's
+        colon or the subparagraph's semicolon (`relating to, inter alia:(a)` then `Torture and
+        ...`): the next letter (or, under a lettered one, the next roman number) starts its
+        subparagraph, as it would at the start of the line; it was left in the text of the
+        paragraph before, with every subparagraph after it."""
+        m = _HANGING_LABEL.search(last)
+        if not m:
+            return False
+        label = m[1]
+        if label == letters(self.letter_count + 1):
+            depth = 1
+        elif self.letter_count and label == roman_label(self.roman_count + 1):
+            depth = 2
+        else:
+            return False
+        at = max(i for i, p in enumerate(current.pieces) if p.strip())
+        current.pieces[at] = last[: m.start()]
+        self.warn(
+            "layout",
+            f"subparagraph label ({label}) printed at the end of line {current.last_line or current.line} "
+            f"taken as the label of the subparagraph that opens on line {piece.no}",
+            piece.no,
+        )
+        if depth == 1:
+            self.letter_count, self.roman_count = self.letter_count + 1, 0
+        else:
+            self.roman_count += 1
+        self.new(current.part, depth, label, piece, text)
+        return True
 
     def suffixed(self, piece: Line, text: str, closed: bool) -> bool:
         """`3 bis. ...` after paragraph 3, in a typed draft: its number is `3 bis`, and the
