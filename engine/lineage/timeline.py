@@ -237,7 +237,14 @@ def pack(t: Timeline) -> dict[str, Any]:
 
 def unpack(d: dict[str, Any]) -> Timeline:
     """The Timeline `pack` wrote; ValueError or TypeError when a value is not of its kind
-    (the entry's digest vouches for its bytes, this for its shape)."""
+    (the entry's digest vouches for its bytes, this for its shape: every status, every row
+    one cell per version, every list a list; the strings in a cell's lists are not checked
+    one by one, which cost more than reading the entry)."""
+
+    def items(values: Any) -> tuple[Any, ...]:
+        if type(values) is not list:
+            raise TypeError("not a list")
+        return tuple(values)
 
     def strings(values: list[Any], nullable: bool = False) -> tuple[Any, ...]:
         if not isinstance(values, list) or not all(
@@ -255,7 +262,7 @@ def unpack(d: dict[str, Any]) -> Timeline:
         for status, ids, numbers in cells:
             if status is not None and status not in STATUSES:
                 raise ValueError(f"unknown status {status!r}")
-            row.append(Cell(status, strings(ids), strings(numbers)))
+            row.append(Cell(status, items(ids), items(numbers)))
         rows.append(Row(tuple(row), label))
     excerpts = d["excerpts"]
     if not isinstance(excerpts, list) or not all(isinstance(e, bool) for e in excerpts):
