@@ -33,7 +33,15 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from ..diagnostics import Diagnostic, diag
-from ..model import STATUS_TAG, letter_index, letters, roman_index, roman_label
+from ..model import (
+    STATUS_TAG,
+    letter_index,
+    letters,
+    only_attributions,
+    roman_index,
+    roman_label,
+    without_attributions,
+)
 from ..text import OPERATIVE_NUMBER_RE
 from . import openers
 from .lines import Line
@@ -134,6 +142,8 @@ def ends_paragraph(text: str) -> bool:
     # Only the end can tell, and the patterns are anchored there: look at the last few
     # dozen characters, not the whole paragraph (the patterns would try every position).
     stripped = STATUS_TAG.sub("", text.rstrip()[-_END_WINDOW:]).rstrip()
+    if stripped.endswith(("]", "】", ")", "）")):  # proposals said of the paragraph, in a compilation
+        stripped = without_attributions(text.rstrip())[-_END_WINDOW:].rstrip()
     stripped = _TRAILING_MARKERS.sub("", stripped)
     stripped = stripped.rstrip('”’"»）)')
     return bool(stripped) and stripped[-1] in _TERMINAL
@@ -336,6 +346,12 @@ class _Reader:
                 trailer = True
                 self.seg.trailer.append(piece)
                 continue
+            if current is not None and only_attributions(text):
+                # A compilation text's line of proposals on the paragraph above as a whole
+                # (`    [Canada: delete] / [Norway: retain] (conflicting)`): part of it.
+                current.pieces.append(text.strip())
+                current.last_line = piece.no
+                continue
             closed = current is None or ends_paragraph(last)
             block = self.typed and item.block_start and closed
             if (
@@ -372,10 +388,28 @@ class _Reader:
             )
             part = "op"
         number = m["n"] + (f" {m['suffix'].lower()}" if m["suffix"] else "")
+        if self.sublabel(piece, part, number, text[m.end() :]):
+            return True
         self.labels += 1
         self._label_sequence(labelled, int(m["n"]), number, piece.no)
         self.new(part, 0, number, piece, text[m.end() :])
         return True
+
+    def sublabel(self, piece: Line, part: str, number: str, rest: str) -> bool:
+        """`OP30 (a) Cooperating ...`, `OP30 (a) (ii) ...`: a compilation text labels a
+        subparagraph with its paragraph's label before its own letter. Under the paragraph
+        that label names, it is that subparagraph, read as `(a)` alone is."""
+        if not _SUBPARAGRAPH.match(rest):
+            return False
+        paragraph = next((u for u in reversed(self.units) if u.depth == 0), None)
+        if paragraph is None or paragraph.part != part or paragraph.number != number:
+            return False
+        outer = _SUBPARAGRAPH.match(rest)
+        assert outer is not None
+        inner = rest[outer.end() :]
+        if self.letter_count and outer[1] == letters(self.letter_count) and _SUBPARAGRAPH.match(inner):
+            rest = inner  # `(a) (ii)`: the lettered one is the current, the roman one is new
+        return self.subparagraph(piece, rest, self.units[-1], True)
 
     def _label_sequence(self, part: str, n: int, number: str, line: int) -> None:
         """Check a label's number against the running one of its part, as typed numbers are.
