@@ -30,6 +30,10 @@ ID_RE = re.compile(r"^(?P<part>pp|op)(?P<n>[1-9][0-9]*)(?:\.(?P<sub>[a-z]+)(?:\.
 # A marker is what was printed: "1", "12", "*", "a". Brackets, carets, backslashes and
 # spaces are excluded so that the canonical format can write it as `[^marker]`.
 MARKER_RE = re.compile(r"^[^\s\[\]\\^]+$")
+LABEL_SUFFIXES = ("bis", "ter", "quater", "quinquies", "sexies", "septies", "octies", "novies", "decies")
+"""Latin suffixes of new paragraphs' labels in negotiation drafts (`OP3 bis`, `OP3 ter`): one
+list for the labels `compile` and `apply` give (engine/amend/labels.py) and those the reader
+and `check` read, so that every label written is read back."""
 # Square-bracketed passages and a trailing status tag: the marks of a negotiation draft
 # (shared/UN-RESOLUTIONS.md, "Negotiation drafts"). Footnote markers are not in the text.
 # A Chinese input method types `[` as `【`: the same brackets.

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from engine.amend.compile import Compilation, Entry, compile_lists
-from engine.amend.labels import number_of
+from engine.amend.labels import SUFFIXES, number_of
 from engine.check import check
 from engine.model import Provision, Resolution, attributed, only_attributions, without_attributions
 from engine.read import read_bytes
@@ -173,3 +173,29 @@ def test_punctuation_looks_past_a_new_paragraphs_proposers() -> None:
         "OP2 Decides to remain seized of the matter.\n"
     )
     assert not [f for f in check(res).findings if f.rule in ("punctuation", "lead-word", "numbering")]
+
+
+def test_every_label_compile_gives_is_read_back() -> None:
+    """`compile` labels the eighth to tenth paragraphs after one `octies`, `novies`, `decies`
+    (engine/amend/labels.py); the reader knew only up to `septies` and glued them to the
+    paragraph above, and `check` took `octies` for an alternative wording."""
+    lines = ["OP1 Decides to act;"] + [
+        f"OP1 {s} [Invites States to act on matter {k};] (Canada)" for k, s in enumerate(SUFFIXES, 1)
+    ]
+    res = read(
+        "The General Assembly,\n\n" + "\n".join(lines) + "\nOP2 Decides to remain seized of the matter.\n"
+    )
+    assert [p.number for p in res.provisions] == ["1", *(f"1 {s}" for s in SUFFIXES), "2"]
+    assert not [f for f in check(res).findings if f.rule == "numbering"]
+
+
+def test_a_paragraph_before_the_first_is_labelled_pp0_bis_without_a_fault() -> None:
+    """A paragraph proposed before PP1 is `PP0 bis` (the labels of `compile` and `apply`):
+    `check` warned that it follows no PP0."""
+    res = read(
+        "The General Assembly,\n\nPP0 bis [Guided by the Charter,] (Canada)\nPP1 Recalling its resolutions,\n"
+        "OP0 bis [Welcomes the report;] (Canada)\nOP1 Decides to act;\n"
+        "OP2 Decides to remain seized of the matter.\n"
+    )
+    assert [p.number for p in res.provisions] == ["0 bis", "1", "0 bis", "1", "2"]
+    assert not [f for f in check(res).findings if f.rule == "numbering"]

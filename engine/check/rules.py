@@ -17,7 +17,15 @@ from dataclasses import dataclass
 import roman
 
 from ..diagnostics import Severity
-from ..model import STATUS_TAG, Provision, Resolution, letter_index, roman_index, without_attributions
+from ..model import (
+    LABEL_SUFFIXES,
+    STATUS_TAG,
+    Provision,
+    Resolution,
+    letter_index,
+    roman_index,
+    without_attributions,
+)
 from ..read import openers
 from ..symbols import SymbolError, parse_symbol
 from ..text import OPERATIVE_LEAD_WORDS
@@ -97,7 +105,7 @@ def numbering(ctx: Context) -> Iterator[Finding]:
 
 
 # Negotiation labels (`OP3 bis`, `PP5 alt`): the reader keeps them as printed numbers.
-_SUFFIXES = ("bis", "ter", "quater", "quinquies", "sexies", "septies")
+_SUFFIXES = LABEL_SUFFIXES
 _LABELLED = re.compile(r"^(\d+)(?: (\w+)(?: \d+)?)?$")
 
 
@@ -150,7 +158,7 @@ def _labels(res: Resolution) -> Iterator[Finding]:
                 )
             continue
         prev = last.get(part)
-        if rank and (part, m[1]) not in seen:
+        if rank and n != 0 and (part, m[1]) not in seen:  # `OP0 bis`: put before OP1 (labels.py)
             yield _at(  # a warning: OP3 may have been deleted and OP3 bis kept
                 "numbering",
                 "warning",

@@ -34,6 +34,7 @@ from typing import Literal
 
 from ..diagnostics import Diagnostic, diag
 from ..model import (
+    LABEL_SUFFIXES,
     STATUS_TAG,
     letter_index,
     letters,
@@ -53,15 +54,13 @@ _OPERATIVE_NO_DOT = re.compile(r"^\s*(\d+)\s+(?=[A-Z][a-z]+s\b)")  # "1 Expresse
 # "2) Welcomes ...": numbered as e-mail and word processors do; read in typed texts only (a
 # wrapped line of extracted text may start "2013) and ...").
 # "3 bis. Calls upon ...": a paragraph inserted in a numbered draft, hung on paragraph 3.
-_OPERATIVE_SUFFIX = re.compile(
-    r"^\s*(\d{1,3})\s?(bis|ter|quater|quinquies|sexies|septies)\s?[.)]?\s+(?=\S)", re.I
-)
+_OPERATIVE_SUFFIX = re.compile(rf"^\s*(\d{{1,3}})\s?({'|'.join(LABEL_SUFFIXES)})\s?[.)]?\s+(?=\S)", re.I)
 _OPERATIVE_PAREN = re.compile(r"^\s*(\d{1,3})\)\s*(?=[^\d\s])")
 _SUBPARAGRAPH = re.compile(r"^\s*[(（]([a-z]{1,4})[)）]\s*")
 # Negotiation labels: PP1, OP3, OP 3 bis, OP3bis, PP5 alt, OP12 ter:, PP2.
 _LABEL = re.compile(
-    r"""^\s*(?P<part>PP|OP)\s?(?P<n>\d+)
-        (?:\s?(?P<suffix>bis|ter|quater|quinquies|sexies|septies|alt(?:\.|ernative)?(?:\s?\d+)?))?
+    rf"""^\s*(?P<part>PP|OP)\s?(?P<n>\d+)
+        (?:\s?(?P<suffix>{"|".join(LABEL_SUFFIXES)}|alt(?:\.|ernative)?(?:\s?\d+)?))?
         \s*[.:)]?(?:\s+|$)""",
     re.VERBOSE | re.IGNORECASE,
 )
