@@ -31,6 +31,9 @@ from .test_compile import DATA, L41, ZH, lists
 DEMO = {
     # the lists of `make demo` (zh), and the English ones of tests/data/compile, Mexico's by --as
     "en": (L41, ["en-canada.txt", "en-norway.txt", "en-mexico.json"], [None, None, "Mexico"]),
+    # every kind of proposal on a whole provision: replace, split, merge, move, a new
+    # paragraph with subparagraphs, a new subparagraph (`OP30 (b) bis`)
+    "en-whole": (L41, ["en-brazil.txt", "en-canada.txt", "en-norway.txt"], []),
     "zh": (ZH, ["zh-china.txt", "zh-russia.txt"], []),
     "zh-cuba": (ZH, ["zh-cuba.txt", "zh-china.txt", "zh-russia.txt"], ["古巴"]),
 }
@@ -49,8 +52,12 @@ def proposers(entry: Entry, language: str) -> list[str]:
 
 
 def printed(entry: Entry) -> str:
-    """The number a reader keeps for an entry's label: `5 bis` for `OP5 bis`, `a` for `OP30 (a)`."""
-    return entry.label.rsplit("(", 1)[1].rstrip(")") if entry.depth else number_of(entry.label)
+    """The number a reader keeps for an entry's label: `5 bis` for `OP5 bis`, `a` for `OP30 (a)`,
+    `b bis` for `OP30 (b) bis`."""
+    if not entry.depth:
+        return number_of(entry.label)
+    letter, _, suffix = entry.label.rsplit("(", 1)[1].partition(")")
+    return f"{letter} {suffix.strip()}" if suffix.strip() else letter
 
 
 @pytest.mark.parametrize("case", sorted(DEMO))

@@ -64,6 +64,8 @@ _LABEL = re.compile(
         \s*[.:)]?(?:\s+|$)""",
     re.VERBOSE | re.IGNORECASE,
 )
+# A label's suffix after a subparagraph's letter: `OP30 (b) bis`.
+_SUFFIX_WORD = re.compile(rf"({'|'.join(LABEL_SUFFIXES)})(?:\s+|$)", re.IGNORECASE)
 _TERMINAL = ",;:.，；：。،؛"
 # A number typed in a form that is not read as a paragraph number: `5、`, `5)`, `5：`.
 _ODD_NUMBER = re.compile(r"^\s*(\d{1,3})\s*[、)）:：]")
@@ -408,6 +410,22 @@ class _Reader:
         inner = rest[outer.end() :]
         if self.letter_count and outer[1] == letters(self.letter_count) and _SUBPARAGRAPH.match(inner):
             rest = inner  # `(a) (ii)`: the lettered one is the current, the roman one is new
+            outer = _SUBPARAGRAPH.match(rest)
+            assert outer is not None
+            inner = rest[outer.end() :]
+        suffixed = _SUFFIX_WORD.match(inner)
+        if suffixed is not None:
+            # `OP30 (b) bis [...]`: a subparagraph proposed after (b), as `compile` labels it;
+            # hung on (b) as `OP3 bis` on OP3, the running letter unchanged.
+            if self.roman_count and outer[1] == roman_label(self.roman_count):
+                depth = 2
+            elif self.letter_count and outer[1] == letters(self.letter_count):
+                depth = 1
+            else:
+                return False
+            number = f"{outer[1]} {suffixed[1].lower()}"
+            self.new(part, depth, number, piece, inner[suffixed.end() :])
+            return True
         return self.subparagraph(piece, rest, self.units[-1], True)
 
     def _label_sequence(self, part: str, n: int, number: str, line: int) -> None:
