@@ -140,6 +140,23 @@ def test_a_line_of_proposals_belongs_to_the_paragraph_above() -> None:
     assert res.provisions[1].text.endswith("matter 2; [Canada: delete] / [Norway: retain] (conflicting)")
 
 
+def test_a_paragraph_after_a_line_of_proposals_still_starts() -> None:
+    """Unlabelled, one paragraph a line: the line after a line of proposals starts a paragraph,
+    as after any paragraph that ended (its comma is read past the proposals); it was glued on."""
+    lines = [f"Recalling its resolution {n}," for n in range(1, 9)]
+    lines[2] += "\n[Canada: delete]"
+    lines.insert(3, "Its resolution being of importance,")
+    res = read(
+        "The General Assembly,\n\n" + "\n".join(lines) + "\n1. Decides to act;\n"
+        "2. Decides to remain seized of the matter.\n"
+    )
+    assert [p.text for p in res.provisions[2:4]] == [
+        "Recalling its resolution 3, [Canada: delete]",
+        "Its resolution being of importance,",
+    ]
+    assert res.provisions[2].proposals == (("Canada", "delete"),)
+
+
 def test_a_subparagraph_label_is_the_subparagraph() -> None:
     res = read(
         "The General Assembly,\n\nOP1 Decides:\nOP1 (a) To act;\nOP1 (a) (i) Now;\nOP1 (b) To report.\n"

@@ -350,7 +350,8 @@ class _Reader:
             if current is not None and only_attributions(text):
                 # A compilation text's line of proposals on the paragraph above as a whole
                 # (`    [Canada: delete] / [Norway: retain] (conflicting)`): part of it.
-                current.pieces.append(text.strip())
+                # Kept on its last piece, so that whether the paragraph ended is read past it.
+                current.pieces[-1] = f"{current.pieces[-1].rstrip()} {text.strip()}"
                 current.last_line = piece.no
                 continue
             closed = current is None or ends_paragraph(last)
