@@ -22,6 +22,7 @@ from engine.amend.labels import SUFFIXES, number_of
 from engine.check import check
 from engine.model import Provision, Resolution, attributed, only_attributions, without_attributions
 from engine.read import read_bytes
+from engine.read.structure import ends_paragraph
 from engine.render.compilation import names, render_text
 
 from .test_check import read
@@ -223,3 +224,11 @@ def test_a_paragraph_before_the_first_is_labelled_pp0_bis_without_a_fault() -> N
     )
     assert [p.number for p in res.provisions] == ["0 bis", "1", "0 bis", "1", "2"]
     assert not [f for f in check(res).findings if f.rule == "numbering"]
+
+
+def test_a_paragraph_ends_past_the_proposals_on_it() -> None:
+    """What ends a paragraph is read past the proposals said of it, a status tag after them,
+    and quoted words longer than the window the reader looks at."""
+    assert ends_paragraph("Decides; [Canada: delete] (agreed)")
+    assert ends_paragraph("Decides, [A: delete] / [B: replace with " + '"' + "y" * 100 + '"] (conflicting)')
+    assert not ends_paragraph("Decides (A/78/53)")

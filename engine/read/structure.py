@@ -142,9 +142,11 @@ def ends_paragraph(text: str) -> bool:
     negotiation status tag aside?"""
     # Only the end can tell, and the patterns are anchored there: look at the last few
     # dozen characters, not the whole paragraph (the patterns would try every position).
-    stripped = STATUS_TAG.sub("", text.rstrip()[-_END_WINDOW:]).rstrip()
+    end = text.rstrip()
+    stripped = STATUS_TAG.sub("", end[-_END_WINDOW:]).rstrip()
     if stripped.endswith(("]", "】", ")", "）")):  # proposals said of the paragraph, in a compilation
-        stripped = without_attributions(text.rstrip())[-_END_WINDOW:].rstrip()
+        # (they may be longer than the window: quoted words of a replacement)
+        stripped = without_attributions(end[: -_END_WINDOW or None] + stripped)[-_END_WINDOW:].rstrip()
     stripped = _TRAILING_MARKERS.sub("", stripped)
     stripped = stripped.rstrip('”’"»）)')
     return bool(stripped) and stripped[-1] in _TERMINAL
