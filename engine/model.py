@@ -30,6 +30,10 @@ ID_RE = re.compile(r"^(?P<part>pp|op)(?P<n>[1-9][0-9]*)(?:\.(?P<sub>[a-z]+)(?:\.
 # A marker is what was printed: "1", "12", "*", "a". Brackets, carets, backslashes and
 # spaces are excluded so that the canonical format can write it as `[^marker]`.
 MARKER_RE = re.compile(r"^[^\s\[\]\\^]+$")
+LABEL_SUFFIXES = ("bis", "ter", "quater", "quinquies", "sexies", "septies", "octies", "novies", "decies")
+"""Latin suffixes of new paragraphs' labels in negotiation drafts (`OP3 bis`, `OP3 ter`): one
+list for the labels `compile` and `apply` give (engine/amend/labels.py) and those the reader
+and `check` read, so that every label written is read back."""
 # Square-bracketed passages and a trailing status tag: the marks of a negotiation draft
 # (shared/UN-RESOLUTIONS.md, "Negotiation drafts"). Footnote markers are not in the text.
 # A Chinese input method types `[` as `【`: the same brackets.
@@ -71,6 +75,75 @@ def attribution(passage: str) -> tuple[str, str] | None:
     if not words or not all(_NAME_WORD.fullmatch(w) for w in words):
         return None
     return who, what.strip()
+
+
+# The mark `resdiff compile` writes after conflicting proposals (engine/render/compilation.py,
+# `conflict_mark`): `[A: delete] / [B: retain] (conflicting)`, `[甲：删除]/[乙：保留]（相互冲突）`.
+CONFLICT_MARK = re.compile(r"\s*(?:\(conflicting\)|（相互冲突）)\s*$")
+# The last square-bracketed passage of a text, after a `/` between alternatives if any.
+_LAST_BRACKETED = re.compile(r"\s*(?:/\s*)?(\[[^\[\]]*\]|【[^【】]*】)\s*$")
+# A proposer named in parentheses right after bracketed words: `[new words] (Mexico)`,
+# `[...] (Canada, Norway)`, `[...] (Norway: moved from OP3)`, `[……]（中国、俄罗斯联邦）`,
+# as `resdiff compile` writes a new paragraph and shared/UN-RESOLUTIONS.md an inserted phrase.
+_TRAILER = re.compile(r"\s*[(（]([^()（）\[\]]{1,120})[)）]")
+_TRAILER_AT_END = re.compile(r"(?<=[\]】])\s*[(（]([^()（）\[\]]{1,120})[)）]\s*$")
+_NAMES_GLUE = re.compile(r"\s*[,，、]\s*")
+
+
+def proposer_trailer(inside: str) -> tuple[str, str] | None:
+    """(who, what) when the inside of parentheses after bracketed words names the delegations
+    that proposed them (`Canada, Norway` -> ("Canada, Norway", "insert"); `Norway: moved from
+    OP3` -> ("Norway", "moved from OP3")), else None: `(A/78/53)`, `(2013)`, a status tag
+    `(agreed)` and the conflict mark stay what they are. Each name is made of the words of
+    `attribution`'s names and opens with a letter (never a number or a symbol)."""
+    if STATUS_TAG.fullmatch(f"({inside})") or CONFLICT_MARK.fullmatch(f"({inside})"):
+        return None
+    who, colon, what = inside.replace("：", ":", 1).partition(":")
+    who = who.strip()
+    if not who or (colon and not what.strip()):
+        return None
+    for name in _NAMES_GLUE.split(who):
+        words = name.split()
+        if not words or not words[0][0].isalpha() or not all(_NAME_WORD.fullmatch(w) for w in words):
+            return None
+    return who, what.strip() or "insert"
+
+
+def attributed(text: str) -> Iterator[tuple[str, str]]:
+    """The delegations' proposals attributed in a text, in text order: bracketed attributions
+    (`[Canada: delete]`) and proposers named after bracketed words (`[words] (Mexico)`)."""
+    for m in BRACKETED.finditer(text):
+        found = attribution(m[0][1:-1])
+        if found is not None:
+            yield found
+            continue
+        after = _TRAILER.match(text, m.end())
+        if after is not None and (trailer := proposer_trailer(after[1])) is not None:
+            yield trailer
+
+
+def without_attributions(text: str) -> str:
+    """The text without the delegations' proposals said of it at its end, as a compilation
+    text writes them (`...; [Delegation A: delete] / [Delegation B: retain] (conflicting)`,
+    `[new words;] (Mexico)` -> `[new words;]`): what is left is what ends the paragraph.
+    A text with nothing attributed at its end comes back unchanged."""
+    stripped = CONFLICT_MARK.sub("", text)
+    found = False
+    while (m := _LAST_BRACKETED.search(stripped)) and attribution(m[1][1:-1]) is not None:
+        stripped, found = stripped[: m.start()], True
+    if not found:
+        stripped = text
+    m = _TRAILER_AT_END.search(stripped)
+    if m is not None and proposer_trailer(m[1]) is not None:
+        return stripped[: m.start()]
+    return stripped
+
+
+def only_attributions(text: str) -> bool:
+    """A line that holds nothing but proposals attributed to delegations (`[Canada: delete] /
+    [Norway: retain] (conflicting)`): in a compilation text, said of the paragraph above it."""
+    stripped = text.strip()
+    return bool(stripped) and not without_attributions(stripped).strip()
 
 
 # Everything str.splitlines() breaks on: none may stand inside one provision's text.
@@ -149,9 +222,9 @@ class Provision:
     @property
     def proposals(self) -> tuple[tuple[str, str], ...]:
         """Delegations' proposals attributed in the text (a compilation text's
-        `[Canada: delete]`, `[Norway: replace with "..."]`), as (who, what) in text order."""
-        found = (attribution(m[0][1:-1]) for m in BRACKETED.finditer(self.text))
-        return tuple(a for a in found if a is not None)
+        `[Canada: delete]`, `[Norway: replace with "..."]`, a new paragraph's `[...] (Canada,
+        Norway)`), as (who, what) in text order."""
+        return tuple(attributed(self.text))
 
     @property
     def status(self) -> str | None:

@@ -19,9 +19,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ..model import Provision, Resolution, letters, roman_label
+from ..model import LABEL_SUFFIXES, Provision, Resolution, letters, roman_label
 
-SUFFIXES = ("bis", "ter", "quater", "quinquies", "sexies", "septies", "octies", "novies", "decies")
+SUFFIXES = LABEL_SUFFIXES
 """Latin suffixes of new paragraphs in negotiation drafts; past the tenth, a number."""
 # A label's stem and its suffix: `OP3` + `bis`, `PP5` + `alt`, `OP16 (a)` + `ter`.
 _SUFFIXED = re.compile(r"^(?P<stem>.*\)|(?:PP|OP)\d+)(?:\s+(?P<suffix>\S.*))?$")

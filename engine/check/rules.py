@@ -17,7 +17,15 @@ from dataclasses import dataclass
 import roman
 
 from ..diagnostics import Severity
-from ..model import STATUS_TAG, Provision, Resolution, attribution, letter_index, roman_index
+from ..model import (
+    LABEL_SUFFIXES,
+    STATUS_TAG,
+    Provision,
+    Resolution,
+    letter_index,
+    roman_index,
+    without_attributions,
+)
 from ..read import openers
 from ..symbols import SymbolError, parse_symbol
 from ..text import OPERATIVE_LEAD_WORDS
@@ -97,7 +105,7 @@ def numbering(ctx: Context) -> Iterator[Finding]:
 
 
 # Negotiation labels (`OP3 bis`, `PP5 alt`): the reader keeps them as printed numbers.
-_SUFFIXES = ("bis", "ter", "quater", "quinquies", "sexies", "septies")
+_SUFFIXES = LABEL_SUFFIXES
 _LABELLED = re.compile(r"^(\d+)(?: (\w+)(?: \d+)?)?$")
 
 
@@ -150,7 +158,7 @@ def _labels(res: Resolution) -> Iterator[Finding]:
                 )
             continue
         prev = last.get(part)
-        if rank and (part, m[1]) not in seen:
+        if rank and n != 0 and (part, m[1]) not in seen:  # `OP0 bis`: put before OP1 (labels.py)
             yield _at(  # a warning: OP3 may have been deleted and OP3 bis kept
                 "numbering",
                 "warning",
@@ -241,25 +249,13 @@ _MARKS = {
 _CLOSERS = "\"'”’»)）]」』"
 
 
-_LAST_BRACKET = re.compile(r"\s*(?:/\s*)?(\[[^\[\]]*\]|【[^【】]*】)\s*$")
-
-
-def _without_attributions(text: str) -> str:
-    """The text without the delegations' proposals attributed after it, as a compilation
-    text writes them (`...; [Delegation A: delete] / [Delegation B: retain]`): the same
-    test of an attribution (`engine.model.attribution`) as the brackets rule's count."""
-    while (m := _LAST_BRACKET.search(text)) and attribution(m[1][1:-1]) is not None:
-        text = text[: m.start()]
-    return text
-
-
 def _end(text: str) -> str:
     """The last mark that counts: a status tag, delegations' attributed proposals after the
     paragraph, and closing quotes and brackets are looked past (`...the “Guidelines”;`,
     `[...as agreed;]` and `...refugees; [Delegation A: delete]` end with a semicolon;
     `...(A/78/53)` with no mark at all)."""
     text = STATUS_TAG.sub("", text).rstrip()
-    text = _without_attributions(text) or text
+    text = without_attributions(text) or text
     while text and text[-1] in _CLOSERS:
         text = text[:-1].rstrip()
     return text[-1:] if text else ""

@@ -33,7 +33,16 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from ..diagnostics import Diagnostic, diag
-from ..model import STATUS_TAG, letter_index, letters, roman_index, roman_label
+from ..model import (
+    LABEL_SUFFIXES,
+    STATUS_TAG,
+    letter_index,
+    letters,
+    only_attributions,
+    roman_index,
+    roman_label,
+    without_attributions,
+)
 from ..text import OPERATIVE_LEAD_WORDS, OPERATIVE_NUMBER_RE
 from . import openers
 from .lines import Line
@@ -45,18 +54,18 @@ _OPERATIVE_NO_DOT = re.compile(r"^\s*(\d+)\s+(?=[A-Z][a-z]+s\b)")  # "1 Expresse
 # "2) Welcomes ...": numbered as e-mail and word processors do; read in typed texts only (a
 # wrapped line of extracted text may start "2013) and ...").
 # "3 bis. Calls upon ...": a paragraph inserted in a numbered draft, hung on paragraph 3.
-_OPERATIVE_SUFFIX = re.compile(
-    r"^\s*(\d{1,3})\s?(bis|ter|quater|quinquies|sexies|septies)\s?[.)]?\s+(?=\S)", re.I
-)
+_OPERATIVE_SUFFIX = re.compile(rf"^\s*(\d{{1,3}})\s?({'|'.join(LABEL_SUFFIXES)})\s?[.)]?\s+(?=\S)", re.I)
 _OPERATIVE_PAREN = re.compile(r"^\s*(\d{1,3})\)\s*(?=[^\d\s])")
 _SUBPARAGRAPH = re.compile(r"^\s*[(（]([a-z]{1,4})[)）]\s*")
 # Negotiation labels: PP1, OP3, OP 3 bis, OP3bis, PP5 alt, OP12 ter:, PP2.
 _LABEL = re.compile(
-    r"""^\s*(?P<part>PP|OP)\s?(?P<n>\d+)
-        (?:\s?(?P<suffix>bis|ter|quater|quinquies|sexies|septies|alt(?:\.|ernative)?(?:\s?\d+)?))?
+    rf"""^\s*(?P<part>PP|OP)\s?(?P<n>\d+)
+        (?:\s?(?P<suffix>{"|".join(LABEL_SUFFIXES)}|alt(?:\.|ernative)?(?:\s?\d+)?))?
         \s*[.:)]?(?:\s+|$)""",
     re.VERBOSE | re.IGNORECASE,
 )
+# A label's suffix after a subparagraph's letter: `OP30 (b) bis`.
+_SUFFIX_WORD = re.compile(rf"({'|'.join(LABEL_SUFFIXES)})(?:\s+|$)", re.IGNORECASE)
 _TERMINAL = ",;:.，；：。،؛"
 # A number typed in a form that is not read as a paragraph number: `5、`, `5)`, `5：`.
 _ODD_NUMBER = re.compile(r"^\s*(\d{1,3})\s*[、)）:：]")
@@ -140,7 +149,11 @@ def ends_paragraph(text: str) -> bool:
     negotiation status tag aside?"""
     # Only the end can tell, and the patterns are anchored there: look at the last few
     # dozen characters, not the whole paragraph (the patterns would try every position).
-    stripped = STATUS_TAG.sub("", text.rstrip()[-_END_WINDOW:]).rstrip()
+    end = text.rstrip()
+    stripped = STATUS_TAG.sub("", end[-_END_WINDOW:]).rstrip()
+    if stripped.endswith(("]", "】", ")", "）")):  # proposals said of the paragraph, in a compilation
+        # (they may be longer than the window: quoted words of a replacement)
+        stripped = without_attributions(end[: -_END_WINDOW or None] + stripped)[-_END_WINDOW:].rstrip()
     stripped = _TRAILING_MARKERS.sub("", stripped)
     stripped = stripped.rstrip('”’"»）)')
     return bool(stripped) and stripped[-1] in _TERMINAL
@@ -361,6 +374,13 @@ class _Reader:
                 trailer = True
                 self.seg.trailer.append(piece)
                 continue
+            if current is not None and only_attributions(text):
+                # A compilation text's line of proposals on the paragraph above as a whole
+                # (`    [Canada: delete] / [Norway: retain] (conflicting)`): part of it.
+                # Kept on its last piece, so that whether the paragraph ended is read past it.
+                current.pieces[-1] = f"{current.pieces[-1].rstrip()} {text.strip()}"
+                current.last_line = piece.no
+                continue
             closed = current is None or ends_paragraph(last)
             if self.bare_number(index, piece, text, closed):
                 continue
@@ -423,10 +443,44 @@ class _Reader:
             )
             part = "op"
         number = m["n"] + (f" {m['suffix'].lower()}" if m["suffix"] else "")
+        if self.sublabel(piece, part, number, text[m.end() :]):
+            return True
         self.labels += 1
         self._label_sequence(labelled, int(m["n"]), number, piece.no)
         self.new(part, 0, number, piece, text[m.end() :])
         return True
+
+    def sublabel(self, piece: Line, part: str, number: str, rest: str) -> bool:
+        """`OP30 (a) Cooperating ...`, `OP30 (a) (ii) ...`: a compilation text labels a
+        subparagraph with its paragraph's label before its own letter. Under the paragraph
+        that label names, it is that subparagraph, read as `(a)` alone is."""
+        if not _SUBPARAGRAPH.match(rest):
+            return False
+        paragraph = next((u for u in reversed(self.units) if u.depth == 0), None)
+        if paragraph is None or paragraph.part != part or paragraph.number != number:
+            return False
+        outer = _SUBPARAGRAPH.match(rest)
+        assert outer is not None
+        inner = rest[outer.end() :]
+        if self.letter_count and outer[1] == letters(self.letter_count) and _SUBPARAGRAPH.match(inner):
+            rest = inner  # `(a) (ii)`: the lettered one is the current, the roman one is new
+            outer = _SUBPARAGRAPH.match(rest)
+            assert outer is not None
+            inner = rest[outer.end() :]
+        suffixed = _SUFFIX_WORD.match(inner)
+        if suffixed is not None:
+            # `OP30 (b) bis [...]`: a subparagraph proposed after (b), as `compile` labels it;
+            # hung on (b) as `OP3 bis` on OP3, the running letter unchanged.
+            if self.roman_count and outer[1] == roman_label(self.roman_count):
+                depth = 2
+            elif self.letter_count and outer[1] == letters(self.letter_count):
+                depth = 1
+            else:
+                return False
+            number = f"{outer[1]} {suffixed[1].lower()}"
+            self.new(part, depth, number, piece, inner[suffixed.end() :])
+            return True
+        return self.subparagraph(piece, rest, self.units[-1], True)
 
     def _label_sequence(self, part: str, n: int, number: str, line: int) -> None:
         """Check a label's number against the running one of its part, as typed numbers are.
