@@ -12,6 +12,7 @@ that change whenever a paragraph is inserted above; ids are stable within one ve
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
@@ -48,19 +49,31 @@ STATUS_TAG = re.compile(
 # text (of the bracketed words before it, or of the whole paragraph), not text in brackets
 # itself: `[name: action]`, the name a delegation's (capitalised words and the small words
 # of country names, or Chinese characters), the action a proposal's first word or quoted words.
-_NAME_WORD = re.compile(
-    r"[A-Z0-9À-Þ][\w.’'&-]*|d['’][A-Z]\w*|and|of|the|for|de|du|des|del|la|le|y|et|[\u4e00-\u9fff]+"
-)
-_NAME_GLUE = re.compile(r"[\s,，、/&()（）]+")
-_ACTION = re.compile(
-    r"""\s*(?:["“”'‘]|(?:delete|deletion|retain|keep|add|addition|insert|replace|reword|amend|move|
+
+
+@functools.cache
+def _name_word() -> re.Pattern[str]:
+    return re.compile(
+        r"[A-Z0-9À-Þ][\w.’'&-]*|d['’][A-Z]\w*|and|of|the|for|de|du|des|del|la|le|y|et|[\u4e00-\u9fff]+"
+    )
+
+
+@functools.cache
+def _name_glue() -> re.Pattern[str]:
+    return re.compile(r"[\s,，、/&()（）]+")
+
+
+@functools.cache
+def _action() -> re.Pattern[str]:
+    return re.compile(
+        r"""\s*(?:["“”'‘]|(?:delete|deletion|retain|keep|add|addition|insert|replace|reword|amend|move|
     merge|split|reinstate|restore|support|oppose|reserve|reservation|bracket|alt|alternative|new|
     propose|proposal|prefer|strike|remove|substitute|change|supprimer|maintenir|ajouter|remplacer|
     ins[ée]rer|d[ée]placer|suprimir|eliminar|mantener|a[ñn]adir|reemplazar|sustituir|insertar|
     trasladar)\w*\b|删除|删去|保留|改为|改成|将|在|插入|增加|添加|加入|增补|移至|移到|移动|替换|
     代之以|合并|拆分|恢复|支持|反对|新增|备选|替代|修改)""",
-    re.VERBOSE | re.IGNORECASE,
-)
+        re.VERBOSE | re.IGNORECASE,
+    )
 
 
 def attribution(passage: str) -> tuple[str, str] | None:
@@ -69,10 +82,10 @@ def attribution(passage: str) -> tuple[str, str] | None:
     hold a colon (`[the following: a, b]`) stay bracketed text."""
     who, colon, what = passage.replace("：", ":", 1).partition(":")
     who = who.strip()
-    if not colon or not who or len(who) > 80 or not _ACTION.match(what):
+    if not colon or not who or len(who) > 80 or not _action().match(what):
         return None
-    words = [w for w in _NAME_GLUE.split(who) if w]
-    if not words or not all(_NAME_WORD.fullmatch(w) for w in words):
+    words = [w for w in _name_glue().split(who) if w]
+    if not words or not all(_name_word().fullmatch(w) for w in words):
         return None
     return who, what.strip()
 
@@ -85,8 +98,18 @@ _LAST_BRACKETED = re.compile(r"\s*(?:/\s*)?(\[[^\[\]]*\]|【[^【】]*】)\s*$")
 # A proposer named in parentheses right after bracketed words: `[new words] (Mexico)`,
 # `[...] (Canada, Norway)`, `[...] (Norway: moved from OP3)`, `[……]（中国、俄罗斯联邦）`,
 # as `resdiff compile` writes a new paragraph and shared/UN-RESOLUTIONS.md an inserted phrase.
-_TRAILER = re.compile(r"\s*[(（]([^()（）\[\]]{1,120})[)）]")
-_TRAILER_AT_END = re.compile(r"(?<=[\]】])\s*[(（]([^()（）\[\]]{1,120})[)）]\s*$")
+
+
+@functools.cache
+def _trailer() -> re.Pattern[str]:
+    return re.compile(r"\s*[(（]([^()（）\[\]]{1,120})[)）]")
+
+
+@functools.cache
+def _trailer_at_end() -> re.Pattern[str]:
+    return re.compile(r"(?<=[\]】])\s*[(（]([^()（）\[\]]{1,120})[)）]\s*$")
+
+
 _NAMES_GLUE = re.compile(r"\s*[,，、]\s*")
 
 
@@ -104,7 +127,7 @@ def proposer_trailer(inside: str) -> tuple[str, str] | None:
         return None
     for name in _NAMES_GLUE.split(who):
         words = name.split()
-        if not words or not words[0][0].isalpha() or not all(_NAME_WORD.fullmatch(w) for w in words):
+        if not words or not words[0][0].isalpha() or not all(_name_word().fullmatch(w) for w in words):
             return None
     return who, what.strip() or "insert"
 
@@ -117,7 +140,7 @@ def attributed(text: str) -> Iterator[tuple[str, str]]:
         if found is not None:
             yield found
             continue
-        after = _TRAILER.match(text, m.end())
+        after = _trailer().match(text, m.end())
         if after is not None and (trailer := proposer_trailer(after[1])) is not None:
             yield trailer
 
@@ -133,7 +156,7 @@ def without_attributions(text: str) -> str:
         stripped, found = stripped[: m.start()], True
     if not found:
         stripped = text
-    m = _TRAILER_AT_END.search(stripped)
+    m = _trailer_at_end().search(stripped)
     if m is not None and proposer_trailer(m[1]) is not None:
         return stripped[: m.start()]
     return stripped
