@@ -235,6 +235,10 @@ def render_text(compilation: Compilation) -> str:
     with proposals on the provision as a whole on the line below, indented."""
     w = _Lines(compilation, lambda s: s)
     lines = [*w.header(), ""]
+    if compilation.base.body_line:
+        # The base's `The Human Rights Council,`: the compilation circulates as the next
+        # draft, and a draft read back (check, parse) is told where its body starts by it.
+        lines += [compilation.base.body_line, ""]
     for entry in compilation.entries:
         lines.append(f"{entry.label} {w.body(entry)}")
         if (whole := w.whole(entry)) is not None:
