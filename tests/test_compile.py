@@ -587,3 +587,38 @@ def test_the_md_reads_on_github_as_the_text_does(case: str) -> None:
     for e in c.entries:
         line = next(line for line in lines if line.startswith(f"{e.label} "))
         assert line in paragraphs
+
+
+@pytest.mark.parametrize(
+    ("line", "what"),
+    [
+        ('In the title, replace "international cooperation" with "global cooperation".', "the title"),
+        ('Replace the body line with the following: "The Council,"', "the body line"),
+    ],
+)
+def test_a_proposal_on_the_title_or_body_line_is_said_not_a_crash(
+    tmp_path: Path, line: str, what: str
+) -> None:
+    """A compilation has no place for proposals on the title or the body line yet: one was a
+    KeyError traceback; it is now refused with its file and line, and `--continue` compiles
+    the paragraphs' proposals and names it as not compiled (exit 1)."""
+    from click.testing import CliRunner
+
+    import cli
+
+    listed = tmp_path / "canada.txt"
+    first = (
+        'In the first preambular paragraph, replace "Reaffirming its commitment" with '
+        '"Reaffirming its firm commitment".'
+    )
+    listed.write_text(f"Proposed by: Canada\n{line}\n{first}\n", encoding="utf-8")
+    args = ["compile", "A/HRC/RES/38/3", "--lang", "en", str(listed), "--history", str(ROOT / "history")]
+    said = f"{listed}:2: amendment 1 amends {what}: a compilation shows proposals on paragraphs only"
+    refused = CliRunner().invoke(cli.main, args)
+    assert (refused.exit_code, refused.stdout) == (2, "")
+    assert refused.stderr.startswith(f"Error: {said}") and refused.stderr.count("\n") == 1
+    kept = CliRunner().invoke(cli.main, [*args, "--continue"])
+    assert kept.exit_code == 1 and f"not compiled: {said}" in kept.stderr
+    assert (
+        '[Reaffirming its commitment] [Canada: replace with "Reaffirming its firm commitment"]' in kept.stdout
+    )

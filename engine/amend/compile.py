@@ -189,6 +189,10 @@ def _key(amendment: Amendment) -> Amendment:
     return dataclasses.replace(amendment, proposer=None, ref="")
 
 
+HEADING_TARGETS = ("title", "body-line")
+"""Targets that are no paragraph: a compilation has no place for proposals on them yet."""
+
+
 def _checked(
     base: Resolution, listed: AmendmentList, keep_going: bool
 ) -> tuple[set[int], list[AmendmentError]]:
@@ -203,6 +207,20 @@ def _checked(
             f"{where}the amendments are in {listed.language} and the base text in {base.meta.language}; "
             "a list quotes the words of its base, in its language"
         )
+    # A compilation shows proposals on the paragraphs; one on the title or the body line has
+    # no place in it yet: said as a failure (with its file and line), never a crash.
+    heading = []
+    for k, a in enumerate(listed.amendments):
+        target = getattr(a, "target", None)
+        if target in HEADING_TARGETS:
+            what = "title" if target == "title" else "body line"
+            said = (
+                f"amendment {listed.numbers[k]} amends the {what}: a compilation shows proposals on "
+                "paragraphs only (resdiff apply makes it; --continue compiles the rest)"
+            )
+            heading.append(placed(AmendmentError(said, index=k)))
+    if heading and not keep_going:
+        raise heading[0]
     try:
         if not keep_going:
             Patcher(base, listed.language, listed.numbers).apply(listed.amendments)
@@ -210,7 +228,8 @@ def _checked(
         _, failed = apply_what_applies(base, listed.amendments, listed.language, listed.numbers)
     except AmendmentError as exc:
         raise placed(exc) from None
-    return {exc.index for exc in failed if exc.index is not None}, [placed(exc) for exc in failed]
+    failed = [*heading, *(placed(exc) for exc in failed)]
+    return {exc.index for exc in failed if exc.index is not None}, failed
 
 
 @dataclass
