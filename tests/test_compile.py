@@ -622,3 +622,31 @@ def test_a_proposal_on_the_title_or_body_line_is_said_not_a_crash(
     assert (
         '[Reaffirming its commitment] [Canada: replace with "Reaffirming its firm commitment"]' in kept.stdout
     )
+
+
+def test_a_paragraph_given_its_first_subparagraphs_letters_them_under_it() -> None:
+    """Subparagraphs inserted after a paragraph that has none are its (a), (b), in compile and
+    in apply alike, and on from there in a later insertion; they were labelled as paragraphs
+    after it (`OP1 bis`), which a draft read back takes for a paragraph of its own."""
+    from engine.read import read_bytes
+    from engine.render.compilation import render_text
+
+    typed = "\n".join(
+        [
+            "Proposed by: A",
+            'After operative paragraph 5, insert a new subparagraph reading: "First;"',
+            'After operative paragraph 5, insert a new subparagraph reading: "Second;"',
+        ]
+    )
+    listed = parse(typed, L41)
+    c = compile_lists(L41, [listed])
+    assert [(e.label, e.depth, e.text) for e in c.entries if e.provision is None] == [
+        ("OP5 (a)", 1, "First;"),
+        ("OP5 (b)", 1, "Second;"),
+    ]
+    back = read_bytes(render_text(c).encode("utf-8"), lang="en")
+    op5 = next(p for p in back.provisions if p.part == "op" and p.number == "5")
+    assert [(p.number, p.parent_id) for p in back.provisions if p.parent_id == op5.id] == [
+        ("a", op5.id),
+        ("b", op5.id),
+    ]

@@ -61,6 +61,7 @@ class Labeller:
         self.label = labels(base)
         self.used = set(self.label.values())
         self.previous: dict[tuple[str | None, str], str] = {}  # (parent, part) -> label of the last sibling
+        self.lettered: dict[str, int] = {}  # base provision without subparagraphs -> how many it was given
 
     def _next(self, after: str) -> str:
         """The first label after `after` counting on from its suffix that no paragraph has."""
@@ -113,8 +114,17 @@ class Labeller:
         out: list[str] = []
         parents: list[str] = []  # labels of the run's open ancestors
         children: list[int] = []  # how many children each has so far
+        under = position == "after" and bool(shape) and self._childless(p, shape[0])
+        if under:
+            # The run opens with subparagraphs of `p`, which has none in the base: they are
+            # its own, lettered under it (`OP1 (a)`, then on from what earlier runs lettered),
+            # never labelled as paragraphs after it (`OP1 bis`, which reads back as a
+            # paragraph of its own).
+            parents = [*self._ancestors(p), self.label[p.id]]
+            children = [0] * p.depth + [self.lettered.get(p.id, 0)]
         for part, depth in shape:
             if depth == 0 or depth > len(parents):
+                under = False
                 label = self.label_new(p, position, part, depth)
                 parents, children = ([label], [0]) if depth == 0 else ([], [])
             else:
@@ -122,9 +132,29 @@ class Labeller:
                 children[-1] += 1
                 n = children[-1]
                 label = f"{parents[-1]} ({letters(n) if depth == 1 else roman_label(n)})"
+                if under and depth == p.depth + 1:
+                    self.lettered[p.id] = n
+                self.used.add(label)
                 parents.append(label)
                 children.append(0)
             out.append(label)
+        return out
+
+    def _childless(self, p: Provision, first: tuple[str, int]) -> bool:
+        """Whether a run after `p` opening with `first` (part, depth) gives `p` its first
+        subparagraphs: one level deeper, in `p`'s part, and `p` has none in the base."""
+        part, depth = first
+        if part != p.part or depth != p.depth + 1:
+            return False
+        return not any(q.parent_id == p.id for q in self.base.provisions)
+
+    def _ancestors(self, p: Provision) -> list[str]:
+        """Labels of `p`'s ancestors, outermost first."""
+        out: list[str] = []
+        q = p
+        while q.parent_id is not None:
+            q = self.base.provision(q.parent_id)
+            out.insert(0, self.label[q.id])
         return out
 
     def passed(self, p: Provision) -> None:
