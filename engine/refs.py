@@ -97,6 +97,8 @@ def load(
     # A pipe is a file to read too: `resdiff diff old.txt <(pbpaste)` hands over /dev/fd/63.
     if path.is_file() or path.is_fifo():
         return read_file(path, lang=lang, name=ref, revisions=revisions)
+    if path.is_dir():  # said as it is, not as no file at all
+        raise RefError(f"{ref}: is a folder; give a file, a git revision (REV:path) or a stored symbol")
     if ":" in ref:
         found = _from_git(ref, lang, here, revisions)
         if found is not None:

@@ -84,6 +84,12 @@ def test_unknown_side_is_one_error_line():
     )
 
 
+def test_a_folder_given_as_a_side_is_said_as_a_folder(tmp_path: Path) -> None:
+    """It was 'no such file, git revision or stored symbol' for a folder that is there."""
+    (tmp_path / "drafts").mkdir()
+    assert_one_error_line(run("diff", "drafts", str(SEED), cwd=tmp_path), "drafts: is a folder; give a file")
+
+
 def test_a_space_lost_or_added_between_words_is_said_not_hidden(tmp_path: Path) -> None:
     # "everyone" typed "every one" in L.41 op26: formatting by design (extraction loses and
     # adds such spaces), but the diff said "45 unchanged" and nothing else.
