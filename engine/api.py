@@ -399,6 +399,14 @@ def lineage(
     return build(store, series, language, cache=PairCache(cache_dir), progress=progress)
 
 
+def _one_language_or_across(language: str | None, across: bool) -> None:
+    if across and language is not None:
+        raise InputError(
+            "--across-languages takes every language the series holds and --lang picks one: "
+            "give one or the other"
+        )
+
+
 def timeline(
     store: History,
     series: str,
@@ -410,17 +418,13 @@ def timeline(
 ) -> Timeline:
     """One row per lineage, one cell per version (`engine.lineage.timeline`); `across`:
     every language held, joined through versions held in several (`engine.lineage.across`)."""
+    _one_language_or_across(language, across)
+    from .lineage import PairCache
+
     if across:
-        from .lineage import PairCache
         from .lineage.across import across_languages
 
-        if language is not None:
-            raise InputError(
-                "--across-languages takes every language the series holds and --lang picks one: "
-                "give one or the other"
-            )
         return across_languages(store, series, cache=PairCache(cache_dir), progress=progress)
-    from .lineage import PairCache
     from .lineage.timeline import series_timeline
 
     return series_timeline(store, series, language, cache=PairCache(cache_dir), progress=progress)
@@ -439,11 +443,7 @@ def history_timelines(
     from .lineage import PairCache
     from .lineage.whole import history_timelines as every_series
 
-    if across and language is not None:
-        raise InputError(
-            "--across-languages takes every language the series holds and --lang picks one: "
-            "give one or the other"
-        )
+    _one_language_or_across(language, across)
     if not store.root.is_dir():
         raise StoreError(store.missing())
     return every_series(store, language, cache=PairCache(cache_dir), across=across, progress=progress)
