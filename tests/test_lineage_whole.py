@@ -329,3 +329,22 @@ def test_markdown_timelines_show_stored_text_as_typed_never_as_markup(tmp_path):
     assert not page.xpath("//img|//em|//script")
     first = page.xpath("//table/tbody/tr")[0].xpath("td")
     assert len(first) == 4 and first[-1].text_content() == "<img src=x onerror=alert(1)> Decides *t…"
+
+
+def test_a_first_timeline_reads_each_version_once(tmp_path, monkeypatch):
+    """The timeline's cache key and the lineage it builds on a miss come from one reading of
+    the files (`graph.prepare`): each canonical file was read and hashed twice."""
+    from engine.lineage import PairCache, graph
+    from engine.lineage.timeline import series_timeline
+
+    read: list[str] = []
+    real = graph.read_canonical_bytes
+
+    def counted(path: Path) -> bytes:
+        read.append(path.name)
+        return real(path)
+
+    monkeypatch.setattr(graph, "read_canonical_bytes", counted)
+    store = History(ROOT / "history")
+    series_timeline(store, "regional-arrangements-hr", "zh", cache=PairCache(tmp_path))
+    assert sorted(read) == sorted(set(read)) and len(read) == 3

@@ -285,19 +285,31 @@ def pair_steps(
     return cache.steps(old_bytes, new_bytes, f"threshold={threshold!r}", compute)
 
 
-def prepare(
-    store: History, series: str, language: str | None, cache: PairCache, threshold: float | None = None
-) -> tuple[Series, str, list[StageFile], list[str], list[tuple[int, str | None]], str]:
-    """What a series' lineage is built from and its cache key: the manifest, the language
+@dataclass(frozen=True)
+class Prepared:
+    """What a series' lineage is built from, and its cache key: the manifest, the language
     chosen, the stage files (read, not parsed), the versions not held and where they stand,
     and the snapshot key (`snapshot_key` with the engine fingerprint). A timeline's entry is
-    keyed from the same key (`timeline.series_timeline`)."""
+    keyed from the same key (`timeline.series_timeline`), which hands it to `build` on a
+    miss so that no file is read and hashed twice."""
+
+    manifest: Series
+    language: str
+    files: list[StageFile]
+    skipped: list[str]
+    skipped_at: list[tuple[int, str | None]]
+    key: str
+
+
+def prepare(
+    store: History, series: str, language: str | None, cache: PairCache, threshold: float | None = None
+) -> Prepared:
     manifest = cache.manifest(store, series)
     lang = choose_language(manifest, language)
     files, skipped, skipped_at = stage_files(store, manifest, lang)
     options = "threshold=default" if threshold is None else f"threshold={threshold!r}"
     key = cache.key_of(snapshot_key(manifest.name, lang, files, skipped, options, skipped_at))
-    return manifest, lang, files, skipped, skipped_at, key
+    return Prepared(manifest, lang, files, skipped, skipped_at, key)
 
 
 def build(
@@ -308,13 +320,16 @@ def build(
     cache: PairCache | None = None,
     threshold: float | None = None,
     progress: Callable[[int, int], None] | None = None,
+    prepared: Prepared | None = None,
 ) -> SeriesLineage:
     """The lineages of a series in one language (see the module's docstring): the whole
     result from the cache when no version changed (`snapshot`), else built from the
-    successive pairs (each from the cache when its two files did not change)."""
+    successive pairs (each from the cache when its two files did not change). `prepared`:
+    `prepare`'s answer for the same arguments, when the caller already has it."""
     cache = cache or PairCache(None)
-    manifest, lang, files, skipped, skipped_at, key = prepare(store, series, language, cache, threshold)
-    found = cache.get_lineage(key)
+    ready = prepared or prepare(store, series, language, cache, threshold)
+    files = ready.files
+    found = cache.get_lineage(ready.key)
     if found is not None:
         return found
     limit = default_threshold() if threshold is None else threshold
@@ -325,8 +340,16 @@ def build(
         steps.append(pair_steps(old, new, files[k].data, files[k + 1].data, cache, limit))
         if progress is not None:
             progress(k + 1, len(stages) - 1)
-    result = link_stages(manifest.name, lang, stages, skipped, steps, threshold=limit, skipped_at=skipped_at)
-    cache.put_lineage(key, result)
+    result = link_stages(
+        ready.manifest.name,
+        ready.language,
+        stages,
+        ready.skipped,
+        steps,
+        threshold=limit,
+        skipped_at=ready.skipped_at,
+    )
+    cache.put_lineage(ready.key, result)
     return result
 
 

@@ -207,12 +207,12 @@ def series_timeline(
     version's content hash, the engine fingerprint): a second timeline of an unchanged
     series reads a few kilobytes of statuses and labels instead of decoding the lineage
     with every version's text, which was most of a cached whole history's work."""
-    _manifest, lang, _files, _skipped, _at, lineage_key = prepare(store, series, language, cache)
-    key = cache.key_of(lineage_key + "\ntimeline")
+    ready = prepare(store, series, language, cache)
+    key = cache.key_of(ready.key + "\ntimeline")
     found = cache.get_timeline(key)
     if found is not None:
         return found
-    result = timeline(build(store, series, lang, cache=cache, progress=progress))
+    result = timeline(build(store, series, ready.language, cache=cache, progress=progress, prepared=ready))
     cache.put_timeline(key, result)
     return result
 
