@@ -15,6 +15,7 @@ from importlib import resources
 from typing import Any
 
 from ..errors import AmendmentError
+from ..render import jsonout
 from .actions import OPERATION_OF, OPERATIONS, Amendment, AmendmentList, Piece
 
 AMENDMENTS_SCHEMA = "resdiff.amendments/1"
@@ -59,7 +60,7 @@ def list_dict(amendments: AmendmentList) -> dict[str, Any]:
 
 def dumps(amendments: AmendmentList) -> str:
     """Keys sorted, amendments in list order: equal lists give equal bytes."""
-    return json.dumps(list_dict(amendments), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    return jsonout.dumps(list_dict(amendments))
 
 
 def _amendment(data: dict[str, Any]) -> Amendment:

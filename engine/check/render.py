@@ -13,11 +13,11 @@ by every command at start-up (tests/test_lazy_loading.py), and JUnit needs nothi
 
 from __future__ import annotations
 
-import json
 import xml.etree.ElementTree as etree
 from collections.abc import Callable, Sequence
 
 from ..controls import escape_controls
+from ..render import jsonout
 from .base import BASE_RULES
 from .findings import CheckResult, Finding
 from .rules import RULES
@@ -52,7 +52,7 @@ def render_json(results: Sequence[CheckResult]) -> str:
         ],
         "findings": [{"path": r.path, **f.as_dict()} for r in results for f in r.findings],
     }
-    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    return jsonout.dumps(doc, sort_keys=False)
 
 
 def _escape_data(text: str) -> str:
@@ -149,7 +149,7 @@ def render_sarif(results: Sequence[CheckResult]) -> str:
             }
         ],
     }
-    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    return jsonout.dumps(doc, sort_keys=False)
 
 
 CHECK_RENDERERS: dict[str, CheckRenderer] = {

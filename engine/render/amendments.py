@@ -4,13 +4,13 @@ a numbered list, old words struck and new ones underlined with <del>/<ins>), `js
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 
 from ..amend.actions import AmendmentList
 from ..amend.jsonform import dumps, list_dict
 from ..amend.rebase import Rebased, relocated_dict, report_dict
 from ..amend.text import render_text, sentences
+from . import jsonout
 from .markdown import escape
 
 AmendmentRenderer = Callable[[AmendmentList], str]
@@ -45,7 +45,7 @@ def render_rebased(rebased: Rebased, fmt: str) -> str:
     data = list_dict(rebased.amendments)
     data["not_carried"] = [report_dict(item) for item in rebased.not_carried]
     data["relocated"] = [relocated_dict(item) for item in rebased.relocated]
-    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    return jsonout.dumps(data)
 
 
 AMENDMENT_RENDERERS: dict[str, AmendmentRenderer] = {

@@ -16,7 +16,6 @@ phrases are made here once (`phrase`, `whole_phrase`) and used by every format.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from typing import Any
 
@@ -36,6 +35,7 @@ from ..amend.actions import (
 from ..amend.compile import Compilation, Entry, Proposal, StructureWarning, Submitted, WordGroup, labels
 from ..amend.jsonform import amendment_dict
 from ..errors import AmendmentError
+from . import jsonout
 from .markdown import escape
 
 COMPILATION_SCHEMA = "resdiff.compilation/1"
@@ -320,7 +320,7 @@ def compilation_dict(compilation: Compilation) -> dict[str, Any]:
 def render_json(compilation: Compilation) -> str:
     """`resdiff.compilation/1` (schemas/compilation.schema.json); keys sorted, equal
     compilations give equal bytes."""
-    return json.dumps(compilation_dict(compilation), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    return jsonout.dumps(compilation_dict(compilation))
 
 
 def _html(compilation: Compilation) -> str:

@@ -6,12 +6,12 @@ against; keys are sorted and changes keep document order, so equal diffs give eq
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from typing import Any
 
 from ..diff import Change, Diff, Op
 from ..model import Resolution
+from . import jsonout
 from .options import RenderOptions
 
 DIFF_SCHEMA = "resdiff.diff/1"
@@ -75,4 +75,4 @@ def render_json(diff: Diff, options: RenderOptions) -> str:
     data = diff_dict(diff)
     if options.summary_only:
         del data["changes"]
-    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    return jsonout.dumps(data)

@@ -6,12 +6,12 @@ fixed and documented in `schemas/document.schema.json`, which the tests validate
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from typing import Any
 
 from ..model import Resolution, printed_prefix
 from ..store import canonical
+from . import jsonout
 
 DOCUMENT_SCHEMA = "resdiff.document/1"
 
@@ -52,7 +52,7 @@ def document_dict(res: Resolution) -> dict[str, Any]:
 
 
 def render_json(res: Resolution) -> str:
-    return json.dumps(document_dict(res), ensure_ascii=False, indent=2) + "\n"
+    return jsonout.dumps(document_dict(res), sort_keys=False)
 
 
 def render_plain(res: Resolution) -> str:

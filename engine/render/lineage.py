@@ -9,13 +9,13 @@ under the grid spells them out), the counts per transition at the foot.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from ..controls import escape_controls
 from ..lineage import STATUSES, Blame, Timeline
 from ..lineage.timeline import Row
+from . import jsonout
 from .markdown import escape
 from .templates import template
 
@@ -90,7 +90,7 @@ def _lines(lines: list[str]) -> str:
 
 
 def _json(data: dict[str, Any]) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    return jsonout.dumps(data)
 
 
 def _origin(b: Blame) -> str:

@@ -7,13 +7,13 @@ moved)`), leaving out the unchanged provisions: what a step changed is the point
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from typing import Any
 
 from ..controls import escape_controls
 from ..diff import CHANGE_KINDS
 from ..git.log import FileLog, LogVersion
+from . import jsonout
 
 LOG_SCHEMA = "resdiff.log/1"
 
@@ -56,7 +56,7 @@ def log_dict(log: FileLog) -> dict[str, Any]:
 
 
 def render_json(log: FileLog) -> str:
-    return json.dumps(log_dict(log), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    return jsonout.dumps(log_dict(log))
 
 
 def render_term(log: FileLog) -> str:
