@@ -1207,7 +1207,7 @@ def lineage_cache() -> Path | None:
     else ~/.cache/resdiff; RESDIFF_CACHE=off computes everything afresh."""
     if os.environ.get("RESDIFF_CACHE") == "off":
         return None
-    from engine.lineage import default_cache_dir
+    from engine.lineage.cache import default_cache_dir
 
     return default_cache_dir(os.environ)
 

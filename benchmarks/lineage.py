@@ -187,7 +187,8 @@ def measure() -> LineageResult:
                 cold, warm = cold_warm([*timeline, "--format", "json"])
                 rows.append(row(f"synthetic, {size} provisions, timeline", lang, "20", cold, warm))
     # The engine alone (no start-up): every series built in one process, cold and warm.
-    from engine.lineage import PairCache, build
+    from engine.lineage.cache import PairCache
+    from engine.lineage.graph import build
 
     colds, warms = [], []
     for _ in range(REPEATS):

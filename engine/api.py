@@ -59,7 +59,8 @@ if TYPE_CHECKING:  # these load only for the calls that need them: start-up is e
     from .amend.compile import Compilation
     from .amend.rebase import Rebased
     from .diff import Diff
-    from .lineage import SeriesLineage, Timeline
+    from .lineage.graph import SeriesLineage
+    from .lineage.timeline import Timeline
     from .lineage.trail import Trail
     from .lineage.whole import HistoryTimelines
     from .render.lineage import BlameReport
@@ -394,7 +395,8 @@ def lineage(
 ) -> SeriesLineage:
     """The lineages of a series in one language (the only one held, or `language`), the
     successive pairs' alignments cached in `cache_dir` (None: no cache)."""
-    from .lineage import PairCache, build
+    from .lineage.cache import PairCache
+    from .lineage.graph import build
 
     return build(store, series, language, cache=PairCache(cache_dir), progress=progress)
 
@@ -419,7 +421,7 @@ def timeline(
     """One row per lineage, one cell per version (`engine.lineage.timeline`); `across`:
     every language held, joined through versions held in several (`engine.lineage.across`)."""
     _one_language_or_across(language, across)
-    from .lineage import PairCache
+    from .lineage.cache import PairCache
 
     if across:
         from .lineage.across import across_languages
@@ -440,7 +442,7 @@ def history_timelines(
 ) -> HistoryTimelines:
     """The timeline of every series of the history (`engine.lineage.whole`): each in
     `language`, or in every language it holds, or across its languages."""
-    from .lineage import PairCache
+    from .lineage.cache import PairCache
     from .lineage.whole import history_timelines as every_series
 
     _one_language_or_across(language, across)
@@ -478,7 +480,7 @@ def blame(
 ) -> BlameReport:
     """Origin, changes and original share of each provision of one stored version; its
     series and language are those it is stored under."""
-    from .lineage import blame as blame_of
+    from .lineage.blame import blame as blame_of
     from .render.lineage import BlameReport
 
     symbol, hash_, _ = ref.replace("＃", "#").partition("#")

@@ -22,7 +22,9 @@ SCALARS = (
     | st.none()
 )
 VALUES = st.recursive(
-    SCALARS, lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(), inner, max_size=4), max_leaves=30
+    SCALARS,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(), inner, max_size=4),
+    max_leaves=30,
 )
 
 
@@ -37,6 +39,6 @@ def test_the_text_is_the_standard_librarys_byte_for_byte(data: Any, sort_keys: b
 
 
 def test_keys_are_sorted_by_code_point_unless_asked_not_to() -> None:
-    data = {"b": 1, "a": [], "中": {}, "Z": "\u2028\x01\"\\"}
+    data = {"b": 1, "a": [], "中": {}, "Z": '\u2028\x01"\\'}
     assert jsonout.dumps(data) == stdlib(data, True)
     assert list(json.loads(jsonout.dumps(data, sort_keys=False))) == ["b", "a", "中", "Z"]

@@ -231,3 +231,28 @@ def test_a_cached_blame_or_timeline_loads_no_reader_aligner_nor_diff_engine(
     again, loaded_again = run_loading(NOT_FOR_A_CACHED_LINEAGE, *args, env=env)
     assert again == first and first.strip()
     assert loaded_again == set()
+
+
+# A cached timeline is read from its own entry (`timeline.pack`): keyed from the files'
+# hashes (engine/lineage/stages.py), it needs neither the lineage's builder nor its snapshot
+# nor blame, whose import was a tenth of a cached whole-history timeline.
+NOT_FOR_A_CACHED_TIMELINE = ("engine.lineage.graph", "engine.lineage.snapshot", "engine.lineage.blame")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("history", "intl-cooperation-hr", "--timeline", "--lang", "en"),
+        ("history", "--timeline", "--format", "json"),
+        ("history", "--timeline", "--format", "md"),
+    ],
+)
+def test_a_cached_timeline_loads_neither_the_lineage_builder_nor_blame(
+    tmp_path: Path, args: tuple[str, ...]
+) -> None:
+    env = {**os.environ, "RESDIFF_CACHE": str(tmp_path / "cache")}
+    first, loaded_first = run_loading(NOT_FOR_A_CACHED_TIMELINE, *args, env=env)
+    assert "engine.lineage.graph" in loaded_first  # built on the first run: the test can fail
+    again, loaded_again = run_loading(NOT_FOR_A_CACHED_TIMELINE, *args, env=env)
+    assert again == first and first.strip()
+    assert loaded_again == set()

@@ -14,7 +14,11 @@ from hypothesis import strategies as st
 
 from engine import api
 from engine.errors import InputError
-from engine.lineage import PairCache, blame, build, graph, timeline
+from engine.lineage import graph, stages
+from engine.lineage.blame import blame
+from engine.lineage.cache import PairCache
+from engine.lineage.graph import build
+from engine.lineage.timeline import timeline
 from engine.model import Metadata, Provision, Resolution, renumber
 from engine.store.history import History
 
@@ -272,7 +276,10 @@ def test_a_cached_build_loads_neither_the_aligner_nor_the_diff_nor_the_reader(tm
 
     probe = (
         "import sys; from pathlib import Path\n"
-        "from engine.lineage import PairCache, blame, build, timeline\n"
+        "from engine.lineage.blame import blame\n"
+        "from engine.lineage.cache import PairCache\n"
+        "from engine.lineage.graph import build\n"
+        "from engine.lineage.timeline import timeline\n"
         "from engine.store.history import History\n"
         "built = build(History(Path(sys.argv[1])), 'iran-hr', 'en', cache=PairCache(Path(sys.argv[2])))\n"
         "timeline(built); blame(built, 3)\n"
@@ -291,7 +298,7 @@ def test_the_lineage_constants_equal_the_engines_they_stand_for():
     from engine.diff import JOINER
     from engine.read.decode import MAX_BYTES
 
-    assert (graph.JOINER, graph.READ_CAP) == (JOINER, MAX_BYTES)
+    assert (graph.JOINER, stages.READ_CAP) == (JOINER, MAX_BYTES)
 
 
 @pytest.mark.parametrize(
@@ -579,7 +586,7 @@ def test_a_clause_hidden_by_two_excerpts_in_a_row_is_taken_up_at_the_ordinary_th
 
 
 def test_where_the_cache_lives():
-    from engine.lineage import default_cache_dir
+    from engine.lineage.cache import default_cache_dir
 
     assert default_cache_dir({"RESDIFF_CACHE": "/c", "XDG_CACHE_HOME": "/x"}) == Path("/c")
     assert default_cache_dir({"XDG_CACHE_HOME": "/x"}) == Path("/x/resdiff")
@@ -608,7 +615,7 @@ def test_md_timeline_and_blame_are_github_tables():
     tl = timeline(built)
     page = lxml_html.fromstring(to_html(timeline_md(tl)))
     body = page.xpath("//table/tbody/tr")
-    from engine.lineage import STATUSES
+    from engine.lineage.timeline import STATUSES
 
     footer = sum(1 for status in STATUSES if any(c[status] for c in tl.counts()))
     assert len(body) == len(tl.rows) + footer

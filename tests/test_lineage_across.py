@@ -14,8 +14,8 @@ from click.testing import CliRunner
 
 import cli
 from engine.errors import StoreError
-from engine.lineage import build
 from engine.lineage.across import across_languages
+from engine.lineage.graph import build
 from engine.model import Metadata, Provision, Resolution, renumber
 from engine.store.history import History
 
@@ -86,7 +86,7 @@ def test_a_translation_joins_the_lineages_of_two_languages(tmp_path):
         None,
     )
     # each language's own timeline is what the one-language command gives, cell for cell
-    from engine.lineage import timeline
+    from engine.lineage.timeline import timeline
 
     zh = timeline(build(history, "topic", "zh"))
     assert [[c.status for c in r.cells] for r in zh.rows] == [row[2:] for row in rows]

@@ -248,7 +248,8 @@ def test_the_lineage_of_a_clause_is_its_own_ancestry_not_the_whole_row(tmp_path,
 def test_a_clause_new_this_year_is_counted_new_though_a_later_merge_puts_it_in_an_older_row(tmp_path):
     """The cell of v2 holds A (unchanged) and C (new): it said `present`, and the foot
     counted no paragraph added in v2, though C is new there (blame: origin v2)."""
-    from engine.lineage import build, timeline
+    from engine.lineage.graph import build
+    from engine.lineage.timeline import timeline
 
     first = "Calls upon all States to cooperate fully with the special procedures of the Council"
     then = "and to respond promptly to their urgent appeals and requests for visits"
@@ -266,7 +267,8 @@ def test_a_clause_new_this_year_is_counted_new_though_a_later_merge_puts_it_in_a
 def test_a_provision_with_no_text_is_a_row_one_can_tell(tmp_path):
     """An excerpt that stops right after `(a)` leaves a subparagraph with no text; its row
     had an empty label."""
-    from engine.lineage import build, timeline
+    from engine.lineage.graph import build
+    from engine.lineage.timeline import timeline
 
     cut = Resolution(
         Metadata(language="en", symbol="A/RES/2/1", series="topic", extent="excerpt"),  # type: ignore[arg-type]
@@ -302,7 +304,9 @@ def test_a_clause_away_through_a_run_of_excerpts_is_one_lineage(tmp_path):
     """C is removed in v2 and back in v9; v3-v8 are excerpts that stop after A, so they
     cannot show C absent. The gap counted them as six versions of absence, more than
     GAP_LOOKBACK, and broke the lineage in two: C 'added' in v9 with origin v9."""
-    from engine.lineage import GAP_LOOKBACK, blame, build, timeline
+    from engine.lineage.blame import blame
+    from engine.lineage.graph import GAP_LOOKBACK, build
+    from engine.lineage.timeline import timeline
 
     excerpts = [version(f"A/RES/{n}/1", A, extent="excerpt") for n in range(3, 9)]
     assert len(excerpts) > GAP_LOOKBACK
@@ -395,7 +399,8 @@ def test_a_change_an_excerpt_hid_is_dated_only_as_a_bound(tmp_path, monkeypatch)
 def test_a_clause_s_lineage_starts_where_blame_says_it_does(series, lang):
     """On the shipped history: the first version a clause's lineage shows it in is the
     origin blame gives (iran-hr's op1 of 2009 began in 2007 in the one, 2009 in the other)."""
-    from engine.lineage import blame, build
+    from engine.lineage.blame import blame
+    from engine.lineage.graph import build
     from engine.lineage.trail import trail
     from engine.store.history import History
 
@@ -433,7 +438,8 @@ def test_a_manifest_whose_dates_run_backwards_is_a_validate_problem(tmp_path):
 def test_a_clause_first_seen_after_a_version_not_held_has_only_a_bound_origin(mixed_history):
     """C is back in A/RES/4/1 after A/RES/3/1, held in Chinese only; a clause new in
     A/RES/4/1 may have been new in A/RES/3/1: its origin is a bound, not an exact date."""
-    from engine.lineage import blame, build
+    from engine.lineage.blame import blame
+    from engine.lineage.graph import build
     from engine.store.history import History
 
     store = History(mixed_history)

@@ -15,7 +15,8 @@ from referencing import Registry, Resource
 
 from engine import api
 from engine.errors import StoreError
-from engine.lineage import build, timeline
+from engine.lineage.graph import build
+from engine.lineage.timeline import timeline
 from engine.model import Metadata, Provision, Resolution, renumber
 from engine.render.lineage import TIMELINE_RENDERERS
 from engine.store.history import History
@@ -228,7 +229,7 @@ def test_output_without_timeline_is_refused(two_series, tmp_path):
 def test_the_shipped_history_whole_and_cached_is_the_same_report(tmp_path, monkeypatch):
     """The whole shipped history, cold then from the cache: the same bytes, and the second
     run compares nothing (every series' lineage from its snapshot)."""
-    from engine.lineage import PairCache
+    from engine.lineage.cache import PairCache
     from engine.lineage.whole import history_timelines
 
     store = History(ROOT / "history")
@@ -246,7 +247,7 @@ def test_the_shipped_history_whole_and_cached_is_the_same_report(tmp_path, monke
 
 
 def _shipped_timeline(cache: Path):  # type: ignore[no-untyped-def]
-    from engine.lineage import PairCache
+    from engine.lineage.cache import PairCache
     from engine.lineage.timeline import series_timeline
 
     counted = PairCache(cache)
@@ -256,7 +257,7 @@ def _shipped_timeline(cache: Path):  # type: ignore[no-untyped-def]
 
 
 def test_a_cached_timeline_is_the_computed_one_on_every_shipped_series(tmp_path):
-    from engine.lineage import PairCache
+    from engine.lineage.cache import PairCache
     from engine.lineage.timeline import pack, series_timeline, unpack
 
     store = History(ROOT / "history")
@@ -272,8 +273,7 @@ def test_a_cached_timeline_is_the_computed_one_on_every_shipped_series(tmp_path)
 
 @pytest.mark.parametrize("damage", ["truncate", "flip", "other-key", "not-json", "bad-status"])
 def test_a_damaged_timeline_entry_is_recomputed_and_replaced(tmp_path, damage):
-    from engine.lineage import PairCache
-    from engine.lineage.cache import seal, unseal
+    from engine.lineage.cache import PairCache, seal, unseal
     from engine.lineage.timeline import TIMELINE_FORMAT
 
     fresh, _ = _shipped_timeline(tmp_path)
@@ -333,18 +333,19 @@ def test_markdown_timelines_show_stored_text_as_typed_never_as_markup(tmp_path):
 
 def test_a_first_timeline_reads_each_version_once(tmp_path, monkeypatch):
     """The timeline's cache key and the lineage it builds on a miss come from one reading of
-    the files (`graph.prepare`): each canonical file was read and hashed twice."""
-    from engine.lineage import PairCache, graph
+    the files (`stages.prepare`): each canonical file was read and hashed twice."""
+    from engine.lineage import stages
+    from engine.lineage.cache import PairCache
     from engine.lineage.timeline import series_timeline
 
     read: list[str] = []
-    real = graph.read_canonical_bytes
+    real = stages.read_canonical_bytes
 
     def counted(path: Path) -> bytes:
         read.append(path.name)
         return real(path)
 
-    monkeypatch.setattr(graph, "read_canonical_bytes", counted)
+    monkeypatch.setattr(stages, "read_canonical_bytes", counted)
     store = History(ROOT / "history")
     series_timeline(store, "regional-arrangements-hr", "zh", cache=PairCache(tmp_path))
     assert sorted(read) == sorted(set(read)) and len(read) == 3

@@ -2,29 +2,7 @@
 
 `graph.build` links the versions (successive diffs, cached by `cache.PairCache`; gaps and
 excerpts bridged); `timeline` and `blame` read the result. See docs/lineage.md.
+
+Nothing is imported here: callers import the module they use, so that a cached timeline
+(`stages`, `cache`, `timeline`) loads neither the graph's builder nor blame.
 """
-
-from __future__ import annotations
-
-from .blame import Blame, blame
-from .cache import PairCache, Step, default_cache_dir, engine_fingerprint
-from .graph import GAP_LOOKBACK, GAP_THRESHOLD, SeriesLineage, Stage, build, link_stages
-from .timeline import STATUSES, Timeline, timeline
-
-__all__ = [
-    "GAP_LOOKBACK",
-    "GAP_THRESHOLD",
-    "STATUSES",
-    "Blame",
-    "PairCache",
-    "SeriesLineage",
-    "Stage",
-    "Step",
-    "Timeline",
-    "blame",
-    "build",
-    "default_cache_dir",
-    "engine_fingerprint",
-    "link_stages",
-    "timeline",
-]

@@ -51,6 +51,9 @@ if TYPE_CHECKING:  # the diff engine loads only when a pair is computed or read 
 
 CACHE_FORMAT = "resdiff.pair-cache/1"
 MANIFEST_FORMAT = "resdiff.manifest-cache/1"
+SNAPSHOT_FORMAT = "resdiff.lineage-snapshot/2"
+"""A whole series' lineage (`snapshot`); named here, where every key is made, so that a
+cached timeline finds its key without loading the snapshot's decoder."""
 MANIFEST_SOURCE = ("store/manifest.py", "store/names.py", "symbols.py", "model.py")
 """The source that decides what a parsed series.yaml holds (a manifest entry's key)."""
 
@@ -283,10 +286,8 @@ class PairCache:
         return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
     def key_of(self, what: str) -> str:
-        """A whole-series snapshot's key: what it depends on (`graph.snapshot_key`) with the
+        """A whole-series snapshot's key: what it depends on (`stages.snapshot_key`) with the
         snapshot format and the engine fingerprint."""
-        from .snapshot import SNAPSHOT_FORMAT
-
         parts = [SNAPSHOT_FORMAT, engine_fingerprint(), what]
         return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 

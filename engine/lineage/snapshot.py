@@ -8,7 +8,7 @@ returns: each version's provisions (so no canonical file is parsed) and every li
 ops, removals and excerpt ends (so nothing is compared). Only the lineage components (a
 union-find over the links) are recomputed, which takes milliseconds.
 
-It is stored in the same cache folder, keyed (`graph.snapshot_key`) by the series, the
+It is stored in the same cache folder, keyed (`stages.snapshot_key`) by the series, the
 language, each version's symbol and date, and the SHA-256 of each canonical file's bytes,
 with the engine fingerprint and the threshold: any edited, added or re-dated version is a
 new key, and the pair cache still saves every pair that did not change.
@@ -28,10 +28,9 @@ from dataclasses import fields
 from typing import Any
 
 from ..model import Footnote, FootnoteRef, Metadata, Provision, Resolution
-from .cache import seal, unseal
+from .cache import SNAPSHOT_FORMAT, seal, unseal
 from .graph import JOINER, Link, Node, SeriesLineage, Stage, index_links, make_components
 
-SNAPSHOT_FORMAT = "resdiff.lineage-snapshot/2"
 _META = tuple(f.name for f in fields(Metadata))
 _SYMBOL = {"equal": "=", "insert": "+", "delete": "-"}
 _OP = {v: k for k, v in _SYMBOL.items()}

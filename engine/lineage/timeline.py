@@ -27,11 +27,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from .graph import Lineage, SeriesLineage, build, prepare
+from .stages import prepare
 
 if TYPE_CHECKING:
     from ..store.history import History
     from .cache import PairCache
+    from .graph import Lineage, SeriesLineage
 
 STATUSES = (
     "present",
@@ -212,6 +213,8 @@ def series_timeline(
     found = cache.get_timeline(key)
     if found is not None:
         return found
+    from .graph import build  # only on a miss: a cached timeline needs neither model nor aligner
+
     result = timeline(build(store, series, ready.language, cache=cache, progress=progress, prepared=ready))
     cache.put_timeline(key, result)
     return result

@@ -13,13 +13,13 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from ..controls import escape_controls
-from ..lineage import STATUSES, Blame, Timeline
-from ..lineage.timeline import Row
+from ..lineage.timeline import STATUSES, Row, Timeline
 from . import jsonout
 from .markdown import escape
 from .templates import template
 
-if TYPE_CHECKING:  # a timeline needs neither (start-up is a cached run's whole cost)
+if TYPE_CHECKING:  # a timeline needs none of them (start-up is a cached run's whole cost)
+    from ..lineage.blame import Blame
     from ..lineage.trail import Trail
     from ..lineage.whole import HistoryTimelines
 
