@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
+from functools import cached_property
 from pathlib import Path
 
 from ..errors import InputError, StoreError
@@ -72,8 +73,15 @@ class History:
             p.parent.name for p in self.root.glob(f"*/{MANIFEST}") if check_series_quietly(p.parent.name)
         )
 
+    @cached_property
+    def resolved_root(self) -> Path:
+        """The root with its links followed, once per History: `inside` checks every path
+        against it (the whole history's timeline asks for some seventy paths)."""
+        return self.root.resolve()
+
     def series_dir(self, name: str) -> Path:
-        return inside(self.root, check_series(name, self.series_names()))
+        known = () if SERIES_RE.fullmatch(name) else self.series_names()  # suggestions for a bad name
+        return inside(self.root, check_series(name, known), base=self.resolved_root)
 
     def series(self, name: str) -> Series:
         folder = self.series_dir(name)
@@ -91,7 +99,8 @@ class History:
     def path_for(self, series: str, language: str, symbol: str) -> Path:
         if language not in LANGUAGES:
             raise StoreError(f"unknown language {language!r}")
-        return inside(self.root, check_series(series), language, f"{slug(check_symbol(symbol))}.md")
+        name = f"{slug(check_symbol(symbol))}.md"
+        return inside(self.root, check_series(series), language, name, base=self.resolved_root)
 
     def files(self) -> list[Path]:
         return sorted(self.root.glob("*/*/*.md"))

@@ -66,10 +66,11 @@ def check_date(text: str) -> str:
     raise InputError(f"date {text!r} is neither an ISO date (2014-03-27) nor a year (2014)")
 
 
-def inside(root: Path, *parts: str) -> Path:
-    """`root/parts...`, refused unless it resolves to a place inside `root`."""
+def inside(root: Path, *parts: str, base: Path | None = None) -> Path:
+    """`root/parts...`, refused unless it resolves to a place inside `root` (`base`: the
+    root already resolved)."""
     path = root.joinpath(*parts)
-    base = root.resolve()
+    base = base or root.resolve()
     resolved = path.resolve()
     if resolved == base or not resolved.is_relative_to(base):
         raise StoreError(f"{'/'.join(parts)!r} would lie outside the history folder", path=str(root))
