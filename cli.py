@@ -22,7 +22,7 @@ import click
 from engine import api
 from engine.controls import CONTROL, escape_controls
 from engine.errors import ResdiffError, StoreError
-from engine.model import LANGUAGES
+from engine.languages import LANGUAGES
 from engine.read import REVISIONS
 from engine.render import BINARY_FORMATS, DIFF_RENDERERS
 from engine.store import atomic

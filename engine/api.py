@@ -42,15 +42,12 @@ from typing import TYPE_CHECKING, BinaryIO
 
 from .diagnostics import diag
 from .errors import AmendmentError, InputError, StoreError
-from .model import Resolution
 from .read import Revisions
 from .read.decode import read_limited
 from .read.decode import read_stream as _read_stream
 from .refs import from_bytes, load
 from .refs import read_file as _read_any
 from .render import BINARY_FORMATS, DIFF_RENDERERS, FORMAT_FOR_SUFFIX, RenderOptions
-from .store import canonical
-from .store.check import Report, check_paths
 from .store.history import MANIFEST, History
 from .store.names import check_symbol
 
@@ -63,7 +60,9 @@ if TYPE_CHECKING:  # these load only for the calls that need them: start-up is e
     from .lineage.timeline import Timeline
     from .lineage.trail import Trail
     from .lineage.whole import HistoryTimelines
+    from .model import Resolution
     from .render.lineage import BlameReport
+    from .store.check import Report
 
 __all__ = [
     "BINARY_FORMATS",
@@ -71,7 +70,6 @@ __all__ = [
     "Diff",
     "History",
     "RenderOptions",
-    "Report",
     "amend",
     "amendment_form",
     "apply_amendments",
@@ -210,6 +208,8 @@ def __getattr__(name: str) -> object:
 
 def load_stored(path: Path) -> Resolution:
     """A canonical file as stored (size cap, UTF-8, format): for show and history."""
+    from .store import canonical
+
     return canonical.load_path(path)
 
 
@@ -244,6 +244,8 @@ def render(diff: Diff, fmt: str, options: RenderOptions | None = None) -> str | 
 
 def validate(paths: list[Path]) -> Report:
     """Every problem in canonical files and the manifests beside them (see store/check.py)."""
+    from .store.check import check_paths
+
     return check_paths(paths)
 
 

@@ -24,7 +24,6 @@ from .errors import ModelError
 Kind = Literal["preamble", "operative", "subparagraph"]
 Extent = Literal["full", "excerpt"]
 KINDS: tuple[Kind, ...] = ("preamble", "operative", "subparagraph")
-LANGUAGES = ("zh", "en", "fr", "es", "ru", "ar")
 
 # pp3, op16, op16.a, op16.a.i, pp2.b  (subparagraphs may hang under either part)
 ID_RE = re.compile(r"^(?P<part>pp|op)(?P<n>[1-9][0-9]*)(?:\.(?P<sub>[a-z]+)(?:\.(?P<subsub>[ivxlc]+))?)?$")

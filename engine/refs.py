@@ -12,19 +12,23 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import RefError, StoreError
-from .model import Resolution
 from .read import MAX_BYTES, Revisions, read_bytes, read_limited
-from .store import canonical
 from .store.history import History
 from .store.names import did_you_mean
 from .symbols import SymbolError, store_symbol
+
+if TYPE_CHECKING:
+    from .model import Resolution
 
 
 def from_bytes(data: bytes, *, name: str, lang: str, revisions: Revisions = "accept") -> Resolution:
     """A canonical file or a raw text, told apart by the one rule (`canonical.is_canonical`);
     a Word file's tracked changes are read as `revisions` says."""
+    from .store import canonical  # the model loads with the first text read
+
     if canonical.is_canonical(data):
         return canonical.from_bytes(data, name)
     return read_bytes(data, lang=lang, source=name, revisions=revisions)
@@ -112,4 +116,6 @@ def load(
             hint = did_you_mean(ref, history.known_symbols())
             raise RefError(f"{ref}: no such file, git revision or stored symbol{hint}") from None
         raise
+    from .store import canonical
+
     return canonical.load_path(stored)

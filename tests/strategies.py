@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from hypothesis import strategies as st
 
-from engine.model import LANGUAGES, Footnote, FootnoteRef, Metadata, Provision, Resolution, renumber
+from engine.languages import LANGUAGES
+from engine.model import Footnote, FootnoteRef, Metadata, Provision, Resolution, renumber
 
 # One-line text: no control characters, surrogates or line/paragraph separators, and no
 # white space at either end (the canonical format forbids them, as the reader never makes them).

@@ -235,8 +235,15 @@ def test_a_cached_blame_or_timeline_loads_no_reader_aligner_nor_diff_engine(
 
 # A cached timeline is read from its own entry (`timeline.pack`): keyed from the files'
 # hashes (engine/lineage/stages.py), it needs neither the lineage's builder nor its snapshot
-# nor blame, whose import was a tenth of a cached whole-history timeline.
-NOT_FOR_A_CACHED_TIMELINE = ("engine.lineage.graph", "engine.lineage.snapshot", "engine.lineage.blame")
+# nor blame, nor the document model and its canonical form (the store finds files by name):
+# their import was a fifth of a cached whole-history timeline.
+NOT_FOR_A_CACHED_TIMELINE = (
+    "engine.lineage.graph",
+    "engine.lineage.snapshot",
+    "engine.lineage.blame",
+    "engine.model",
+    "engine.store.canonical",
+)
 
 
 @pytest.mark.parametrize(

@@ -224,7 +224,7 @@ def manifest_fingerprint() -> str:
 def _series_from(data: object, key: str, name: str) -> Series:
     """A cached manifest, checked as `series.yaml` is (its names become paths): ValueError
     or InputError when it is not exactly what the parser would have returned."""
-    from ..model import LANGUAGES
+    from ..languages import LANGUAGES
     from ..store.manifest import Series, Version
     from ..store.names import check_date, check_symbol
 

@@ -19,11 +19,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import InputError
-from ..model import Resolution
 from .decode import MAX_BYTES, decode, read_limited
 from .formats import REVISIONS, Revisions, is_pdf, looks_like_html, looks_like_office
 
 if TYPE_CHECKING:
+    from ..model import Resolution
     from .reader import read_text
 
 __all__ = ["MAX_BYTES", "REVISIONS", "Revisions", "read_bytes", "read_limited", "read_path", "read_text"]

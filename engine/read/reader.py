@@ -14,8 +14,8 @@ from collections.abc import Sequence
 from ..controls import escape_controls
 from ..diagnostics import Diagnostic, diag
 from ..errors import InputError
+from ..languages import LANGUAGES
 from ..model import (
-    LANGUAGES,
     Extent,
     Footnote,
     FootnoteRef,

@@ -34,9 +34,9 @@ from typing import Any
 
 from ..controls import escape_controls
 from ..errors import FormatError, InputError, ModelError
+from ..languages import LANGUAGES
 from ..model import (
     ID_RE,
-    LANGUAGES,
     Footnote,
     FootnoteRef,
     Metadata,

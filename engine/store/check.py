@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import FormatError, ResdiffError, StoreError
-from ..model import LANGUAGES, Resolution
+from ..languages import LANGUAGES
+from ..model import Resolution
 from ..symbols import SymbolError, slug_of
 from . import canonical
 from .manifest import MANIFEST, load_series

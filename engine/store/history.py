@@ -21,13 +21,17 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import InputError, StoreError
-from ..model import LANGUAGES, Resolution
+from ..languages import LANGUAGES
 from ..symbols import SymbolError, slug_of
-from . import atomic, canonical, journal
+from . import atomic, journal
 from .manifest import MANIFEST, SCHEMA, Series, Version, dump_series, load_series
 from .names import SERIES_RE, check_date, check_series, check_symbol, did_you_mean, inside
+
+if TYPE_CHECKING:
+    from ..model import Resolution
 
 __all__ = [
     "MANIFEST",
@@ -267,6 +271,8 @@ class History:
             )
             others = [v for v in series.versions if v is not old]
             series = replace(series, versions=tuple(sorted([*others, entry], key=Version.sort_key)))
+            from . import canonical  # only when writing: finding and listing need no model
+
             text_tmp = atomic.write_temp(target, canonical.dumps(res))
             manifest_tmp = atomic.write_temp(manifest_path, dump_series(series))
             journal.commit(folder, [(text_tmp, target), (manifest_tmp, manifest_path)])

@@ -20,7 +20,7 @@ import os
 from pathlib import Path
 
 from ..errors import StoreError
-from ..model import LANGUAGES
+from ..languages import LANGUAGES
 from . import atomic
 from .manifest import MANIFEST
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import FormatError, InputError
-from ..model import LANGUAGES
+from ..languages import LANGUAGES
 from ..symbols import slug_of
 from .names import check_date, check_symbol
 
