@@ -194,6 +194,9 @@ class FootnoteRef:
 
 @dataclass(frozen=True)
 class Footnote:
+    """A footnote's marker and text; the marker is checked here, since a marker with a
+    space or bracket would not survive the canonical form."""
+
     marker: str
     text: str
 

@@ -48,6 +48,9 @@ DEFAULT_SPLIT_MARGIN = 0.1
 
 @dataclass(frozen=True)
 class AlignOptions:
+    """The aligner's thresholds and margins, one object so that a diff, a lineage and a
+    benchmark that pass the same options get the same pairs (and cache keys)."""
+
     threshold: float = DEFAULT_THRESHOLD
     """Minimum score for every match made on content (`gap`, `content`, `split`, `merge`,
     and `near-identical` when above `near_threshold`); `contained` pairs excepted."""

@@ -138,6 +138,9 @@ class StructureWarning:
 
 @dataclass(frozen=True)
 class Compilation:
+    """Every list's proposals placed on one base text, attributed, as a facilitator
+    circulates them; what could not be placed is kept (`failed`), never dropped."""
+
     base: Resolution
     language: str
     entries: tuple[Entry, ...]
@@ -234,6 +237,9 @@ def _checked(
 
 @dataclass
 class _Gathered:
+    """One distinct proposal while the lists are read: its proposers and places grow as
+    identical proposals from other lists are merged into it."""
+
     amendment: Amendment
     proposers: list[str]
     places: list[Place]

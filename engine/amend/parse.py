@@ -143,6 +143,9 @@ _LANGUAGE_NAMES = {
 
 @dataclass
 class _Entry:
+    """One amendment of a typed list while it is read: its line (for errors), its head
+    sentence and the quoted pieces under it."""
+
     line: int
     head: str
     pieces: list[tuple[int, str]] = field(default_factory=list)  # (indent, quoted text)

@@ -29,6 +29,9 @@ CONFIG_FILES = ("resdiff.toml", "pyproject.toml")
 
 @dataclass(frozen=True)
 class Config:
+    """What a project's check configuration says: rule severities (None: off), the
+    paragraphs no proposal may touch, and the file it came from (for messages)."""
+
     severities: dict[str, Severity | None] = field(default_factory=dict)  # None: off
     protected: tuple[str, ...] = ()
     source: str | None = None

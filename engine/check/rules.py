@@ -38,6 +38,8 @@ Dates = dict[str, list[tuple[str, str]]]
 
 @dataclass(frozen=True)
 class Context:
+    """What every rule sees: the draft read, and the dates it is checked against."""
+
     res: Resolution
     dates: Dates
 
@@ -47,6 +49,9 @@ RuleFunc = Callable[[Context], Iterator[Finding]]
 
 @dataclass(frozen=True)
 class Rule:
+    """One check: its id (for configuration and SARIF), default severity, one-line
+    summary and the function that finds its problems."""
+
     id: str
     severity: Severity
     summary: str

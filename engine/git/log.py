@@ -58,6 +58,8 @@ class LogVersion:
 
 @dataclass(frozen=True)
 class FileLog:
+    """A file's versions across git commits, as `resdiff log` lists them."""
+
     path: str
     """The path asked for, relative to the top of the work tree."""
     versions: tuple[LogVersion, ...]

@@ -49,6 +49,9 @@ HEADER = "# resdiff: provision-level diffs of resolution texts (resdiff git-setu
 
 @dataclass(frozen=True)
 class ConfigChange:
+    """One git configuration value `resdiff git setup` sets, with the value it replaces
+    (shown before anything is written)."""
+
     section: str
     """gitpython's section name: `diff "resdiff"`."""
     option: str
@@ -64,6 +67,9 @@ class ConfigChange:
 
 @dataclass(frozen=True)
 class SetupPlan:
+    """Everything `resdiff git setup` would write, decided before any of it is written,
+    so that a refusal leaves the repository as it was."""
+
     top: Path
     """The top of the work tree."""
     attributes: Path

@@ -47,14 +47,17 @@ class Blame:
 
 @dataclass(frozen=True)
 class _Trace:
+    """How one provision's text came to be: where its lineage starts, the versions that
+    changed it, and which of its characters stood unchanged since the origin."""
+
     origin: int
     exact: bool
     changed: frozenset[int]
     flags: bytes
-    late: frozenset[int] = frozenset()
-    """The versions of `changed` that only bound the change (an excerpt hid it before)."""
     """One byte per character of the text: 1 when it stood unchanged since the origin
     (bytes, not a list of bools: sliced and joined in C, for every provision of a series)."""
+    late: frozenset[int] = frozenset()
+    """The versions of `changed` that only bound the change (an excerpt hid it before)."""
 
 
 def _flags_through(ops: tuple[tuple[str, str], ...], old: bytes, keep_inserts: bool) -> bytearray:

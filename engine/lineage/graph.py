@@ -115,6 +115,9 @@ class Lineage:
 
 @dataclass
 class SeriesLineage:
+    """A series in one language, its versions linked provision by provision: the stages,
+    the links between them, and the lineages (timeline rows) they make."""
+
     series: str
     language: str
     stages: list[Stage]

@@ -50,6 +50,9 @@ TIMELINE_FORMAT = "resdiff.timeline-cache/1"
 
 @dataclass(frozen=True)
 class Cell:
+    """One lineage in one version: what happened to it there (None: not there), and the
+    ids and printed numbers it had."""
+
     status: str | None
     ids: tuple[str, ...]
     numbers: tuple[str, ...]
@@ -57,6 +60,8 @@ class Cell:
 
 @dataclass(frozen=True)
 class Row:
+    """One lineage across the versions: a cell per version."""
+
     cells: tuple[Cell, ...]
     label: str
     """The first words of the lineage's latest text, to recognise it by."""
@@ -79,6 +84,9 @@ class Bridge:
 
 @dataclass(frozen=True)
 class Timeline:
+    """A series version by version: a row per lineage, a column per version held (in one
+    language, or across languages with `languages` and `bridges`)."""
+
     series: str
     language: str
     symbols: tuple[str, ...]

@@ -43,6 +43,8 @@ class Sighting:
 
 @dataclass(frozen=True)
 class Trail:
+    """One provision's lineage, version by version, as `resdiff lineage` shows it."""
+
     series: str
     language: str
     symbol: str

@@ -32,6 +32,9 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class HistoryTimelines:
+    """The timelines of every series of a history, and the series left out (named,
+    never silently missing)."""
+
     timelines: tuple[Timeline, ...]
     language: str | None
     """The language asked for; None: each series in every language it holds (or across them)."""

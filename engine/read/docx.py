@@ -106,6 +106,9 @@ def _check_package(data: bytes, source: str | None) -> None:
 
 @dataclass(frozen=True)
 class _Level:
+    """One level of a Word numbering definition: what Word would print before a
+    paragraph at that level (the number is not in the text)."""
+
     start: int = 1
     fmt: str = "decimal"
     text: str = ""
@@ -308,6 +311,8 @@ _BREAK = frozenset({_w("br"), _w("cr")})
 
 @dataclass
 class _Note:
+    """A footnote or endnote reference in a paragraph, where it stands in the text."""
+
     offset: int
     kind: Literal["footnote", "endnote"]
     note_id: str
@@ -316,6 +321,9 @@ class _Note:
 
 @dataclass
 class _Para:
+    """One body paragraph of a Word file as Word shows it: its text, notes and numbering
+    properties."""
+
     number: int  # 1-based position among the body's paragraphs
     ppr: etree._Element | None
     text: str = ""
@@ -452,6 +460,8 @@ def _note_bodies(part: etree._Element | None, kind: str, walker: _TextWalker) ->
 
 @dataclass
 class _Package:
+    """The parts of a Word file the reader uses, parsed once."""
+
     body: etree._Element
     numbering: etree._Element | None
     styles: etree._Element | None

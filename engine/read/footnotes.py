@@ -48,6 +48,9 @@ _ZONE_BODY_START = re.compile(r"(?:^|(?<=\n)|(?<=[.。]\s))\s*(\d{1,2})(?:/|\s)\
 
 @dataclass
 class Body:
+    """A footnote's text as found at the foot of a page or the end of the text, with
+    its line (for diagnostics)."""
+
     marker: str
     text: str
     line: int

@@ -71,6 +71,9 @@ _SESSION_ZH = re.compile(r"第([一二三四五六七八九十]+)届会议")
 
 @dataclass
 class HeaderFacts:
+    """What a resolution's header says about it (symbol, organ, session, title, dates),
+    each None when the header does not say it."""
+
     symbol: str | None = None
     body: str | None = None
     session: str | None = None

@@ -135,6 +135,9 @@ class Unit:
 
 @dataclass
 class Segmented:
+    """A text cut into its parts: header lines, the acting organ's line, the
+    provisions' units and what follows them, with what the cutting found odd."""
+
     header: list[Line] = field(default_factory=list)
     body_line: Line | None = None
     body_code: str | None = None

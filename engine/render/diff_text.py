@@ -28,6 +28,9 @@ from .options import RenderOptions
 
 @dataclass(frozen=True)
 class Marks:
+    """How a text renderer marks deleted and inserted words (`[-…-]{+…+}` in a pipe,
+    ANSI strike and underline on a terminal), so that term and text share one renderer."""
+
     delete: tuple[str, str]
     insert: tuple[str, str]
     heading: tuple[str, str] = ("", "")

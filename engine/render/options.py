@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class RenderOptions:
+    """What a diff renderer is asked to show; the defaults are what `resdiff diff` shows."""
+
     color: bool = True
     """ANSI colour and strike/underline in the `term` format (without it, `term` marks edits
     as `text` does)."""

@@ -22,6 +22,9 @@ from .manifest import MANIFEST, load_series
 
 @dataclass
 class Report:
+    """The problems found in canonical files and their manifests, and how many files
+    were read (`resdiff validate`)."""
+
     files: int = 0
     problems: list[ResdiffError] = field(default_factory=list)
 

@@ -43,6 +43,9 @@ class Version:
 
 @dataclass(frozen=True)
 class Series:
+    """A series' manifest (series.yaml): its name, title and every known version in
+    order, also those whose text is not held yet."""
+
     name: str
     title: str | None = None
     versions: tuple[Version, ...] = field(default=())
