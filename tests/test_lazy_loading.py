@@ -252,6 +252,8 @@ NOT_FOR_A_CACHED_TIMELINE = (
         ("history", "intl-cooperation-hr", "--timeline", "--lang", "en"),
         ("history", "--timeline", "--format", "json"),
         ("history", "--timeline", "--format", "md"),
+        ("history", "hr-international-solidarity", "--timeline", "--across-languages"),
+        ("history", "--timeline", "--across-languages", "--format", "json"),
     ],
 )
 def test_a_cached_timeline_loads_neither_the_lineage_builder_nor_blame(

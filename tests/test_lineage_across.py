@@ -238,3 +238,49 @@ def test_one_language_is_still_never_a_silent_pick():
     languages without --lang, and name what is offered across languages."""
     with pytest.raises(StoreError, match=r"lineage compares wording.*--across-languages"):
         build(History(HISTORY), "iran-hr")
+
+
+def test_a_cached_timeline_across_languages_is_the_joined_one_on_every_shipped_series(tmp_path):
+    """Kept in the cache like a one-language timeline: the second run reads it whole (no
+    lineage decoded), and it is the timeline joined afresh, bridges included."""
+    from engine.lineage.cache import PairCache
+    from engine.lineage.timeline import pack, unpack
+
+    store_ = History(HISTORY)
+    several = [
+        n
+        for n in store_.series_names()
+        if len({x for v in store_.series(n).versions for x in v.languages}) > 1
+    ]
+    assert len(several) >= 3
+    bridged = 0
+    for name in several:
+        fresh = across_languages(store_, name)
+        bridged += len(fresh.bridges)
+        assert unpack(json.loads(json.dumps(pack(fresh)))) == fresh
+        assert across_languages(store_, name, cache=PairCache(tmp_path)) == fresh
+        again = PairCache(tmp_path)
+        assert across_languages(store_, name, cache=again) == fresh
+        assert (again.timeline_hits, again.lineage_hits, again.computed) == (1, 0, 0)
+    assert bridged > 0  # bridges are packed and read back too
+
+
+def test_a_version_edited_in_one_language_is_a_new_timeline_across_languages(tmp_path):
+    from engine.lineage.cache import PairCache
+
+    history = store(
+        tmp_path / "h",
+        ("2001", res("A/RES/1/1", "en", [EN["pp"]], [EN["call"], EN["report"]])),
+        ("2002", res("A/RES/2/1", "en", [EN["pp"]], [EN["call"], EN["report"]])),
+        ("2002", res("A/RES/2/1", "zh", [ZH["pp"]], [ZH["call"], ZH["report"]])),
+        ("2003", res("A/RES/3/1", "zh", [ZH["pp"]], [ZH["call"], ZH["report"]])),
+    )
+    cache = tmp_path / "cache"
+    before = across_languages(history, "topic", cache=PairCache(cache))
+    path = history.path_for("topic", "zh", "A/RES/3/1")
+    path.write_text(path.read_text(encoding="utf-8").replace(ZH["call"], ZH["call2"]), encoding="utf-8")
+    counted = PairCache(cache)
+    after = across_languages(history, "topic", cache=counted)
+    assert counted.timeline_hits == 0 and after != before
+    assert [c.status for c in after.rows[1].cells] == ["present", "present", "present", "reworded"]
+    assert after == across_languages(history, "topic")  # the same as computed without a cache

@@ -29,13 +29,18 @@ answers (`changed_in`, `original_share`, the word diff) measure wording.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from ..errors import StoreError
-from ..model import Provision
-from ..store.history import History
 from .cache import PairCache
-from .graph import SeriesLineage, build
-from .timeline import Bridge, Cell, Row, Timeline, timeline
+from .stages import Prepared, prepare
+from .timeline import Bridge, Cell, Row, Timeline
+
+if TYPE_CHECKING:
+    from ..model import Provision
+    from ..store.history import History
+    from ..store.manifest import Series
+    from .graph import SeriesLineage
 
 
 def _pair_in_order(
@@ -122,11 +127,36 @@ def across_languages(
     progress: Callable[[int, int], None] | None = None,
 ) -> Timeline:
     """The timelines of every language the series holds, rows joined through the versions
-    held in several (see the module's docstring)."""
-    manifest = (cache or PairCache(None)).manifest(store, series)
+    held in several (see the module's docstring). Kept in the cache like a one-language
+    timeline, under every language's lineage key and the manifest's order of versions and
+    languages (which decides the columns)."""
+    cache = cache or PairCache(None)
+    manifest = cache.manifest(store, series)
     langs = sorted({lang for v in manifest.versions for lang in v.languages})
     if not langs:
         raise StoreError(f"series {manifest.name} holds no text yet")
+    ready = {lang: prepare(store, manifest.name, lang, cache) for lang in langs}
+    order = [f"{v.symbol}\x1f{v.date}\x1f{','.join(v.languages)}" for v in manifest.versions]
+    key = cache.key_of("\n".join([*(ready[lang].key for lang in langs), *order, "across"]))
+    found = cache.get_timeline(key)
+    if found is not None:
+        return found
+    result = _joined(store, manifest, ready, cache, progress)
+    cache.put_timeline(key, result)
+    return result
+
+
+def _joined(
+    store: History,
+    manifest: Series,
+    ready: dict[str, Prepared],
+    cache: PairCache,
+    progress: Callable[[int, int], None] | None,
+) -> Timeline:
+    from .graph import build  # only when the cache has no answer
+    from .timeline import timeline
+
+    langs = list(ready)
     counts = {lang: sum(lang in v.languages for v in manifest.versions) for lang in langs}
     total = sum(n - 1 for n in counts.values())
     built: dict[str, SeriesLineage] = {}
@@ -138,7 +168,7 @@ def across_languages(
             if progress is not None:
                 progress(offset + k, total)
 
-        built[lang] = build(store, manifest.name, lang, cache=cache, progress=step)
+        built[lang] = build(store, manifest.name, lang, cache=cache, progress=step, prepared=ready[lang])
         timelines[lang] = timeline(built[lang])
         done += counts[lang] - 1
     # Which row of its language's timeline each provision is in.

@@ -45,7 +45,7 @@ STATUSES = (
     "not in the excerpt",
 )
 _RANK = {"split": 5, "merged": 4, "added": 3, "reworded": 2, "moved": 1}
-TIMELINE_FORMAT = "resdiff.timeline-cache/1"
+TIMELINE_FORMAT = "resdiff.timeline-cache/2"
 
 
 @dataclass(frozen=True)
@@ -229,10 +229,7 @@ def series_timeline(
 
 
 def pack(t: Timeline) -> dict[str, Any]:
-    """A one-language timeline as JSON values (a timeline across languages is not cached:
-    it is joined afresh from its languages' cached lineages)."""
-    if t.languages or t.bridges:
-        raise ValueError("a timeline across languages is not packed")
+    """A timeline as JSON values, in one language or across languages."""
     return {
         "series": t.series,
         "language": t.language,
@@ -243,6 +240,8 @@ def pack(t: Timeline) -> dict[str, Any]:
         "rows": [
             [row.label, [[c.status, list(c.ids), list(c.numbers)] for c in row.cells]] for row in t.rows
         ],
+        "languages": list(t.languages),
+        "bridges": [[b.symbol, list(b.languages), b.paired, list(b.unpaired), b.stop] for b in t.bridges],
     }
 
 
@@ -280,6 +279,18 @@ def unpack(d: dict[str, Any]) -> Timeline:
         raise TypeError("excerpts are not booleans")
     if not isinstance(d["series"], str) or not isinstance(d["language"], str):
         raise TypeError("series and language are strings")
+    languages = strings(d["languages"])
+    if languages and len(languages) != len(symbols):
+        raise ValueError("the columns' languages do not fit the versions")
+    bridges = []
+    for symbol, pair, paired, unpaired, stop in d["bridges"]:
+        a, b = strings(pair)
+        left, right = unpaired
+        if not all(type(n) is int for n in (paired, left, right)) or not isinstance(symbol, str):
+            raise TypeError("a bridge's counts are integers, its symbol a string")
+        if stop is not None and not isinstance(stop, str):
+            raise TypeError("a bridge's stop is a string or null")
+        bridges.append(Bridge(symbol, (a, b), paired, (left, right), stop))
     return Timeline(
         series=d["series"],
         language=d["language"],
@@ -288,4 +299,6 @@ def unpack(d: dict[str, Any]) -> Timeline:
         excerpts=tuple(excerpts),
         skipped=strings(d["skipped"]),
         rows=tuple(rows),
+        languages=languages,
+        bridges=tuple(bridges),
     )
