@@ -39,7 +39,10 @@ CODES: dict[str, tuple[Severity, str]] = {
         "a number too far from the running one was read as text, not as a paragraph",
     ),
     "numbering-missing": ("warning", "an operative paragraph has no number among numbered ones"),
-    "subparagraph-order": ("warning", "subparagraph letters or roman numbers are out of order"),
+    "subparagraph-order": (
+        "warning",
+        "subparagraph letters, roman numbers or numbered items ((1), (2) ...) skip, repeat or go back",
+    ),
     "negotiation-label": ("note", "the text carries negotiation labels (PP1, OP3 bis...)"),
     "bracketed-text": ("note", "square-bracketed (not agreed) text or status tags in a provision"),
     "excerpt": ("note", "the text stops before a final full stop and is read as an excerpt"),

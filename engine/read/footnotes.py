@@ -401,10 +401,14 @@ class MarkerReader:
         refs: list[FootnoteRef] = []
         out = ""
         pos = 0
+        in_list = False  # an inline list numbered (1), (2) ... is open (see `_item_number`)
         for m in _candidates(text):
             kind = m.lastgroup if m.lastgroup != "space" else "punct"
             value = m[kind] if kind else None
             if kind is None or value is None or m.start() < pos:
+                continue
+            if kind in ("paren", "fparen") and _item_number(text, m, in_list):
+                in_list = True
                 continue
             marker, cut_from = self._accept(kind, value, text, m)
             if marker is None:
@@ -504,6 +508,19 @@ class MarkerReader:
         # prints 1-4 above 5). A body in an earlier block means another page.
         after = bisect_right(self.text_lines, min(between))
         return after == len(self.text_lines) or self.text_lines[after] > at
+
+
+def _item_number(text: str, m: re.Match[str], in_list: bool) -> bool:
+    """Is `(n)` at m the number of a list item rather than a footnote marker? A marker follows
+    the word or comma it marks (`决议,(1)及其后`, `报告;(4)` at a paragraph's end); nothing
+    comes before an item's number but the start of the provision, the colon of its chapeau
+    (`请秘书长：(1)提交报告；(2)采取行动；`) or, in a list so opened, the semicolon of the item
+    before, and text follows it. Read as markers, the numbers of an inline list were taken
+    out of the text (`(1)`, `(2)`, with 'no footnote text') or left in it past a gap."""
+    before = text[: m.start()].rstrip()[-1:]
+    if not text[m.end() :].strip():
+        return False
+    return before == "" or before in ":：" or (in_list and before in ";；")
 
 
 _NAME_HEAD = re.compile(r"(?<![A-Za-z])[A-Z]{1,3}$")

@@ -57,6 +57,10 @@ _OPERATIVE_NO_DOT = re.compile(r"^\s*(\d+)\s+(?=[A-Z][a-z]+s\b)")  # "1 Expresse
 _OPERATIVE_SUFFIX = re.compile(rf"^\s*(\d{{1,3}})\s?({'|'.join(LABEL_SUFFIXES)})\s?[.)]?\s+(?=\S)", re.I)
 _OPERATIVE_PAREN = re.compile(r"^\s*(\d{1,3})\)\s*(?=[^\d\s])")
 _SUBPARAGRAPH = re.compile(r"^\s*[(（]([a-z]{1,4})[)）]\s*")
+# A numbered item, `(1) 提交报告；` / `（2）采取行动；`: how a Chinese drafter numbers the items
+# of a list where the UN prints letters (see `_Reader.numbered_item`).
+_NUMBERED_ITEM = re.compile(r"^\s*[(（](\d{1,2})[)）]\s*(?=\S)")
+_ITEM_LANGUAGES = ("zh",)
 # Negotiation labels: PP1, OP3, OP 3 bis, OP3bis, PP5 alt, OP12 ter:, PP2.
 _LABEL = re.compile(
     rf"""^\s*(?P<part>PP|OP)\s?(?P<n>\d+)
@@ -68,7 +72,7 @@ _LABEL = re.compile(
 _SUFFIX_WORD = re.compile(rf"({'|'.join(LABEL_SUFFIXES)})(?:\s+|$)", re.IGNORECASE)
 _TERMINAL = ",;:.，；：。،؛"
 # A number typed in a form that is not read as a paragraph number: `5、`, `5)`, `5：`.
-_ODD_NUMBER = re.compile(r"^\s*(\d{1,3})\s*[、)）:：]")
+_ODD_NUMBER = re.compile(r"^\s*(\d{1,3})\s*[、)）:：]|^\s*[(（](\d{1,3})[)）]")
 _END_WINDOW = 80  # longer than any status tag plus trailing footnote markers
 _TRAILING_MARKERS = re.compile(r"(?:\s*(?:\(\d{1,2}\)|（\d{1,2}）|\d{1,2}/?))+\s*$")
 _ADOPTION = re.compile(
@@ -338,6 +342,7 @@ class _Reader:
         self.op_started = False
         self.letter_count = 0  # lettered subparagraphs under the current paragraph
         self.roman_count = 0  # roman subparagraphs under the current lettered one
+        self.item_count = 0  # the running number of a list numbered (1), (2) ... (numbered_item)
         self.labels = 0  # paragraphs that carried a negotiation label
         self.last_label: dict[str, tuple[int, str]] = {}  # the running label number of each part (pp, op)
         self.typed = seg.layout != "extracted"
@@ -390,6 +395,7 @@ class _Reader:
                 or self.label(piece, text)
                 or self.operative(piece, text, closed)
                 or self.subparagraph(piece, text, current, closed)
+                or self.numbered_item(piece, text, current, closed)
                 or self.preamble(piece, text, current, closed, block, self.typed and item.block_start)
                 or self.unnumbered(index, piece, text, current, closed, block)
             ):
@@ -710,6 +716,46 @@ class _Reader:
         self.new(part, depth, label, piece, text[m.end() :])
         return True
 
+    def numbered_item(self, piece: Line, text: str, current: Unit | None, closed: bool) -> bool:
+        """`(1) 提交报告；` / `(3) 采取行动；`: an item of a list numbered with digits, as a Chinese
+        drafter numbers what the UN letters. At the start of a line it is structure: a
+        subparagraph of the paragraph whose chapeau ends with a colon, or the next item of
+        the list it continues; its number is kept as printed and checked against the running
+        one, so that a skipped, repeated or backward number is said, as for `(a)` ... and
+        `1.` .... It was read as a footnote marker (`(1)` taken out of the text with 'no
+        footnote text', `(3)` left in it) on a paragraph of its own said to have no number.
+        Anywhere else `(n)` is left to the marker reader: in the corpus every `(n)` is a
+        footnote marker glued after the word or comma it marks (A/RES/53/148 `决议,(1)及其后`,
+        A/RES/53/158 `、(1)国际人权盟约(2)和`), and never opens a line. Chinese only: other
+        languages print lists lettered, and their old texts' `(1)` markers may open a line."""
+        m = _NUMBERED_ITEM.match(text)
+        if not m or current is None or not closed or self.lang not in _ITEM_LANGUAGES:
+            return False
+        in_list = current.depth > 0 and current.number.isdigit()
+        if in_list:
+            depth = current.depth
+        else:
+            end = _TRAILING_MARKERS.sub("", STATUS_TAG.sub("", current.last_piece).rstrip()).rstrip()
+            if end[-1:] not in (":", "："):
+                return False  # no chapeau opens a list here: `(2)` typed for a paragraph number
+            depth = current.depth + 1
+            if depth > 2:
+                return False  # subparagraphs nest two levels deep
+            self.item_count = 0
+        n, running = int(m[1]), self.item_count
+        if n != running + 1:
+            if n == running:
+                fault = f"repeats the number before, where ({running + 1}) was expected"
+            elif n < running:
+                fault = f"comes after ({running})"
+            else:
+                missing = ", ".join(f"({k})" for k in range(running + 1, n))
+                fault = (f"follows ({running})" if running else "opens the list") + f": {missing} missing"
+            self.warn("subparagraph-order", f"numbered item ({n}) {fault}", piece.no)
+        self.item_count = n
+        self.new(current.part, depth, m[1], piece, text[m.end() :])
+        return True
+
     def _label_index(self, label: str) -> tuple[int, int]:
         """(depth, index) of an out-of-order label: roman under a lettered one, else a letter."""
         if self.roman_count:
@@ -799,8 +845,8 @@ class _Reader:
             if odd:
                 # `5、重申…`: a number the drafter typed, in a form not read as one; say so
                 # rather than call the paragraph unnumbered.
-                typed = odd[0].strip()
-                after += f" (it opens with {typed!r}, not read as a paragraph number; write {odd[1]}.)"
+                typed, number = odd[0].strip(), odd[1] or odd[2]
+                after += f" (it opens with {typed!r}, not read as a paragraph number; write {number}.)"
             self.warn("numbering-missing", f"a paragraph without a number {after}", piece.no)
             self.new("op", 0, "", piece, text)
             return True
