@@ -60,7 +60,8 @@ CODES: dict[str, tuple[Severity, str]] = {
     "footnote-duplicate": ("warning", "a second text for the same footnote was ignored"),
     "footnote-marker-doubtful": (
         "warning",
-        "a number glued as a marker is, out of sequence and with no footnote text, kept in the text",
+        "a number glued as a marker is, out of sequence and with no footnote text, kept in the text; or the "
+        "marker expected glued to an acronym as a name's number is (ILO2, CO2), taken or kept",
     ),
     # files other than plain text
     "docx-revisions": ("note", "the Word file had tracked revisions"),

@@ -364,6 +364,10 @@ class Doubt:
     glued: str  # the number as printed (`2`, `２`) with the character it is glued to
     context: str  # a few characters either side, for the message
     how: str = "is glued as a footnote marker is"
+    # glued to an acronym as a name's number is (`ILO2`: the ILO and marker 2, or a name like
+    # `CO2`): the marker expected, taken when its footnote text is on the page, else kept
+    name: bool = False
+    taken: bool = False
 
 
 @dataclass
@@ -433,6 +437,8 @@ class MarkerReader:
                 return expected, m.end() - len(tail)
             return None, 0
         if n == 0 or (kind in ("glued", "punct") and _in_a_name(text, m.start(kind), m.end())):
+            if kind == "glued" and n == expected and _after_an_acronym(text, m.start(kind), m.end()):
+                return self._acronym(n, expected, value, text, m)
             return None, 0
         # the longest word is two characters (and 约 looks one further back)
         if kind == "glued" and _CJK_NUMBER_BEFORE.search(text, max(0, m.start() - 4), m.start()):
@@ -474,6 +480,24 @@ class MarkerReader:
             context = text[max(0, at - 8) : m.end() + 8]
             self.doubts.append(Doubt(n, expected, text[at - 1] + value, context))
         return None, 0
+
+    def _acronym(
+        self, n: int, expected: int, value: str, text: str, m: re.Match[str]
+    ) -> tuple[int | None, int]:
+        """The marker expected, glued to an acronym: `of the ILO2 and` (marker 2 after the ILO)
+        reads exactly as a name's number does (`CO2`, `G20`, `SDG3`), and the acronym alone
+        cannot tell them apart (the corpus has neither). The numbering and the footnote text
+        can: the number is the next marker expected and footnote n stands on its page, so it
+        is taken as the marker; without that text it stays in the text. Either way it is said
+        (`footnote-marker-doubtful`): it was kept as part of a name, the marker lost, without
+        a word. A number that is not the marker expected (`CO2` after marker 5) is a name's."""
+        at = m.start("glued")
+        context = text[max(0, at - 10) : m.end() + 8]
+        head = re.search(r"[A-Z]+$", text[max(0, at - 6) : at])
+        how = f"is glued to {head[0] if head else text[at - 1]!r} as a name's number is (CO2, G20)"
+        taken = self._on_this_page(value)
+        self.doubts.append(Doubt(n, expected, text[at - 1] + value, context, how, name=True, taken=taken))
+        return (n, at) if taken else (None, 0)
 
     def _first_expected(self, kind: str, n: int, text: str, m: re.Match[str]) -> int:
         """The marker expected before any was read: `first`, or, in a trial reading
@@ -534,6 +558,18 @@ def _in_a_name(text: str, start: int, end: int) -> bool:
     if text[end : end + 1].isascii() and text[end : end + 1].isalpha():
         return True
     return bool(_NAME_HEAD.search(text, max(0, start - 4), start))
+
+
+def _after_an_acronym(text: str, start: int, end: int) -> bool:
+    """Is the number at text[start:end] glued to an acronym (`ILO2`, `CO2`), with nothing
+    around it that makes it a name's for sure (`H1N1`, `5G`: a letter or digit; `G20-led`)?"""
+    after = text[end : end + 1]
+    if after.isalnum() or after in "-–/":
+        return False
+    return bool(_ACRONYM_HEAD.search(text, max(0, start - 4), start))
+
+
+_ACRONYM_HEAD = re.compile(r"(?<!\w)[A-Z]{1,3}$")  # not `N` of `H1N1`
 
 
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff，。；：、”’》」』）！？…]")

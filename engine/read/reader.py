@@ -261,6 +261,20 @@ def _doubtful_marker(
         next((line.no for line in inside if alone.match(line.text)), unit.line),
     )
     missing = f"no footnote {doubt.number} is on its page" if bodies else "no footnote text is in the input"
+    if doubt.taken:
+        return diag(
+            "footnote-marker-doubtful",
+            f"{doubt.number} in {doubt.context!r} {doubt.how}, but it is the marker expected and "
+            f"footnote {doubt.number} is on its page: taken as footnote marker {doubt.number}",
+            where,
+        )
+    if doubt.name:
+        return diag(
+            "footnote-marker-doubtful",
+            f"{doubt.number} in {doubt.context!r} {doubt.how}, and it is the marker expected, but "
+            f"{missing}: kept in the text (a name's number, or a marker whose footnote text is missing)",
+            where,
+        )
     return diag(
         "footnote-marker-doubtful",
         f"{doubt.number} in {doubt.context!r} {doubt.how}, but the marker "
