@@ -265,14 +265,11 @@ def segment(lines: list[Line], lang: str) -> Segmented:
         opening = pieces[start].line.text if start < len(pieces) else ""
         numbered = _OPERATIVE.match(opening) or _BARE_NUMBER.match(opening)
         if seg.header and 0 < start < len(pieces) and not numbered:
-            seg.warnings.append(
-                diag(
-                    "header-taken",
-                    f"text before line {pieces[start].line.no} was taken as header; "
-                    "if the excerpt starts mid-paragraph, that paragraph is not kept",
-                    pieces[start].line.no,
-                )
-            )
+            fragment = _cut_paragraph_end(pieces[:start], rest)
+            seg.warnings.append(_header_taken(pieces[start].line, pieces[start - 1].line, fragment))
+            if fragment is not None:
+                seg.header = fragment[0]
+                rest = [_Piece(line, i == 0) for i, line in enumerate(fragment[1])] + rest
     else:
         seg.header = [p.line for p in pieces[:body_index]]
         seg.body_line = pieces[body_index].line
@@ -291,6 +288,89 @@ def segment(lines: list[Line], lang: str) -> Segmented:
         )
     _Reader(rest, lang, seg).run()
     return seg
+
+
+# How a cut paragraph's end can end: a preambular comma or an operative semicolon (a title
+# ends with neither; an adoption line, `... the text below:`, with a colon).
+_PARAGRAPH_END = re.compile(r"[,;，；،؛]$")
+_TITLE_MIN_WORDS = 3
+
+
+def _cut_paragraph_end(header: list[_Piece], rest: list[_Piece]) -> tuple[list[Line], list[Line]] | None:
+    """(the header's lines, the lines of a paragraph's end) when the header of a text without
+    a body line ends with the end of a paragraph cut by the excerpt's start, after the
+    running header's title.
+
+    A page of a paginated web view starts with the PDF's running header (symbol and title)
+    and goes on mid-paragraph, on the same line (A/RES/73/168, es: `A/RES/73/168
+    Fortalecimiento de la cooperación internacional en la esfera de los derechos humanos
+    Durban 4, así como su contribución ... humanos,` then `Reconociendo ...`). That a
+    paragraph's end is there the comma says; where the title ends nothing on the line does.
+    The title's words do: a resolution's title names its subject, and the text says it again
+    (`el fortalecimiento de la cooperación internacional en la esfera de los derechos
+    humanos es esencial`). The title is the longest run of words from the start of a header
+    line (the first line that has one) said again in the text after it: at least three
+    words, and words must be left for the paragraph. Without one, None: the paragraph's end
+    stays in the header, said (`_header_taken`)."""
+    lines = [p.line for p in header]
+    if not lines or not rest or not _ends_cut(lines[-1]):
+        return None
+    later = " ".join(" ".join(p.line.text.split()) for p in rest).casefold()
+    for j in range(len(lines)):
+        words = [(i, w) for i, line in enumerate(lines[j:], start=j) for w in re.finditer(r"\S+", line.text)]
+        cut = 0
+        for k in range(_TITLE_MIN_WORDS, len(words)):
+            if " ".join(w[0] for _, w in words[:k]).casefold() not in later:
+                break
+            cut = k
+        if not cut:
+            continue
+        at, start = words[cut][0], words[cut][1].start()
+        line = lines[at]
+        head = [Line(line.no, line.text[:start].rstrip())] if line.text[:start].strip() else []
+        return lines[:at] + head, [Line(line.no, line.text[start:]), *lines[at + 1 :]]
+    return None
+
+
+def _ends_cut(line: Line) -> bool:
+    return bool(_PARAGRAPH_END.search(_TRAILING_MARKERS.sub("", line.text).rstrip()))
+
+
+def _header_taken(first: Line, last: Line, fragment: tuple[list[Line], list[Line]] | None) -> Diagnostic:
+    """`header-taken`, saying what the header ends with (`last`, its last line): a paragraph's
+    end kept after the title, one not kept (where the title ends not being known), or text
+    that may be one."""
+    opening = " ".join(first.text.split())[:20]
+    before = f"the text before {opening!r}… (line {first.no})"
+    if fragment is not None:
+        title = fragment[0][-1].text if fragment[0] else ""
+        end = Line(fragment[1][0].no, " ".join(line.text for line in fragment[1]))
+        return diag(
+            "header-taken",
+            f"{before} ends as a paragraph ends: the excerpt starts inside a paragraph, whose end "
+            f"{_clip(end.text)!r} is kept as the first paragraph, cut off; what comes before it, "
+            f"{_clip(title)!r}, was taken as the running header's title (its words are said again "
+            "in the text)",
+            first.no,
+        )
+    if _ends_cut(last):
+        return diag(
+            "header-taken",
+            f"{before} ends as a paragraph ends ({_clip(last.text)!r}): the excerpt starts inside a "
+            "paragraph, whose end was taken as header and is not kept (where the running header's "
+            "title ends and the paragraph begins is not known)",
+            first.no,
+        )
+    return diag(
+        "header-taken",
+        f"{before} was taken as header; if the excerpt starts mid-paragraph, that paragraph is not kept",
+        first.no,
+    )
+
+
+def _clip(text: str, width: int = 30) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= 2 * width else f"{text[:width]}…{text[-width:]}"
 
 
 _EN_PRESENT = re.compile(r"\s*(?:(?:Also|Further|Again|Strongly|Firmly|Once again)\s+)?[A-Z][a-z]{2,}s\b")
