@@ -376,3 +376,18 @@ def test_a_number_glued_to_an_acronym_without_footnote_text_is_kept_and_said() -
         res = read_bytes(text.format(name).encode(), lang="en")
         assert f"the {name} and" in res.provisions[1].text, name
         assert not _marker_doubts(res) and not res.provisions[1].footnotes, name
+
+
+def test_a_name_whose_number_is_the_marker_expected_stays_a_name_when_the_marker_comes_later() -> None:
+    """`Rights,1 the G2 Group, the International Covenants on Human Rights2` (L.41 with a name
+    put in): 2 is the marker expected, and footnote 2 is on the page, but marker 2 stands
+    after `Rights`, so `G2` is a name, said nothing of."""
+    raw = L41.read_text(encoding="utf-8")
+    assert raw.count("Rights,1 the International") == 1
+    res = read_bytes(
+        raw.replace("Rights,1 the International", "Rights,1 the G2 Group, the International").encode()
+    )
+    [p] = [p for p in res.provisions if "G2 Group" in p.text]
+    assert [r.marker for r in p.footnotes] == ["1", "2"]
+    assert p.text[: p.footnotes[1].offset].endswith("Covenants on Human Rights")
+    assert not _marker_doubts(res)

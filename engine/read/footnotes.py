@@ -388,6 +388,9 @@ class MarkerReader:
     # numbers glued to the wording as a marker is, left in the text because they are out of
     # the sequence and have no footnote text: (number, the marker expected, the text around it)
     doubts: list[Doubt] = field(default_factory=list)
+    # markers with a footnote text that a reading keeping every acronym's number in the text
+    # (`ILO2`, `CO2`) found nowhere: such a number glued to an acronym is the marker (`_acronym`)
+    unplaced: frozenset[int] = frozenset()
 
     @property
     def expected(self) -> int:
@@ -486,18 +489,25 @@ class MarkerReader:
     ) -> tuple[int | None, int]:
         """The marker expected, glued to an acronym: `of the ILO2 and` (marker 2 after the ILO)
         reads exactly as a name's number does (`CO2`, `G20`, `SDG3`), and the acronym alone
-        cannot tell them apart (the corpus has neither). The numbering and the footnote text
-        can: the number is the next marker expected and footnote n stands on its page, so it
-        is taken as the marker; without that text it stays in the text. Either way it is said
-        (`footnote-marker-doubtful`): it was kept as part of a name, the marker lost, without
-        a word. A number that is not the marker expected (`CO2` after marker 5) is a name's."""
+        cannot tell them apart (the corpus has neither). The numbering and the footnote texts
+        can. Footnote n on this page, and marker n found nowhere else in the text (`unplaced`):
+        the number is the marker, taken, and said. Footnote n on this page and marker n
+        elsewhere: a name's number, as it was (the marker comes later). No footnote n in the
+        input at all: either, so it stays in the text, said. (It stayed as part of a name
+        without a word, the marker lost and footnote n 'not referenced'.) A number that is not
+        the marker expected (`CO2` after marker 5) is a name's."""
         at = m.start("glued")
         context = text[max(0, at - 10) : m.end() + 8]
         head = re.search(r"[A-Z]+$", text[max(0, at - 6) : at])
         how = f"is glued to {head[0] if head else text[at - 1]!r} as a name's number is (CO2, G20)"
-        taken = self._on_this_page(value)
-        self.doubts.append(Doubt(n, expected, text[at - 1] + value, context, how, name=True, taken=taken))
-        return (n, at) if taken else (None, 0)
+        if self._on_this_page(value):
+            if n not in self.unplaced:
+                return None, 0
+            self.doubts.append(Doubt(n, expected, text[at - 1] + value, context, how, name=True, taken=True))
+            return n, at
+        if value not in self.bodies:
+            self.doubts.append(Doubt(n, expected, text[at - 1] + value, context, how, name=True))
+        return None, 0
 
     def _first_expected(self, kind: str, n: int, text: str, m: re.Match[str]) -> int:
         """The marker expected before any was read: `first`, or, in a trial reading
