@@ -353,7 +353,8 @@ def test_a_marker_glued_to_an_acronym_with_its_footnote_on_the_page_is_taken_and
     line = raw.split("\n").index(next(x for x in raw.split("\n") if "Consular Relations10" in x)) + 1
     assert _marker_doubts(res) == [
         f"{line}: 10 in 's, the ILO10 in rela' is glued to 'ILO' as a name's number is (CO2, G20), "
-        "but it is the marker expected and footnote 10 is on its page: taken as footnote marker 10"
+        "but it is the marker expected, footnote 10 is on its page and no other marker 10 is in the text: "
+        "taken as footnote marker 10"
     ]
 
 

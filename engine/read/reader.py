@@ -288,8 +288,9 @@ def _doubtful_marker(
     if doubt.taken:
         return diag(
             "footnote-marker-doubtful",
-            f"{doubt.number} in {doubt.context!r} {doubt.how}, but it is the marker expected and "
-            f"footnote {doubt.number} is on its page: taken as footnote marker {doubt.number}",
+            f"{doubt.number} in {doubt.context!r} {doubt.how}, but it is the marker expected, footnote "
+            f"{doubt.number} is on its page and no other marker {doubt.number} is in the text: taken as "
+            f"footnote marker {doubt.number}",
             where,
         )
     if doubt.name:
