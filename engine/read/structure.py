@@ -294,6 +294,8 @@ def segment(lines: list[Line], lang: str) -> Segmented:
 # ends with neither; an adoption line, `... the text below:`, with a colon).
 _PARAGRAPH_END = re.compile(r"[,;，；،؛]$")
 _TITLE_MIN_WORDS = 3
+_TITLE_MAX_WORDS = 80  # the longest title in history/ has 32 words
+_TITLE_LINES = 8
 
 
 def _cut_paragraph_end(header: list[_Piece], rest: list[_Piece]) -> tuple[list[Line], list[Line]] | None:
@@ -316,10 +318,12 @@ def _cut_paragraph_end(header: list[_Piece], rest: list[_Piece]) -> tuple[list[L
     if not lines or not rest or not _ends_cut(lines[-1]):
         return None
     later = " ".join(" ".join(p.line.text.split()) for p in rest).casefold()
-    for j in range(len(lines)):
+    # A title is a few dozen words on the header's last lines: look no further (each try
+    # searches the whole text after the header).
+    for j in range(max(0, len(lines) - _TITLE_LINES), len(lines)):
         words = [(i, w) for i, line in enumerate(lines[j:], start=j) for w in re.finditer(r"\S+", line.text)]
         cut = 0
-        for k in range(_TITLE_MIN_WORDS, len(words)):
+        for k in range(_TITLE_MIN_WORDS, min(len(words), _TITLE_MAX_WORDS)):
             if " ".join(w[0] for _, w in words[:k]).casefold() not in later:
                 break
             cut = k
