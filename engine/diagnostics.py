@@ -39,7 +39,10 @@ CODES: dict[str, tuple[Severity, str]] = {
         "a number too far from the running one was read as text, not as a paragraph",
     ),
     "numbering-missing": ("warning", "an operative paragraph has no number among numbered ones"),
-    "subparagraph-order": ("warning", "subparagraph letters or roman numbers are out of order"),
+    "subparagraph-order": (
+        "warning",
+        "subparagraph letters, roman numbers or numbered items ((1), (2) ...) skip, repeat or go back",
+    ),
     "negotiation-label": ("note", "the text carries negotiation labels (PP1, OP3 bis...)"),
     "bracketed-text": ("note", "square-bracketed (not agreed) text or status tags in a provision"),
     "excerpt": ("note", "the text stops before a final full stop and is read as an excerpt"),
@@ -57,7 +60,8 @@ CODES: dict[str, tuple[Severity, str]] = {
     "footnote-duplicate": ("warning", "a second text for the same footnote was ignored"),
     "footnote-marker-doubtful": (
         "warning",
-        "a number glued as a marker is, out of sequence and with no footnote text, kept in the text",
+        "a number glued as a marker is, out of sequence and with no footnote text, kept in the text; or the "
+        "marker expected glued to an acronym as a name's number is (ILO2, CO2), taken or kept",
     ),
     # files other than plain text
     "docx-revisions": ("note", "the Word file had tracked revisions"),

@@ -218,7 +218,7 @@ EXPECTED_PARTS = {
     "en/A-RES-70-173": (0, 2, 5),
     "en/E-CN.4-RES-1992-52": (8, 0, 0),
     "en/E-CN.4-RES-1998-81": (5, 3, 0),
-    "es/A-RES-73-168": (7, 0, 0),
+    "es/A-RES-73-168": (8, 0, 0),  # the end of a paragraph cut by the excerpt's start, then 7
     "fr/A-RES-52-134": (4, 2, 0),
     "ru/A-HRC-RES-35-3": (2, 0, 0),
     "zh/A-RES-52-142": (3, 3, 6),
@@ -331,3 +331,64 @@ def test_a_translations_job_number_and_the_page_number_by_it_are_furniture() -> 
     alone = read_bytes(text.replace(furniture, "").encode(), lang="zh")
     assert "决议，2" in alone.provisions[0].text
     assert [w.line for w in alone.warnings if w.code == "footnote-marker-doubtful"] == [4]
+
+
+def _marker_doubts(res: Resolution) -> list[str]:
+    return [f"{w.line}: {w.message}" for w in res.warnings if w.code == "footnote-marker-doubtful"]
+
+
+def test_a_marker_glued_to_an_acronym_with_its_footnote_on_the_page_is_taken_and_said() -> None:
+    """`Relations, the ILO10 in` (L.41, its marker 10 glued to an acronym): 10 is the marker
+    expected and footnote 10 is at the foot of the page, so it is marker 10, and since a
+    name's number (CO2, G20) is glued the same way, that is said. It was kept as part of a
+    name: `ILO10` in the text, footnote 10 'not referenced', marker lost."""
+    raw = L41.read_text(encoding="utf-8")
+    assert raw.count("Consular Relations10 in") == 1
+    res = read_bytes(raw.replace("Consular Relations10 in", "Consular Relations, the ILO10 in").encode())
+    [p] = [p for p in res.provisions if "the ILO" in p.text]
+    assert "ILO10" not in p.text and "the ILO in relation" in p.text
+    assert [r.marker for r in p.footnotes] == ["10"]
+    assert p.text[: p.footnotes[0].offset].endswith("the ILO")
+    assert "footnote-unreferenced" not in [w.code for w in res.warnings]
+    line = raw.split("\n").index(next(x for x in raw.split("\n") if "Consular Relations10" in x)) + 1
+    assert _marker_doubts(res) == [
+        f"{line}: 10 in 's, the ILO10 in rela' is glued to 'ILO' as a name's number is (CO2, G20), "
+        "but it is the marker expected, footnote 10 is on its page and no other marker 10 is in the text: "
+        "taken as footnote marker 10"
+    ]
+
+
+def test_a_number_glued_to_an_acronym_without_footnote_text_is_kept_and_said() -> None:
+    """With no footnote text in the input (an excerpt), `ILO2` where 2 is the marker expected
+    may be the ILO and marker 2 or a name: kept in the text, said. Numbers that are not the
+    marker expected, or that a letter or a hyphen follows, are names' and said nothing of."""
+    text = (
+        "The General Assembly,\n\nRecalling the Universal Declaration of Human Rights,1\n\n"
+        "Noting the work of the {} and of its bodies,\n\n1. Decides to remain seized of the matter.\n"
+    )
+    res = read_bytes(text.format("ILO2").encode(), lang="en")
+    assert "the ILO2 and" in res.provisions[1].text and not res.provisions[1].footnotes
+    assert _marker_doubts(res) == [
+        "5: 2 in 'of the ILO2 and of ' is glued to 'ILO' as a name's number is (CO2, G20), and it is "
+        "the marker expected, but no footnote text is in the input: kept in the text (a name's number, "
+        "or a marker whose footnote text is missing)"
+    ]
+    for name in ("CO3", "G20", "H1N1", "H5N2", "G2-led group", "COP26", "SDG3", "ILO Convention No. 169"):
+        res = read_bytes(text.format(name).encode(), lang="en")
+        assert f"the {name} and" in res.provisions[1].text, name
+        assert not _marker_doubts(res) and not res.provisions[1].footnotes, name
+
+
+def test_a_name_whose_number_is_the_marker_expected_stays_a_name_when_the_marker_comes_later() -> None:
+    """`Rights,1 the G2 Group, the International Covenants on Human Rights2` (L.41 with a name
+    put in): 2 is the marker expected, and footnote 2 is on the page, but marker 2 stands
+    after `Rights`, so `G2` is a name, said nothing of."""
+    raw = L41.read_text(encoding="utf-8")
+    assert raw.count("Rights,1 the International") == 1
+    res = read_bytes(
+        raw.replace("Rights,1 the International", "Rights,1 the G2 Group, the International").encode()
+    )
+    [p] = [p for p in res.provisions if "G2 Group" in p.text]
+    assert [r.marker for r in p.footnotes] == ["1", "2"]
+    assert p.text[: p.footnotes[1].offset].endswith("Covenants on Human Rights")
+    assert not _marker_doubts(res)

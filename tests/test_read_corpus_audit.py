@@ -278,3 +278,48 @@ def test_a_hanging_number_before_any_english_present_tense() -> None:
     got = read_text(moved, lang="en")
     assert [(p.kind, p.number) for p in got.provisions][-2:] == [("operative", "1"), ("operative", "2")]
     assert got.provisions[-2].text.startswith("Supports the consultations")
+
+
+def test_an_excerpt_that_starts_mid_paragraph_on_the_running_headers_line() -> None:
+    """A/RES/73/168 (es, page 2 of a paginated view) runs the PDF's running header (symbol,
+    title) and the end of a paragraph cut by the page into one line: `A/RES/73/168
+    Fortalecimiento ... derechos humanos Durban 4, así como ... derechos humanos,` then
+    `Reconociendo ...`. All of it was header: the paragraph's end lost, the title not read
+    (a header ending with a comma is no title), and the warning said only that a paragraph
+    might be lost 'before line 1'. The title's words, said again in the text, tell where
+    the title ends: the paragraph's end is the first paragraph, and that is said."""
+    raw = (GOLDEN / "corpus" / "es" / "A-RES-73-168.txt").read_text(encoding="utf-8")
+    res = read_text(raw, lang="es")
+    title = "Fortalecimiento de la cooperación internacional en la esfera de los derechos humanos"
+    assert res.meta.title == title and res.meta.symbol == "A/RES/73/168"
+    assert res.provisions[0].text == (
+        "Durban 4, así como su contribución al fortalecimiento de la cooperación internacional "
+        "en la esfera de los derechos humanos,"
+    )
+    assert res.provisions[1].text.startswith("Reconociendo que el fortalecimiento")
+    assert len(res.provisions) == 8 and all(p.kind == "preamble" for p in res.provisions)
+    [taken] = [w for w in res.warnings if w.code == "header-taken"]
+    assert taken.line == 1 and "ends as a paragraph ends" in taken.message
+    assert "'Durban 4, así como su contribu…sfera de los derechos humanos,' is kept" in taken.message
+    # `Durban 4,`: a marker out of the sequence with no footnote text (the excerpt cites no 5)
+    assert [w.code for w in res.warnings].count("footnote-marker-doubtful") == 1
+    # The same with the paragraph's end on lines of its own, after a blank line.
+    lines = raw.replace(f"{title} Durban", f"{title}\n\nDurban", 1).replace(" así como", "\nasí como", 1)
+    got = read_text(lines, lang="es")
+    assert [p.text for p in got.provisions] == [p.text for p in res.provisions]
+    assert got.meta.title == title and got.provisions[0].line == 3
+
+
+def test_a_running_header_whose_title_is_not_said_again_keeps_the_paragraphs_end_as_header() -> None:
+    """Where the title's words are not said again, where it ends is not known: the header
+    keeps it all, and the warning says the header ends as a paragraph ends. A/RES/74/151
+    (fr, title then symbol, then a paragraph that starts whole) reads as before."""
+    raw = (GOLDEN / "corpus" / "es" / "A-RES-73-168.txt").read_text(encoding="utf-8")
+    other = raw.replace("Fortalecimiento de la cooperación", "Mejora de la colaboración", 1)
+    res = read_text(other, lang="es")
+    assert res.provisions[0].text.startswith("Reconociendo que el") and res.meta.title is None
+    [taken] = [w for w in res.warnings if w.code == "header-taken"]
+    assert "ends as a paragraph ends" in taken.message and "is not kept" in taken.message
+    fr = read_text((GOLDEN / "corpus" / "fr" / "A-RES-74-151.txt").read_text(encoding="utf-8"), lang="fr")
+    assert fr.provisions[0].text.startswith("Profondément convaincue")
+    assert fr.meta.title is not None and fr.meta.title.endswith("de l’objectivité")

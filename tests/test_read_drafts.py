@@ -636,3 +636,74 @@ def test_wording_after_footnotes_under_a_rule_without_page_furniture(
     res = read(text, lang)
     assert [p.text for p in res.provisions if p.kind == "preamble"] == wording
     assert [f.text for f in res.footnotes] == notes
+
+
+CORPUS = ROOT / "tests/golden/read/corpus"
+
+
+def _numbered(labels: list[str]) -> tuple[str, list[str]]:
+    """A/RES/52/142 (zh, as stored) with its subparagraphs (a) to (f) of operative paragraph
+    3 numbered as a Chinese drafter numbers a list: `(1)` ... with the given numbers."""
+    text = (CORPUS / "zh/A-RES-52-142.txt").read_text(encoding="utf-8")
+    for letter, label in zip("abcdef", labels, strict=True):
+        text = text.replace(f"\n({letter}) ", f"\n({label}) ", 1)
+    return text, text.split("\n")
+
+
+def test_a_list_numbered_1_2_3_reads_as_the_lettered_one() -> None:
+    lettered = read((CORPUS / "zh/A-RES-52-142.txt").read_text(encoding="utf-8"))
+    text, _ = _numbered(["1", "2", "3", "4", "5", "6"])
+    got = read(text)
+    assert texts(got) == texts(lettered)
+    assert [p.id for p in got.provisions] == [p.id for p in lettered.provisions]
+    assert [p.number for p in got.provisions if p.parent_id == "op3"] == ["1", "2", "3", "4", "5", "6"]
+    assert codes(got) == codes(lettered)  # no footnote-no-text for (1), no paragraph "without a number"
+
+
+@pytest.mark.parametrize(
+    ("labels", "at", "said"),
+    [
+        (["1", "2", "4", "5", "6", "7"], 2, "numbered item (4) follows (2): (3) missing"),
+        (["1", "2", "2", "3", "4", "5"], 2, "numbered item (2) repeats the number before"),
+        (["2", "3", "4", "5", "6", "7"], 0, "numbered item (2) opens the list: (1) missing"),
+        (["1", "2", "3", "2", "3", "4"], 3, "numbered item (2) comes after (3)"),
+    ],
+)
+def test_a_numbered_item_out_of_sequence_is_said_with_its_line(labels: list[str], at: int, said: str) -> None:
+    """`(1)` then `(3)`, or `(2)` with no `(1)`: each item is still a subparagraph of its own,
+    and the fault is said on the line of the item. The first item was taken for footnote
+    marker 1, the others stayed in the text of paragraphs said to have no number, and a
+    skipped or repeated item number was not said at all."""
+    lettered = read((CORPUS / "zh/A-RES-52-142.txt").read_text(encoding="utf-8"))
+    text, lines = _numbered(labels)
+    got = read(text)
+    subs = [p for p in got.provisions if p.parent_id == "op3"]
+    assert [p.number for p in subs] == labels
+    assert [p.text for p in subs] == [p.text for p in lettered.provisions if p.parent_id == "op3"]
+    [fault] = [w for w in got.warnings if w.code == "subparagraph-order"]
+    assert fault.message.startswith(said)
+    assert fault.line == [no for no, x in enumerate(lines, 1) if x.startswith("(")][at]
+    assert sorted(codes(got)) == sorted([*codes(lettered), "subparagraph-order"])
+
+
+def test_an_inline_numbered_list_keeps_its_numbers_and_says_nothing() -> None:
+    """`请秘书长：(1)提交报告；(2)采取行动；` inside a paragraph: the numbers are the list's,
+    not footnote markers (taken out, with 'no footnote text' each); the corpus's own `(n)`,
+    footnote markers glued after a word or comma, are still markers."""
+    text = "大会，\n\n回顾其以往各项决议，\n\n1. 请秘书长：(1)提交报告；(2)采取行动；\n\n2. 决定继续审议。\n"
+    got = read(text)
+    assert got.provision("op1").text == "请秘书长：（1）提交报告；（2）采取行动；"
+    assert not got.provision("op1").footnotes
+    assert codes(got) == ["layout"]
+    markers = read((CORPUS / "zh/A-RES-53-158.txt").read_text(encoding="utf-8"))
+    assert [r.marker for p in markers.provisions for r in p.footnotes][:4] == ["1", "2", "3", "4"]
+
+
+def test_a_paragraph_typed_with_a_number_in_brackets_is_named_so() -> None:
+    """`(2) 决定……` after `1. ……；` (no chapeau, no list): a paragraph whose number was typed in
+    a form not read as one, said with that number; `(2)` is not a footnote marker either."""
+    text = "大会，\n\n回顾其以往各项决议，\n\n1. 请秘书长提交报告；\n\n(2) 决定继续审议这个问题。\n"
+    got = read(text)
+    assert got.provision("op2").text == "（2）决定继续审议这个问题。"
+    [missing] = [w for w in got.warnings if w.code == "numbering-missing"]
+    assert "it opens with '(2)'" in missing.message and "write 2." in missing.message and missing.line == 7

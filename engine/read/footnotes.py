@@ -367,6 +367,10 @@ class Doubt:
     glued: str  # the number as printed (`2`, `２`) with the character it is glued to
     context: str  # a few characters either side, for the message
     how: str = "is glued as a footnote marker is"
+    # glued to an acronym as a name's number is (`ILO2`: the ILO and marker 2, or a name like
+    # `CO2`): the marker expected, taken when its footnote text is on the page, else kept
+    name: bool = False
+    taken: bool = False
 
 
 @dataclass
@@ -387,6 +391,9 @@ class MarkerReader:
     # numbers glued to the wording as a marker is, left in the text because they are out of
     # the sequence and have no footnote text: (number, the marker expected, the text around it)
     doubts: list[Doubt] = field(default_factory=list)
+    # markers with a footnote text that a reading keeping every acronym's number in the text
+    # (`ILO2`, `CO2`) found nowhere: such a number glued to an acronym is the marker (`_acronym`)
+    unplaced: frozenset[int] = frozenset()
 
     @property
     def expected(self) -> int:
@@ -404,10 +411,14 @@ class MarkerReader:
         refs: list[FootnoteRef] = []
         out = ""
         pos = 0
+        in_list = False  # an inline list numbered (1), (2) ... is open (see `_item_number`)
         for m in _candidates(text):
             kind = m.lastgroup if m.lastgroup != "space" else "punct"
             value = m[kind] if kind else None
             if kind is None or value is None or m.start() < pos:
+                continue
+            if kind in ("paren", "fparen") and _item_number(text, m, in_list):
+                in_list = True
                 continue
             marker, cut_from = self._accept(kind, value, text, m)
             if marker is None:
@@ -432,6 +443,8 @@ class MarkerReader:
                 return expected, m.end() - len(tail)
             return None, 0
         if n == 0 or (kind in ("glued", "punct") and _in_a_name(text, m.start(kind), m.end())):
+            if kind == "glued" and n == expected and _after_an_acronym(text, m.start(kind), m.end()):
+                return self._acronym(n, expected, value, text, m)
             return None, 0
         # the longest word is two characters (and 约 looks one further back)
         if kind == "glued" and _CJK_NUMBER_BEFORE.search(text, max(0, m.start() - 4), m.start()):
@@ -474,6 +487,31 @@ class MarkerReader:
             self.doubts.append(Doubt(n, expected, text[at - 1] + value, context))
         return None, 0
 
+    def _acronym(
+        self, n: int, expected: int, value: str, text: str, m: re.Match[str]
+    ) -> tuple[int | None, int]:
+        """The marker expected, glued to an acronym: `of the ILO2 and` (marker 2 after the ILO)
+        reads exactly as a name's number does (`CO2`, `G20`, `SDG3`), and the acronym alone
+        cannot tell them apart (the corpus has neither). The numbering and the footnote texts
+        can. Footnote n on this page, and marker n found nowhere else in the text (`unplaced`):
+        the number is the marker, taken, and said. Footnote n on this page and marker n
+        elsewhere: a name's number, as it was (the marker comes later). No footnote n in the
+        input at all: either, so it stays in the text, said. (It stayed as part of a name
+        without a word, the marker lost and footnote n 'not referenced'.) A number that is not
+        the marker expected (`CO2` after marker 5) is a name's."""
+        at = m.start("glued")
+        context = text[max(0, at - 10) : m.end() + 8]
+        head = re.search(r"[A-Z]+$", text[max(0, at - 6) : at])
+        how = f"is glued to {head[0] if head else text[at - 1]!r} as a name's number is (CO2, G20)"
+        if self._on_this_page(value):
+            if n not in self.unplaced:
+                return None, 0
+            self.doubts.append(Doubt(n, expected, text[at - 1] + value, context, how, name=True, taken=True))
+            return n, at
+        if value not in self.bodies:
+            self.doubts.append(Doubt(n, expected, text[at - 1] + value, context, how, name=True))
+        return None, 0
+
     def _first_expected(self, kind: str, n: int, text: str, m: re.Match[str]) -> int:
         """The marker expected before any was read: `first`, or, in a trial reading
         (`start_unknown`), the number of the first one that stands where only a marker stands:
@@ -509,6 +547,19 @@ class MarkerReader:
         return after == len(self.text_lines) or self.text_lines[after] > at
 
 
+def _item_number(text: str, m: re.Match[str], in_list: bool) -> bool:
+    """Is `(n)` at m the number of a list item rather than a footnote marker? A marker follows
+    the word or comma it marks (`决议,(1)及其后`, `报告;(4)` at a paragraph's end); nothing
+    comes before an item's number but the start of the provision, the colon of its chapeau
+    (`请秘书长：(1)提交报告；(2)采取行动；`) or, in a list so opened, the semicolon of the item
+    before, and text follows it. Read as markers, the numbers of an inline list were taken
+    out of the text (`(1)`, `(2)`, with 'no footnote text') or left in it past a gap."""
+    before = text[: m.start()].rstrip()[-1:]
+    if not text[m.end() :].strip():
+        return False
+    return before == "" or before in ":：" or (in_list and before in ";；")
+
+
 _NAME_HEAD = re.compile(r"(?<![A-Za-z])[A-Z]{1,3}$")
 
 
@@ -520,6 +571,18 @@ def _in_a_name(text: str, start: int, end: int) -> bool:
     if text[end : end + 1].isascii() and text[end : end + 1].isalpha():
         return True
     return bool(_NAME_HEAD.search(text, max(0, start - 4), start))
+
+
+def _after_an_acronym(text: str, start: int, end: int) -> bool:
+    """Is the number at text[start:end] glued to an acronym (`ILO2`, `CO2`), with nothing
+    around it that makes it a name's for sure (`H1N1`, `5G`: a letter or digit; `G20-led`)?"""
+    after = text[end : end + 1]
+    if after.isalnum() or after in "-–/":
+        return False
+    return bool(_ACRONYM_HEAD.search(text, max(0, start - 4), start))
+
+
+_ACRONYM_HEAD = re.compile(r"(?<!\w)[A-Z]{1,3}$")  # not `N` of `H1N1`
 
 
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff，。；：、”’》」』）！？…]")

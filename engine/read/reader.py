@@ -87,7 +87,8 @@ def read_text(
     places = {b.marker: b.line for b in bodies}
     texts = [tidy_text(join_lines(unit.pieces, vocabulary), lang) for unit in seg.units]
     first = _first_marker(seg.units, texts, places, text_lines) if markers and not seg.body_line else 1
-    reader = footnotes.MarkerReader(bodies=places, text_lines=text_lines, first=first)
+    unplaced = _unplaced(seg.units, texts, places, text_lines, first, text) if markers else frozenset()
+    reader = footnotes.MarkerReader(bodies=places, text_lines=text_lines, first=first, unplaced=unplaced)
     alone = _numbers_alone(lines) if markers and lang != "zh" else []
     provisions = []
     for unit, joined in zip(seg.units, texts, strict=True):
@@ -172,6 +173,29 @@ def _first_marker(
         if len(taken) >= 2:
             break
     return taken[0] if len(taken) >= 2 and taken[0] > 1 and taken[1] == taken[0] + 1 else 1
+
+
+_ACRONYM_NUMBER = re.compile(r"(?<!\w)[A-Z]{1,3}\d")
+
+
+def _unplaced(
+    units: list[structure.Unit],
+    texts: list[str],
+    bodies: dict[str, int],
+    text_lines: tuple[int, ...],
+    first: int,
+    text: str,
+) -> frozenset[int]:
+    """Markers with a footnote text that a trial reading, which keeps every number glued to
+    an acronym in the text, finds nowhere: the evidence that `ILO2` holds marker 2 rather than
+    being a name like `CO2` (see `MarkerReader._acronym`). Read only when the text has both
+    footnote texts and a digit after capitals."""
+    if not bodies or not _ACRONYM_NUMBER.search(text):
+        return frozenset()
+    trial = footnotes.MarkerReader(bodies=bodies, text_lines=text_lines, first=first)
+    for unit, joined in zip(units, texts, strict=True):
+        trial.extract(joined, unit.last_line or unit.line)
+    return frozenset(int(m) for m in bodies if m.isdigit()) - trial.seen
 
 
 def _past_the_end(unit: structure.Unit, lines: list[Line]) -> list[Diagnostic]:
@@ -261,6 +285,21 @@ def _doubtful_marker(
         next((line.no for line in inside if alone.match(line.text)), unit.line),
     )
     missing = f"no footnote {doubt.number} is on its page" if bodies else "no footnote text is in the input"
+    if doubt.taken:
+        return diag(
+            "footnote-marker-doubtful",
+            f"{doubt.number} in {doubt.context!r} {doubt.how}, but it is the marker expected, footnote "
+            f"{doubt.number} is on its page and no other marker {doubt.number} is in the text: taken as "
+            f"footnote marker {doubt.number}",
+            where,
+        )
+    if doubt.name:
+        return diag(
+            "footnote-marker-doubtful",
+            f"{doubt.number} in {doubt.context!r} {doubt.how}, and it is the marker expected, but "
+            f"{missing}: kept in the text (a name's number, or a marker whose footnote text is missing)",
+            where,
+        )
     return diag(
         "footnote-marker-doubtful",
         f"{doubt.number} in {doubt.context!r} {doubt.how}, but the marker "

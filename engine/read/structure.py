@@ -57,6 +57,10 @@ _OPERATIVE_NO_DOT = re.compile(r"^\s*(\d+)\s+(?=[A-Z][a-z]+s\b)")  # "1 Expresse
 _OPERATIVE_SUFFIX = re.compile(rf"^\s*(\d{{1,3}})\s?({'|'.join(LABEL_SUFFIXES)})\s?[.)]?\s+(?=\S)", re.I)
 _OPERATIVE_PAREN = re.compile(r"^\s*(\d{1,3})\)\s*(?=[^\d\s])")
 _SUBPARAGRAPH = re.compile(r"^\s*[(（]([a-z]{1,4})[)）]\s*")
+# A numbered item, `(1) 提交报告；` / `（2）采取行动；`: how a Chinese drafter numbers the items
+# of a list where the UN prints letters (see `_Reader.numbered_item`).
+_NUMBERED_ITEM = re.compile(r"^\s*[(（](\d{1,2})[)）]\s*(?=\S)")
+_ITEM_LANGUAGES = ("zh",)
 # Negotiation labels: PP1, OP3, OP 3 bis, OP3bis, PP5 alt, OP12 ter:, PP2.
 _LABEL = re.compile(
     rf"""^\s*(?P<part>PP|OP)\s?(?P<n>\d+)
@@ -68,7 +72,7 @@ _LABEL = re.compile(
 _SUFFIX_WORD = re.compile(rf"({'|'.join(LABEL_SUFFIXES)})(?:\s+|$)", re.IGNORECASE)
 _TERMINAL = ",;:.，；：。،؛"
 # A number typed in a form that is not read as a paragraph number: `5、`, `5)`, `5：`.
-_ODD_NUMBER = re.compile(r"^\s*(\d{1,3})\s*[、)）:：]")
+_ODD_NUMBER = re.compile(r"^\s*(\d{1,3})\s*[、)）:：]|^\s*[(（](\d{1,3})[)）]")
 _END_WINDOW = 80  # longer than any status tag plus trailing footnote markers
 _TRAILING_MARKERS = re.compile(r"(?:\s*(?:\(\d{1,2}\)|（\d{1,2}）|\d{1,2}/?))+\s*$")
 _ADOPTION = re.compile(
@@ -264,14 +268,11 @@ def segment(lines: list[Line], lang: str) -> Segmented:
         opening = pieces[start].line.text if start < len(pieces) else ""
         numbered = _OPERATIVE.match(opening) or _BARE_NUMBER.match(opening)
         if seg.header and 0 < start < len(pieces) and not numbered:
-            seg.warnings.append(
-                diag(
-                    "header-taken",
-                    f"text before line {pieces[start].line.no} was taken as header; "
-                    "if the excerpt starts mid-paragraph, that paragraph is not kept",
-                    pieces[start].line.no,
-                )
-            )
+            fragment = _cut_paragraph_end(pieces[:start], rest)
+            seg.warnings.append(_header_taken(pieces[start].line, pieces[start - 1].line, fragment))
+            if fragment is not None:
+                seg.header = fragment[0]
+                rest = [_Piece(line, i == 0) for i, line in enumerate(fragment[1])] + rest
     else:
         seg.header = [p.line for p in pieces[:body_index]]
         seg.body_line = pieces[body_index].line
@@ -290,6 +291,93 @@ def segment(lines: list[Line], lang: str) -> Segmented:
         )
     _Reader(rest, lang, seg).run()
     return seg
+
+
+# How a cut paragraph's end can end: a preambular comma or an operative semicolon (a title
+# ends with neither; an adoption line, `... the text below:`, with a colon).
+_PARAGRAPH_END = re.compile(r"[,;，；،؛]$")
+_TITLE_MIN_WORDS = 3
+_TITLE_MAX_WORDS = 80  # the longest title in history/ has 32 words
+_TITLE_LINES = 8
+
+
+def _cut_paragraph_end(header: list[_Piece], rest: list[_Piece]) -> tuple[list[Line], list[Line]] | None:
+    """(the header's lines, the lines of a paragraph's end) when the header of a text without
+    a body line ends with the end of a paragraph cut by the excerpt's start, after the
+    running header's title.
+
+    A page of a paginated web view starts with the PDF's running header (symbol and title)
+    and goes on mid-paragraph, on the same line (A/RES/73/168, es: `A/RES/73/168
+    Fortalecimiento de la cooperación internacional en la esfera de los derechos humanos
+    Durban 4, así como su contribución ... humanos,` then `Reconociendo ...`). That a
+    paragraph's end is there the comma says; where the title ends nothing on the line does.
+    The title's words do: a resolution's title names its subject, and the text says it again
+    (`el fortalecimiento de la cooperación internacional en la esfera de los derechos
+    humanos es esencial`). The title is the longest run of words from the start of a header
+    line (the first line that has one) said again in the text after it: at least three
+    words, and words must be left for the paragraph. Without one, None: the paragraph's end
+    stays in the header, said (`_header_taken`)."""
+    lines = [p.line for p in header]
+    if not lines or not rest or not _ends_cut(lines[-1]):
+        return None
+    later = " ".join(" ".join(p.line.text.split()) for p in rest).casefold()
+    # A title is a few dozen words on the header's last lines: look no further (each try
+    # searches the whole text after the header).
+    for j in range(max(0, len(lines) - _TITLE_LINES), len(lines)):
+        words = [(i, w) for i, line in enumerate(lines[j:], start=j) for w in re.finditer(r"\S+", line.text)]
+        cut = 0
+        for k in range(_TITLE_MIN_WORDS, min(len(words), _TITLE_MAX_WORDS)):
+            if " ".join(w[0] for _, w in words[:k]).casefold() not in later:
+                break
+            cut = k
+        if not cut:
+            continue
+        at, start = words[cut][0], words[cut][1].start()
+        line = lines[at]
+        head = [Line(line.no, line.text[:start].rstrip())] if line.text[:start].strip() else []
+        return lines[:at] + head, [Line(line.no, line.text[start:]), *lines[at + 1 :]]
+    return None
+
+
+def _ends_cut(line: Line) -> bool:
+    return bool(_PARAGRAPH_END.search(_TRAILING_MARKERS.sub("", line.text).rstrip()))
+
+
+def _header_taken(first: Line, last: Line, fragment: tuple[list[Line], list[Line]] | None) -> Diagnostic:
+    """`header-taken`, saying what the header ends with (`last`, its last line): a paragraph's
+    end kept after the title, one not kept (where the title ends not being known), or text
+    that may be one."""
+    opening = " ".join(first.text.split())[:20]
+    before = f"the text before {opening!r}… (line {first.no})"
+    if fragment is not None:
+        title = fragment[0][-1].text if fragment[0] else ""
+        end = Line(fragment[1][0].no, " ".join(line.text for line in fragment[1]))
+        return diag(
+            "header-taken",
+            f"{before} ends as a paragraph ends: the excerpt starts inside a paragraph, whose end "
+            f"{_clip(end.text)!r} is kept as the first paragraph, cut off; what comes before it, "
+            f"{_clip(title)!r}, was taken as the running header's title (its words are said again "
+            "in the text)",
+            first.no,
+        )
+    if _ends_cut(last):
+        return diag(
+            "header-taken",
+            f"{before} ends as a paragraph ends ({_clip(last.text)!r}): the excerpt starts inside a "
+            "paragraph, whose end was taken as header and is not kept (where the running header's "
+            "title ends and the paragraph begins is not known)",
+            first.no,
+        )
+    return diag(
+        "header-taken",
+        f"{before} was taken as header; if the excerpt starts mid-paragraph, that paragraph is not kept",
+        first.no,
+    )
+
+
+def _clip(text: str, width: int = 30) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= 2 * width else f"{text[:width]}…{text[-width:]}"
 
 
 _EN_PRESENT = re.compile(r"\s*(?:(?:Also|Further|Again|Strongly|Firmly|Once again)\s+)?[A-Z][a-z]{2,}s\b")
@@ -341,6 +429,7 @@ class _Reader:
         self.op_started = False
         self.letter_count = 0  # lettered subparagraphs under the current paragraph
         self.roman_count = 0  # roman subparagraphs under the current lettered one
+        self.item_count = 0  # the running number of a list numbered (1), (2) ... (numbered_item)
         self.labels = 0  # paragraphs that carried a negotiation label
         self.last_label: dict[str, tuple[int, str]] = {}  # the running label number of each part (pp, op)
         self.typed = seg.layout != "extracted"
@@ -393,6 +482,7 @@ class _Reader:
                 or self.label(piece, text)
                 or self.operative(piece, text, closed)
                 or self.subparagraph(piece, text, current, closed)
+                or self.numbered_item(piece, text, current, closed)
                 or self.preamble(piece, text, current, closed, block, self.typed and item.block_start)
                 or self.unnumbered(index, piece, text, current, closed, block)
             ):
@@ -713,6 +803,46 @@ class _Reader:
         self.new(part, depth, label, piece, text[m.end() :])
         return True
 
+    def numbered_item(self, piece: Line, text: str, current: Unit | None, closed: bool) -> bool:
+        """`(1) 提交报告；` / `(3) 采取行动；`: an item of a list numbered with digits, as a Chinese
+        drafter numbers what the UN letters. At the start of a line it is structure: a
+        subparagraph of the paragraph whose chapeau ends with a colon, or the next item of
+        the list it continues; its number is kept as printed and checked against the running
+        one, so that a skipped, repeated or backward number is said, as for `(a)` ... and
+        `1.` .... It was read as a footnote marker (`(1)` taken out of the text with 'no
+        footnote text', `(3)` left in it) on a paragraph of its own said to have no number.
+        Anywhere else `(n)` is left to the marker reader: in the corpus every `(n)` is a
+        footnote marker glued after the word or comma it marks (A/RES/53/148 `决议,(1)及其后`,
+        A/RES/53/158 `、(1)国际人权盟约(2)和`), and never opens a line. Chinese only: other
+        languages print lists lettered, and their old texts' `(1)` markers may open a line."""
+        m = _NUMBERED_ITEM.match(text)
+        if not m or current is None or not closed or self.lang not in _ITEM_LANGUAGES:
+            return False
+        in_list = current.depth > 0 and current.number.isdigit()
+        if in_list:
+            depth = current.depth
+        else:
+            end = _TRAILING_MARKERS.sub("", STATUS_TAG.sub("", current.last_piece).rstrip()).rstrip()
+            if end[-1:] not in (":", "："):
+                return False  # no chapeau opens a list here: `(2)` typed for a paragraph number
+            depth = current.depth + 1
+            if depth > 2:
+                return False  # subparagraphs nest two levels deep
+            self.item_count = 0
+        n, running = int(m[1]), self.item_count
+        if n != running + 1:
+            if n == running:
+                fault = f"repeats the number before, where ({running + 1}) was expected"
+            elif n < running:
+                fault = f"comes after ({running})"
+            else:
+                missing = ", ".join(f"({k})" for k in range(running + 1, n))
+                fault = (f"follows ({running})" if running else "opens the list") + f": {missing} missing"
+            self.warn("subparagraph-order", f"numbered item ({n}) {fault}", piece.no)
+        self.item_count = n
+        self.new(current.part, depth, m[1], piece, text[m.end() :])
+        return True
+
     def _label_index(self, label: str) -> tuple[int, int]:
         """(depth, index) of an out-of-order label: roman under a lettered one, else a letter."""
         if self.roman_count:
@@ -802,8 +932,8 @@ class _Reader:
             if odd:
                 # `5、重申…`: a number the drafter typed, in a form not read as one; say so
                 # rather than call the paragraph unnumbered.
-                typed = odd[0].strip()
-                after += f" (it opens with {typed!r}, not read as a paragraph number; write {odd[1]}.)"
+                typed, number = odd[0].strip(), odd[1] or odd[2]
+                after += f" (it opens with {typed!r}, not read as a paragraph number; write {number}.)"
             self.warn("numbering-missing", f"a paragraph without a number {after}", piece.no)
             self.new("op", 0, "", piece, text)
             return True
