@@ -62,6 +62,39 @@ class BlameReport:
         self.not_in_language = not_in_language
 
 
+def _blame_entry(b: Blame) -> dict[str, Any]:
+    """The keys every provision has, then `uncertain` and `if_not_same` only where its
+    ancestry passes an uncertain step."""
+    out: dict[str, Any] = {
+        "id": b.id,
+        "number": b.number,
+        "origin": b.origin,
+        "origin_exact": b.origin_exact,
+        "changed_in": list(b.changed_in),
+        "changed_in_exact": list(b.changed_in_exact),
+        "original_share": b.original_share,
+    }
+    if b.uncertain:
+        out["uncertain"] = [
+            {
+                "from": u.old_version,
+                "old": list(u.old),
+                "in": u.version,
+                "new": list(u.new),
+                "similarity": u.similarity,
+            }
+            for u in b.uncertain
+        ]
+    if b.if_not_same is not None:
+        alt = b.if_not_same
+        out["if_not_same"] = {
+            "origin": alt.origin,
+            "origin_exact": alt.origin_exact,
+            "original_share": alt.original_share,
+        }
+    return out
+
+
 def blame_dict(report: BlameReport) -> dict[str, Any]:
     return {
         "schema": BLAME_SCHEMA,
@@ -69,18 +102,7 @@ def blame_dict(report: BlameReport) -> dict[str, Any]:
         "version": report.symbol,
         "language": report.language,
         "not_in_language": list(report.not_in_language),
-        "provisions": [
-            {
-                "id": b.id,
-                "number": b.number,
-                "origin": b.origin,
-                "origin_exact": b.origin_exact,
-                "changed_in": list(b.changed_in),
-                "changed_in_exact": list(b.changed_in_exact),
-                "original_share": b.original_share,
-            }
-            for b in report.provisions
-        ],
+        "provisions": [_blame_entry(b) for b in report.provisions],
     }
 
 
@@ -94,7 +116,39 @@ def _json(data: dict[str, Any]) -> str:
 
 
 def _origin(b: Blame) -> str:
-    return b.origin if b.origin_exact else f"<={b.origin}"
+    origin = b.origin if b.origin_exact else f"<={b.origin}"
+    return origin + ("?" if b.uncertain else "")
+
+
+def _share(b: Blame) -> str:
+    return f"{b.original_share:.0%}" + ("?" if b.uncertain else "")
+
+
+def _doubt_lines(report: BlameReport) -> list[str]:
+    """One line per provision whose answer rests on an uncertain step: the step, and the
+    answer if the two texts are not the same clause."""
+    out = []
+    for b in report.provisions:
+        if not b.uncertain or b.if_not_same is None:
+            continue
+        steps = "; ".join(
+            f"{u.old_version} {'+'.join(u.old)} → {u.version} {'+'.join(u.new)} "
+            f"(similarity {u.similarity:.2f})"
+            for u in b.uncertain
+        )
+        alt = b.if_not_same
+        origin = alt.origin if alt.origin_exact else f"<={alt.origin}"
+        out.append(
+            f"?{b.id}: rests on an uncertain pairing, {steps}; if they are different clauses: "
+            f"origin {origin}, {alt.original_share:.0%} unchanged"
+        )
+    return out
+
+
+UNCERTAIN_NOTE = (
+    "?: the lineage passes a pairing made by position or wording at a similarity that two different "
+    "provisions of one text also reach: origin and share hold only if those are the same clause"
+)
 
 
 def _changed(b: Blame) -> str:
@@ -118,9 +172,7 @@ def blame_term(report: BlameReport) -> str:
     lines = [f"blame of {report.symbol} ({report.language}), series {report.series}"]
     if report.not_in_language:
         lines.append(_not_held(report))
-    rows = [
-        (_number(b), _origin(b), f"{b.original_share:.0%}", _changed(b) or "-") for b in report.provisions
-    ]
+    rows = [(_number(b), _origin(b), _share(b), _changed(b) or "-") for b in report.provisions]
     widths = [
         max([len(h), *(len(r[k]) for r in rows)]) for k, h in enumerate(("provision", "origin", "orig"))
     ]
@@ -133,6 +185,9 @@ def blame_term(report: BlameReport) -> str:
         f"<=X: X at the latest; a version before it (an excerpt that stopped short, or one not held in "
         f"{report.language}) may hold the clause or its change",
     ]
+    doubts = _doubt_lines(report)
+    if doubts:
+        lines += [UNCERTAIN_NOTE, *doubts]
     return _lines(lines)
 
 
@@ -146,9 +201,7 @@ def blame_md(report: BlameReport) -> str:
     ]
     for b in report.provisions:
         changed = _changed(b) or "–"
-        lines.append(
-            f"| {escape(_number(b))} | {escape(_origin(b))} | {b.original_share:.0%} | {escape(changed)} |"
-        )
+        lines.append(f"| {escape(_number(b))} | {escape(_origin(b))} | {_share(b)} | {escape(changed)} |")
     if any(not b.origin_exact for b in report.provisions):
         lines += [
             "",
@@ -161,6 +214,9 @@ def blame_md(report: BlameReport) -> str:
             "Changed in `<=X`: first seen changed in X; a version before it hid the clause (an excerpt) or "
             f"is not held in {report.language}, so the change may be older.",
         ]
+    doubts = _doubt_lines(report)
+    if doubts:
+        lines += ["", escape(UNCERTAIN_NOTE) + ".", "", *(f"- {escape(line)}" for line in doubts)]
     return _lines(lines)
 
 
