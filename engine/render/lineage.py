@@ -558,6 +558,12 @@ def trail_text(trail: Trail) -> str:
         where = ", ".join(f"{i} ({n})" if n else i for i, n in zip(s.ids, s.numbers, strict=True))
         status = s.status or "absent"
         lines += ["", f"{s.symbol} ({s.date or 'undated'}): {status}" + (f"  {where}" if where else "")]
+        for symbol, old, new, similarity in s.uncertain:
+            lines.append(
+                f"  uncertain: {'+'.join(new)} paired with {symbol} {'+'.join(old)} at similarity "
+                f"{similarity:.2f}, which two different provisions of one text also reach: perhaps "
+                "another clause"
+            )
         if not s.ids:
             continue
         for body in map(_ops_text, s.bodies):
