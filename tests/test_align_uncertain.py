@@ -19,16 +19,17 @@ from hypothesis import given, settings
 
 from engine.align import UNCERTAIN_BELOW, align
 from engine.diff import compare, summary_line
-from engine.lineage import blame, build
+from engine.lineage import blame, build, timeline
 from engine.lineage.cache import PairCache
 from engine.render import DIFF_RENDERERS, RenderOptions
+from engine.render.lineage import TIMELINE_RENDERERS
 from engine.store.history import History
 
 from .helpers import resolution
 from .strategies import edited_pairs
 from .test_cli import ROOT, run
 from .test_cli_diff import DIFF_SCHEMA
-from .test_lineage import BLAME_SCHEMA, store_series, version
+from .test_lineage import BLAME_SCHEMA, TIMELINE_SCHEMA, store_series, version
 
 HISTORY = str(ROOT / "history")
 
@@ -188,3 +189,32 @@ def test_a_take_up_below_the_bar_is_uncertain_and_blame_gives_both_answers(tmp_p
     assert cache.lineage_hits == 1
     assert [link.uncertain for link in again.links] == [link.uncertain for link in built.links]
     assert blame(again, 2) == blame(built, 2)
+
+
+def test_the_timeline_marks_the_cell_of_an_uncertain_step(tmp_path):
+    store = store_series(
+        tmp_path / "history",
+        version("A/RES/1/1", X, P, Y),
+        version("A/RES/2/1", X, extent="excerpt"),
+        version("A/RES/3/1", X, Q, Y),
+    )
+    tl = timeline(build(store, "topic", "en"))
+    marked = [(row.label[:20], k) for row in tl.rows for k, c in enumerate(row.cells) if c.uncertain]
+    assert marked == [(Q[:20], 2)]
+    data = json.loads(TIMELINE_RENDERERS["json"](tl))
+    jsonschema.validate(data, TIMELINE_SCHEMA)
+    assert [[c.get("uncertain", False) for c in row["cells"]] for row in data["lineages"]] == [
+        [False, False, False],
+        [False, False, True],
+        [False, False, False],
+    ]
+    term = TIMELINE_RENDERERS["term"](tl)
+    assert "rew?" in term and "?: the step into the cell may join two different clauses" in term
+    assert "rew?" in TIMELINE_RENDERERS["md"](tl)
+
+
+def test_the_stored_timeline_marks_38_3_pp4(cache_dir):
+    result = run("history", "intl-cooperation-hr", "--timeline", "--lang", "en", "--history", HISTORY)
+    assert result.returncode == 0, result.stderr
+    row = next(line for line in result.stdout.splitlines() if "v8#pp4" in line)
+    assert row.split()[7] == "rew?"

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..controls import escape_controls
 from ..lineage import STATUSES, Blame, Timeline
-from ..lineage.timeline import Row
+from ..lineage.timeline import Cell, Row
 from .markdown import escape
 from .templates import template
 
@@ -237,14 +237,31 @@ def timeline_dict(timeline: Timeline) -> dict[str, Any]:
         "lineages": [
             {
                 "label": row.label,
-                "cells": [
-                    {"status": c.status, "ids": list(c.ids), "numbers": list(c.numbers)} for c in row.cells
-                ],
+                "cells": [_cell_dict(c) for c in row.cells],
             }
             for row in timeline.rows
         ],
         "counts": timeline.counts(),
     }
+
+
+def _cell_dict(c: Cell) -> dict[str, Any]:
+    """A cell's keys; `uncertain` only where its step may join two different clauses."""
+    out: dict[str, Any] = {"status": c.status, "ids": list(c.ids), "numbers": list(c.numbers)}
+    if c.uncertain:
+        out["uncertain"] = True
+    return out
+
+
+def _code(c: Cell) -> str:
+    """A cell's code in the grid; `?` after it when its step is uncertain."""
+    return (CODES[c.status] if c.status else "") + ("?" if c.uncertain else "")
+
+
+UNCERTAIN_CELL = (
+    "?: the step into the cell may join two different clauses (paired by position or wording at a "
+    "similarity two different provisions of one text also reach); resdiff lineage names it"
+)
 
 
 def across_dict(timeline: Timeline) -> dict[str, Any]:
@@ -317,7 +334,7 @@ def _grid(timeline: Timeline) -> list[str]:
     seen = max(seen, len("seen"))
     lines = [" ".join(f"{h:<{width}}" for h in head) + f" {'seen':<{seen}} lineage"]
     for row, ref in zip(timeline.rows, refs, strict=True):
-        cells = [CODES[c.status] if c.status else "" for c in row.cells]
+        cells = [_code(c) for c in row.cells]
         lines.append(" ".join(f"{c:<{width}}" for c in cells) + f" {ref:<{seen}} " + row.label)
     counts = timeline.counts()
     for status in STATUSES:
@@ -359,6 +376,7 @@ def timeline_term(timeline: Timeline) -> str:
         _legend(),
         "counts at the foot: cells of each status per version (the step into it)",
         LAST_SEEN_NOTE,
+        *([UNCERTAIN_CELL] if _any_uncertain(timeline) else []),
     ]
     return _lines(lines)
 
@@ -375,7 +393,7 @@ def timeline_md(timeline: Timeline) -> str:
     lines.append("| " + " | ".join(head) + " | Seen | Lineage |")
     lines.append("|" + "---|" * (len(head) + 2))
     for row in timeline.rows:
-        cells = [CODES[c.status] if c.status else "" for c in row.cells]
+        cells = [_code(c) for c in row.cells]
         ref = last_seen(row)
         lines.append("| " + " | ".join(cells) + f" | {escape(ref)} | " + escape(row.label) + " |")
     counts = timeline.counts()
@@ -384,7 +402,13 @@ def timeline_md(timeline: Timeline) -> str:
         if any(values):
             lines.append("| " + " | ".join(values) + f" | | **{status}** |")
     lines += ["", _legend(), "", LAST_SEEN_NOTE]
+    if _any_uncertain(timeline):
+        lines += ["", escape(UNCERTAIN_CELL)]
     return _lines(lines)
+
+
+def _any_uncertain(timeline: Timeline) -> bool:
+    return any(c.uncertain for row in timeline.rows for c in row.cells)
 
 
 def _html_section(timeline: Timeline, heading: str | None) -> dict[str, Any]:
@@ -404,7 +428,9 @@ def _html_section(timeline: Timeline, heading: str | None) -> dict[str, Any]:
             where = ", ".join(f"{i} ({n})" if n else i for i, n in zip(c.ids, c.numbers, strict=True))
             css = "excerpt" if c.status == "not in the excerpt" else (c.status or "")
             title = f"{c.status}: {where}" if c.status and where else c.status or ""
-            cells.append({"code": CODES[c.status] if c.status else "", "css": css, "title": title})
+            if c.uncertain:
+                title += " (uncertain: perhaps another clause)"
+            cells.append({"code": _code(c), "css": css, "title": title})
         rows.append({"cells": cells, "label": row.label, "seen": last_seen(row)})
     counts = timeline.counts()
     foot = [
@@ -432,7 +458,7 @@ def timeline_html(timeline: Timeline) -> str:
             title=f"Timeline of {_title(timeline)}",
             notes=[],
             sections=[_html_section(timeline, None)],
-            legend=_legend(),
+            legend=_legend() + (f"; {UNCERTAIN_CELL}" if _any_uncertain(timeline) else ""),
             seen_note=LAST_SEEN_NOTE,
         )
     )
@@ -498,7 +524,8 @@ def timelines_html(whole: HistoryTimelines) -> str:
                 "joins it), one column per version held in the timeline's language.",
             ],
             sections=[_html_section(t, f"Timeline of {_title(t)}") for t in whole.timelines],
-            legend=_legend(),
+            legend=_legend()
+            + (f"; {UNCERTAIN_CELL}" if any(_any_uncertain(t) for t in whole.timelines) else ""),
             seen_note=LAST_SEEN_NOTE,
         )
     )
