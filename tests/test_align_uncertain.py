@@ -96,10 +96,17 @@ def test_json_carries_the_mark_and_the_count():
 @settings(max_examples=60, deadline=None)
 @given(edited_pairs())
 def test_uncertain_means_paired_on_content_below_the_bar(pair):
+    """Through the diff, not only the aligner: every pairing made by position or wording
+    below the bar is marked, and nothing else is (splits, merges, identical, contained)."""
     old, new = pair
-    for link in align(old, new).links:
-        expected = link.method in ("gap", "content") and link.score < UNCERTAIN_BELOW
-        assert link.uncertain == expected
+    links = align(old, new).links
+    diff = compare(resolution(old), resolution(new))
+    for change in diff.changes:
+        low = change.method in ("gap", "content") and change.similarity < UNCERTAIN_BELOW
+        assert change.uncertain == low
+        if change.uncertain:
+            assert change.kind == "reworded"
+    assert diff.uncertain == sum(link.uncertain for link in links)
 
 
 # --- the stored case: A/HRC/DEC/22/116 pp3 -> A/HRC/RES/38/3 pp4 --------------------------
