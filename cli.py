@@ -661,7 +661,8 @@ def history_(
     "than shown as removed + added; a pair found out of order must clear it by 0.05. One "
     "exception, labelled 'contained': between the same unchanged neighbours, a provision whose "
     "words lie at least 80% (or this value, if higher) whole in its partner is paired whatever "
-    "its similarity (a list of references cut).",
+    "its similarity (a list of references cut). A pair made by position or wording alone below 0.5 "
+    "(whatever this value) is marked uncertain: two different provisions of one text score that high.",
 )
 @click.option(
     "--color",

@@ -12,21 +12,23 @@ from collections.abc import Sequence
 
 from .concat import find_splits_and_merges
 from .formatting import fold
-from .links import Alignment, Link, Method
+from .links import Alignment, Link, Method, uncertain_pairing
 from .lis import longest_increasing_subsequence
-from .options import DEFAULT_NEAR_THRESHOLD, DEFAULT_THRESHOLD, AlignOptions
+from .options import DEFAULT_NEAR_THRESHOLD, DEFAULT_THRESHOLD, UNCERTAIN_BELOW, AlignOptions
 from .passes import anchor_pass, content_pass, cut_pass, gap_pass, near_pass
 from .state import State
 
 __all__ = [
     "DEFAULT_NEAR_THRESHOLD",
     "DEFAULT_THRESHOLD",
+    "UNCERTAIN_BELOW",
     "AlignOptions",
     "Alignment",
     "Link",
     "Method",
     "align",
     "fold",
+    "uncertain_pairing",
 ]
 
 

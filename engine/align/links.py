@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from .options import UNCERTAIN_BELOW
+
 Method = Literal["identical", "near-identical", "cut", "gap", "contained", "content", "split", "merge"]
 """How a link was made, in the order of the passes:
 
@@ -43,6 +45,18 @@ class Link:
     """True when the link lies outside the stable backbone (the longest increasing
     subsequence of new positions in old order): it changed place relative to its
     neighbours, rather than being renumbered by an insertion or deletion above it."""
+
+    @property
+    def uncertain(self) -> bool:
+        """A 1:1 pair made by position (`gap`) or by wording alone (`content`) at a score
+        two different provisions of one text also reach (`UNCERTAIN_BELOW`): perhaps one
+        provision removed and another added. Kept, but said so wherever it is shown."""
+        return uncertain_pairing(self.method, self.score)
+
+
+def uncertain_pairing(method: str, score: float) -> bool:
+    """Whether a pairing made by `method` at `score` is uncertain (see `Link.uncertain`)."""
+    return method in ("gap", "content") and score < UNCERTAIN_BELOW
 
 
 @dataclass(frozen=True)

@@ -87,6 +87,10 @@ class Change:
     footnotes: tuple[FootnoteChange, ...] = ()
     """What the provisions' footnotes say differently (empty when the footnotes are
     ignored); a provision whose wording is the same but a footnote is not is `reworded`."""
+    uncertain: bool = False
+    """A pair made by position (`gap`) or by wording alone (`content`) at a similarity two
+    different provisions of one text also reach (below `engine.align.UNCERTAIN_BELOW`): it
+    may be one provision removed and another added. Every output says so."""
 
 
 @dataclass(frozen=True)
@@ -110,16 +114,24 @@ class Diff:
         counts["moved"] = sum(change.moved for change in self.changes)
         return counts
 
+    @property
+    def uncertain(self) -> int:
+        """How many pairings are uncertain (`Change.uncertain`)."""
+        return sum(change.uncertain for change in self.changes)
+
 
 def summary_line(diff: Diff) -> str:
-    """`summary: 1 heading (title), 30 unchanged, 2 reworded, 1 added (3 moved)`: kinds with
-    a count, in order; the heading count names its fields."""
+    """`summary: 1 heading (title), 30 unchanged, 2 reworded, 1 added (3 moved, 1 uncertain
+    pairing)`: kinds with a count, in order; the heading count names its fields."""
     counts = diff.summary
     parts = [f"{counts[kind]} {kind}" for kind in CHANGE_KINDS if counts[kind]]
     if counts["heading"]:
         fields = [HEADING_FIELDS[c.field] for c in diff.changes if c.field is not None]
         parts[0] += f" ({', '.join(fields)})"
     line = "summary: " + (", ".join(parts) if parts else "no provisions")
-    if counts["moved"]:
-        line += f" ({counts['moved']} moved)"
+    extra = [f"{counts['moved']} moved"] if counts["moved"] else []
+    if diff.uncertain:
+        extra.append(f"{diff.uncertain} uncertain pairing{'s' if diff.uncertain > 1 else ''}")
+    if extra:
+        line += f" ({', '.join(extra)})"
     return line

@@ -104,6 +104,7 @@ def _linked(
         method=link.method,
         cut=cut,
         footnotes=footnotes,
+        uncertain=link.uncertain,
     )
 
 

@@ -116,7 +116,8 @@ def _combine(cells: list[Cell]) -> Cell:
         return cells[0]
     statuses = [c.status for c in cells if c.status is not None]
     status = min(statuses, key=_RANK.index) if statuses else None
-    return Cell(status, sum((c.ids for c in cells), ()), sum((c.numbers for c in cells), ()))
+    ids, numbers = sum((c.ids for c in cells), ()), sum((c.numbers for c in cells), ())
+    return Cell(status, ids, numbers, any(c.uncertain for c in cells))
 
 
 def across_languages(

@@ -17,13 +17,20 @@ alone is not a change of wording and is not listed. A change first seen after ex
 that hid the clause (or cut it short), or across a version not held in the language, is
 dated to the version that shows it, and said to be only a bound (`changed_in_exact`): it
 may have been made in a version the lineage cannot see.
+
+A step the lineage is unsure of (`graph.Link.uncertain`: two texts paired by position or
+wording at a similarity that two different provisions of one text also reach) is followed,
+since most such pairs in the hand-labelled real pairs are right, but never silently: the
+provision's answer names every uncertain step in its ancestry (`uncertain`) and gives the
+answer without them (`if_not_same`), so a reader sees both origin and share and what the
+difference rests on.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .graph import JOINER, Node, SeriesLineage
+from .graph import JOINER, Link, Node, SeriesLineage
 
 
 @dataclass(frozen=True)
@@ -43,6 +50,30 @@ class Blame:
     """One per `changed_in`: False when excerpts before that version hid the clause (or cut
     it short), or a version before it is not held in the language, so the change is dated
     to the first version that shows it and may have been made in one of those before."""
+    uncertain: tuple[UncertainStep, ...] = ()
+    """The uncertain steps of its ancestry, in version order (empty: none)."""
+    if_not_same: Alternative | None = None
+    """The answer when no uncertain step is followed (None when there is none)."""
+
+
+@dataclass(frozen=True)
+class UncertainStep:
+    """One step of an ancestry that may join two different clauses."""
+
+    old_version: str
+    old: tuple[str, ...]
+    version: str
+    new: tuple[str, ...]
+    similarity: float
+
+
+@dataclass(frozen=True)
+class Alternative:
+    """Origin and share when the uncertain steps are taken as different clauses."""
+
+    origin: str
+    origin_exact: bool
+    original_share: float
 
 
 @dataclass(frozen=True)
@@ -58,6 +89,8 @@ class _Trace:
     (bytes, not a list of bools: sliced and joined in C, for every provision of a series)."""
     late: frozenset[int] = frozenset()
     """The versions of `changed` that only bound the change (an excerpt hid it before)."""
+    doubts: tuple[Link, ...] = ()
+    """The uncertain links of the ancestry (`graph.Link.uncertain`), each once."""
 
 
 def _flags_through(ops: tuple[tuple[str, str], ...], old: bytes, keep_inserts: bool) -> bytearray:
@@ -77,8 +110,10 @@ def _flags_through(ops: tuple[tuple[str, str], ...], old: bytes, keep_inserts: b
     return out
 
 
-def trace(lineage: SeriesLineage) -> dict[Node, _Trace]:
-    """Origin, changes and character flags of every provision, in version order."""
+def trace(lineage: SeriesLineage, *, follow_uncertain: bool = True) -> dict[Node, _Trace]:
+    """Origin, changes and character flags of every provision, in version order.
+    `follow_uncertain=False`: an uncertain link is taken as two different clauses, so the
+    provision it leads to starts there (at the latest: it may continue the older one)."""
     traces: dict[Node, _Trace] = {}
     # Where versions not held in the language stand: a step from u to v across one of them
     # may have made its change there.
@@ -89,6 +124,9 @@ def trace(lineage: SeriesLineage) -> dict[Node, _Trace]:
             if node in traces:
                 continue
             link = lineage.incoming.get(node)
+            if link is not None and link.uncertain and not follow_uncertain:
+                traces[node] = _Trace(v, False, frozenset(), b"\x01" * len(p.text))
+                continue
             if link is None:
                 # Only a bound when an excerpt before it stopped short of the clause, or the
                 # version just before it is not held in the language (it may be there).
@@ -108,12 +146,13 @@ def trace(lineage: SeriesLineage) -> dict[Node, _Trace]:
                     late |= {v}
             origin = min(t.origin for t in olds)
             exact = all(t.exact for t in olds)
+            doubts = tuple(dict.fromkeys([d for t in olds for d in t.doubts] + [link] * link.uncertain))
             at = 0
             for new in link.new:
                 text = lineage.text(new)
                 part = bytes(flags[at : at + len(text)])
                 part += b"\x01" * (len(text) - len(part))
-                traces[new] = _Trace(origin, exact, changed, part, late)
+                traces[new] = _Trace(origin, exact, changed, part, late, doubts)
                 at += len(text) + len(JOINER)
     return traces
 
@@ -127,9 +166,15 @@ def blame(lineage: SeriesLineage, version: int) -> list[Blame]:
     """Every provision of one version, in document order."""
     traces = trace(lineage)
     stages = lineage.stages
+    certain: dict[Node, _Trace] | None = None
     out = []
     for p in stages[version].resolution.provisions:
         t = traces[(version, p.id)]
+        alternative = None
+        if t.doubts:
+            certain = certain or trace(lineage, follow_uncertain=False)
+            c = certain[(version, p.id)]
+            alternative = Alternative(stages[c.origin].symbol, c.exact, share(p.text, c.flags))
         out.append(
             Blame(
                 id=p.id,
@@ -139,6 +184,23 @@ def blame(lineage: SeriesLineage, version: int) -> list[Blame]:
                 changed_in=tuple(stages[v].symbol for v in sorted(t.changed)),
                 original_share=share(p.text, t.flags),
                 changed_in_exact=tuple(v not in t.late for v in sorted(t.changed)),
+                uncertain=tuple(_step(lineage, link) for link in sorted(t.doubts, key=_at)),
+                if_not_same=alternative,
             )
         )
     return out
+
+
+def _at(link: Link) -> tuple[int, int]:
+    return link.new[0][0], link.old[0][0]
+
+
+def _step(lineage: SeriesLineage, link: Link) -> UncertainStep:
+    stages = lineage.stages
+    return UncertainStep(
+        stages[link.old[0][0]].symbol,
+        tuple(pid for _, pid in link.old),
+        stages[link.new[0][0]].symbol,
+        tuple(pid for _, pid in link.new),
+        link.similarity,
+    )

@@ -69,12 +69,14 @@ class Step:
     moved: bool
     similarity: float
     ops: tuple[tuple[str, str], ...]
+    uncertain: bool = False
+    """The diff's pair is uncertain (`engine.diff.Change.uncertain`)."""
 
 
 def steps_of(diff: Diff) -> tuple[Step, ...]:
     """The provision changes of a diff (heading changes are not provisions)."""
     return tuple(
-        Step(c.kind, c.old, c.new, c.moved, c.similarity, tuple(c.ops))
+        Step(c.kind, c.old, c.new, c.moved, c.similarity, tuple(c.ops), c.uncertain)
         for c in diff.changes
         if c.kind != "heading"
     )
@@ -88,6 +90,7 @@ def _step_dict(step: Step) -> dict[str, Any]:
         "moved": step.moved,
         "similarity": step.similarity,
         "ops": [list(op) for op in step.ops],
+        "uncertain": step.uncertain,
     }
 
 
@@ -115,6 +118,9 @@ def _step_from(data: object) -> Step:
         raise ValueError("bad similarity")
     if not isinstance(ops, list):
         raise ValueError("bad ops")
+    uncertain = data.get("uncertain")
+    if not isinstance(uncertain, bool):
+        raise ValueError("bad uncertain")
     pairs: list[tuple[str, str]] = []
     for op in ops:
         if (
@@ -132,6 +138,7 @@ def _step_from(data: object) -> Step:
         moved,
         float(similarity),
         tuple(pairs),
+        uncertain,
     )
 
 

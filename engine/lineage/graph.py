@@ -93,6 +93,11 @@ class Link:
     length (whole, or cut later), so
     that a rewording the cut hid is not taken for no change (it is dated to this version,
     the first that shows it)."""
+    uncertain: bool = False
+    """The two may not be the same clause: the diff paired them by position or wording at a
+    similarity two different provisions of one text also reach (`engine.diff.Change.uncertain`),
+    or a clause hidden by an excerpt was taken up by wording alone below that bar
+    (`engine.align.UNCERTAIN_BELOW`). Blame and a provision's lineage say what rests on it."""
 
 
 @dataclass
@@ -275,6 +280,7 @@ def link_stages(
                     s.moved,
                     s.similarity,
                     s.ops,
+                    uncertain=s.uncertain,
                 )
             )
         added = [s.new[0] for s in pair if s.kind == "added"]
@@ -361,6 +367,7 @@ def _bridge_cuts(result: SeriesLineage) -> None:
             tuple(token_diff(old_text, new_text, tokenizer)),
             gap=link.gap,
             via=ancestor,
+            uncertain=link.uncertain,
         )
 
 
@@ -414,7 +421,7 @@ def _take_up(
     provision at most once. Returns the ends taken up."""
     if not pool or not added:
         return set()
-    from ..align import fold
+    from ..align import UNCERTAIN_BELOW, fold
     from ..diff import token_diff, tokenizer_for
 
     old_texts = [result.text(node) for node, _ in pool]
@@ -447,6 +454,8 @@ def _take_up(
                 round(min(-neg, 1.0 if same else 0.9999), 4),
                 tuple(ops),
                 gap=node[0] < version - 1 or node in result.unseen,
+                # by wording alone (no neighbours to go by), as close as strangers can be
+                uncertain=-neg < UNCERTAIN_BELOW,
             )
         )
         result.incoming[(version, added[j])] = result.links[-1]

@@ -108,6 +108,7 @@ def dump(result: SeriesLineage) -> dict[str, Any]:
                 packed if packed is not None else [list(op) for op in link.ops],
                 link.gap,
                 None if link.via is None else list(link.via),
+                link.uncertain,
             ]
         )
     return {
@@ -155,14 +156,18 @@ def load(d: dict[str, Any]) -> SeriesLineage:
         set(_nodes(d["beyond_excerpt"])),
         skipped_at=[(at, date) for at, date in d["skipped_at"]],
     )
-    for old, new, kind, moved, similarity, ops, gap, via in d["links"]:
+    for old, new, kind, moved, similarity, ops, gap, via, uncertain in d["links"]:
         old_nodes, new_nodes = _nodes(old), _nodes(new)
         via_node = None if via is None else (via[0], via[1])
         if isinstance(ops, str):
             steps = unpack(ops, *_ends(result, old_nodes, new_nodes, via_node))
         else:
             steps = tuple((op, text) for op, text in ops)
-        result.links.append(Link(old_nodes, new_nodes, kind, moved, similarity, steps, gap, via_node))
+        if not isinstance(uncertain, bool):
+            raise ValueError("bad uncertain")
+        result.links.append(
+            Link(old_nodes, new_nodes, kind, moved, similarity, steps, gap, via_node, uncertain)
+        )
     index_links(result)
     make_components(result)
     return result

@@ -12,6 +12,9 @@ A cell says what became of the lineage in that version, against the version befo
     not in the excerpt this version is an excerpt that stops before it (never "removed")
     (empty)            not there, and not just gone
 
+A cell whose step into it is uncertain (`graph.Link.uncertain`: the two texts may be two
+different clauses) is marked so (`Cell.uncertain`); renderers add `?` to its code.
+
 The first column is `present` for everything (what came before is not stored). A split
 wins over a merge, a merge over an addition (a provision new in a cell beside one that goes
 on), an addition over a rewording, a rewording over a move. A lineage still going
@@ -56,6 +59,8 @@ class Cell:
     status: str | None
     ids: tuple[str, ...]
     numbers: tuple[str, ...]
+    uncertain: bool = False
+    """A link into this cell may join two different clauses (`graph.Link.uncertain`)."""
 
 
 @dataclass(frozen=True)
@@ -152,7 +157,8 @@ def row_cells(lineage: SeriesLineage, row: Lineage) -> tuple[Cell, ...]:
             status = "not in the excerpt"
         ids = tuple(row.ids_in(v))
         numbers = tuple(stage.by_id[pid].number for pid in ids)
-        cells.append(Cell(status, ids, numbers))
+        uncertain = any(link.uncertain for pid in ids if (link := lineage.incoming.get((v, pid))) is not None)
+        cells.append(Cell(status, ids, numbers, uncertain))
         previous = status
     return tuple(cells)
 
@@ -238,7 +244,8 @@ def pack(t: Timeline) -> dict[str, Any]:
         "excerpts": list(t.excerpts),
         "skipped": list(t.skipped),
         "rows": [
-            [row.label, [[c.status, list(c.ids), list(c.numbers)] for c in row.cells]] for row in t.rows
+            [row.label, [[c.status, list(c.ids), list(c.numbers), c.uncertain] for c in row.cells]]
+            for row in t.rows
         ],
         "languages": list(t.languages),
         "bridges": [[b.symbol, list(b.languages), b.paired, list(b.unpaired), b.stop] for b in t.bridges],
@@ -269,10 +276,12 @@ def unpack(d: dict[str, Any]) -> Timeline:
         if not isinstance(label, str) or not isinstance(cells, list) or len(cells) != len(symbols):
             raise ValueError("a row does not fit the versions")
         row = []
-        for status, ids, numbers in cells:
+        for status, ids, numbers, uncertain in cells:
             if status is not None and status not in STATUSES:
                 raise ValueError(f"unknown status {status!r}")
-            row.append(Cell(status, items(ids), items(numbers)))
+            if not isinstance(uncertain, bool):
+                raise TypeError("uncertain is not a boolean")
+            row.append(Cell(status, items(ids), items(numbers), uncertain))
         rows.append(Row(tuple(row), label))
     excerpts = d["excerpts"]
     if not isinstance(excerpts, list) or not all(isinstance(e, bool) for e in excerpts):

@@ -39,6 +39,9 @@ class Sighting:
     held: bool = True
     """False for a version of the series not held in the lineage's language: what changed
     there is dated to the next version held."""
+    uncertain: tuple[tuple[str, tuple[str, ...], tuple[str, ...], float], ...] = ()
+    """The uncertain steps into this version (`graph.Link.uncertain`): the older version's
+    symbol, its ids, the ids here, the similarity. The lineage follows them, and says so."""
 
 
 @dataclass(frozen=True)
@@ -152,8 +155,19 @@ def trail(lineage: SeriesLineage, version: int, pid: str) -> Trail:
             continue
         bodies: list[tuple[tuple[str, str], ...]] = []
         shown: list[Link] = []
+        doubts = []
         for i in cell.ids:
             link = lineage.incoming.get((v, i))
+            if link is not None and link.uncertain and link not in shown:
+                old_symbol = lineage.stages[link.old[0][0]].symbol
+                doubts.append(
+                    (
+                        old_symbol,
+                        tuple(p for _, p in link.old),
+                        tuple(p for _, p in link.new),
+                        link.similarity,
+                    )
+                )
             if link is None or link.kind == "unchanged":
                 bodies.append((("equal", lineage.text((v, i))),))
             elif link not in shown:
@@ -168,6 +182,7 @@ def trail(lineage: SeriesLineage, version: int, pid: str) -> Trail:
                 numbers=cell.numbers,
                 texts=tuple(lineage.text((v, i)) for i in cell.ids),
                 bodies=tuple(bodies),
+                uncertain=tuple(doubts),
             )
         )
     return Trail(

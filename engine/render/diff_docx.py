@@ -238,8 +238,10 @@ def _marker_key(marker: str) -> tuple[int, str]:
 
 
 def describe_counts(diff: Diff) -> str:
-    counts = diff.summary
-    return ", ".join(f"{n} {kind}" for kind, n in counts.items() if n) or "no provisions"
+    parts = [f"{n} {kind}" for kind, n in diff.summary.items() if n]
+    if diff.uncertain:
+        parts.append(f"{diff.uncertain} uncertain")
+    return ", ".join(parts) or "no provisions"
 
 
 __all__ = ["DEFAULT_AUTHOR", "PROVISION_STYLE", "describe", "render_docx"]

@@ -103,6 +103,8 @@ def render_html(diff: Diff, options: RenderOptions) -> str:
     counts: list[tuple[str, int]] = [(kind, summary[kind]) for kind in CHANGE_KINDS if summary[kind]]
     if summary["moved"]:
         counts.append(("moved", summary["moved"]))
+    if diff.uncertain:
+        counts.append(("uncertain", diff.uncertain))
     lang = diff.new.meta.language
     return str(
         template("diff.html.j2").render(

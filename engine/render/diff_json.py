@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from ..align import UNCERTAIN_BELOW
 from ..diff import Change, Diff, Op
 from ..model import Resolution
 from . import jsonout
@@ -40,8 +41,9 @@ def _ops(ops: Sequence[Op]) -> list[list[str]]:
 
 def _change(change: Change) -> dict[str, Any]:
     """The keys every change has, then `field` (heading changes), `cut` (a provision cut
-    short at the end of an excerpt) and `footnotes` (a changed footnote text) only where
-    they apply."""
+    short at the end of an excerpt), `uncertain` (a pair made by position or wording at a
+    similarity strangers reach: how it was made, and the bar) and `footnotes` (a changed
+    footnote text) only where they apply."""
     out: dict[str, Any] = {
         "kind": change.kind,
         "old": list(change.old),
@@ -54,6 +56,8 @@ def _change(change: Change) -> dict[str, Any]:
         out["field"] = change.field
     if change.cut is not None:
         out["cut"] = change.cut
+    if change.uncertain:
+        out["uncertain"] = {"method": change.method, "below": UNCERTAIN_BELOW}
     if change.footnotes:
         out["footnotes"] = [{"old": n.old, "new": n.new, "ops": _ops(n.ops)} for n in change.footnotes]
     return out
@@ -64,7 +68,7 @@ def diff_dict(diff: Diff) -> dict[str, Any]:
         "schema": DIFF_SCHEMA,
         "old": _version(diff.old),
         "new": _version(diff.new),
-        "summary": diff.summary,
+        "summary": diff.summary | ({"uncertain": diff.uncertain} if diff.uncertain else {}),
         "changes": [_change(change) for change in diff.changes],
     }
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from ..align import UNCERTAIN_BELOW
 from ..align.formatting import fold, fold_space
 from ..diagnostics import Diagnostic
 from ..diff import HEADING_FIELDS, Change, Diff, FootnoteChange, Op
@@ -53,11 +54,13 @@ def side(resolution: Resolution, ids: Sequence[str]) -> str:
 
 def describe(change: Change) -> str:
     """The kind in words, with `moved` and, for matches that are not exact, how close and how
-    they were paired."""
+    they were paired; `uncertain` when two different provisions could be that close
+    (`Change.uncertain`, explained in a note under the summary)."""
     words = change.kind + (", moved" if change.moved else "")
     if change.kind in ("reworded", "split", "merged"):
         paired = PAIRED.get(change.method)
-        words += f" (similarity {change.similarity:.4f}{', ' + paired if paired else ''})"
+        doubt = ", uncertain" if change.uncertain else ""
+        words += f" (similarity {change.similarity:.4f}{', ' + paired if paired else ''}{doubt})"
     if change.cut is not None:
         words += f" as far as the {change.cut} text goes (cut short at the end of an excerpt)"
     return words
@@ -126,6 +129,26 @@ def _cut_notes(diff: Diff) -> list[str]:
     return out
 
 
+def uncertain_notes(diff: Diff) -> list[str]:
+    """Pairs the tool is unsure of (`Change.uncertain`), named, with why: a reader must not
+    take `reworded` for fact when the two texts are no closer than two different provisions
+    of one text can be."""
+    pairs = [c for c in diff.changes if c.uncertain]
+    if not pairs:
+        return []
+    how = {"gap": "by position", "content": "by wording"}
+    named = ", ".join(
+        f"{'+'.join(c.old)} → {'+'.join(c.new)} ({c.similarity:.2f}, {how.get(c.method, c.method)})"
+        for c in pairs
+    )
+    return [
+        f"note: {len(pairs)} uncertain pairing{'s' if len(pairs) > 1 else ''}: {named}; two different "
+        f"provisions of one text also reach a similarity below {UNCERTAIN_BELOW:.2f}, so "
+        f"{'each' if len(pairs) > 1 else 'it'} may be one provision removed and another added: "
+        "read both texts"
+    ]
+
+
 def excerpt_notes(diff: Diff) -> list[str]:
     """What an excerpt hides: the comparison cannot tell a provision that was dropped from
     one that lies past where the other text was cut off, so say so under the summary."""
@@ -135,6 +158,7 @@ def excerpt_notes(diff: Diff) -> list[str]:
     if diff.old.meta.extent == "excerpt":
         notes.append("note: the old text is an excerpt: new provisions past its end show as added")
     notes += _cut_notes(diff)
+    notes += uncertain_notes(diff)
     old_notes, new_notes = bool(diff.old.footnotes), bool(diff.new.footnotes)
     if old_notes != new_notes:
         which = "old" if old_notes else "new"

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from ..controls import escape_controls
-from ..lineage.timeline import STATUSES, Row, Timeline
+from ..lineage.timeline import STATUSES, Cell, Row, Timeline
 from . import jsonout
 from .markdown import escape
 from .templates import template
@@ -62,6 +62,39 @@ class BlameReport:
         self.not_in_language = not_in_language
 
 
+def _blame_entry(b: Blame) -> dict[str, Any]:
+    """The keys every provision has, then `uncertain` and `if_not_same` only where its
+    ancestry passes an uncertain step."""
+    out: dict[str, Any] = {
+        "id": b.id,
+        "number": b.number,
+        "origin": b.origin,
+        "origin_exact": b.origin_exact,
+        "changed_in": list(b.changed_in),
+        "changed_in_exact": list(b.changed_in_exact),
+        "original_share": b.original_share,
+    }
+    if b.uncertain:
+        out["uncertain"] = [
+            {
+                "from": u.old_version,
+                "old": list(u.old),
+                "in": u.version,
+                "new": list(u.new),
+                "similarity": u.similarity,
+            }
+            for u in b.uncertain
+        ]
+    if b.if_not_same is not None:
+        alt = b.if_not_same
+        out["if_not_same"] = {
+            "origin": alt.origin,
+            "origin_exact": alt.origin_exact,
+            "original_share": alt.original_share,
+        }
+    return out
+
+
 def blame_dict(report: BlameReport) -> dict[str, Any]:
     return {
         "schema": BLAME_SCHEMA,
@@ -69,18 +102,7 @@ def blame_dict(report: BlameReport) -> dict[str, Any]:
         "version": report.symbol,
         "language": report.language,
         "not_in_language": list(report.not_in_language),
-        "provisions": [
-            {
-                "id": b.id,
-                "number": b.number,
-                "origin": b.origin,
-                "origin_exact": b.origin_exact,
-                "changed_in": list(b.changed_in),
-                "changed_in_exact": list(b.changed_in_exact),
-                "original_share": b.original_share,
-            }
-            for b in report.provisions
-        ],
+        "provisions": [_blame_entry(b) for b in report.provisions],
     }
 
 
@@ -94,7 +116,39 @@ def _json(data: dict[str, Any]) -> str:
 
 
 def _origin(b: Blame) -> str:
-    return b.origin if b.origin_exact else f"<={b.origin}"
+    origin = b.origin if b.origin_exact else f"<={b.origin}"
+    return origin + ("?" if b.uncertain else "")
+
+
+def _share(b: Blame) -> str:
+    return f"{b.original_share:.0%}" + ("?" if b.uncertain else "")
+
+
+def _doubt_lines(report: BlameReport) -> list[str]:
+    """One line per provision whose answer rests on an uncertain step: the step, and the
+    answer if the two texts are not the same clause."""
+    out = []
+    for b in report.provisions:
+        if not b.uncertain or b.if_not_same is None:
+            continue
+        steps = "; ".join(
+            f"{u.old_version} {'+'.join(u.old)} → {u.version} {'+'.join(u.new)} "
+            f"(similarity {u.similarity:.2f})"
+            for u in b.uncertain
+        )
+        alt = b.if_not_same
+        origin = alt.origin if alt.origin_exact else f"<={alt.origin}"
+        out.append(
+            f"?{b.id}: rests on an uncertain pairing, {steps}; if they are different clauses: "
+            f"origin {origin}, {alt.original_share:.0%} unchanged"
+        )
+    return out
+
+
+UNCERTAIN_NOTE = (
+    "?: the lineage passes a pairing made by position or wording at a similarity that two different "
+    "provisions of one text also reach: origin and share hold only if those are the same clause"
+)
 
 
 def _changed(b: Blame) -> str:
@@ -118,9 +172,7 @@ def blame_term(report: BlameReport) -> str:
     lines = [f"blame of {report.symbol} ({report.language}), series {report.series}"]
     if report.not_in_language:
         lines.append(_not_held(report))
-    rows = [
-        (_number(b), _origin(b), f"{b.original_share:.0%}", _changed(b) or "-") for b in report.provisions
-    ]
+    rows = [(_number(b), _origin(b), _share(b), _changed(b) or "-") for b in report.provisions]
     widths = [
         max([len(h), *(len(r[k]) for r in rows)]) for k, h in enumerate(("provision", "origin", "orig"))
     ]
@@ -133,6 +185,9 @@ def blame_term(report: BlameReport) -> str:
         f"<=X: X at the latest; a version before it (an excerpt that stopped short, or one not held in "
         f"{report.language}) may hold the clause or its change",
     ]
+    doubts = _doubt_lines(report)
+    if doubts:
+        lines += [UNCERTAIN_NOTE, *doubts]
     return _lines(lines)
 
 
@@ -146,9 +201,7 @@ def blame_md(report: BlameReport) -> str:
     ]
     for b in report.provisions:
         changed = _changed(b) or "–"
-        lines.append(
-            f"| {escape(_number(b))} | {escape(_origin(b))} | {b.original_share:.0%} | {escape(changed)} |"
-        )
+        lines.append(f"| {escape(_number(b))} | {escape(_origin(b))} | {_share(b)} | {escape(changed)} |")
     if any(not b.origin_exact for b in report.provisions):
         lines += [
             "",
@@ -161,6 +214,9 @@ def blame_md(report: BlameReport) -> str:
             "Changed in `<=X`: first seen changed in X; a version before it hid the clause (an excerpt) or "
             f"is not held in {report.language}, so the change may be older.",
         ]
+    doubts = _doubt_lines(report)
+    if doubts:
+        lines += ["", escape(UNCERTAIN_NOTE) + ".", "", *(f"- {escape(line)}" for line in doubts)]
     return _lines(lines)
 
 
@@ -181,14 +237,31 @@ def timeline_dict(timeline: Timeline) -> dict[str, Any]:
         "lineages": [
             {
                 "label": row.label,
-                "cells": [
-                    {"status": c.status, "ids": list(c.ids), "numbers": list(c.numbers)} for c in row.cells
-                ],
+                "cells": [_cell_dict(c) for c in row.cells],
             }
             for row in timeline.rows
         ],
         "counts": timeline.counts(),
     }
+
+
+def _cell_dict(c: Cell) -> dict[str, Any]:
+    """A cell's keys; `uncertain` only where its step may join two different clauses."""
+    out: dict[str, Any] = {"status": c.status, "ids": list(c.ids), "numbers": list(c.numbers)}
+    if c.uncertain:
+        out["uncertain"] = True
+    return out
+
+
+def _code(c: Cell) -> str:
+    """A cell's code in the grid; `?` after it when its step is uncertain."""
+    return (CODES[c.status] if c.status else "") + ("?" if c.uncertain else "")
+
+
+UNCERTAIN_CELL = (
+    "?: the step into the cell may join two different clauses (paired by position or wording at a "
+    "similarity two different provisions of one text also reach); resdiff lineage names it"
+)
 
 
 def across_dict(timeline: Timeline) -> dict[str, Any]:
@@ -261,7 +334,7 @@ def _grid(timeline: Timeline) -> list[str]:
     seen = max(seen, len("seen"))
     lines = [" ".join(f"{h:<{width}}" for h in head) + f" {'seen':<{seen}} lineage"]
     for row, ref in zip(timeline.rows, refs, strict=True):
-        cells = [CODES[c.status] if c.status else "" for c in row.cells]
+        cells = [_code(c) for c in row.cells]
         lines.append(" ".join(f"{c:<{width}}" for c in cells) + f" {ref:<{seen}} " + row.label)
     counts = timeline.counts()
     for status in STATUSES:
@@ -303,6 +376,7 @@ def timeline_term(timeline: Timeline) -> str:
         _legend(),
         "counts at the foot: cells of each status per version (the step into it)",
         LAST_SEEN_NOTE,
+        *([UNCERTAIN_CELL] if _any_uncertain(timeline) else []),
     ]
     return _lines(lines)
 
@@ -319,7 +393,7 @@ def timeline_md(timeline: Timeline) -> str:
     lines.append("| " + " | ".join(head) + " | Seen | Lineage |")
     lines.append("|" + "---|" * (len(head) + 2))
     for row in timeline.rows:
-        cells = [CODES[c.status] if c.status else "" for c in row.cells]
+        cells = [_code(c) for c in row.cells]
         ref = last_seen(row)
         lines.append("| " + " | ".join(cells) + f" | {escape(ref)} | " + escape(row.label) + " |")
     counts = timeline.counts()
@@ -328,7 +402,13 @@ def timeline_md(timeline: Timeline) -> str:
         if any(values):
             lines.append("| " + " | ".join(values) + f" | | **{status}** |")
     lines += ["", _legend(), "", LAST_SEEN_NOTE]
+    if _any_uncertain(timeline):
+        lines += ["", escape(UNCERTAIN_CELL)]
     return _lines(lines)
+
+
+def _any_uncertain(timeline: Timeline) -> bool:
+    return any(c.uncertain for row in timeline.rows for c in row.cells)
 
 
 def _html_section(timeline: Timeline, heading: str | None) -> dict[str, Any]:
@@ -348,7 +428,9 @@ def _html_section(timeline: Timeline, heading: str | None) -> dict[str, Any]:
             where = ", ".join(f"{i} ({n})" if n else i for i, n in zip(c.ids, c.numbers, strict=True))
             css = "excerpt" if c.status == "not in the excerpt" else (c.status or "")
             title = f"{c.status}: {where}" if c.status and where else c.status or ""
-            cells.append({"code": CODES[c.status] if c.status else "", "css": css, "title": title})
+            if c.uncertain:
+                title += " (uncertain: perhaps another clause)"
+            cells.append({"code": _code(c), "css": css, "title": title})
         rows.append({"cells": cells, "label": row.label, "seen": last_seen(row)})
     counts = timeline.counts()
     foot = [
@@ -376,7 +458,7 @@ def timeline_html(timeline: Timeline) -> str:
             title=f"Timeline of {_title(timeline)}",
             notes=[],
             sections=[_html_section(timeline, None)],
-            legend=_legend(),
+            legend=_legend() + (f"; {UNCERTAIN_CELL}" if _any_uncertain(timeline) else ""),
             seen_note=LAST_SEEN_NOTE,
         )
     )
@@ -442,7 +524,8 @@ def timelines_html(whole: HistoryTimelines) -> str:
                 "joins it), one column per version held in the timeline's language.",
             ],
             sections=[_html_section(t, f"Timeline of {_title(t)}") for t in whole.timelines],
-            legend=_legend(),
+            legend=_legend()
+            + (f"; {UNCERTAIN_CELL}" if any(_any_uncertain(t) for t in whole.timelines) else ""),
             seen_note=LAST_SEEN_NOTE,
         )
     )
@@ -502,6 +585,12 @@ def trail_text(trail: Trail) -> str:
         where = ", ".join(f"{i} ({n})" if n else i for i, n in zip(s.ids, s.numbers, strict=True))
         status = s.status or "absent"
         lines += ["", f"{s.symbol} ({s.date or 'undated'}): {status}" + (f"  {where}" if where else "")]
+        for symbol, old, new, similarity in s.uncertain:
+            lines.append(
+                f"  uncertain: {'+'.join(new)} paired with {symbol} {'+'.join(old)} at similarity "
+                f"{similarity:.2f}, which two different provisions of one text also reach: perhaps "
+                "another clause"
+            )
         if not s.ids:
             continue
         for body in map(_ops_text, s.bodies):
