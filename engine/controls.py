@@ -11,25 +11,26 @@ vertical tab (page breaks from `pdftotext`) are white space.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
+from .lazyre import lazy
+
 # Every C0 and C1 control character and DEL, except tab and line feed.
-CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+CONTROL = lazy(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 # Every one, tab and line feed included: what a one-line message may not hold.
-ANY_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+ANY_CONTROL = lazy(r"[\x00-\x1f\x7f-\x9f]")
 
 # ECMA-48 sequences, removed whole so that no `[31m` is left behind. A control string (OSC,
 # DCS, APC, PM, SOS) runs to its terminator (ST or BEL) within the line; its body excludes
 # every introducer, so that each character is scanned a bounded number of times (linear
 # time on any input). An unterminated introducer, or a lone ESC, is removed on its own.
-_SEQUENCE = re.compile(
+_SEQUENCE = lazy(
     r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]"  # CSI: colours, cursor moves
     r"|(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\n\x07\x1b\x90\x98\x9b-\x9f]*(?:\x07|\x1b\\|\x9c)"
     r"|\x1b[ -/]*[0-~]"  # other escape sequences (and the introducer of an unterminated one)
     r"|[\x00-\x08\x0b-\x1f\x7f-\x9f]"  # any other control character, a lone ESC included
 )
-_PAGE_BREAKS = re.compile(r"[\v\f]")
+_PAGE_BREAKS = lazy(r"[\v\f]")
 
 
 @dataclass(frozen=True)

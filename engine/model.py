@@ -20,16 +20,17 @@ from typing import Literal
 
 from .diagnostics import Diagnostic
 from .errors import ModelError
+from .lazyre import lazy
 
 Kind = Literal["preamble", "operative", "subparagraph"]
 Extent = Literal["full", "excerpt"]
 KINDS: tuple[Kind, ...] = ("preamble", "operative", "subparagraph")
 
 # pp3, op16, op16.a, op16.a.i, pp2.b  (subparagraphs may hang under either part)
-ID_RE = re.compile(r"^(?P<part>pp|op)(?P<n>[1-9][0-9]*)(?:\.(?P<sub>[a-z]+)(?:\.(?P<subsub>[ivxlc]+))?)?$")
+ID_RE = lazy(r"^(?P<part>pp|op)(?P<n>[1-9][0-9]*)(?:\.(?P<sub>[a-z]+)(?:\.(?P<subsub>[ivxlc]+))?)?$")
 # A marker is what was printed: "1", "12", "*", "a". Brackets, carets, backslashes and
 # spaces are excluded so that the canonical format can write it as `[^marker]`.
-MARKER_RE = re.compile(r"^[^\s\[\]\\^]+$")
+MARKER_RE = lazy(r"^[^\s\[\]\\^]+$")
 LABEL_SUFFIXES = ("bis", "ter", "quater", "quinquies", "sexies", "septies", "octies", "novies", "decies")
 """Latin suffixes of new paragraphs' labels in negotiation drafts (`OP3 bis`, `OP3 ter`): one
 list for the labels `compile` and `apply` give (engine/amend/labels.py) and those the reader
@@ -37,8 +38,8 @@ and `check` read, so that every label written is read back."""
 # Square-bracketed passages and a trailing status tag: the marks of a negotiation draft
 # (shared/UN-RESOLUTIONS.md, "Negotiation drafts"). Footnote markers are not in the text.
 # A Chinese input method types `[` as `【`: the same brackets.
-BRACKETED = re.compile(r"\[[^\[\]]*\]|【[^【】]*】")
-STATUS_TAG = re.compile(
+BRACKETED = lazy(r"\[[^\[\]]*\]|【[^【】]*】")
+STATUS_TAG = lazy(
     r"[(（\[]\s*(agreed(?:\s+ad\s+ref(?:erendum)?\.?)?|ad\s+ref\.?|pending|new|moved|deleted|merged|"
     r"under\s+discussion|已商定|待定)\s*[)）\]]\s*$",
     re.IGNORECASE,
@@ -91,9 +92,9 @@ def attribution(passage: str) -> tuple[str, str] | None:
 
 # The mark `resdiff compile` writes after conflicting proposals (engine/render/compilation.py,
 # `conflict_mark`): `[A: delete] / [B: retain] (conflicting)`, `[甲：删除]/[乙：保留]（相互冲突）`.
-CONFLICT_MARK = re.compile(r"\s*(?:\(conflicting\)|（相互冲突）)\s*$")
+CONFLICT_MARK = lazy(r"\s*(?:\(conflicting\)|（相互冲突）)\s*$")
 # The last square-bracketed passage of a text, after a `/` between alternatives if any.
-_LAST_BRACKETED = re.compile(r"\s*(?:/\s*)?(\[[^\[\]]*\]|【[^【】]*】)\s*$")
+_LAST_BRACKETED = lazy(r"\s*(?:/\s*)?(\[[^\[\]]*\]|【[^【】]*】)\s*$")
 # A proposer named in parentheses right after bracketed words: `[new words] (Mexico)`,
 # `[...] (Canada, Norway)`, `[...] (Norway: moved from OP3)`, `[……]（中国、俄罗斯联邦）`,
 # as `resdiff compile` writes a new paragraph and shared/UN-RESOLUTIONS.md an inserted phrase.
@@ -109,7 +110,7 @@ def _trailer_at_end() -> re.Pattern[str]:
     return re.compile(r"(?<=[\]】])\s*[(（]([^()（）\[\]]{1,120})[)）]\s*$")
 
 
-_NAMES_GLUE = re.compile(r"\s*[,，、]\s*")
+_NAMES_GLUE = lazy(r"\s*[,，、]\s*")
 
 
 def proposer_trailer(inside: str) -> tuple[str, str] | None:

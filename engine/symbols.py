@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass
 
 from .errors import InputError
+from .lazyre import lazy
 
 # Organs of the symbols the engine meets; the rest are kept but not named.
 _BODIES = {
@@ -35,7 +36,7 @@ _BODIES = {
     ("A", "L"): "GA-draft",
 }
 
-SYMBOL_RE = re.compile(
+SYMBOL_RE = lazy(
     r"""
     ^\s*
     (?P<organ>                        # issuing organ: A, A/HRC, A/C.3, E/CN.4, A/CONF.157

@@ -11,8 +11,9 @@ into larger patterns, which scan a text in C.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
+
+from .lazyre import LazyPattern, lazy
 
 # --- Scripts ---------------------------------------------------------------------------
 # Han: the CJK Unified Ideographs, Extension A, Extensions B-F (U+20000-2EBEF, rare names
@@ -37,15 +38,15 @@ CYRILLIC_CLASS = "\u0400-\u052f"
 # Latin letters: ASCII, Latin-1 (less × and ÷), Extended-A/B and Extended Additional.
 LATIN_CLASS = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff"
 
-_HAN = re.compile(f"[{HAN_CLASS}]")
-_CJK = re.compile(f"[{CJK_CLASS}]")
+_HAN = lazy(f"[{HAN_CLASS}]")
+_CJK = lazy(f"[{CJK_CLASS}]")
 # Runs of each script's letters: counting runs, not single letters, makes a tenth as many
 # match objects (a 1 MB English text is counted in about 50 ms).
-_SCRIPT_RUNS: Mapping[str, re.Pattern[str]] = {
-    "han": re.compile(f"[{HAN_CLASS}]+"),
-    "arabic": re.compile(f"[{ARABIC_CLASS}]+"),
-    "cyrillic": re.compile(f"[{CYRILLIC_CLASS}]+"),
-    "latin": re.compile(f"[{LATIN_CLASS}]+"),
+_SCRIPT_RUNS: Mapping[str, LazyPattern] = {
+    "han": lazy(f"[{HAN_CLASS}]+"),
+    "arabic": lazy(f"[{ARABIC_CLASS}]+"),
+    "cyrillic": lazy(f"[{CYRILLIC_CLASS}]+"),
+    "latin": lazy(f"[{LATIN_CLASS}]+"),
 }
 # As in "the text is in Chinese script".
 SCRIPT_NAMES = {"han": "Chinese", "arabic": "Arabic", "cyrillic": "Cyrillic", "latin": "Latin"}
@@ -65,7 +66,7 @@ def has_cjk(text: str) -> bool:
     return not text.isascii() and _CJK.search(text) is not None
 
 
-_NON_ASCII_RUNS = re.compile(r"[^\x00-\x7f]+")
+_NON_ASCII_RUNS = lazy(r"[^\x00-\x7f]+")
 _ASCII_LETTERS = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 
 
@@ -177,6 +178,6 @@ OPERATIVE_LEAD_WORDS: Mapping[str, frozenset[str]] = {
 # is the reader's call (structure.py: close to the running number); this says what looks
 # like one. A Chinese typist's full-width stop (`5．`, U+FF0E) is the same stop; `\d` takes
 # full-width digits (`５.`), which the reader stores as ASCII.
-OPERATIVE_NUMBER_RE = re.compile(r"^\s*(\d+)\s?[.．]\s*(?=[^\d\s]|\d+/\d)")
+OPERATIVE_NUMBER_RE = lazy(r"^\s*(\d+)\s?[.．]\s*(?=[^\d\s]|\d+/\d)")
 
-LATIN_WORD_RE = re.compile(rf"[{LATIN_CLASS}]+")
+LATIN_WORD_RE = lazy(rf"[{LATIN_CLASS}]+")

@@ -140,7 +140,7 @@ def test_a_hostile_symbol_is_refused_by_the_symbol_parser(tmp_path, symbol):
     assert code == 0 and "EVIL" not in out
 
 
-@given(st.one_of(st.text(), st.from_regex(SYMBOL_RE, fullmatch=True)))
+@given(st.one_of(st.text(), st.from_regex(SYMBOL_RE.compiled, fullmatch=True)))
 def test_any_symbol_the_store_accepts_makes_a_safe_file_name(text):
     try:
         symbol = store_symbol(text)

@@ -19,12 +19,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from ..lazyre import lazy
 from ..text import HAN_CLASS
 
 # Numbers and symbols first (so `23/3`, `A/HRC/24/56`, `S-35/1`, `22,000` stay whole), then
 # single ideographs (before words, or `和UNESCO` would read as one word `和unesco`), then
 # words with inner apostrophes and hyphens.
-TOKEN_RE = re.compile(
+TOKEN_RE = lazy(
     rf"""
       (?:[A-Za-z]+[/.-])*\d+(?:[.,/-]\d+)*(?:[/.-][A-Za-z0-9]+)*   # 68/160, A/HRC/24/56, 4.5
     | [{HAN_CLASS}]                                                  # one Han character
@@ -40,17 +41,17 @@ CODE_BASE = 0x10000
 # `TOKEN_RE` for a text without Han characters: the same tokens, found without testing
 # every character against the Han ranges (and without backtracking into a word that is
 # not the start of a symbol); a third of the cost on English text.
-_NO_HAN_TOKEN_RE = re.compile(
+_NO_HAN_TOKEN_RE = lazy(
     r"""
       (?:[A-Za-z]++[/.-])*\d+(?:[.,/-]\d+)*(?:[/.-][A-Za-z0-9]+)*
     | [^\W\d_]++(?:['’-][^\W\d_]++)*+
     """,
     re.VERBOSE,
 )
-_HAN = re.compile(f"[{HAN_CLASS}]")
+_HAN = lazy(f"[{HAN_CLASS}]")
 # ...and for a lower-cased ASCII text (most English provisions), where a letter is [a-z]
 # and a digit [0-9]: classes the regex engine tests without Unicode tables, twice as fast.
-_ASCII_TOKEN_RE = re.compile(
+_ASCII_TOKEN_RE = lazy(
     r"(?:[a-z]++[/.-])*[0-9]+(?:[.,/-][0-9]+)*(?:[/.-][a-z0-9]+)*"  # 68/160, a/hrc/24/56, 4.5
     r"|[a-z]++(?:['-][a-z]++)*+"  # words
 )

@@ -18,8 +18,7 @@ also fold superscripts, ligatures and compatibility ideographs that can carry me
 
 from __future__ import annotations
 
-import re
-
+from ..lazyre import lazy
 from ..text import CJK_CLASS
 
 _WIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
@@ -31,9 +30,9 @@ _WIDTH.update({0x201C: 0x22, 0x201D: 0x22, 0x2018: 0x27, 0x2019: 0x27})
 _WIDTH.update({0x3010: 0x5B, 0x3011: 0x5D})
 WIDTH_TABLE: dict[int, int] = _WIDTH
 
-_SPACE_RUN = re.compile(r"\s+")
-_SPACE_BY_CJK = re.compile(rf"(?<=[{CJK_CLASS}]) | (?=[{CJK_CLASS}])")
-_HAS_CJK = re.compile(rf"[{CJK_CLASS}]")
+_SPACE_RUN = lazy(r"\s+")
+_SPACE_BY_CJK = lazy(rf"(?<=[{CJK_CLASS}]) | (?=[{CJK_CLASS}])")
+_HAS_CJK = lazy(rf"[{CJK_CLASS}]")
 
 
 def fold_width(text: str) -> str:

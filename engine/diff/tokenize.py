@@ -26,13 +26,14 @@ import threading
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable
 
+from ..lazyre import lazy
 from ..text import DATE_DMY_PATTERN, HAN_CLASS
 
 # A symbol or number: alphanumeric segments joined by . / : - (a comma only inside digit
 # groups), containing a digit. Matched before words, so `A/HRC/24/56` and `S-35/1` stay whole.
 _SEGMENT = r"[A-Za-z0-9]+(?:(?:[./:-]|(?<=\d),(?=\d{3}))[A-Za-z0-9]+)*"
 
-_WORD_RE = re.compile(
+_WORD_RE = lazy(
     rf"""
       {DATE_DMY_PATTERN}   # 15 December 2022, 1er janvier 2020, 15 de diciembre de 2022
     | (?=[A-Za-z0-9./:,-]*?\d){_SEGMENT}                               # 68/160, A/C.3/78/L.41
@@ -42,7 +43,7 @@ _WORD_RE = re.compile(
     re.VERBOSE,
 )
 
-_CHINESE_RE = re.compile(
+_CHINESE_RE = lazy(
     rf"""
       \d{{4}}\s*年(?:\s*\d{{1,2}}\s*月(?:\s*\d{{1,2}}\s*日)?)?            # 2013年6月13日
     | \d{{1,2}}\s*月(?:\s*\d{{1,2}}\s*日)?                               # 9月8日
@@ -53,7 +54,7 @@ _CHINESE_RE = re.compile(
     """,
     re.VERBOSE,
 )
-_TRAILING_SPACE = re.compile(r"\s*")
+_TRAILING_SPACE = lazy(r"\s*")
 
 
 def _with_trailing_space(text: str, pieces: Iterable[tuple[int, int]]) -> list[str]:

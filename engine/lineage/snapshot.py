@@ -23,10 +23,10 @@ so the entry is about the size of the texts rather than twice it.
 
 from __future__ import annotations
 
-import re
 from dataclasses import fields
 from typing import Any
 
+from ..lazyre import lazy
 from ..model import Footnote, FootnoteRef, Metadata, Provision, Resolution
 from .cache import SNAPSHOT_FORMAT, seal, unseal
 from .graph import JOINER, Link, Node, SeriesLineage, Stage, index_links, make_components
@@ -34,7 +34,7 @@ from .graph import JOINER, Link, Node, SeriesLineage, Stage, index_links, make_c
 _META = tuple(f.name for f in fields(Metadata))
 _SYMBOL = {"equal": "=", "insert": "+", "delete": "-"}
 _OP = {v: k for k, v in _SYMBOL.items()}
-_PACKED = re.compile(r"([=+-])(\d+)")
+_PACKED = lazy(r"([=+-])(\d+)")
 
 
 def _resolution_dict(res: Resolution) -> dict[str, Any]:

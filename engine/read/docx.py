@@ -39,6 +39,7 @@ from lxml import etree
 
 from ..diagnostics import Diagnostic, diag
 from ..errors import InputError
+from ..lazyre import lazy
 from ..model import Footnote, FootnoteRef, Provision, Resolution, letters, roman_label
 from .formats import OLE_MAGIC, REVISIONS, Revisions
 from .reader import read_text
@@ -387,8 +388,8 @@ def _hidden(run: etree._Element) -> bool:
     return vanish is not None and _val(vanish) not in ("0", "false", "off")
 
 
-_NOT_IN_MARKER = re.compile(r"[\s\[\]\\^]")
-_ZERO_WIDTH = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
+_NOT_IN_MARKER = lazy(r"[\s\[\]\\^]")
+_ZERO_WIDTH = lazy(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 
 
 def _clean(text: str) -> str:
@@ -661,8 +662,8 @@ def _key(ch: str) -> str:
     return folded if len(folded) == 1 else ch
 
 
-_SPACES = re.compile(r"\s+")
-_NON_SPACE = re.compile(r"\S")
+_SPACES = lazy(r"\s+")
+_NON_SPACE = lazy(r"\S")
 
 
 def _keys(text: str) -> str:

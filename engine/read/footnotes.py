@@ -25,6 +25,7 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from ..lazyre import lazy
 from ..model import FootnoteRef
 from ..text import MONTH_PATTERN, OPERATIVE_LEAD_WORDS, OPERATIVE_NUMBER_RE
 from .lines import Line
@@ -32,18 +33,18 @@ from .openers import opens_preamble
 
 # A footnote body outside a separated zone: number, then something that reads like a
 # citation (a symbol, "See", "Resolution", "Ibid."...), short, on a line of its own.
-_CITATION = re.compile(
+_CITATION = lazy(
     r"""^\s*(?P<n>\d{1,2})\s+(?P<body>
         (?:[A-Z]{1,2}/\S|See\b|Ibid|Resolution\b|Official\ Records|United\ Nations,|
            参见|见|同上|大会|联合国).{0,160})$""",
     re.VERBOSE,
 )
-_OLD_STYLE = re.compile(r"^\s*(?P<n>\d{1,2})/\s+(?P<body>\S.*)$")  # "1/    A/CONF.157/24"
+_OLD_STYLE = lazy(r"^\s*(?P<n>\d{1,2})/\s+(?P<body>\S.*)$")  # "1/    A/CONF.157/24"
 # Any other short numbered line: a footnote body only where the line before cites its marker
 # (see `_cited_just_before`).
-_NUMBERED_LINE = re.compile(r"^\s*(?P<n>\d{1,2})\s+(?P<body>[^\s\d].{0,200})$")
-_SIGN_NOTE = re.compile(r"^\s*[*†‡]")  # sponsor and symbol notes: about the header
-_ZONE_BODY_START = re.compile(r"(?:^|(?<=\n)|(?<=[.。]\s))\s*(\d{1,2})(?:/|\s)\s*(?=\S)")
+_NUMBERED_LINE = lazy(r"^\s*(?P<n>\d{1,2})\s+(?P<body>[^\s\d].{0,200})$")
+_SIGN_NOTE = lazy(r"^\s*[*†‡]")  # sponsor and symbol notes: about the header
+_ZONE_BODY_START = lazy(r"(?:^|(?<=\n)|(?<=[.。]\s))\s*(\d{1,2})(?:/|\s)\s*(?=\S)")
 
 
 @dataclass
@@ -109,10 +110,10 @@ def take_bodies(lines: list[Line], lang: str = "en") -> tuple[list[Line], list[B
     return lines, bodies
 
 
-_MONTH = re.compile(rf"(?i:{MONTH_PATTERN})\b")  # `5 December 2013`: wording cut after a day
-_MONTH_AFTER = re.compile(rf"\s(?:de\s)?(?i:{MONTH_PATTERN})\b")
-_RANGE_AFTER = re.compile(r"\s(?:to|and|or|à|au|et|ou|a|al|y|o)\s\d|\s?[-–]\s?\d")
-_NOTES_HEADING = re.compile(
+_MONTH = lazy(rf"(?i:{MONTH_PATTERN})\b")  # `5 December 2013`: wording cut after a day
+_MONTH_AFTER = lazy(rf"\s(?:de\s)?(?i:{MONTH_PATTERN})\b")
+_RANGE_AFTER = lazy(r"\s(?:to|and|or|à|au|et|ou|a|al|y|o)\s\d|\s?[-–]\s?\d")
+_NOTES_HEADING = lazy(
     r"^\s*(?:(?:foot|end)?notes?|notas?|примечания|注释?|脚注|附注)\s*[:：]?\s*$", re.IGNORECASE
 )
 
@@ -163,9 +164,9 @@ def _opens_operative(text: str) -> bool:
     return any(head.startswith(w) for w in OPERATIVE_LEAD_WORDS["zh"])
 
 
-_BODY_DONE = re.compile(r"[.。][”’\"')）]*\s*$")
-_BODY_START = re.compile(r"^\s*(?:\d{1,2}(?:/|\s)|[*†‡]|（?\d{1,2}）)")
-_ZH_CITATION = re.compile(r"^\s*(?:参见|见|另见|又见|同上|大会|联合国|[A-Z]{1,2}/)")
+_BODY_DONE = lazy(r"[.。][”’\"')）]*\s*$")
+_BODY_START = lazy(r"^\s*(?:\d{1,2}(?:/|\s)|[*†‡]|（?\d{1,2}）)")
+_ZH_CITATION = lazy(r"^\s*(?:参见|见|另见|又见|同上|大会|联合国|[A-Z]{1,2}/)")
 
 
 def _wording_after(zone: list[Line], text: str, lang: str) -> bool:
@@ -231,12 +232,12 @@ _NOT_AFTER = rf"(?![\d/.,]\d)(?![\d/])(?!{_CJK_COUNTER})(?![、，,；;和或及
 # and enumerations (第2, 至3, 和3), quantities (约2, 近2, 逾2, 超过2, 百分之2) and numbered
 # things (附件2, 目标3). 约 that ends 公约, 盟约, 条约, 规约, 契约 is no "about":
 # `国际人权盟约2和` is the Covenants and marker 2.
-_CJK_NUMBER_BEFORE = re.compile(
+_CJK_NUMBER_BEFORE = lazy(
     r"""(?:[年月日第至到近逾仅只每和或及与之]|(?<![公盟条规契])约
           |超过|不到|不足|至少|最多|多达|高达|附件|附录|目标|指标|项目|选项|方案|编号)$""",
     re.VERBOSE,
 )
-_DIGIT = re.compile(r"\d")
+_DIGIT = lazy(r"\d")
 # Words after which a number is a number ("Article 1", "paragraph 3"), not a marker.
 COUNTED = frozenset(
     [
@@ -323,7 +324,7 @@ COUNTED = frozenset(
         "year",
     ]
 )
-_CANDIDATES = re.compile(
+_CANDIDATES = lazy(
     rf"""
       \((?P<paren>\d{{1,2}})\)                                   # (1)
     | （(?P<fparen>\d{{1,2}})）                                  # （1）
@@ -560,7 +561,7 @@ def _item_number(text: str, m: re.Match[str], in_list: bool) -> bool:
     return before == "" or before in ":：" or (in_list and before in ";；")
 
 
-_NAME_HEAD = re.compile(r"(?<![A-Za-z])[A-Z]{1,3}$")
+_NAME_HEAD = lazy(r"(?<![A-Za-z])[A-Z]{1,3}$")
 
 
 def _in_a_name(text: str, start: int, end: int) -> bool:
@@ -582,10 +583,10 @@ def _after_an_acronym(text: str, start: int, end: int) -> bool:
     return bool(_ACRONYM_HEAD.search(text, max(0, start - 4), start))
 
 
-_ACRONYM_HEAD = re.compile(r"(?<!\w)[A-Z]{1,3}$")  # not `N` of `H1N1`
+_ACRONYM_HEAD = lazy(r"(?<!\w)[A-Z]{1,3}$")  # not `N` of `H1N1`
 
 
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff，。；：、”’》」』）！？…]")
+_CJK = lazy(r"[\u3400-\u9fff\uf900-\ufaff，。；：、”’》」』）！？…]")
 _CLOSING = frozenset(',;:)”’"》」』）、，；：')
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from ..lazyre import lazy
 from ..symbols import SymbolError, parse_symbol
 from .lines import Line
 
@@ -21,13 +22,13 @@ _JOB = r"(?:GE\.)?\d{2}-\d{5}\*?(?:\s*\([A-Z]\))?(?:\s*\d{6}\b){0,2}"
 _BARCODE = r"\*\d{7}\*"
 _SYMBOL = r"(?<![A-Za-z/(\[])[AE]/[A-Z0-9.]+(?:/[A-Za-z0-9.]+)+\*?"
 _PAGE = r"\b\d{1,3}/\d{1,3}(?![\d/])"
-_TOKEN = re.compile(rf"{_JOB}|{_BARCODE}|{_SYMBOL}")
+_TOKEN = lazy(rf"{_JOB}|{_BARCODE}|{_SYMBOL}")
 # A run of furniture tokens (page numbers only count next to another token).
-_RUN = re.compile(rf"(?:(?:{_PAGE}\s*)?(?:{_JOB}|{_BARCODE}|{_SYMBOL})\s*(?:{_PAGE})?\s*)+")
-_SEPARATOR = re.compile(r"^\s*(?:_{5,}|-{5,})\s*$")
-_INLINE_SEPARATOR = re.compile(r"\s*_{5,}\s*")
+_RUN = lazy(rf"(?:(?:{_PAGE}\s*)?(?:{_JOB}|{_BARCODE}|{_SYMBOL})\s*(?:{_PAGE})?\s*)+")
+_SEPARATOR = lazy(r"^\s*(?:_{5,}|-{5,})\s*$")
+_INLINE_SEPARATOR = lazy(r"\s*_{5,}\s*")
 # Cover-page lines (English and the other languages' equivalents).
-_COVER = re.compile(
+_COVER = lazy(
     r"""^\s*(?:
         (?:United\ Nations|Nations\ Unies|Naciones\ Unidas|联\ ?合\ ?国|Организация\ Объединенных\ Наций)
         (?:\s+[AE]/\S+)?
@@ -41,7 +42,7 @@ _COVER = re.compile(
 # `— 3 —`, `Page 3`, `Page 3 of 9`, `第3页`, `第 3 页，共 9 页`. Read as wording, it was glued
 # into the paragraph the page break cut (`... duty of States Page 2 to promote ...`) or stood
 # as a paragraph of its own. A bare `3/9` stays wording: `19/33` alone is a resolution's number.
-_PAGE_LINE = re.compile(
+_PAGE_LINE = lazy(
     r"""^\s*(?:
         [-–—−－]\s*\d{1,3}\s*[-–—−－]
         |(?:Page|PAGE|Pág\.?|Página|Стр\.|Страница)\s*\d{1,3}(?:\s*(?:of|de|из)\s*\d{1,3})?
@@ -59,7 +60,7 @@ def is_document_symbol(token: str) -> bool:
         return False
 
 
-_DIGIT_DASH = re.compile(r"\d-\d")
+_DIGIT_DASH = lazy(r"\d-\d")
 
 
 def _may_hold_token(text: str) -> bool:
@@ -93,7 +94,7 @@ def split_furniture(lines: list[Line]) -> tuple[list[Line], list[str]]:
     return out, symbols
 
 
-_BARE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")
+_BARE_NUMBER = lazy(r"^\s*\d{1,3}\s*$")
 
 
 def _page_numbers_by_furniture(lines: list[Line]) -> None:

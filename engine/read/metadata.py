@@ -13,35 +13,32 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from ..lazyre import lazy
 from ..symbols import SymbolError, parse_symbol
 from ..text import MONTH_NUMBER, MONTH_PATTERN
 from .lines import Line
 from .tidy import tidy_text
 
-_DATE_DMY = re.compile(rf"\b(\d{{1,2}})(?:er)?\s+(?:de\s+)?({MONTH_PATTERN})\s+(?:de\s+)?(\d{{4}})", re.I)
-_DATE_ZH = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
-_ADOPTED_CUE = re.compile(r"adopted|adoptée|aprobada|принятая|通过的决议|decided", re.I)
+_DATE_DMY = lazy(rf"\b(\d{{1,2}})(?:er)?\s+(?:de\s+)?({MONTH_PATTERN})\s+(?:de\s+)?(\d{{4}})", re.I)
+_DATE_ZH = lazy(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_ADOPTED_CUE = lazy(r"adopted|adoptée|aprobada|принятая|通过的决议|decided", re.I)
 
 # "25/3." at the start of a line (or after "]" in flattened copies): the resolution number.
 # OCR may space its digits: "4 6 / 18.", "5 2 /…" (a draft: number not yet given).
-_NUMBER = re.compile(
+_NUMBER = lazy(
     r"(?:^|(?<=\]))\s*(?P<session>\d(?:\s?\d){0,3})\s*/\s*(?P<number>\d(?:\s?\d){0,2}|…|\.\.\.)(?P<dot>\.)?"
     r"\s*(?P<title>.*)$"
 )
-_AGENDA = re.compile(r"(?:Agenda item|议程项目|Point|Tema|Пункт)\s*(\d+(?:\s*\([a-z]\))?)", re.I)
-_AGENDA_FR_ES = re.compile(r"(?:Point|Tema)\s+(\d+)\s+de\s+(?:l[’']ordre du jour|la agenda)", re.I)
-_MEETING = re.compile(
-    r"(\d{1,3})(?:st|nd|rd|th)\s+(?:plenary\s+)?meeting|第\s*(\d{1,3})\s*次(?:全体)?会议", re.I
-)
-_RECORDED = re.compile(
+_AGENDA = lazy(r"(?:Agenda item|议程项目|Point|Tema|Пункт)\s*(\d+(?:\s*\([a-z]\))?)", re.I)
+_AGENDA_FR_ES = lazy(r"(?:Point|Tema)\s+(\d+)\s+de\s+(?:l[’']ordre du jour|la agenda)", re.I)
+_MEETING = lazy(r"(\d{1,3})(?:st|nd|rd|th)\s+(?:plenary\s+)?meeting|第\s*(\d{1,3})\s*次(?:全体)?会议", re.I)
+_RECORDED = lazy(
     r"recorded vote of (\d+) to (\d+), with (\d+) abstentions?"
     r"|以\s*(\d+)\s*票赞成、\s*(\d+)\s*票反对、\s*(\d+)\s*票弃权",
     re.I,
 )
-_DRAFT = re.compile(
-    r"draft resolution|决议草案|projet de résolution|proyecto de resolución|проект резолюции", re.I
-)
-_WITHOUT_VOTE = re.compile(r"without a vote|未经表决|sans vote|sin votación|без голосования", re.I)
+_DRAFT = lazy(r"draft resolution|决议草案|projet de résolution|proyecto de resolución|проект резолюции", re.I)
+_WITHOUT_VOTE = lazy(r"without a vote|未经表决|sans vote|sin votación|без голосования", re.I)
 
 _ORDINAL_UNITS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
@@ -61,12 +58,12 @@ _TENS = {
     "ninety": 90,
 }
 _ZH_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-_SESSION_EN = re.compile(
+_SESSION_EN = lazy(
     # `Sixty-fourth sessionThird Committee`: a copy that lost the line break (not `sessions`)
     r"\b((?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-\s?)?[a-z]+)\s+session(?!(?-i:[a-z]))",
     re.I,
 )
-_SESSION_ZH = re.compile(r"第([一二三四五六七八九十]+)届会议")
+_SESSION_ZH = lazy(r"第([一二三四五六七八九十]+)届会议")
 
 
 @dataclass
@@ -182,7 +179,7 @@ def _title_without_number(header: list[Line], lang: str) -> str | None:
 
 # Lines a header holds that are not a title: organs, sessions, agenda items, distribution
 # and language notes, report references, symbols.
-_NOT_TITLE = re.compile(
+_NOT_TITLE = lazy(
     r"^(?:general assembly|human rights council|commission on human rights|economic and social council"
     r"|third committee|united nations|大会|大会决议|人权理事会|人权委员会|联合国)$"
     r"|distr\.|original:|\[on the report|\[根据|\bsession\b|届会议|^[A-Z]+(?:\.\d+)?/\S*\d",

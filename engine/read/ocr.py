@@ -28,6 +28,7 @@ import re
 from functools import cache, lru_cache
 
 from ..diagnostics import Diagnostic, diag
+from ..lazyre import lazy
 from ..text import MONTHS
 
 MAX_PIECES = 4  # an OCR-broken word spans at most this many tokens ("Reca llin g")
@@ -36,11 +37,11 @@ JOINED_MIN = 20  # a merge must give a word at least this frequent ("reaffirming
 FRAGMENT = 10_000  # rarer pieces that are no UN word are fragments too ("promo ting")
 UN_WORD = 10_000_000  # a UN drafting word counts as a very common one
 LONGEST_WORD = 45  # no English word is longer ("pneumonoultramicroscopicsilicovolcanoconiosis")
-_TOKEN = re.compile(r"\S+")
-_YEAR = re.compile(r"\b(?=(?:1 ?9|2 ?0)(?: ?\d){2}\b)(?:\d ?){3}\d\b")
-_DAY = re.compile(rf"\b(\d) (\d)(?= (?:{'|'.join(MONTHS['en'])})\b)")
-_HYPHEN_SPACE = re.compile(r"(?<=[A-Za-z])- (?=[a-z])")  # "Fift y- second"
-_CORE = re.compile(r"^([\"“‘(\[]*)(.*?)([\"”’)\],.;:!?*]*)$")
+_TOKEN = lazy(r"\S+")
+_YEAR = lazy(r"\b(?=(?:1 ?9|2 ?0)(?: ?\d){2}\b)(?:\d ?){3}\d\b")
+_DAY = lazy(rf"\b(\d) (\d)(?= (?:{'|'.join(MONTHS['en'])})\b)")
+_HYPHEN_SPACE = lazy(r"(?<=[A-Za-z])- (?=[a-z])")  # "Fift y- second"
+_CORE = lazy(r"^([\"“‘(\[]*)(.*?)([\"”’)\],.;:!?*]*)$")
 
 
 @cache

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from ..lazyre import lazy
 from ..text import OPERATIVE_LEAD_WORDS
 
 # The body line: "The General Assembly," and its equivalents; the code of the organ.
@@ -81,7 +82,7 @@ def _body_line_patterns(lang: str) -> list[tuple[re.Pattern[str], re.Pattern[str
 
 
 # What must stand just before a body line found inside a line: a space, a full stop or "]".
-_BEFORE_INLINE_BODY_LINE = re.compile(r"[\s.\]]")
+_BEFORE_INLINE_BODY_LINE = lazy(r"[\s.\]]")
 
 
 @cache
@@ -290,13 +291,13 @@ _ZH_OPENERS = [
     "鼓励",
 ]
 # Modifiers before a Chinese lead verb: 又/还/并/也 (also, further), 再次 (again).
-_ZH_OPENER_RE = re.compile(
+_ZH_OPENER_RE = lazy(
     r"^(?:又|还|并|也|再次|进一步|更)?(?:" + "|".join(sorted(_ZH_OPENERS, key=len, reverse=True)) + ")"
 )
 # Chinese operative verbs (engine.text), after the same modifiers and an adverb of degree
 # (`强烈敦促`, `坚决谴责`, `大力鼓励`: the `Strongly urges` that English checks as an -ly
 # adverb before the verb), longest first.
-_ZH_OPERATIVE_RE = re.compile(
+_ZH_OPERATIVE_RE = lazy(
     r"^(?:又|还|并|也|再次|进一步|更|同时)?(?:强烈|坚决|大力|紧急|郑重|积极|坚定地)?(?:"
     + "|".join(sorted(OPERATIVE_LEAD_WORDS["zh"], key=len, reverse=True))
     + ")"

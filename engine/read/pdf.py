@@ -51,13 +51,13 @@ from __future__ import annotations
 
 import io
 import logging
-import re
 from collections.abc import Iterable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..diagnostics import diag
 from ..errors import InputError
+from ..lazyre import lazy
 from ..model import Resolution
 from .reader import read_text
 
@@ -68,8 +68,8 @@ if TYPE_CHECKING:  # pdfminer is imported where a PDF is read, never for plain t
 # Wide enough for the widest justified gap and for a header row (`2/9  23-21227`).
 CHAR_MARGIN = 50.0
 RULE = "__________________"  # the footnote rule as UN PDFs print it, and the reader knows it
-_NOTE_START = re.compile(r"^(?:\d{1,3}(?![\d.]|/\d)|[*†‡])")  # "1 A/78/511.", "12See"; not "2. Welcomes"
-_GLUED_NOTE_NUMBER = re.compile(r"^(\d{1,3})(?=[^\W\d_]|[《“\"(（])")  # "1Resolution", not "23-21227"
+_NOTE_START = lazy(r"^(?:\d{1,3}(?![\d.]|/\d)|[*†‡])")  # "1 A/78/511.", "12See"; not "2. Welcomes"
+_GLUED_NOTE_NUMBER = lazy(r"^(\d{1,3})(?=[^\W\d_]|[《“\"(（])")  # "1Resolution", not "23-21227"
 # Ligature characters a PDF may map its ligature glyphs to (U+FB00-FB06): the wording
 # has the letters.
 _LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"})

@@ -15,6 +15,7 @@ from ..controls import escape_controls
 from ..diagnostics import Diagnostic, diag
 from ..errors import InputError
 from ..languages import LANGUAGES
+from ..lazyre import lazy
 from ..model import (
     Extent,
     Footnote,
@@ -32,8 +33,8 @@ from .tidy import clean_line, join_lines, tidy_text
 
 _PLACEHOLDER = {0: "{part}0", 1: "{part}0.a", 2: "{part}0.a.i"}
 _SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
-_SUPERSCRIPT_RE = re.compile("[⁰¹²³⁴⁵⁶⁷⁸⁹]")
-_FINAL_STOP = re.compile(r"[.。][”’\"')）\]»]*$")
+_SUPERSCRIPT_RE = lazy("[⁰¹²³⁴⁵⁶⁷⁸⁹]")
+_FINAL_STOP = lazy(r"[.。][”’\"')）\]»]*$")
 
 
 def read_text(
@@ -175,7 +176,7 @@ def _first_marker(
     return taken[0] if len(taken) >= 2 and taken[0] > 1 and taken[1] == taken[0] + 1 else 1
 
 
-_ACRONYM_NUMBER = re.compile(r"(?<!\w)[A-Z]{1,3}\d")
+_ACRONYM_NUMBER = lazy(r"(?<!\w)[A-Z]{1,3}\d")
 
 
 def _unplaced(
@@ -225,7 +226,7 @@ def _past_the_end(unit: structure.Unit, lines: list[Line]) -> list[Diagnostic]:
     ]
 
 
-_NUMBER_ALONE = re.compile(r"^\s*(\d{1,2})\s*$")
+_NUMBER_ALONE = lazy(r"^\s*(\d{1,2})\s*$")
 
 
 def _numbers_alone(lines: list[Line]) -> list[tuple[int, int]]:

@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from ..diagnostics import Diagnostic, diag
+from ..lazyre import lazy
 from ..model import (
     LABEL_SUFFIXES,
     STATUS_TAG,
@@ -50,32 +51,32 @@ from .lines import Line
 Layout = Literal["extracted", "blocks", "lines"]
 
 _OPERATIVE = OPERATIVE_NUMBER_RE
-_OPERATIVE_NO_DOT = re.compile(r"^\s*(\d+)\s+(?=[A-Z][a-z]+s\b)")  # "1 Expresses", dot lost
+_OPERATIVE_NO_DOT = lazy(r"^\s*(\d+)\s+(?=[A-Z][a-z]+s\b)")  # "1 Expresses", dot lost
 # "2) Welcomes ...": numbered as e-mail and word processors do; read in typed texts only (a
 # wrapped line of extracted text may start "2013) and ...").
 # "3 bis. Calls upon ...": a paragraph inserted in a numbered draft, hung on paragraph 3.
-_OPERATIVE_SUFFIX = re.compile(rf"^\s*(\d{{1,3}})\s?({'|'.join(LABEL_SUFFIXES)})\s?[.)]?\s+(?=\S)", re.I)
-_OPERATIVE_PAREN = re.compile(r"^\s*(\d{1,3})\)\s*(?=[^\d\s])")
-_SUBPARAGRAPH = re.compile(r"^\s*[(（]([a-z]{1,4})[)）]\s*")
+_OPERATIVE_SUFFIX = lazy(rf"^\s*(\d{{1,3}})\s?({'|'.join(LABEL_SUFFIXES)})\s?[.)]?\s+(?=\S)", re.I)
+_OPERATIVE_PAREN = lazy(r"^\s*(\d{1,3})\)\s*(?=[^\d\s])")
+_SUBPARAGRAPH = lazy(r"^\s*[(（]([a-z]{1,4})[)）]\s*")
 # A numbered item, `(1) 提交报告；` / `（2）采取行动；`: how a Chinese drafter numbers the items
 # of a list where the UN prints letters (see `_Reader.numbered_item`).
-_NUMBERED_ITEM = re.compile(r"^\s*[(（](\d{1,2})[)）]\s*(?=\S)")
+_NUMBERED_ITEM = lazy(r"^\s*[(（](\d{1,2})[)）]\s*(?=\S)")
 _ITEM_LANGUAGES = ("zh",)
 # Negotiation labels: PP1, OP3, OP 3 bis, OP3bis, PP5 alt, OP12 ter:, PP2.
-_LABEL = re.compile(
+_LABEL = lazy(
     rf"""^\s*(?P<part>PP|OP)\s?(?P<n>\d+)
         (?:\s?(?P<suffix>{"|".join(LABEL_SUFFIXES)}|alt(?:\.|ernative)?(?:\s?\d+)?))?
         \s*[.:)]?(?:\s+|$)""",
     re.VERBOSE | re.IGNORECASE,
 )
 # A label's suffix after a subparagraph's letter: `OP30 (b) bis`.
-_SUFFIX_WORD = re.compile(rf"({'|'.join(LABEL_SUFFIXES)})(?:\s+|$)", re.IGNORECASE)
+_SUFFIX_WORD = lazy(rf"({'|'.join(LABEL_SUFFIXES)})(?:\s+|$)", re.IGNORECASE)
 _TERMINAL = ",;:.，；：。،؛"
 # A number typed in a form that is not read as a paragraph number: `5、`, `5)`, `5：`.
-_ODD_NUMBER = re.compile(r"^\s*(\d{1,3})\s*[、)）:：]|^\s*[(（](\d{1,3})[)）]")
+_ODD_NUMBER = lazy(r"^\s*(\d{1,3})\s*[、)）:：]|^\s*[(（](\d{1,3})[)）]")
 _END_WINDOW = 80  # longer than any status tag plus trailing footnote markers
-_TRAILING_MARKERS = re.compile(r"(?:\s*(?:\(\d{1,2}\)|（\d{1,2}）|\d{1,2}/?))+\s*$")
-_ADOPTION = re.compile(
+_TRAILING_MARKERS = lazy(r"(?:\s*(?:\(\d{1,2}\)|（\d{1,2}）|\d{1,2}/?))+\s*$")
+_ADOPTION = lazy(
     r"""^\s*(?:
         \[.*\]\s*$                                               # [Adopted without a vote.]
       | \d{1,3}(?:st|nd|rd|th)\s+(?:plenary\s+)?meeting\b.*      # 54th meeting
@@ -89,21 +90,21 @@ _ADOPTION = re.compile(
 )
 # Where a flattened line visibly starts a provision: after terminal punctuation (and
 # possibly a footnote marker), whitespace, then a number, a label or a lead word.
-_INLINE_CUT = re.compile(r"(?<=[,;:.，；：。،])(?:\d{1,2}/?)?(\s+)(?=\S)")
+_INLINE_CUT = lazy(r"(?<=[,;:.，；：。،])(?:\d{1,2}/?)?(\s+)(?=\S)")
 # The same in English, French and Spanish, where a provision starts with a digit, a label
 # (`PP`/`OP`, any case), a bracket or a capital (a lead word): the character after the space
 # is no lower-case ASCII letter other than o and p. Most punctuation is followed by a
 # lower-case word ("rights, and"), and every match costs a copy of the rest of the line.
-_INLINE_CUT_CASED = re.compile(r"(?<=[,;:.，；：。،])(?:\d{1,2}/?)?(\s+)(?=[^\W_a-nq-z]|[(（])")
+_INLINE_CUT_CASED = lazy(r"(?<=[,;:.，；：。،])(?:\d{1,2}/?)?(\s+)(?=[^\W_a-nq-z]|[(（])")
 _CASED_LANGUAGES = ("en", "fr", "es")
-_OWN_NUMBER = re.compile(r"(?:^|\s)\d{1,6}\s?\.$")
+_OWN_NUMBER = lazy(r"(?:^|\s)\d{1,6}\s?\.$")
 # An operative number the extraction put at the end of the line before its paragraph, after
 # the punctuation that ends the paragraph before: `... 21 December 2010,1.` / `Takes note`.
-_HANGING_NUMBER = re.compile(r"(?<=[,;:，；：])\s?(\d{1,3})\s?[.．]\s*$")
+_HANGING_NUMBER = lazy(r"(?<=[,;:，；：])\s?(\d{1,3})\s?[.．]\s*$")
 # An operative number alone on its line, its text on the next: `1.` / `Takes note of ...`.
-_BARE_NUMBER = re.compile(r"^\s*(\d{1,3})\s?[.．]\s*$")
+_BARE_NUMBER = lazy(r"^\s*(\d{1,3})\s?[.．]\s*$")
 # The same with a subparagraph's label after a chapeau or a subparagraph: `inter alia:(a)`.
-_HANGING_LABEL = re.compile(r"(?<=[;:；：])\s?[(（]([a-z]{1,4})[)）]\s*$")
+_HANGING_LABEL = lazy(r"(?<=[;:；：])\s?[(（]([a-z]{1,4})[)）]\s*$")
 _OWN_NUMBER_SPAN = 9  # the longest text _OWN_NUMBER can match: a space, 6 digits, a space, "."
 # How far a typed number may run ahead of the expected one and still be a paragraph
 # number (a drafter deleted paragraphs and did not renumber); beyond it, it is text.
@@ -295,7 +296,7 @@ def segment(lines: list[Line], lang: str) -> Segmented:
 
 # How a cut paragraph's end can end: a preambular comma or an operative semicolon (a title
 # ends with neither; an adoption line, `... the text below:`, with a colon).
-_PARAGRAPH_END = re.compile(r"[,;，；،؛]$")
+_PARAGRAPH_END = lazy(r"[,;，；،؛]$")
 _TITLE_MIN_WORDS = 3
 _TITLE_MAX_WORDS = 80  # the longest title in history/ has 32 words
 _TITLE_LINES = 8
@@ -380,7 +381,7 @@ def _clip(text: str, width: int = 30) -> str:
     return text if len(text) <= 2 * width else f"{text[:width]}…{text[-width:]}"
 
 
-_EN_PRESENT = re.compile(r"\s*(?:(?:Also|Further|Again|Strongly|Firmly|Once again)\s+)?[A-Z][a-z]{2,}s\b")
+_EN_PRESENT = lazy(r"\s*(?:(?:Also|Further|Again|Strongly|Firmly|Once again)\s+)?[A-Z][a-z]{2,}s\b")
 
 
 def _opens_operative(text: str, lang: str) -> bool:

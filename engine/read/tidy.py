@@ -11,20 +11,20 @@ comparison keys and never changes what is stored.)
 
 from __future__ import annotations
 
-import re
 import unicodedata
 
+from ..lazyre import lazy
 from ..text import CJK_CLASS, is_cjk
 
 # Spaces that are not U+0020: no-break, ideographic, thin, figure, zero-width...
-_ODD_SPACES = re.compile(r"[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
-_ZERO_WIDTH = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
-_WS = re.compile(r"\s+")
+_ODD_SPACES = lazy(r"[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+_ZERO_WIDTH = lazy(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
+_WS = lazy(r"\s+")
 
 # The characters `is_cjk` accepts, as one class: scanning a whole text with a compiled
 # pattern runs in C; a generator over `is_cjk` cost a third of reading an English text.
-_CJK = re.compile(f"[{CJK_CLASS}]")
-_CJK_SPACE = re.compile(rf"(?<={_CJK.pattern}) (?=[\s\S])|(?<=[\s\S]) (?={_CJK.pattern})")
+_CJK = lazy(f"[{CJK_CLASS}]")
+_CJK_SPACE = lazy(rf"(?<={_CJK.pattern}) (?=[\s\S])|(?<=[\s\S]) (?={_CJK.pattern})")
 
 # Half-width punctuation and its full-width form, as printed in UN Chinese texts.
 _FULL_WIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
@@ -58,8 +58,8 @@ def tidy_text(text: str, lang: str) -> str:
     return text
 
 
-_SPACE_BEFORE_CLOSE = re.compile(r" +(?=[,;)\]])")
-_SPACE_AFTER_OPEN = re.compile(r"(?<=[(\[]) +")
+_SPACE_BEFORE_CLOSE = lazy(r" +(?=[,;)\]])")
+_SPACE_AFTER_OPEN = lazy(r"(?<=[(\[]) +")
 
 
 def _neighbour(text: str, i: int, step: int) -> str:
@@ -154,7 +154,7 @@ def join_lines(pieces: list[str], vocabulary: frozenset[str] = frozenset()) -> s
 
 
 _LONGEST_CUT = 100
-_FIRST_WORD = re.compile(r"\w+")
+_FIRST_WORD = lazy(r"\w+")
 
 
 def _tail(parts: list[str], size: int) -> str:

@@ -21,6 +21,7 @@ import re
 from collections.abc import Sequence
 
 from ..diff import Diff, Op, summary_line
+from ..lazyre import lazy
 from .diff_labels import (
     body_ops,
     excerpt_notes,
@@ -35,7 +36,7 @@ from .diff_labels import (
 from .markdown import escape
 from .options import RenderOptions
 
-_EDGES = re.compile(r"^(\s*)(.*?)(\s*)$", re.S)
+_EDGES = lazy(r"^(\s*)(.*?)(\s*)$", re.S)
 _TAGS = {"delete": ("<del>", "</del>"), "insert": ("<ins>", "</ins>")}
 HARD_BREAK = "  \n"
 """Provisions of a split or merge joined in the ops by a newline stay on their own lines."""

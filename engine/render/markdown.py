@@ -14,12 +14,14 @@ from __future__ import annotations
 
 import re
 
-_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&$])")
+from ..lazyre import lazy
+
+_SPECIAL = lazy(r"([\\`*_\[\]<>|~&$])")
 # GitHub links bare `www.` and `http://` addresses, and takes an escaping backslash after
 # one into the link (`www.un.org\*` shows `www.un.org\`): escaping the `.` or `:` that
 # starts the address leaves it plain text.
-_AUTOLINK = re.compile(r"(?i)(?<=www)\.|:(?=//)")
-_LINE_START = re.compile(r"^[ \t]*(?:([#+=-])|(\d+)([.)]))", re.M)
+_AUTOLINK = lazy(r"(?i)(?<=www)\.|:(?=//)")
+_LINE_START = lazy(r"^[ \t]*(?:([#+=-])|(\d+)([.)]))", re.M)
 
 
 def escape(text: str) -> str:

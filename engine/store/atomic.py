@@ -14,12 +14,13 @@ import re
 from pathlib import Path
 
 from ..errors import StoreError
+from ..lazyre import lazy
 
 TMP_SUFFIX = ".tmp"
 
 
 # `.<name>.<8 hex digits>.tmp`: precise, so that recovery never takes someone else's file.
-_TEMPORARY = re.compile(r"\.(?P<name>.+)\.[0-9a-f]{8}" + re.escape(TMP_SUFFIX))
+_TEMPORARY = lazy(r"\.(?P<name>.+)\.[0-9a-f]{8}" + re.escape(TMP_SUFFIX))
 
 
 def temporary_for(path: Path) -> str | None:

@@ -35,6 +35,7 @@ from typing import Any
 from ..controls import escape_controls
 from ..errors import FormatError, InputError, ModelError
 from ..languages import LANGUAGES
+from ..lazyre import lazy
 from ..model import (
     ID_RE,
     Footnote,
@@ -70,7 +71,7 @@ META_KEYS: tuple[str, ...] = (
 )
 assert set(META_KEYS) == {f.name for f in fields(Metadata)}
 
-PROVISION_LINE = re.compile(
+PROVISION_LINE = lazy(
     r"""
     ^(?P<id>[a-z0-9.]+)          # pp3, op16.a.i (checked against model.ID_RE below)
     (?:\ \((?P<number>[^()]*)\))? # printed number, only where it differs from the position
@@ -78,12 +79,12 @@ PROVISION_LINE = re.compile(
     """,
     re.VERBOSE,
 )
-FOOTNOTE_LINE = re.compile(r"^\[\^(?P<marker>[^\s\[\]\\^]+)\]:(?: (?P<text>.*))?$")
-INLINE_MARKER = re.compile(r"\\(?P<escaped>[\\[])|\[\^(?P<marker>[^\s\[\]\\^]+)\]")
+FOOTNOTE_LINE = lazy(r"^\[\^(?P<marker>[^\s\[\]\\^]+)\]:(?: (?P<text>.*))?$")
+INLINE_MARKER = lazy(r"\\(?P<escaped>[\\[])|\[\^(?P<marker>[^\s\[\]\\^]+)\]")
 # What no canonical file holds: a control character other than the line feed, or white
 # space at the end of a line.
-_FORBIDDEN = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]|[^\S\n](?=\n|\Z)")
-_CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
+_FORBIDDEN = lazy(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]|[^\S\n](?=\n|\Z)")
+_CONTROL = lazy(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
 _FIRST_LINE = re.compile(rb"\A(?:\xef\xbb\xbf)?---[ \t\r]*(?:\n|\Z)")
 
 

@@ -10,15 +10,15 @@ anything is written there (a symlinked folder cannot lead out either).
 from __future__ import annotations
 
 import datetime as _dt
-import re
 from collections.abc import Iterable
 from pathlib import Path
 
 from ..errors import InputError, StoreError
+from ..lazyre import lazy
 from ..symbols import SymbolError, store_symbol
 
-SERIES_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-DATE_RE = re.compile(r"\d{4}(?:-\d{2}-\d{2})?")
+SERIES_RE = lazy(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+DATE_RE = lazy(r"\d{4}(?:-\d{2}-\d{2})?")
 
 
 def did_you_mean(word: str, known: Iterable[str]) -> str:
