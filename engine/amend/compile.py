@@ -33,7 +33,6 @@ from .actions import (
     Amendment,
     AmendmentList,
     DeleteProvision,
-    DeleteProvisions,
     DeleteWords,
     InsertProvision,
     InsertWords,
@@ -176,13 +175,13 @@ def _removes(amendment: Amendment, pid: str) -> bool:
     the paragraph before it): moving it too is a contradiction `apply` refuses."""
     if isinstance(amendment, Merge):
         return amendment.targets[0] != pid
-    return isinstance(amendment, DeleteProvision | DeleteProvisions)
+    return isinstance(amendment, DeleteProvision)
 
 
 def _key(amendment: Amendment) -> Amendment:
     """What makes two proposals the same: everything but the proposer and how references
     were typed ("PP2" and "the second preambular paragraph" name one paragraph)."""
-    if isinstance(amendment, Merge | DeleteProvisions):
+    if isinstance(amendment, Merge | DeleteProvision):
         return dataclasses.replace(amendment, proposer=None, refs=())
     if isinstance(amendment, MoveProvision):
         return dataclasses.replace(amendment, proposer=None, ref="", anchor_ref="")

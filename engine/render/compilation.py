@@ -23,7 +23,6 @@ from typing import Any
 from ..amend.actions import (
     Amendment,
     DeleteProvision,
-    DeleteProvisions,
     DeleteWords,
     InsertProvision,
     InsertWords,
@@ -84,7 +83,7 @@ def whole_phrase(proposal: Proposal, language: str, label: dict[str, str], q: Qu
     q = q or quote_for(language)
     a: Amendment = proposal.amendment
     zh = language == "zh"
-    if isinstance(a, DeleteProvision | DeleteProvisions):
+    if isinstance(a, DeleteProvision):
         return "删除" if zh else "delete"
     if isinstance(a, ReplaceProvision):
         return f"改为{q(a.new)}" if zh else f"replace with {q(a.new)}"
@@ -121,7 +120,7 @@ def warning_line(
         elif isinstance(a, (ReplaceWords, InsertWords, DeleteWords)):  # pragma: no cover - never structural
             what = label[a.target]
         else:
-            first = a.targets[0] if isinstance(a, Merge | DeleteProvisions) else a.target
+            first = a.targets[0] if isinstance(a, Merge | DeleteProvision) else a.target
             what = f"{label[first]}{'：' if zh else ', '}{whole_phrase(proposal, language, label)}"
         parts.append(bracket(names(proposal, language), what, language, brackets))
     if zh:

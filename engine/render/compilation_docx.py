@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..amend.actions import DeleteProvision, DeleteProvisions, Merge, MoveProvision, ReplaceProvision, Split
+from ..amend.actions import DeleteProvision, Merge, MoveProvision, ReplaceProvision, Split
 from ..amend.compile import Compilation, Entry, Proposal, labels
 from .compilation import conflict_mark, names, new_mark, phrase, render_text, whole_phrase
 from .wordml import LABEL_STYLE, Writer
@@ -137,9 +137,7 @@ class _Compiler:
         a = proposal.amendment
         who = self.who(proposal)
         assert entry.provision is not None
-        if isinstance(a, DeleteProvision | DeleteProvisions) or (
-            isinstance(a, Merge) and a.targets[0] != entry.provision.id
-        ):
+        if isinstance(a, DeleteProvision) or (isinstance(a, Merge) and a.targets[0] != entry.provision.id):
             self.deleted(entry, who)
             return
         assert isinstance(a, (ReplaceProvision, Split, Merge))
