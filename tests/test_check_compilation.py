@@ -35,6 +35,9 @@ DEMO = {
     # every kind of proposal on a whole provision: replace, split, merge, move, a new
     # paragraph with subparagraphs, a new subparagraph (`OP30 (b) bis`)
     "en-whole": (L41, ["en-brazil.txt", "en-canada.txt", "en-norway.txt"], []),
+    # subparagraphs placed before the first paragraph, under a new paragraph another line
+    # inserted there (`OP0 bis (a)`), and before a paragraph's existing (a) (`OP30 (0) bis`)
+    "en-first": (L41, ["en-chile.txt", "en-canada.txt"], []),
     "zh": (ZH, ["zh-china.txt", "zh-russia.txt"], []),
     "zh-cuba": (ZH, ["zh-cuba.txt", "zh-china.txt", "zh-russia.txt"], ["古巴"]),
 }

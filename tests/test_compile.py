@@ -650,3 +650,79 @@ def test_a_paragraph_given_its_first_subparagraphs_letters_them_under_it() -> No
         ("a", op5.id),
         ("b", op5.id),
     ]
+
+
+def _labelled_l41() -> Resolution:
+    """L.41 as a negotiation draft, every paragraph under its label (`PP3`, `OP30`) and each
+    subparagraph under its letter: `apply` then labels the paragraphs it adds."""
+    from engine.read import read_bytes
+
+    blocks = [L41.meta.title or "", L41.body_line or ""]
+    for k, p in enumerate(L41.provisions, start=1):
+        blocks.append(f"({p.number}) {p.text}" if p.depth else f"{p.part.upper()}{p.number or k} {p.text}")
+    draft = read_bytes("\n\n".join(blocks).encode("utf-8"), lang="en")
+    assert draft.labelled
+    return draft
+
+
+def _shape(res: Resolution) -> list[tuple[str, int, str, str | None]]:
+    """Each provision as a reader of the text meets it: part, depth, printed number, and the
+    printed number of the paragraph it belongs to."""
+    number = {p.id: p.number for p in res.provisions}
+    return [(p.part, p.depth, p.number, number.get(p.parent_id or "")) for p in res.provisions]
+
+
+def test_subparagraphs_before_a_first_read_back_as_what_they_are() -> None:
+    """A subparagraph inserted before the first paragraph, after a new paragraph another line
+    of the list inserts there (as `amend` writes A/HRC/RES/22/23 -> A/RES/70/173), was labelled
+    `OP0 ter`, a paragraph, and read back as one; one inserted before OP30's (a) was `OP30 (0)
+    bis`, read back as a second OP30. Now, in compile and apply alike, the first is lettered
+    under the new paragraph (`OP0 bis (a)`) and the second hangs on (0) as a paragraph before
+    OP1 hangs on OP0, and reads back as OP30's subparagraph before its (a)."""
+    from engine.read import read_bytes
+    from engine.render.document import render_plain
+
+    listed = lists(L41, ["en-chile.txt"])[0]
+    c = compile_lists(L41, [listed])
+    assert [(e.label, e.depth) for e in c.entries if e.provision is None] == [
+        ("OP0 bis", 0),
+        ("OP0 bis (a)", 1),
+        ("OP0 bis (b)", 1),
+        ("OP0 ter", 0),
+        ("OP30 (0) bis", 1),
+        ("OP30 (0) ter", 1),
+    ]
+    back = read_bytes(render_text(c).encode("utf-8"), lang="en")
+    shape = _shape(back)
+    assert shape[3:7] == [
+        ("op", 0, "0 bis", None),
+        ("op", 1, "a", "0 bis"),
+        ("op", 1, "b", "0 bis"),
+        ("op", 0, "0 ter", None),
+    ]
+    at = next(k for k, p in enumerate(back.provisions) if p.depth == 0 and p.number == "30")
+    assert shape[at : at + 4] == [
+        ("op", 0, "30", None),
+        ("op", 1, "0 bis", "30"),
+        ("op", 1, "0 ter", "30"),
+        ("op", 1, "a", "30"),
+    ]
+
+    # apply, on a negotiation draft: the same labels for the paragraphs (OP0 ter, not OP0
+    # quater after subparagraphs that used up `ter`), subparagraphs lettered by position
+    draft = _labelled_l41()
+    amended = apply(draft, lists(draft, ["en-chile.txt"])[0].amendments)
+    again = read_bytes(render_plain(amended).encode("utf-8"), lang="en")
+    assert _shape(again) == _shape(amended)
+    assert _shape(amended)[3:7] == [
+        ("op", 0, "0 bis", None),
+        ("op", 1, "a", "0 bis"),
+        ("op", 1, "b", "0 bis"),
+        ("op", 0, "0 ter", None),
+    ]
+    op30 = next(p for p in amended.provisions if p.depth == 0 and p.number == "30")
+    assert [p.text for p in amended.provisions if p.parent_id == op30.id][:3] == [
+        "Engaging with the treaty bodies;",
+        "Reporting on progress;",
+        L41.provision("op30.a").text,
+    ]
