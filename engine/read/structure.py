@@ -170,7 +170,9 @@ def _cut_flattened(line: Line, lang: str) -> list[Line]:
     if body_at:
         cuts.add(body_at)
     start = openers.body_line_match(text[body_at or 0 :], lang)
-    if start and start[2]:
+    if start and start[2] and not only_attributions(start[2]):
+        # (Proposals on the body line, `The General Assembly, [Canada: replace ...]`, as a
+        # compilation text writes them, stay on it: they are no paragraph.)
         cuts.add((body_at or 0) + len(text[body_at or 0 :]) - len(start[2]))
     for m in (_INLINE_CUT_CASED if lang in _CASED_LANGUAGES else _INLINE_CUT).finditer(text):
         # Only the end of the text before the cut can match: search that window, not the
