@@ -265,3 +265,26 @@ def test_a_paragraph_ends_past_the_proposals_on_it() -> None:
     assert ends_paragraph("Decides; [Canada: delete] (agreed)")
     assert ends_paragraph("Decides, [A: delete] / [B: replace with " + '"' + "y" * 100 + '"] (conflicting)')
     assert not ends_paragraph("Decides (A/78/53)")
+
+
+def test_a_title_is_read_past_the_proposals_on_it(tmp_path: Path) -> None:
+    """The line before the body line is the title when its words are one: measured and ended
+    without the proposals after them. A title line past 300 characters with its proposals,
+    or one whose proposal quotes a date or a meeting, was no title, and its proposals went
+    unreported."""
+    from engine.amend.parse import parse
+
+    new = "global cooperation, as agreed on 25 June 1993 at the 82nd meeting of the World Conference " + (
+        "and reaffirmed since " * 10
+    )
+    listed = parse(
+        f'Proposed by: Peru\nIn the title, replace "international cooperation" with "{new}".\n', A51
+    )
+    text = render_text(compile_lists(A51, [listed]))
+    title_line = text.split("\n\n")[1]
+    assert len(title_line) > 300
+    res = read_bytes(text.encode("utf-8"), lang="en")
+    assert res.meta.title == title_line
+    assert [f.message for f in check(res).findings if f.provision is None] == [
+        "title: 1 delegation proposal(s) on it (Peru); settle them before adoption."
+    ]
