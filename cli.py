@@ -1128,8 +1128,9 @@ def compile_(
 
     Each LIST is an amendment list as `resdiff apply` reads it (JSON, or typed in the
     language of BASE). Every proposal is shown where it touches the base, in square brackets
-    with its proposers; a new paragraph gets a label that shifts no other (OP5 bis, OP5 ter,
-    PP2 bis; OP0 bis before the first). Proposals touching the same words, or rewriting the
+    with its proposers (on the title and the body line, after their words); a new paragraph
+    gets a label that shifts no other (OP5 bis, OP5 ter, PP2 bis; OP0 bis before the first;
+    OP5 (0) bis before OP5's (a)). Proposals touching the same words, or rewriting the
     same paragraph, are grouped and marked conflicting; the same proposal from several
     delegations is shown once with all their names. In Word (-o compilation.docx) each
     proposal is a tracked change whose author is its proposer(s); conflicting ones are

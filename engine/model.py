@@ -65,8 +65,11 @@ def _name_glue() -> re.Pattern[str]:
 
 @functools.cache
 def _action() -> re.Pattern[str]:
+    # `after "x", insert "y"`: how compile says an insertion that quotes its own anchor (in a
+    # conflicting group, on the title or the body line), a quote right after the word.
     return re.compile(
-        r"""\s*(?:["“”'‘]|(?:delete|deletion|retain|keep|add|addition|insert|replace|reword|amend|move|
+        r"""\s*(?:["“”'‘]|(?:after|before)\s+["“]|
+    (?:delete|deletion|retain|keep|add|addition|insert|replace|reword|amend|move|
     merge|split|reinstate|restore|support|oppose|reserve|reservation|bracket|alt|alternative|new|
     propose|proposal|prefer|strike|remove|substitute|change|supprimer|maintenir|ajouter|remplacer|
     ins[ée]rer|d[ée]placer|suprimir|eliminar|mantener|a[ñn]adir|reemplazar|sustituir|insertar|
@@ -162,6 +165,12 @@ def without_attributions(text: str) -> str:
     return stripped
 
 
+def bracketed_passages(text: str) -> int:
+    """How many passages of `text` stand in square brackets as text not yet agreed: not a
+    delegation's attributed proposal, nor a status tag at the end (`Provision.bracketed`)."""
+    return sum(attribution(m[0][1:-1]) is None for m in BRACKETED.finditer(STATUS_TAG.sub("", text)))
+
+
 def only_attributions(text: str) -> bool:
     """A line that holds nothing but proposals attributed to delegations (`[Canada: delete] /
     [Norway: retain] (conflicting)`): in a compilation text, said of the paragraph above it."""
@@ -242,8 +251,7 @@ class Provision:
         in square brackets at the end (`[agreed]`, `status`) are said of the text, not text
         in brackets, so they are not counted: `Decides to [act] [Canada: replace with
         "take action"];` holds one unagreed passage, `...; [agreed]` none."""
-        text = STATUS_TAG.sub("", self.text)
-        return sum(attribution(m[0][1:-1]) is None for m in BRACKETED.finditer(text))
+        return bracketed_passages(self.text)
 
     @property
     def proposals(self) -> tuple[tuple[str, str], ...]:

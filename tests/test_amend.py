@@ -278,7 +278,7 @@ def error(amendments: list) -> str:
 
 
 def test_a_missing_target_is_named() -> None:
-    assert error([DeleteProvision("op9", "operative paragraph 9")]) == (
+    assert error([DeleteProvision.one("op9", "operative paragraph 9")]) == (
         "amendment 1 (operative paragraph 9): the base text has no such provision (op9)"
     )
 
@@ -307,7 +307,7 @@ def test_overlapping_amendments_are_refused() -> None:
     )
     assert error(
         [
-            DeleteProvision("op2", "operative paragraph 2"),
+            DeleteProvision.one("op2", "operative paragraph 2"),
             ReplaceProvision("op2", "operative paragraph 2", "x"),
         ]
     ) == ("amendment 2 (operative paragraph 2) overlaps amendment 1: both rewrite it")
@@ -340,7 +340,7 @@ def test_every_operation_applies() -> None:
 
 def test_a_malformed_json_list_names_the_amendment() -> None:
     data = {"schema": "resdiff.amendments/1", "language": "en", "amendments": [
-        {"operation": "delete-provision", "target": "op1", "ref": "operative paragraph 1"},
+        {"operation": "delete-provision", "targets": ["op1"], "refs": ["operative paragraph 1"]},
         {"operation": "delete-words", "target": "op1", "ref": "operative paragraph 1"},
     ]}  # fmt: skip
     with pytest.raises(AmendmentError, match=r"^list\.json: not a resdiff\.amendments/1 list: amendment 2: "):
@@ -375,7 +375,7 @@ def test_title_and_body_line_changes_are_amendments_and_apply() -> None:
 
 def test_the_title_is_no_paragraph() -> None:
     with pytest.raises(AmendmentError) as caught:
-        apply(TITLED, [DeleteProvision("title", "the title")])
+        apply(TITLED, [DeleteProvision.one("title", "the title")])
     assert (
         str(caught.value)
         == "amendment 1 (the title): the title is not a paragraph; only its words can be amended"

@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from engine.amend import InsertProvision, apply, derive
+from engine.amend.actions import targets
 from engine.amend.parse import parse
 from engine.amend.text import render_text
 from engine.diff import compare
@@ -332,7 +333,7 @@ def test_labels_of_a_negotiation_draft_are_read_as_labels() -> None:
     draft = _labelled_seed()
     assert [p.number for p in draft.provisions[2:5]] == ["3", "3 bis", "4"]
     listed = parse("在PP4中，将“还回顾”改为“并回顾”。\n删除PP3 bis。\n", draft).amendments
-    assert [a.target for a in listed] == ["pp5", "pp4"]
+    assert [targets(a) for a in listed] == [("pp5",), ("pp4",)]
     edited = _labelled_seed({"op3bis": "[强烈]促请各国加强合作；", "pp3bis": "欣见咨询委员会的研究报告，"})
     amendments = derive(compare(draft, edited))
     text = render_text(amendments)

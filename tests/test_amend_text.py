@@ -97,7 +97,8 @@ EXAMPLES = [
     (InsertProvision("op5", "operative paragraph 5", P),
      'After operative paragraph 5, insert a new paragraph reading: "Decides to remain seized of the matter."',
      "在执行部分第5段之后插入一个新段落，内容如下：“Decides to remain seized of the matter.”"),
-    (DeleteProvision("op7", "operative paragraph 7"), "Delete operative paragraph 7.", "删除执行部分第7段。"),
+    (DeleteProvision.one("op7", "operative paragraph 7"),
+     "Delete operative paragraph 7.", "删除执行部分第7段。"),
     (ReplaceProvision("op9", "operative paragraph 9", "Decides."),
      'Replace operative paragraph 9 with the following: "Decides."', "将执行部分第9段改为：“Decides.”"),
     (MoveProvision("op4", "operative paragraph 4", "op9", "operative paragraph 9"),
@@ -120,7 +121,7 @@ def in_chinese(amendment):
     changes = {
         name: zh(getattr(amendment, name)) for name in ("ref", "anchor_ref") if hasattr(amendment, name)
     }
-    if isinstance(amendment, Merge):
+    if isinstance(amendment, Merge | DeleteProvision):
         changes["refs"] = tuple(zh(ref) for ref in amendment.refs)
     return replace(amendment, **changes)
 
@@ -137,7 +138,7 @@ def test_new_paragraphs_follow_their_instruction_and_proposers_are_named() -> No
         "op1", "operative paragraph 1", (Piece("Calls upon States:"), Piece("(a) to act;", depth=1))
     )
     text = AMENDMENT_RENDERERS["text"](
-        AmendmentList((DeleteProvision("op2", "operative paragraph 2", "Chile"), split), "en")
+        AmendmentList((DeleteProvision.one("op2", "operative paragraph 2", "Chile"), split), "en")
     )
     assert text == (
         "Delete operative paragraph 2. (proposed by Chile)\n"

@@ -8,7 +8,9 @@ second `OP30`, and the proposers after a new paragraph (`OP5 bis [...] (Canada, 
 were not seen. The property: reading the compilation of lists that each apply gives every
 base paragraph once with its label, each new one with its label, and on each exactly the
 proposals `compile` put there, with their proposers; `check` then faults nothing but the
-bracketed text and the proposals (and that a compilation has no body line).
+bracketed text and the proposals. The title and the body line read back as the base's, the
+proposals on them after their words (the title was read as the header's `Conflicts: 2`),
+and `check` reports those proposals too.
 """
 
 from __future__ import annotations
@@ -25,9 +27,12 @@ from engine.read import read_bytes
 from engine.read.structure import ends_paragraph
 from engine.render.compilation import names, render_text
 
+from .test_amend import HISTORY, load
 from .test_check import read
 from .test_cli import run
 from .test_compile import DATA, L41, ZH, lists
+
+A51 = load(HISTORY.find("A/RES/51/100", "en"))
 
 DEMO = {
     # the lists of `make demo` (zh), and the English ones of tests/data/compile, Mexico's by --as
@@ -35,9 +40,20 @@ DEMO = {
     # every kind of proposal on a whole provision: replace, split, merge, move, a new
     # paragraph with subparagraphs, a new subparagraph (`OP30 (b) bis`)
     "en-whole": (L41, ["en-brazil.txt", "en-canada.txt", "en-norway.txt"], []),
+    # subparagraphs placed before the first paragraph, under a new paragraph another line
+    # inserted there (`OP0 bis (a)`), and before a paragraph's existing (a) (`OP30 (0) bis`)
+    "en-first": (L41, ["en-chile.txt", "en-canada.txt"], []),
     "zh": (ZH, ["zh-china.txt", "zh-russia.txt"], []),
     "zh-cuba": (ZH, ["zh-cuba.txt", "zh-china.txt", "zh-russia.txt"], ["古巴"]),
+    # proposals on the title (conflicting ones among them) and on the body line
+    "en-headings": (A51, ["en-peru.txt", "en-chile-title.txt"], []),
+    "zh-headings": (ZH, ["zh-cuba-title.txt", "zh-china.txt"], []),
 }
+
+
+def heading_proposers(c: Compilation, target: str) -> list[str]:
+    """Who proposed what on the title (body line), in the order the text shows them."""
+    return next((proposers(e, c.language) for e in c.headings if e.heading == target), [])
 
 
 def compilation(case: str) -> Compilation:
@@ -76,6 +92,13 @@ def test_a_compilation_reads_back_as_compile_made_it(case: str) -> None:
     assert sum(p.text in base_texts for p in res.provisions) == sum(
         not e.groups and not e.whole and e.provision is not None for e in c.entries
     )
+    # the title and the body line: the base's words, then the proposals on them
+    for got, target, base in (
+        (res.meta.title, "title", c.base.meta.title),
+        (res.body_line, "body-line", c.base.body_line),
+    ):
+        assert (got or "").startswith(base or "")
+        assert [who for who, _ in attributed(got or "")] == heading_proposers(c, target)
 
 
 @pytest.mark.parametrize("case", sorted(DEMO))
@@ -86,7 +109,19 @@ def test_check_on_a_compilation_reports_the_proposals_compile_made(case: str) ->
     # only the proposals: the body line the compilation carries (the base's) tells the reader
     # where the draft starts, so no header or body-line warning either
     assert {(f.rule, f.severity) for f in findings} == {("brackets", "warning")}
-    assert res.body_line == c.base.body_line
+    assert (res.body_line or "").startswith(c.base.body_line or "")
+    # on the title and the body line, with their delegations
+    for name, target in (("title", "title"), ("body line", "body-line")):
+        who = heading_proposers(c, target)
+        on_it = [f.message for f in findings if f.provision is None and f.message.startswith(f"{name}: ")]
+        assert on_it == (
+            [
+                f"{name}: {len(who)} delegation proposal(s) on it ({', '.join(dict.fromkeys(who))}); "
+                "settle them before adoption."
+            ]
+            if who
+            else []
+        )
     said = {f.provision: f.message for f in findings if f.rule == "brackets"}
     expected = {p.id: proposers(e, c.language) for p, e in zip(res.provisions, c.entries, strict=True)}
     for pid, who in expected.items():
@@ -230,3 +265,26 @@ def test_a_paragraph_ends_past_the_proposals_on_it() -> None:
     assert ends_paragraph("Decides; [Canada: delete] (agreed)")
     assert ends_paragraph("Decides, [A: delete] / [B: replace with " + '"' + "y" * 100 + '"] (conflicting)')
     assert not ends_paragraph("Decides (A/78/53)")
+
+
+def test_a_title_is_read_past_the_proposals_on_it(tmp_path: Path) -> None:
+    """The line before the body line is the title when its words are one: measured and ended
+    without the proposals after them. A title line past 300 characters with its proposals,
+    or one whose proposal quotes a date or a meeting, was no title, and its proposals went
+    unreported."""
+    from engine.amend.parse import parse
+
+    new = "global cooperation, as agreed on 25 June 1993 at the 82nd meeting of the World Conference " + (
+        "and reaffirmed since " * 10
+    )
+    listed = parse(
+        f'Proposed by: Peru\nIn the title, replace "international cooperation" with "{new}".\n', A51
+    )
+    text = render_text(compile_lists(A51, [listed]))
+    title_line = text.split("\n\n")[1]
+    assert len(title_line) > 300
+    res = read_bytes(text.encode("utf-8"), lang="en")
+    assert res.meta.title == title_line
+    assert [f.message for f in check(res).findings if f.provision is None] == [
+        "title: 1 delegation proposal(s) on it (Peru); settle them before adoption."
+    ]

@@ -63,7 +63,7 @@ def test_a_hand_made_list_applies_to_the_seed(tmp_path: Path) -> None:
          "old": "第23/3号", "new": "第24/1号"},
         {"operation": "insert-provision", "target": "op5", "ref": "执行部分第5段", "position": "after",
          "pieces": [{"text": "决定继续审议这一问题；", "part": "op", "depth": 0}]},
-        {"operation": "delete-provision", "target": "op7", "ref": "执行部分第7段"},
+        {"operation": "delete-provision", "targets": ["op7"], "refs": ["执行部分第7段"]},
     )  # fmt: skip
     result = run("apply", str(SEED), str(listed), "--format", "text")
     assert result.returncode == 0, result.stderr
@@ -73,7 +73,7 @@ def test_a_hand_made_list_applies_to_the_seed(tmp_path: Path) -> None:
 
 def test_a_missing_target_stops_the_run_and_writes_nothing(tmp_path: Path) -> None:
     listed = write_list(
-        tmp_path, {"operation": "delete-provision", "target": "op99", "ref": "执行部分第99段"}
+        tmp_path, {"operation": "delete-provision", "targets": ["op99"], "refs": ["执行部分第99段"]}
     )
     out = tmp_path / "out.md"
     result = run("apply", str(SEED), str(listed), "-o", str(out))
@@ -84,7 +84,7 @@ def test_a_missing_target_stops_the_run_and_writes_nothing(tmp_path: Path) -> No
 def test_ambiguous_words_are_named(tmp_path: Path) -> None:
     listed = write_list(
         tmp_path,
-        {"operation": "delete-provision", "target": "op7", "ref": "执行部分第7段"},
+        {"operation": "delete-provision", "targets": ["op7"], "refs": ["执行部分第7段"]},
         {"operation": "delete-words", "target": "pp3", "ref": "序言部分第三段", "old": "决议"},
     )
     result = run("apply", str(SEED), str(listed))
@@ -114,7 +114,7 @@ def test_a_malformed_list_is_one_error_line(tmp_path: Path) -> None:
 def test_continue_applies_the_others_and_lists_those_that_failed(tmp_path: Path) -> None:
     listed = write_list(
         tmp_path,
-        {"operation": "delete-provision", "target": "op7", "ref": "执行部分第7段"},
+        {"operation": "delete-provision", "targets": ["op7"], "refs": ["执行部分第7段"]},
         {"operation": "delete-words", "target": "pp3", "ref": "序言部分第三段", "old": "决议"},
         {"operation": "replace-provision", "target": "op7", "ref": "执行部分第7段", "new": "重申；"},
     )

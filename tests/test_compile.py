@@ -63,8 +63,14 @@ def compiled(case: str) -> Compilation:
     return compile_lists(base, lists(base, files), [n or None for n in names])
 
 
+def headings(res: Resolution) -> list[str]:
+    return [h for h in (res.meta.title, res.body_line) if h]
+
+
 def texts(res: Resolution) -> list[str]:
-    return [p.text for p in res.provisions]
+    """The text's paragraphs as a Word compilation holds them: its title and body line (when
+    it has them), then its provisions."""
+    return headings(res) + [p.text for p in res.provisions]
 
 
 # -- golden outputs, through the command line ------------------------------------------------
@@ -275,7 +281,7 @@ def test_apply_labels_an_amended_draft_as_the_compilation_does(pair: tuple[Resol
     amended = apply(draft, listed.amendments)
     data = render_docx(compile_lists(draft, [listed], ["A"]))
     assert resolve(data, accept=True) == texts(amended)
-    assert resolve(data, accept=True, labels=True) == [
+    assert resolve(data, accept=True, labels=True) == [""] * len(headings(amended)) + [
         f"{p.part.upper()}{p.number}" for p in amended.provisions
     ]
 
@@ -479,7 +485,7 @@ def test_the_html_page_shows_every_entry_in_a_browser(case: str, tmp_path: Path)
         browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
         page, errors, requests = open_report(browser, render_html(c), tmp_path / "c.html")
         assert errors == [] and requests == [(tmp_path / "c.html").as_uri()]
-        assert page.locator("section.entry").count() == len(c.entries)
+        assert page.locator("section.entry").count() == len(c.headings) + len(c.entries)
         assert page.locator("section.entry.conflicting").count() == c.conflicts
         assert page.locator("section.entry.new").count() == sum(e.provision is None for e in c.entries)
         ARTIFACTS.mkdir(exist_ok=True)
@@ -590,18 +596,24 @@ def test_the_md_reads_on_github_as_the_text_does(case: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("line", "what"),
+    ("line", "shown"),
     [
-        ('In the title, replace "international cooperation" with "global cooperation".', "the title"),
-        ('Replace the body line with the following: "The Council,"', "the body line"),
+        (
+            'In the title, replace "international cooperation" with "global cooperation".',
+            "Enhancement of international cooperation in the field of human rights "
+            '[Canada: replace "international cooperation" with "global cooperation"]\n',
+        ),
+        (
+            'Replace the body line with the following: "The Council,"',
+            'The Human Rights Council, [Canada: replace with "The Council,"]\n',
+        ),
     ],
 )
-def test_a_proposal_on_the_title_or_body_line_is_said_not_a_crash(
-    tmp_path: Path, line: str, what: str
-) -> None:
-    """A compilation has no place for proposals on the title or the body line yet: one was a
-    KeyError traceback; it is now refused with its file and line, and `--continue` compiles
-    the paragraphs' proposals and names it as not compiled (exit 1)."""
+def test_a_proposal_on_the_title_or_body_line_is_compiled(tmp_path: Path, line: str, shown: str) -> None:
+    """A compilation had no place for proposals on the title or the body line: one was a
+    KeyError traceback, then refused ("a compilation shows proposals on paragraphs only")
+    though `apply` makes it. Each now stands after the words it amends, attributed, as
+    the paragraphs' proposals do."""
     from click.testing import CliRunner
 
     import cli
@@ -613,15 +625,56 @@ def test_a_proposal_on_the_title_or_body_line_is_said_not_a_crash(
     )
     listed.write_text(f"Proposed by: Canada\n{line}\n{first}\n", encoding="utf-8")
     args = ["compile", "A/HRC/RES/38/3", "--lang", "en", str(listed), "--history", str(ROOT / "history")]
-    said = f"{listed}:2: amendment 1 amends {what}: a compilation shows proposals on paragraphs only"
-    refused = CliRunner().invoke(cli.main, args)
-    assert (refused.exit_code, refused.stdout) == (2, "")
-    assert refused.stderr.startswith(f"Error: {said}") and refused.stderr.count("\n") == 1
-    kept = CliRunner().invoke(cli.main, [*args, "--continue"])
-    assert kept.exit_code == 1 and f"not compiled: {said}" in kept.stderr
+    made = CliRunner().invoke(cli.main, args)
+    assert (made.exit_code, made.stderr) == (0, "")
+    assert f"\n{shown}" in made.stdout
     assert (
-        '[Reaffirming its commitment] [Canada: replace with "Reaffirming its firm commitment"]' in kept.stdout
+        '[Reaffirming its commitment] [Canada: replace with "Reaffirming its firm commitment"]' in made.stdout
     )
+
+
+HEADED = {
+    # proposals on the title (two of Chile's conflict with Peru's) and the body line
+    "en": ("A/RES/51/100", ["en-peru.txt", "en-chile-title.txt"]),
+    "zh": (str(SEED), ["zh-cuba-title.txt"]),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(HEADED))
+def test_proposals_on_the_title_and_body_line_in_every_format(lang: str) -> None:
+    """The model (`Compilation.headings`), JSON (checked against its schema), and Word: with
+    one list, "Accept all" gives the title and body line `apply` gives, "Reject all" the
+    base's; conflicting proposals on the title are comments, counted as one conflict."""
+    symbol, names = HEADED[lang]
+    base = api.read_file(Path(symbol)) if lang == "zh" else load(HISTORY.find(symbol, "en"))
+    listed = lists(base, names)
+    c = compile_lists(base, listed)
+    title, body = c.headings
+    assert (title.heading, title.text, body.heading, body.text) == (
+        "title",
+        base.meta.title,
+        "body-line",
+        base.body_line,
+    )
+    data = json.loads(render_json(c))
+    assert list(validator().iter_errors(data)) == []
+    assert [h["target"] for h in data["headings"]] == ["title", "body-line"]
+    assert [
+        [p["proposers"] for g in h["groups"] for p in g["proposals"]]
+        + [p["proposers"] for p in h["whole"]["proposals"]]
+        for h in data["headings"]
+    ] == [
+        [list(q.proposers) for g in e.groups for q, _ in g.proposals] + [list(q.proposers) for q in e.whole]
+        for e in c.headings
+    ]
+    assert all(e.groups or e.whole for e in c.headings)
+    one = compile_lists(base, listed[:1])
+    docx = render_docx(one)
+    assert resolve(docx, accept=True) == texts(apply(base, listed[0].amendments))
+    assert resolve(docx, accept=False) == texts(base)
+    if lang == "en":
+        assert c.conflicts == 1 and title.groups[0].conflicting and not body.conflicting
+        assert resolve(render_docx(c), accept=False) == texts(base)
 
 
 def test_a_paragraph_given_its_first_subparagraphs_letters_them_under_it() -> None:
@@ -649,4 +702,80 @@ def test_a_paragraph_given_its_first_subparagraphs_letters_them_under_it() -> No
     assert [(p.number, p.parent_id) for p in back.provisions if p.parent_id == op5.id] == [
         ("a", op5.id),
         ("b", op5.id),
+    ]
+
+
+def _labelled_l41() -> Resolution:
+    """L.41 as a negotiation draft, every paragraph under its label (`PP3`, `OP30`) and each
+    subparagraph under its letter: `apply` then labels the paragraphs it adds."""
+    from engine.read import read_bytes
+
+    blocks = [L41.meta.title or "", L41.body_line or ""]
+    for k, p in enumerate(L41.provisions, start=1):
+        blocks.append(f"({p.number}) {p.text}" if p.depth else f"{p.part.upper()}{p.number or k} {p.text}")
+    draft = read_bytes("\n\n".join(blocks).encode("utf-8"), lang="en")
+    assert draft.labelled
+    return draft
+
+
+def _shape(res: Resolution) -> list[tuple[str, int, str, str | None]]:
+    """Each provision as a reader of the text meets it: part, depth, printed number, and the
+    printed number of the paragraph it belongs to."""
+    number = {p.id: p.number for p in res.provisions}
+    return [(p.part, p.depth, p.number, number.get(p.parent_id or "")) for p in res.provisions]
+
+
+def test_subparagraphs_before_a_first_read_back_as_what_they_are() -> None:
+    """A subparagraph inserted before the first paragraph, after a new paragraph another line
+    of the list inserts there (as `amend` writes A/HRC/RES/22/23 -> A/RES/70/173), was labelled
+    `OP0 ter`, a paragraph, and read back as one; one inserted before OP30's (a) was `OP30 (0)
+    bis`, read back as a second OP30. Now, in compile and apply alike, the first is lettered
+    under the new paragraph (`OP0 bis (a)`) and the second hangs on (0) as a paragraph before
+    OP1 hangs on OP0, and reads back as OP30's subparagraph before its (a)."""
+    from engine.read import read_bytes
+    from engine.render.document import render_plain
+
+    listed = lists(L41, ["en-chile.txt"])[0]
+    c = compile_lists(L41, [listed])
+    assert [(e.label, e.depth) for e in c.entries if e.provision is None] == [
+        ("OP0 bis", 0),
+        ("OP0 bis (a)", 1),
+        ("OP0 bis (b)", 1),
+        ("OP0 ter", 0),
+        ("OP30 (0) bis", 1),
+        ("OP30 (0) ter", 1),
+    ]
+    back = read_bytes(render_text(c).encode("utf-8"), lang="en")
+    shape = _shape(back)
+    assert shape[3:7] == [
+        ("op", 0, "0 bis", None),
+        ("op", 1, "a", "0 bis"),
+        ("op", 1, "b", "0 bis"),
+        ("op", 0, "0 ter", None),
+    ]
+    at = next(k for k, p in enumerate(back.provisions) if p.depth == 0 and p.number == "30")
+    assert shape[at : at + 4] == [
+        ("op", 0, "30", None),
+        ("op", 1, "0 bis", "30"),
+        ("op", 1, "0 ter", "30"),
+        ("op", 1, "a", "30"),
+    ]
+
+    # apply, on a negotiation draft: the same labels for the paragraphs (OP0 ter, not OP0
+    # quater after subparagraphs that used up `ter`), subparagraphs lettered by position
+    draft = _labelled_l41()
+    amended = apply(draft, lists(draft, ["en-chile.txt"])[0].amendments)
+    again = read_bytes(render_plain(amended).encode("utf-8"), lang="en")
+    assert _shape(again) == _shape(amended)
+    assert _shape(amended)[3:7] == [
+        ("op", 0, "0 bis", None),
+        ("op", 1, "a", "0 bis"),
+        ("op", 1, "b", "0 bis"),
+        ("op", 0, "0 ter", None),
+    ]
+    op30 = next(p for p in amended.provisions if p.depth == 0 and p.number == "30")
+    assert [p.text for p in amended.provisions if p.parent_id == op30.id][:3] == [
+        "Engaging with the treaty bodies;",
+        "Reporting on progress;",
+        L41.provision("op30.a").text,
     ]

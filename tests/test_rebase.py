@@ -220,7 +220,7 @@ def test_an_amendment_the_revision_made_is_already_made() -> None:
     assert report(
         [
             InsertWords("op1", f"{OP} 1", "assistance", "and capacity-building"),
-            DeleteProvision("op3", f"{OP} 3"),
+            DeleteProvision.one("op3", f"{OP} 3"),
             ReplaceWords("op2", f"{OP} 2", "Strongly urges", "Urges"),
         ],
         new,
@@ -366,21 +366,21 @@ def test_splits_and_merges_follow() -> None:
         InsertWords("op2", f"{OP} 2", "the Council", "and to the General Assembly", "after"),
         Merge(("op3", "op4"), (f"{OP} 3", f"{OP} 4"), Piece("Decides to act and requests a report;")),
     )
-    # a paragraph the revision split is deleted part by part; splitting it again is a change
+    # a paragraph the revision split is deleted in all its parts, one deletion of the run they
+    # make; splitting it again is a change
     listed = AmendmentList(
         (
-            DeleteProvision("op1", f"{OP} 1"),
+            DeleteProvision.one("op1", f"{OP} 1"),
             Split("op2", f"{OP} 2", (Piece("Decides to act;"), Piece("Decides to wait;"))),
         ),
         "en",
     )
     deleted = rebase(listed, diff)
     assert deleted.amendments.amendments == (
-        DeleteProvision("op1", f"{OP} 1"),
-        DeleteProvision("op2", f"{OP} 2"),
+        DeleteProvision(("op1", "op2"), (f"{OP} 1", f"{OP} 2")),
         Split("op3", f"{OP} 3", (Piece("Decides to act;"), Piece("Decides to wait;"))),
     )
-    assert deleted.origin == (0, 0, 1)
+    assert deleted.origin == (0, 1)
     moved = rebase(AmendmentList((MoveProvision("op1", f"{OP} 1", "op3", f"{OP} 3"),), "en"), diff)
     assert [item.describe() for item in moved.not_carried] == [
         "amendment 1 (operative paragraph 1) not carried over (words-changed): the revision split "

@@ -80,23 +80,20 @@ class InsertProvision:
 
 @dataclass(frozen=True)
 class DeleteProvision:
-    """Delete <ref>."""
-
-    target: str
-    ref: str
-    proposer: str | None = None
-
-
-@dataclass(frozen=True)
-class DeleteProvisions:
-    """Delete <first> to <last> (operative paragraphs 5 to 7, the second to fourth preambular
-    paragraphs): a run of consecutive paragraphs of one part, as negotiators write it
-    instead of one deletion a paragraph. `targets` are every base provision of the run, in
-    base order (a typed range takes the subparagraphs inside it too); `refs` their references."""
+    """Delete <ref>, or delete <first> to <last> (operative paragraphs 5 to 7, the second to
+    fourth preambular paragraphs): one action whether it takes one provision or a run, as
+    a negotiator writes one line for either. `targets` are every base provision it takes, in
+    base order (a typed range takes the subparagraphs inside it too); `refs` their
+    references, one each. A deletion of one provision has one of each (`DeleteProvision.one`)."""
 
     targets: tuple[str, ...]
     refs: tuple[str, ...]
     proposer: str | None = None
+
+    @classmethod
+    def one(cls, target: str, ref: str, proposer: str | None = None) -> DeleteProvision:
+        """The deletion of one provision."""
+        return cls((target,), (ref,), proposer)
 
 
 @dataclass(frozen=True)
@@ -152,7 +149,6 @@ Amendment = (
     | DeleteWords
     | InsertProvision
     | DeleteProvision
-    | DeleteProvisions
     | ReplaceProvision
     | MoveProvision
     | Split
@@ -164,7 +160,6 @@ OPERATIONS: dict[str, type[Amendment]] = {
     "delete-words": DeleteWords,
     "insert-provision": InsertProvision,
     "delete-provision": DeleteProvision,
-    "delete-provisions": DeleteProvisions,
     "replace-provision": ReplaceProvision,
     "move-provision": MoveProvision,
     "split": Split,
@@ -176,12 +171,12 @@ OPERATION_OF: dict[type[Amendment], str] = {cls: name for name, cls in OPERATION
 
 def targets(amendment: Amendment) -> tuple[str, ...]:
     """The base ids an amendment touches (for a move, the provision moved)."""
-    return amendment.targets if isinstance(amendment, Merge | DeleteProvisions) else (amendment.target,)
+    return amendment.targets if isinstance(amendment, Merge | DeleteProvision) else (amendment.target,)
 
 
 def described(amendment: Amendment) -> str:
     """The references an amendment names, as a message says them."""
-    if isinstance(amendment, Merge | DeleteProvisions):
+    if isinstance(amendment, Merge | DeleteProvision):
         return " and ".join(amendment.refs)
     return amendment.ref
 

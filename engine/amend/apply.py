@@ -22,7 +22,6 @@ from ..model import FootnoteRef, Provision, Resolution, renumber
 from .actions import (
     Amendment,
     DeleteProvision,
-    DeleteProvisions,
     DeleteWords,
     InsertProvision,
     InsertWords,
@@ -220,8 +219,7 @@ class Patcher:
             InsertWords: self._collect_words,
             DeleteWords: self._collect_words,
             InsertProvision: self._collect_insert,
-            DeleteProvision: self._collect_whole,
-            DeleteProvisions: self._collect_deletions,
+            DeleteProvision: self._collect_deletions,
             ReplaceProvision: self._collect_whole,
             Split: self._collect_whole,
             Merge: self._collect_merge,
@@ -284,12 +282,12 @@ class Patcher:
                 index=index,
             )
 
-    def _collect_whole(self, index: int, amendment: DeleteProvision | ReplaceProvision | Split) -> None:
+    def _collect_whole(self, index: int, amendment: ReplaceProvision | Split) -> None:
         fate = self._fate(index, amendment, amendment.target)
         self._claim_whole(index, amendment, fate)
         fate.whole = (index, amendment)
 
-    def _collect_deletions(self, index: int, amendment: DeleteProvisions) -> None:
+    def _collect_deletions(self, index: int, amendment: DeleteProvision) -> None:
         if not amendment.targets:
             raise AmendmentError(f"{self._where(index, amendment)}: no paragraph to delete", index=index)
         for pid in amendment.targets:
@@ -341,7 +339,7 @@ class Patcher:
             return []
         if fate.whole is not None:
             _, amendment = fate.whole
-            if isinstance(amendment, DeleteProvision | DeleteProvisions):
+            if isinstance(amendment, DeleteProvision):
                 return []
             if isinstance(amendment, ReplaceProvision):
                 (refs,) = carried_markers([p], [amendment.new])
@@ -410,7 +408,7 @@ class Patcher:
                 continue
             if fate.merged_into is not None:
                 gone, verb = fate.merged_into, "merges it into another paragraph"
-            elif fate.whole is not None and isinstance(fate.whole[1], DeleteProvision | DeleteProvisions):
+            elif fate.whole is not None and isinstance(fate.whole[1], DeleteProvision):
                 gone, verb = fate.whole[0], "deletes it"
             else:
                 continue

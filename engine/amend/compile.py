@@ -16,7 +16,9 @@ it). Then proposals are gathered:
   each other and with any word proposal on it, two moves conflict, and so do a move and a
   deletion (or a merge into the paragraph before): exactly the pairs `apply` refuses as
   overlapping, so a single list that applies has no conflict;
-- a proposal conflicting on one provision conflicts wherever it stands (a merge spans several).
+- a proposal conflicting on one provision conflicts wherever it stands (a merge spans several);
+- the title and the body line take proposals as a provision does (their words amended, or
+  replaced whole): `Compilation.headings`.
 
 Renderers (text, md, html, json, docx) only read this model.
 """
@@ -33,7 +35,6 @@ from .actions import (
     Amendment,
     AmendmentList,
     DeleteProvision,
-    DeleteProvisions,
     DeleteWords,
     InsertProvision,
     InsertWords,
@@ -45,6 +46,7 @@ from .actions import (
 )
 from .apply import Edit, Patcher, apply_what_applies, word_edit
 from .labels import Labeller, labels
+from .refs import HEADINGS, heading_text
 
 WORD_TYPES = (ReplaceWords, InsertWords, DeleteWords)
 NO_PROPOSER = (
@@ -107,9 +109,15 @@ class Entry:
     moved_from: str | None = None
     split_labels: tuple[str, ...] = ()
     """The labels of the paragraphs a (non-conflicting) split proposal adds after the first."""
+    heading: str | None = None
+    """`title` or `body-line` for the words above the paragraphs (`Compilation.headings`):
+    `text` is then the base's words, `label` empty; proposals on them are word proposals
+    (`groups`) or a replacement whole (`whole`)."""
 
     @property
     def base_text(self) -> str:
+        if self.heading is not None:
+            return self.text
         return self.provision.text if self.provision is not None else ""
 
 
@@ -152,21 +160,24 @@ class Compilation:
     the next's that are new): the order `apply` would take them in."""
     warnings: tuple[StructureWarning, ...] = ()
     """Proposals that conflict with nothing yet together give no valid structure."""
+    headings: tuple[Entry, ...] = ()
+    """The title and the body line, as the base has them (`Entry.heading`), with the
+    proposals on them: a compilation circulates as the next draft, words above its
+    paragraphs included, and a list amends them as it amends a paragraph."""
 
     @property
     def proposers(self) -> tuple[str, ...]:
         seen: dict[str, None] = {}
-        for entry in self.entries:
+        for entry in (*self.headings, *self.entries):
             for proposal in _proposals_of(entry):
                 seen.update(dict.fromkeys(proposal.proposers))
         return tuple(seen)
 
     @property
     def conflicts(self) -> int:
-        """Places where proposals conflict: word groups and provisions."""
-        return sum(g.conflicting for e in self.entries for g in e.groups) + sum(
-            e.conflicting for e in self.entries
-        )
+        """Places where proposals conflict: word groups, provisions, the title and body line."""
+        every = (*self.headings, *self.entries)
+        return sum(g.conflicting for e in every for g in e.groups) + sum(e.conflicting for e in every)
 
 
 def _proposals_of(entry: Entry) -> list[Proposal]:
@@ -179,21 +190,17 @@ def _removes(amendment: Amendment, pid: str) -> bool:
     the paragraph before it): moving it too is a contradiction `apply` refuses."""
     if isinstance(amendment, Merge):
         return amendment.targets[0] != pid
-    return isinstance(amendment, DeleteProvision | DeleteProvisions)
+    return isinstance(amendment, DeleteProvision)
 
 
 def _key(amendment: Amendment) -> Amendment:
     """What makes two proposals the same: everything but the proposer and how references
     were typed ("PP2" and "the second preambular paragraph" name one paragraph)."""
-    if isinstance(amendment, Merge | DeleteProvisions):
+    if isinstance(amendment, Merge | DeleteProvision):
         return dataclasses.replace(amendment, proposer=None, refs=())
     if isinstance(amendment, MoveProvision):
         return dataclasses.replace(amendment, proposer=None, ref="", anchor_ref="")
     return dataclasses.replace(amendment, proposer=None, ref="")
-
-
-HEADING_TARGETS = ("title", "body-line")
-"""Targets that are no paragraph: a compilation has no place for proposals on them yet."""
 
 
 def _checked(
@@ -210,20 +217,6 @@ def _checked(
             f"{where}the amendments are in {listed.language} and the base text in {base.meta.language}; "
             "a list quotes the words of its base, in its language"
         )
-    # A compilation shows proposals on the paragraphs; one on the title or the body line has
-    # no place in it yet: said as a failure (with its file and line), never a crash.
-    heading = []
-    for k, a in enumerate(listed.amendments):
-        target = getattr(a, "target", None)
-        if target in HEADING_TARGETS:
-            what = "title" if target == "title" else "body line"
-            said = (
-                f"amendment {listed.numbers[k]} amends the {what}: a compilation shows proposals on "
-                "paragraphs only (resdiff apply makes it; --continue compiles the rest)"
-            )
-            heading.append(placed(AmendmentError(said, index=k)))
-    if heading and not keep_going:
-        raise heading[0]
     try:
         if not keep_going:
             Patcher(base, listed.language, listed.numbers).apply(listed.amendments)
@@ -231,7 +224,7 @@ def _checked(
         _, failed = apply_what_applies(base, listed.amendments, listed.language, listed.numbers)
     except AmendmentError as exc:
         raise placed(exc) from None
-    failed = [*heading, *(placed(exc) for exc in failed)]
+    failed = [placed(exc) for exc in failed]
     return {exc.index for exc in failed if exc.index is not None}, failed
 
 
@@ -316,8 +309,12 @@ class _Builder:
         self.base = base
         self.language = language
         self.proposals = proposals
-        self.words: dict[str, list[_Gathered]] = {p.id: [] for p in base.provisions}
-        self.whole: dict[str, list[_Gathered]] = {p.id: [] for p in base.provisions}
+        # The title and the body line stand as paragraphs do here (words and whole), by
+        # their target names: only their words are amended, or they are replaced whole.
+        self.headings = {t: text for t in HEADINGS if (text := heading_text(base, t)) is not None}
+        self.texts = {p.id: p.text for p in base.provisions} | self.headings
+        self.words: dict[str, list[_Gathered]] = {pid: [] for pid in self.texts}
+        self.whole: dict[str, list[_Gathered]] = {pid: [] for pid in self.texts}
         self.anchored: dict[str, list[_Gathered]] = {p.id: [] for p in base.provisions}
         for g in proposals:
             a = g.amendment
@@ -331,11 +328,12 @@ class _Builder:
                 if isinstance(a, MoveProvision):
                     self.anchored[a.anchor].append(g)
 
-    def _groups(self, p: Provision) -> list[list[tuple[_Gathered, Edit]]]:
-        """Interval merge of the word proposals' spans (quoted words and edit together)."""
+    def _groups(self, pid: str) -> list[list[tuple[_Gathered, Edit]]]:
+        """Interval merge of the word proposals' spans (quoted words and edit together) on
+        provision (or heading) `pid`."""
         items = []
-        for g in self.words[p.id]:
-            edit = word_edit(p.text, g.amendment, g.order, self.language)  # type: ignore[arg-type]
+        for g in self.words[pid]:
+            edit = word_edit(self.texts[pid], g.amendment, g.order, self.language)  # type: ignore[arg-type]
             lo, hi = min(edit.claim[0], edit.start), max(edit.claim[1], edit.end)
             items.append((lo, hi, g, edit))
         items.sort(key=lambda item: (item[0], item[1], item[2].order))
@@ -353,23 +351,23 @@ class _Builder:
     def _conflicts(self, grouped: dict[str, list[list[tuple[_Gathered, Edit]]]]) -> set[str]:
         """The provisions whose whole-provision proposals conflict; marks the proposals."""
         conflicted: set[str] = set()
-        for p in self.base.provisions:
-            for group in grouped[p.id]:
+        for pid in self.texts:
+            for group in grouped[pid]:
                 if len(group) > 1:
                     for g, _ in group:
                         g.conflicting = True
-            whole = self.whole[p.id]
+            whole = self.whole[pid]
             moves = [g for g in whole if isinstance(g.amendment, MoveProvision)]
             rewrites = [g for g in whole if not isinstance(g.amendment, MoveProvision)]
-            words_conflict = any(len(group) > 1 for group in grouped[p.id])
+            words_conflict = any(len(group) > 1 for group in grouped[pid])
             if (
                 len(rewrites) > 1
                 or len(moves) > 1
-                or (rewrites and grouped[p.id])
+                or (rewrites and grouped[pid])
                 or (moves and words_conflict)
-                or (moves and any(_removes(g.amendment, p.id) for g in rewrites))
+                or (moves and any(_removes(g.amendment, pid) for g in rewrites))
             ):
-                conflicted.add(p.id)
+                conflicted.add(pid)
         changed = True
         while changed:  # a proposal conflicting anywhere conflicts everywhere it stands
             changed = False
@@ -393,8 +391,16 @@ class _Builder:
         patcher.collect([g.amendment for g in on_it])
         return patcher.outcome(p.id)
 
+    def _word_groups(self, pid: str, grouped: list[list[tuple[_Gathered, Edit]]]) -> tuple[WordGroup, ...]:
+        text = self.texts[pid]
+        out = []
+        for group in grouped:
+            start, end = min(e.claim[0] for _, e in group), max(e.claim[1] for _, e in group)
+            out.append(WordGroup(start, end, text[start:end], tuple((g.frozen(), e) for g, e in group)))
+        return tuple(out)
+
     def build(self, submitted: tuple[Submitted, ...], failed: tuple[AmendmentError, ...]) -> Compilation:
-        grouped = {p.id: self._groups(p) for p in self.base.provisions}
+        grouped = {pid: self._groups(pid) for pid in self.texts}
         conflicted = self._conflicts(grouped)
         labeller = Labeller(self.base)
         label = labeller.label
@@ -419,15 +425,7 @@ class _Builder:
 
         for p in self.base.provisions:
             anchored(p, "before")
-            groups = tuple(
-                WordGroup(
-                    min(e.claim[0] for _, e in group),
-                    max(e.claim[1] for _, e in group),
-                    p.text[min(e.claim[0] for _, e in group) : max(e.claim[1] for _, e in group)],
-                    tuple((g.frozen(), e) for g, e in group),
-                )
-                for group in grouped[p.id]
-            )
+            groups = self._word_groups(p.id, grouped[p.id])
             whole = tuple(g.frozen() for g in sorted(self.whole[p.id], key=lambda g: g.order))
             split = next((g.amendment for g in self.whole[p.id] if isinstance(g.amendment, Split)), None)
             if any(isinstance(g.amendment, MoveProvision) for g in self.whole[p.id]):
@@ -453,9 +451,24 @@ class _Builder:
             )
             labeller.passed(p)
             anchored(p, "after")
+        headings = tuple(
+            Entry(
+                "",
+                "",
+                0,
+                groups=self._word_groups(target, grouped[target]),
+                whole=tuple(g.frozen() for g in sorted(self.whole[target], key=lambda g: g.order)),
+                conflicting=target in conflicted,
+                text=text,
+                heading=target,
+            )
+            for target, text in self.headings.items()
+        )
         proposals = tuple(g.frozen() for g in self.proposals)
         warnings = tuple(self._structure())
-        return Compilation(self.base, self.language, tuple(entries), submitted, failed, proposals, warnings)
+        return Compilation(
+            self.base, self.language, tuple(entries), submitted, failed, proposals, warnings, headings
+        )
 
     def _structure(self) -> list[StructureWarning]:
         """Warnings for proposals that conflict with nothing but together give no valid

@@ -33,7 +33,6 @@ from .actions import (
     Amendment,
     AmendmentList,
     DeleteProvision,
-    DeleteProvisions,
     DeleteWords,
     InsertProvision,
     InsertWords,
@@ -308,12 +307,12 @@ def _provision_amendments(diff: Diff, language: str) -> Iterator[Amendment]:
             out.append(MoveProvision(target, ref(target), anchor, ref(anchor), "after", p.part, p.depth))
             continue
         if first:  # a split or merge out of place, or a move to the very top
-            out.extend(DeleteProvision(pid, ref(pid)) for pid in change.old)
+            out.extend(DeleteProvision.one(pid, ref(pid)) for pid in change.old)
         pending.append(_piece(p))
     flush()
     for change in diff.changes:
         if change.kind == "removed":
-            out.append(DeleteProvision(change.old[0], ref(change.old[0])))
+            out.append(DeleteProvision.one(change.old[0], ref(change.old[0])))
     yield from out
 
 
@@ -339,7 +338,7 @@ def derive(diff: Diff, *, proposer: str | None = None) -> AmendmentList:
         place keeps its order (it lands in list order)."""
         if isinstance(a, MoveProvision):
             return order[a.anchor]
-        return order[a.targets[0] if isinstance(a, Merge | DeleteProvisions) else a.target]
+        return order[a.targets[0] if isinstance(a, Merge | DeleteProvision) else a.target]
 
     # Stable: amendments anchored at one place keep the order they were made in.
     amendments.sort(key=key)
@@ -358,14 +357,14 @@ def _grouped_deletions(amendments: list[Amendment], old: Resolution) -> list[Ame
     provisions = old.provisions
 
     def joins(run: list[DeleteProvision], a: Amendment) -> bool:
-        if not isinstance(a, DeleteProvision) or a.target not in index:
+        if not isinstance(a, DeleteProvision) or len(a.targets) != 1 or a.targets[0] not in index:
             return False
-        p = provisions[index[a.target]]
+        p = provisions[index[a.targets[0]]]
         if p.depth or (index[p.id] + 1 < len(provisions) and provisions[index[p.id] + 1].parent_id == p.id):
             return False
         if not run:
             return True
-        last = provisions[index[run[-1].target]]
+        last = provisions[index[run[-1].targets[0]]]
         return index[p.id] == index[last.id] + 1 and p.part == last.part
 
     out: list[Amendment] = []
@@ -373,7 +372,7 @@ def _grouped_deletions(amendments: list[Amendment], old: Resolution) -> list[Ame
 
     def flush() -> None:
         if len(run) > 1:
-            out.append(DeleteProvisions(tuple(a.target for a in run), tuple(a.ref for a in run)))
+            out.append(DeleteProvision(tuple(a.targets[0] for a in run), tuple(a.refs[0] for a in run)))
         else:
             out.extend(run)
         run.clear()

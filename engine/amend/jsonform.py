@@ -4,6 +4,11 @@ One object per amendment, its keys the fields of the action type plus `operation
 keys are documented in `engine/render/schemas/amendments.schema.json`, against which a list
 is checked when read (so a hand-made list is refused with the place of its first fault, never
 half-applied) and the tests check what is written.
+
+A deletion is written in one form, `delete-provision` with `targets` and `refs` (one each
+for one provision); lists written before it took that form (`delete-provision` with one
+`target` and `ref`, `delete-provisions` for a run) are read as it (`_upgraded`), so the
+schema id stays `resdiff.amendments/1`.
 """
 
 from __future__ import annotations
@@ -80,12 +85,43 @@ def _amendment(data: dict[str, Any]) -> Amendment:
     return cls(**kwargs)
 
 
+def _upgraded_one(item: Any) -> Any:
+    """A deletion in an earlier form as the one form it has now; anything else as it is."""
+    if not isinstance(item, dict) or item.get("operation") not in ("delete-provision", "delete-provisions"):
+        return item
+    out = dict(item, operation="delete-provision")
+    for one, many in (("target", "targets"), ("ref", "refs")):
+        if one in out and many not in out:
+            out[many] = [out.pop(one)]
+    return out
+
+
+def _upgraded(data: Any) -> Any:
+    """The list with its deletions in the form written now (see the module's docstring): the
+    amendments, and those a rebased list reports as not carried over or relocated."""
+    if not isinstance(data, dict):
+        return data
+    out = dict(data)
+    if isinstance(out.get("amendments"), list):
+        out["amendments"] = [_upgraded_one(a) for a in out["amendments"]]
+    for report in ("not_carried", "relocated"):
+        if isinstance(out.get(report), list):
+            out[report] = [
+                dict(r, amendment=_upgraded_one(r["amendment"]))
+                if isinstance(r, dict) and "amendment" in r
+                else r
+                for r in out[report]
+            ]
+    return out
+
+
 def loads(text: str, source: str | None = None) -> AmendmentList:
     """Read a list; a fault is an AmendmentError naming the amendment (its place in the list)."""
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise AmendmentError(f"not JSON: {exc.msg}", path=source, line=exc.lineno) from None
+    data = _upgraded(data)
     import jsonschema  # here: ~70 ms to import, and only a list being read needs it
 
     validator = jsonschema.Draft202012Validator(schema())
@@ -94,6 +130,13 @@ def loads(text: str, source: str | None = None) -> AmendmentList:
         path = list(error.absolute_path)
         where = f"amendment {path[1] + 1}: " if len(path) >= 2 and path[0] == "amendments" else ""
         raise AmendmentError(f"not a resdiff.amendments/1 list: {where}{error.message}", path=source)
+    for k, a in enumerate(data["amendments"], 1):
+        if "targets" in a and len(a["targets"]) != len(a["refs"]):
+            raise AmendmentError(
+                f"not a resdiff.amendments/1 list: amendment {k}: {len(a['targets'])} targets "
+                f"but {len(a['refs'])} refs (one reference a provision)",
+                path=source,
+            )
     return AmendmentList(
         amendments=tuple(_amendment(a) for a in data["amendments"]),
         language=data["language"],

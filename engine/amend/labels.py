@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from ..model import LABEL_SUFFIXES, Provision, Resolution, letters, roman_label
 
@@ -49,19 +50,35 @@ def labels(base: Resolution) -> dict[str, str]:
     return out
 
 
+@dataclass(frozen=True)
+class _Placed:
+    """A provision the text has placed, as the labels of what follows see it: its label, and
+    the base provision it is (None for a new one)."""
+
+    label: str
+    base_id: str | None = None
+
+
 class Labeller:
     """Labels for the new paragraphs of one text, in the order they are placed.
 
-    Walk the base in order: `label_new(p, position, part)` for each new paragraph put
-    before or after base provision `p` (an insertion, a moved paragraph, a piece of a
-    split), and `passed(p)` once `p` itself is placed."""
+    Walk the base in order: `pieces(p, position, shape)` for each run of new provisions put
+    before or after base provision `p` (an insertion, a moved paragraph, the pieces of a
+    split after the first), and `passed(p)` once `p` itself is placed. The labeller keeps
+    the trail of what stands last at each depth (`trail[d]`: the last provision placed at
+    depth d under the one at `trail[d - 1]`), as a reader of the text would meet them, so
+    that a new subparagraph is labelled under the paragraph it will belong to in the text,
+    whichever run (or base provision) placed that paragraph."""
 
     def __init__(self, base: Resolution) -> None:
         self.base = base
         self.label = labels(base)
         self.used = set(self.label.values())
         self.previous: dict[tuple[str | None, str], str] = {}  # (parent, part) -> label of the last sibling
-        self.lettered: dict[str, int] = {}  # base provision without subparagraphs -> how many it was given
+        self.lettered: dict[str, int] = {}  # label of a parent whose subparagraphs are lettered -> how many
+        self.trail: list[_Placed] = []
+        self.placed: set[str] = set()  # base provisions placed (a split's own piece before `passed`)
+        self.parents = {p.parent_id for p in base.provisions if p.parent_id is not None}
 
     def _next(self, after: str) -> str:
         """The first label after `after` counting on from its suffix that no paragraph has."""
@@ -87,7 +104,7 @@ class Labeller:
         return f"{self.label[p.parent_id]} (0)" if p.parent_id else f"{p.part.upper()}0"
 
     def stem(self, p: Provision, position: str, part: str) -> str:
-        """The label a new provision of `part` standing after (before) `p` counts on. In
+        """The label a new paragraph of `part` standing after (before) `p` counts on. In
         `p`'s part, `p` itself (before it: its previous sibling). In the other part (an
         operative paragraph moved to follow the last preambular one, a preambular one
         inserted before OP1), the last paragraph of its own part so far, else `OP0`
@@ -97,69 +114,66 @@ class Labeller:
         return self.label[p.id] if position == "after" else self._stem_before(p)
 
     def label_new(self, p: Provision, position: str, part: str, depth: int | None = None) -> str:
-        """The label of a new provision of `part` (and `depth`) placed after (before) base
-        provision `p`. A paragraph placed after a subparagraph (after the last of `OP2`'s)
-        counts on the paragraph it stands in: `OP2 bis`, never `OP2 (b) bis`."""
+        """The label of a new paragraph of `part` placed after (before) base provision `p`.
+        A paragraph placed after a subparagraph (after the last of `OP2`'s) counts on the
+        paragraph it stands in: `OP2 bis`, never `OP2 (b) bis`."""
         while depth is not None and depth < p.depth and p.parent_id is not None:
             p = self.base.provision(p.parent_id)
         return self._next(self.stem(p, position, part))
 
+    def _place(self, depth: int, placed: _Placed) -> None:
+        del self.trail[depth:]
+        self.trail.append(placed)
+
+    def _subparagraph(self, depth: int) -> str | None:
+        """The label of a new subparagraph of `depth` placed next in the text: under the
+        provision it will belong to (the last placed one level up), whichever placed it.
+
+        - Under a new provision, or a base one that has no subparagraphs: lettered on
+          (`OP0 bis (a)`, `OP5 (a)`, then `(b)` in a later run).
+        - Under a base provision that has subparagraphs: hung on the one it follows
+          (`OP5 (b) bis`), and before its first, on `(0)` as a paragraph before the first is
+          on `OP0`: `OP5 (0) bis`, which the reader reads as OP5's subparagraph standing
+          before its (a).
+
+        None when nothing stands one level up (the text has no valid structure there)."""
+        if depth > len(self.trail):
+            return None
+        parent = self.trail[depth - 1]
+        if parent.base_id is None or parent.base_id not in self.parents:
+            n = self.lettered.get(parent.label, 0) + 1
+            self.lettered[parent.label] = n
+            label = f"{parent.label} ({letters(n) if depth == 1 else roman_label(n)})"
+            self.used.add(label)
+            return label
+        sibling = self.trail[depth].label if depth < len(self.trail) else f"{parent.label} (0)"
+        return self._next(sibling)
+
     def pieces(self, p: Provision, position: str, shape: Sequence[tuple[str, int]]) -> list[str]:
         """Labels of new provisions placed together before (after) base provision `p`, in
         order, each given as (part, depth): a paragraph is labelled after the one it follows
-        (`label_new`); a subparagraph under a new paragraph of the run is lettered under it
-        (`OP3 bis (a)`); one with no new paragraph before it in the run is labelled after `p`
-        as a paragraph is (`OP3 (b) bis`). `compile` and `apply` both label through here, so
-        they use up the same suffixes and agree on every label."""
+        (`label_new`), a subparagraph under the provision it will belong to in the text
+        (`_subparagraph`). `compile` and `apply` both label through here, so they use up the
+        same suffixes and agree on every label."""
+        if position == "after" and p.id not in self.placed:
+            self._placed_base(p)  # a split's further pieces follow it before it is `passed`
         out: list[str] = []
-        parents: list[str] = []  # labels of the run's open ancestors
-        children: list[int] = []  # how many children each has so far
-        under = position == "after" and bool(shape) and self._childless(p, shape[0])
-        if under:
-            # The run opens with subparagraphs of `p`, which has none in the base: they are
-            # its own, lettered under it (`OP1 (a)`, then on from what earlier runs lettered),
-            # never labelled as paragraphs after it (`OP1 bis`, which reads back as a
-            # paragraph of its own).
-            parents = [*self._ancestors(p), self.label[p.id]]
-            children = [0] * p.depth + [self.lettered.get(p.id, 0)]
         for part, depth in shape:
-            if depth == 0 or depth > len(parents):
-                under = False
-                label = self.label_new(p, position, part, depth)
-                parents, children = ([label], [0]) if depth == 0 else ([], [])
-            else:
-                del parents[depth:], children[depth:]
-                children[-1] += 1
-                n = children[-1]
-                label = f"{parents[-1]} ({letters(n) if depth == 1 else roman_label(n)})"
-                if under and depth == p.depth + 1:
-                    self.lettered[p.id] = n
-                self.used.add(label)
-                parents.append(label)
-                children.append(0)
+            found = self._subparagraph(depth) if depth else None
+            label = found if found is not None else self.label_new(p, position, part, depth)
+            self._place(depth if found is not None else 0, _Placed(label))
             out.append(label)
         return out
 
-    def _childless(self, p: Provision, first: tuple[str, int]) -> bool:
-        """Whether a run after `p` opening with `first` (part, depth) gives `p` its first
-        subparagraphs: one level deeper, in `p`'s part, and `p` has none in the base."""
-        part, depth = first
-        if part != p.part or depth != p.depth + 1:
-            return False
-        return not any(q.parent_id == p.id for q in self.base.provisions)
-
-    def _ancestors(self, p: Provision) -> list[str]:
-        """Labels of `p`'s ancestors, outermost first."""
-        out: list[str] = []
-        q = p
-        while q.parent_id is not None:
-            q = self.base.provision(q.parent_id)
-            out.insert(0, self.label[q.id])
-        return out
+    def _placed_base(self, p: Provision) -> None:
+        self.placed.add(p.id)
+        self._place(p.depth, _Placed(self.label[p.id], p.id))
 
     def passed(self, p: Provision) -> None:
         """`p` is placed: new provisions after it count on its label."""
         self.previous[(p.parent_id, p.part)] = self.label[p.id]
+        if p.id not in self.placed:
+            self._placed_base(p)
 
 
 def number_of(label: str) -> str:

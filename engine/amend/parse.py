@@ -23,7 +23,6 @@ from .actions import (
     Amendment,
     AmendmentList,
     DeleteProvision,
-    DeleteProvisions,
     DeleteWords,
     InsertProvision,
     InsertWords,
@@ -51,10 +50,10 @@ _EN = [
                          r"(?P<kind>(?:operative |preambular )?(?:sub)?paragraph) (?P<position>after|before) "
                          r"(?P<ref>.+?)(?:,? (?:reading|to read(?: as follows)?))?:?\s*"
                          rf"{_Q}(?P<new>.*){_Q}\.?$"),
-    ("delete-provisions", r"^Delete (?P<op>operative paragraphs) (?P<a>[0-9]+) (?P<conj>to|and) (?P<b>[0-9]+)\.?$"),  # noqa: E501
-    ("delete-provisions", r"^Delete the (?P<a>[a-z]+(?:[- ][a-z]+)?) (?P<conj>to|and) (?P<b>[a-z]+(?:[- ][a-z]+)?) "  # noqa: E501
+    ("delete-run", r"^Delete (?P<op>operative paragraphs) (?P<a>[0-9]+) (?P<conj>to|and) (?P<b>[0-9]+)\.?$"),
+    ("delete-run", r"^Delete the (?P<a>[a-z]+(?:[- ][a-z]+)?) (?P<conj>to|and) (?P<b>[a-z]+(?:[- ][a-z]+)?) "
                           r"(?P<pp>preambular paragraphs)\.?$"),
-    ("delete-provisions", r"^Delete (?P<refs>[^\"“”]+?(?:,\s*|\s+and\s+)[^\"“”]+?)\.?$"),
+    ("delete-run", r"^Delete (?P<refs>[^\"“”]+?(?:,\s*|\s+and\s+)[^\"“”]+?)\.?$"),
     ("delete-provision", r"^Delete (?P<ref>[^\"“”]+?)\.?$"),
     ("split", r"^Replace (?P<ref>.+?) with the following (?:new )?paragraphs:$"),
     ("replace-provision", rf"^(?:Replace (?P<ref>.+?) "
@@ -74,8 +73,8 @@ _ZH = [
     ("delete-words", rf"^在(?P<ref>.+?)中?{_C}?删除{_L}(?P<old>.+?){_R}{_W}。?$"),
     ("insert-provision", rf"^在?(?P<ref>.+?)(?P<position>之后|之前|后|前)插入(?:一个新的?|以下新的?|新的?)"
                          rf"(?P<kind>{_ZH_KINDS}|段)(?:{_C}内容如下)?{_K}(?:{_L}(?P<new>.*){_R})?。?$"),
-    ("delete-provisions", r"^删除(?P<part>执行部分|序言部分)第\s*(?P<a>[^至到和、段]+?)\s*段?(?P<conj>至|到|和|、)第?\s*(?P<b>[^段部]+?)\s*段。?$"),  # noqa: E501
-    ("delete-provisions", r"^删除(?P<refs>[^“”\"「」『』]+?(?:、|和)[^“”\"「」『』]+?)。?$"),
+    ("delete-run", r"^删除(?P<part>执行部分|序言部分)第\s*(?P<a>[^至到和、段]+?)\s*段?(?P<conj>至|到|和|、)第?\s*(?P<b>[^段部]+?)\s*段。?$"),  # noqa: E501
+    ("delete-run", r"^删除(?P<refs>[^“”\"「」『』]+?(?:、|和)[^“”\"「」『』]+?)。?$"),
     ("delete-provision", r"^删除(?P<ref>[^“”\"「」『』]+?)。?$"),
     ("split", rf"^将(?P<ref>.+?)改为以下段落{_K}$"),
     ("replace-provision", rf"^将(?P<ref>.+?)改为(?:如下内容)?{_K}{_L}(?P<new>.*){_R}。?$"),
@@ -184,7 +183,7 @@ class _Reader:
             "delete-words": self._delete_words,
             "insert-provision": self._insert_provision,
             "delete-provision": self._delete_provision,
-            "delete-provisions": self._delete_provisions,
+            "delete-run": self._delete_run,
             "split": self._split,
             "replace-provision": self._replace_provision,
             "move-provision": self._move,
@@ -241,7 +240,7 @@ class _Reader:
         return InsertProvision(target, ref, pieces, position, by)
 
     def _delete_provision(self, m: re.Match[str], e: _Entry, by: str | None) -> Amendment:
-        return DeleteProvision(*self.target(m), by)
+        return DeleteProvision.one(*self.target(m), by)
 
     def _after_the_whole(self, target: str, depth: int) -> str:
         """What a provision of `depth` put after `target` follows: the target with its
@@ -252,7 +251,7 @@ class _Reader:
             return target
         return self._with_subparagraphs(ids.index(target))[-1]
 
-    def _delete_provisions(self, m: re.Match[str], e: _Entry, by: str | None) -> Amendment:
+    def _delete_run(self, m: re.Match[str], e: _Entry, by: str | None) -> Amendment:
         """A range (`operative paragraphs 5 to 7`, `序言部分第二段至第四段`): every provision
         from the first to the last, the last's subparagraphs with it; or a list of references
         (`operative paragraph 5 and operative paragraph 9`)."""
@@ -261,11 +260,11 @@ class _Reader:
             refs = _split_refs(m["refs"])
             try:
                 if len(refs) > 1:
-                    return DeleteProvisions(tuple(resolve(self.base, r) for r in refs), refs, by)
+                    return DeleteProvision(tuple(resolve(self.base, r) for r in refs), refs, by)
             except AmendmentError:
                 pass
             ref = " ".join(m["refs"].split())  # one reference with a comma or "and" in it
-            return DeleteProvision(resolve(self.base, ref), ref, by)
+            return DeleteProvision.one(resolve(self.base, ref), ref, by)
         if "part" in groups:
             first, last = (f"{m['part']}第{m[g].strip()}段" for g in ("a", "b"))
         elif "op" in groups:
@@ -286,7 +285,7 @@ class _Reader:
             targets = tuple(ids[start : end + 1])
         if len({self.base.provision(pid).part for pid in targets}) > 1:
             raise AmendmentError(f"a range of paragraphs stays in one part: {e.head[:60]}")
-        return DeleteProvisions(
+        return DeleteProvision(
             targets, tuple(reference(self.base, pid, self.language) for pid in targets), by
         )
 

@@ -38,7 +38,6 @@ from .actions import (
     Amendment,
     AmendmentList,
     DeleteProvision,
-    DeleteProvisions,
     DeleteWords,
     InsertProvision,
     InsertWords,
@@ -310,7 +309,6 @@ class _Rebaser:
             DeleteWords: self._words,  # type: ignore[dict-item]
             InsertProvision: self._insert,  # type: ignore[dict-item]
             DeleteProvision: self._delete,  # type: ignore[dict-item]
-            DeleteProvisions: self._delete_run,  # type: ignore[dict-item]
             ReplaceProvision: self._replace,  # type: ignore[dict-item]
             MoveProvision: self._move,  # type: ignore[dict-item]
             Split: self._split,  # type: ignore[dict-item]
@@ -319,17 +317,9 @@ class _Rebaser:
         return handlers[type(a)](a, index)
 
     def _delete(self, a: DeleteProvision, index: int) -> list[Amendment]:
-        group = self.group(a.target)
-        if not group.new_ids:
-            raise _NotCarried("already-made", "the revision already deleted it")
-        if len(group.old_ids) > 1:
-            self._one(a.target, "; delete the parts of it that should go")
-        # a paragraph the revision split: each part is deleted
-        return [DeleteProvision(pid, self.ref(pid), a.proposer) for pid in group.new_ids]
-
-    def _delete_run(self, a: DeleteProvisions, index: int) -> list[Amendment]:
-        """Each paragraph of the run as a deletion would be carried; what the revision
-        deleted already is left out, and what remains is one run again when it still is one
+        """Each provision deleted as the revision has it: what it already deleted is left
+        out, a paragraph it split is deleted in all its parts (one it merged with another is
+        reported), and what remains is one deletion again when it is still a run of one part
         in the new base (else one deletion each)."""
         pids: list[str] = []
         for pid in a.targets:
@@ -338,13 +328,14 @@ class _Rebaser:
                 self._one(pid, "; delete the parts of it that should go")
             pids += [n for n in group.new_ids if n not in pids]
         if not pids:
-            raise _NotCarried("already-made", "the revision already deleted them")
+            it = "it" if len(a.targets) == 1 else "them"
+            raise _NotCarried("already-made", f"the revision already deleted {it}")
         pids.sort(key=self.new_index.__getitem__)
         at = [self.new_index[pid] for pid in pids]
         parts = {self.new.provision(pid).part for pid in pids}
         if len(pids) > 1 and at == list(range(at[0], at[0] + len(at))) and len(parts) == 1:
-            return [DeleteProvisions(tuple(pids), tuple(self.ref(pid) for pid in pids), a.proposer)]
-        return [DeleteProvision(pid, self.ref(pid), a.proposer) for pid in pids]
+            return [DeleteProvision(tuple(pids), tuple(self.ref(pid) for pid in pids), a.proposer)]
+        return [DeleteProvision.one(pid, self.ref(pid), a.proposer) for pid in pids]
 
     def _replace(self, a: ReplaceProvision, index: int) -> list[Amendment]:
         group = self._deleted(a.target)

@@ -20,7 +20,6 @@ from .actions import (
     Amendment,
     AmendmentList,
     DeleteProvision,
-    DeleteProvisions,
     DeleteWords,
     InsertProvision,
     InsertWords,
@@ -120,8 +119,8 @@ def english(a: Amendment, q: Mark) -> Sentence:
             return Sentence(f"{where}, insert a new {kind} reading: {q('new', a.pieces[0].text)}{by}")
         return Sentence(f"{where}, insert the following new {kind}s:{by}", _pieces(a.pieces, q))
     if isinstance(a, DeleteProvision):
-        return Sentence(f"Delete {a.ref}.{by}")
-    if isinstance(a, DeleteProvisions):
+        if len(a.refs) == 1:
+            return Sentence(f"Delete {a.refs[0]}.{by}")
         run = run_words(a.refs, "en")
         if run is None:
             return Sentence(f"Delete {', '.join(a.refs[:-1])} and {a.refs[-1]}.{by}")
@@ -162,8 +161,8 @@ def chinese(a: Amendment, q: Mark) -> Sentence:
             return Sentence(f"在{a.ref}{where[a.position]}插入一个新{noun}，内容如下：{text}{by}")
         return Sentence(f"在{a.ref}{where[a.position]}插入以下新{noun}：{by}", _pieces(a.pieces, q))
     if isinstance(a, DeleteProvision):
-        return Sentence(f"删除{a.ref}。{by}")
-    if isinstance(a, DeleteProvisions):
+        if len(a.refs) == 1:
+            return Sentence(f"删除{a.refs[0]}。{by}")
         run = run_words(a.refs, "zh")
         if run is None:
             return Sentence(f"删除{'、'.join(a.refs)}。{by}")

@@ -11,7 +11,7 @@ a full stop. Chinese writes the same marks full-width (，；。：).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 import roman
@@ -22,6 +22,8 @@ from ..model import (
     STATUS_TAG,
     Provision,
     Resolution,
+    attributed,
+    bracketed_passages,
     letter_index,
     roman_index,
     without_attributions,
@@ -495,10 +497,27 @@ def _dates(ctx: Context, p: Provision) -> Iterator[Finding]:
 _PAIRS = [("[", "]"), ("【", "】"), ("“", "”"), ("(", ")"), ("《", "》"), ("（", "）")]
 
 
+def _unagreed(where: str, passages: int, proposals: Sequence[tuple[str, str]]) -> str | None:
+    """What is not agreed in a provision (or the title, the body line), said once."""
+    if not passages and not proposals:
+        return None
+    said = [f"{passages} bracketed (not agreed) passage(s)"] if passages else []
+    if proposals:
+        who = ", ".join(dict.fromkeys(name for name, _ in proposals))
+        said.append(f"{len(proposals)} delegation proposal(s) on it ({who})")
+    fix = "agree or delete them" if not proposals else "settle them"
+    return f"{where}: {' and '.join(said)}; {fix} before adoption."
+
+
 def brackets(ctx: Context) -> Iterator[Finding]:
     """Unbalanced square brackets, parentheses or quotation marks are errors; bracketed
     (unagreed) passages and status tags are listed, one finding per provision, as
-    warnings: a text that still holds them is not final."""
+    warnings: a text that still holds them is not final. The title and the body line are
+    read so too (a compilation text writes delegations' proposals on them after their
+    words)."""
+    for name, heading in (("title", ctx.res.meta.title), ("body line", ctx.res.body_line)):
+        if heading and (said := _unagreed(name, bracketed_passages(heading), tuple(attributed(heading)))):
+            yield _at("brackets", "warning", None, said)
     for p in ctx.res.provisions:
         if _cut(ctx.res, p):
             continue
@@ -514,14 +533,8 @@ def brackets(ctx: Context) -> Iterator[Finding]:
         straight = p.text.count('"')
         if straight % 2:
             yield _at("brackets", "error", p, f"{p.id}: an odd number of '\"'; close the quotation.")
-        passages, proposals = p.bracketed, p.proposals
-        if passages or proposals:
-            said = [f"{passages} bracketed (not agreed) passage(s)"] if passages else []
-            if proposals:
-                who = ", ".join(dict.fromkeys(name for name, _ in proposals))
-                said.append(f"{len(proposals)} delegation proposal(s) on it ({who})")
-            fix = "agree or delete them" if not proposals else "settle them"
-            yield _at("brackets", "warning", p, f"{p.id}: {' and '.join(said)}; {fix} before adoption.")
+        if (said := _unagreed(p.id, p.bracketed, p.proposals)) is not None:
+            yield _at("brackets", "warning", p, said)
         if p.status:
             yield _at(
                 "brackets",

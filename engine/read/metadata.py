@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..lazyre import lazy
+from ..model import BRACKETED, attribution
 from ..symbols import SymbolError, parse_symbol
 from ..text import MONTH_NUMBER, MONTH_PATTERN
 from .lines import Line
@@ -195,22 +196,37 @@ def _plain_title(header: list[Line], lang: str) -> str | None:
     Taken only when it is nothing else a header holds, and not a cut paragraph (ending in a
     comma, semicolon or colon): a wrong title would show as a heading change."""
     lines = [line.text.strip() for line in header if line.text.strip()]
-    while lines and (_ADOPTED_CUE.search(lines[-1]) or _MEETING.search(lines[-1])):
+    # (Each line judged by its words before any proposals a compilation writes after them.)
+    while lines and (
+        _ADOPTED_CUE.search(_before_proposals(lines[-1])) or _MEETING.search(_before_proposals(lines[-1]))
+    ):
         lines.pop()
     if not lines:
         return None
     last = lines[-1]
+    words = _before_proposals(last)
     if (
-        len(last) > _TITLE_MAX
-        or last[-1] in ",，;；:："
-        or not re.search(r"[^\W\d_]{2}", last)
-        or _NOT_TITLE.search(last)
-        or _AGENDA.search(last)
-        or _date(last)
-        or _DATE_ZH.search(last)
+        not words
+        or len(words) > _TITLE_MAX
+        or words[-1] in ",，;；:："
+        or not re.search(r"[^\W\d_]{2}", words)
+        or _NOT_TITLE.search(words)
+        or _AGENDA.search(words)
+        or _date(words)
+        or _DATE_ZH.search(words)
     ):
         return None
     return tidy_text(last, lang) or None
+
+
+def _before_proposals(line: str) -> str:
+    """The words of a line before the delegations' proposals a compilation text writes after
+    a title (`Enhancement of ... [Peru: replace "a" with "b"] / [Chile: ...] (conflicting)`):
+    what is measured and ended as a title is."""
+    for m in BRACKETED.finditer(line):
+        if attribution(m[0][1:-1]) is not None:
+            return line[: m.start()].rstrip()
+    return line
 
 
 def _date(text: str) -> str | None:

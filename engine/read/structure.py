@@ -69,6 +69,9 @@ _LABEL = lazy(
         \s*[.:)]?(?:\s+|$)""",
     re.VERBOSE | re.IGNORECASE,
 )
+# A subparagraph proposed before the first of its paragraph's: `OP5 (0) bis` (as `OP0 bis`
+# before OP1).
+_BEFORE_FIRST = lazy(rf"^\s*[(（]0[)）]\s*({'|'.join(LABEL_SUFFIXES)})(?:\s+|$)", re.IGNORECASE)
 # A label's suffix after a subparagraph's letter: `OP30 (b) bis`.
 _SUFFIX_WORD = lazy(rf"({'|'.join(LABEL_SUFFIXES)})(?:\s+|$)", re.IGNORECASE)
 _TERMINAL = ",;:.，；：。،؛"
@@ -175,7 +178,9 @@ def _cut_flattened(line: Line, lang: str) -> list[Line]:
     if body_at:
         cuts.add(body_at)
     start = openers.body_line_match(text[body_at or 0 :], lang)
-    if start and start[2]:
+    if start and start[2] and not only_attributions(start[2]):
+        # (Proposals on the body line, `The General Assembly, [Canada: replace ...]`, as a
+        # compilation text writes them, stay on it: they are no paragraph.)
         cuts.add((body_at or 0) + len(text[body_at or 0 :]) - len(start[2]))
     for m in (_INLINE_CUT_CASED if lang in _CASED_LANGUAGES else _INLINE_CUT).finditer(text):
         # Only the end of the text before the cut can match: search that window, not the
@@ -548,12 +553,16 @@ class _Reader:
         """`OP30 (a) Cooperating ...`, `OP30 (a) (ii) ...`: a compilation text labels a
         subparagraph with its paragraph's label before its own letter. Under the paragraph
         that label names, it is that subparagraph, read as `(a)` alone is."""
-        if not _SUBPARAGRAPH.match(rest):
+        if not _SUBPARAGRAPH.match(rest) and not _BEFORE_FIRST.match(rest):
             return False
         paragraph = next((u for u in reversed(self.units) if u.depth == 0), None)
         if paragraph is None or paragraph.part != part or paragraph.number != number:
             return False
+        if self.before_first(piece, part, rest):
+            return True
         outer = _SUBPARAGRAPH.match(rest)
+        if outer is None:
+            return False
         assert outer is not None
         inner = rest[outer.end() :]
         if self.letter_count and outer[1] == letters(self.letter_count) and _SUBPARAGRAPH.match(inner):
@@ -575,6 +584,22 @@ class _Reader:
             self.new(part, depth, number, piece, inner[suffixed.end() :])
             return True
         return self.subparagraph(piece, rest, self.units[-1], True)
+
+    def before_first(self, piece: Line, part: str, rest: str) -> bool:
+        """`OP5 (0) bis [...]`: a subparagraph proposed before OP5's (a), as `compile` labels
+        it (hung on `(0)` as a paragraph before OP1 is on `OP0`), or `OP5 (a) (0) bis`, one
+        before (a)'s (i). Under the paragraph (or subparagraph) it names, before any of its
+        own were read, it is that one's subparagraph `0 bis`; the running letter unchanged,
+        so the (a) after it is still (a)."""
+        depth, m = 1, _BEFORE_FIRST.match(rest)
+        outer = _SUBPARAGRAPH.match(rest) if m is None and self.letter_count else None
+        if outer is not None and outer[1] == letters(self.letter_count):
+            rest = rest[outer.end() :]
+            depth, m = 2, _BEFORE_FIRST.match(rest)
+        if m is None or (self.letter_count if depth == 1 else self.roman_count):
+            return False
+        self.new(part, depth, f"0 {m[1].lower()}", piece, rest[m.end() :])
+        return True
 
     def _label_sequence(self, part: str, n: int, number: str, line: int) -> None:
         """Check a label's number against the running one of its part, as typed numbers are.

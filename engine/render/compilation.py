@@ -22,7 +22,6 @@ from typing import Any
 from ..amend.actions import (
     Amendment,
     DeleteProvision,
-    DeleteProvisions,
     DeleteWords,
     InsertProvision,
     InsertWords,
@@ -54,16 +53,19 @@ def names(proposal: Proposal, language: str) -> str:
     return ("、" if language == "zh" else ", ").join(proposal.proposers)
 
 
-def phrase(group: WordGroup, proposal: Proposal, language: str, q: Quote | None = None) -> str:
+def phrase(
+    group: WordGroup, proposal: Proposal, language: str, q: Quote | None = None, *, bracketed: bool = True
+) -> str:
     """What a word proposal does, said after the bracketed base words: short when it touches
     exactly those words (`replace with "x"`, `delete`), else quoting its own (`replace "a"
-    with "x"`), as in a group of conflicting proposals."""
+    with "x"`), as in a group of conflicting proposals; always quoting its own when the
+    base words are not bracketed (`bracketed` False: the title and body line)."""
     q = q or quote_for(language)
     a = proposal.amendment
     zh = language == "zh"
     assert isinstance(a, (ReplaceWords, InsertWords, DeleteWords))
     quoted = a.anchor if isinstance(a, InsertWords) else a.old
-    short = quoted == group.words
+    short = bracketed and quoted == group.words
     if isinstance(a, ReplaceWords):
         if zh:
             return f"改为{q(a.new)}" if short else f"将{q(a.old)}改为{q(a.new)}"
@@ -84,7 +86,7 @@ def whole_phrase(proposal: Proposal, language: str, label: dict[str, str], q: Qu
     q = q or quote_for(language)
     a: Amendment = proposal.amendment
     zh = language == "zh"
-    if isinstance(a, DeleteProvision | DeleteProvisions):
+    if isinstance(a, DeleteProvision):
         return "删除" if zh else "delete"
     if isinstance(a, ReplaceProvision):
         return f"改为{q(a.new)}" if zh else f"replace with {q(a.new)}"
@@ -121,7 +123,7 @@ def warning_line(
         elif isinstance(a, (ReplaceWords, InsertWords, DeleteWords)):  # pragma: no cover - never structural
             what = label[a.target]
         else:
-            first = a.targets[0] if isinstance(a, Merge | DeleteProvisions) else a.target
+            first = a.targets[0] if isinstance(a, Merge | DeleteProvision) else a.target
             what = f"{label[first]}{'：' if zh else ', '}{whole_phrase(proposal, language, label)}"
         parts.append(bracket(names(proposal, language), what, language, brackets))
     if zh:
@@ -207,6 +209,27 @@ class _Lines:
         ]
         return _alternatives(parts, entry.conflicting, self.lang)
 
+    def heading(self, entry: Entry) -> str:
+        """The title or the body line as the base has it, the proposals on it after its words,
+        each quoting the words it touches: never brackets inside it, so that a reader still
+        finds the body line by its words (`The General Assembly,`) and the title whole."""
+        said = []
+        for group in entry.groups:
+            parts = [
+                bracket(
+                    self.esc(names(p, self.lang)),
+                    phrase(group, p, self.lang, self.q, bracketed=False),
+                    self.lang,
+                    self.b,
+                )
+                for p, _ in group.proposals
+            ]
+            said.append(_alternatives(parts, group.conflicting, self.lang))
+        if (whole := self.whole(entry)) is not None:
+            said.append(whole)
+        gap = space(self.lang)
+        return self.esc(entry.text) + "".join(gap + part for part in said)
+
     def header(self) -> list[str]:
         base = self.c.base.meta.symbol or self.c.base.meta.title or "the base text"
         zh = self.lang == "zh"
@@ -235,10 +258,10 @@ def render_text(compilation: Compilation) -> str:
     with proposals on the provision as a whole on the line below, indented."""
     w = _Lines(compilation, lambda s: s)
     lines = [*w.header(), ""]
-    if compilation.base.body_line:
-        # The base's `The Human Rights Council,`: the compilation circulates as the next
-        # draft, and a draft read back (check, parse) is told where its body starts by it.
-        lines += [compilation.base.body_line, ""]
+    # The base's title and `The Human Rights Council,`, with the proposals on them: the
+    # compilation circulates as the next draft, and a draft read back (check, parse) takes
+    # the line before the body line for its title and starts its body after the body line.
+    lines += [line for entry in compilation.headings for line in (w.heading(entry), "")]
     for entry in compilation.entries:
         lines.append(f"{entry.label} {w.body(entry)}")
         if (whole := w.whole(entry)) is not None:
@@ -252,6 +275,7 @@ def render_md(compilation: Compilation) -> str:
     w = _Lines(compilation, escape, ("\\[", "\\]"))
     head = w.header()
     lines = [f"## {escape(head[0])}", "", *(escape(line) + "  " for line in head[1:-1]), escape(head[-1]), ""]
+    lines += [line for entry in compilation.headings for line in (w.heading(entry), "")]
     for entry in compilation.entries:
         lines.append(f"**{escape(entry.label)}** {w.body(entry)}")
         if (whole := w.whole(entry)) is not None:
@@ -294,6 +318,15 @@ def _entry(entry: Entry) -> dict[str, Any]:
     }
 
 
+def _heading(entry: Entry) -> dict[str, Any]:
+    return {
+        "target": entry.heading,
+        "text": entry.text,
+        "groups": _entry(entry)["groups"],
+        "whole": {"conflicting": entry.conflicting, "proposals": [_proposal(p) for p in entry.whole]},
+    }
+
+
 def _failure(exc: AmendmentError) -> dict[str, Any]:
     return {"source": exc.path, "line": exc.line, "message": exc.message}
 
@@ -313,6 +346,7 @@ def compilation_dict(compilation: Compilation) -> dict[str, Any]:
             {"message": w.message, "proposals": [_proposal(p) for p in w.proposals]}
             for w in compilation.warnings
         ],
+        "headings": [_heading(e) for e in compilation.headings],
         "entries": [_entry(e) for e in compilation.entries],
     }
 

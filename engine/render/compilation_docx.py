@@ -5,13 +5,16 @@ time (Review > Show Markup > Specific People): each proposal's `w:ins`/`w:del` c
 proposers as `w:author` (several names joined by ", " when the proposal is the same from
 several delegations) and a fixed `w:date`, so the same compilation gives the same bytes.
 The contract, checked by the tests: with one list (which has no conflicts), accepting every
-revision gives exactly `apply(base, list)` and rejecting every one gives the base.
+revision gives exactly `apply(base, list)` (its title, body line and provisions) and
+rejecting every one gives the base.
 
 - word proposals: the words they replace or delete in `w:del`, the new ones in `w:ins`, at
   exactly the place `apply` makes the edit (spaces included);
 - a provision deleted: its text and paragraph mark deleted; replaced: text deleted and the new
   text inserted; split: the pieces after the first as inserted paragraphs; merged: the first
   provision rewritten, the others deleted with their marks;
+- the title and the body line: paragraphs of the text like the provisions (without a label),
+  their proposals revisions in the same way;
 - a new provision: an inserted paragraph (label, text and mark); a moved provision: deleted
   where it stood and inserted, as it reads once every proposal on it is made, where it goes;
 - conflicting proposals cannot all be revisions of the same words (Word can accept only one
@@ -26,7 +29,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..amend.actions import DeleteProvision, DeleteProvisions, Merge, MoveProvision, ReplaceProvision, Split
+from ..amend.actions import DeleteProvision, Merge, MoveProvision, ReplaceProvision, Split
 from ..amend.compile import Compilation, Entry, Proposal, labels
 from .compilation import conflict_mark, names, new_mark, phrase, render_text, whole_phrase
 from .wordml import LABEL_STYLE, Writer
@@ -53,7 +56,8 @@ class _Compiler:
         return names(proposal, self.lang).replace("、", ", ")
 
     def label_run(self, p: Any, entry: Entry, kind: str = "equal", author: str | None = None) -> None:
-        self.w.add(p, kind, f"{entry.label} ", author, style=LABEL_STYLE)
+        if entry.label:  # the title and the body line have none
+            self.w.add(p, kind, f"{entry.label} ", author, style=LABEL_STYLE)
 
     def new(self, entry: Entry) -> None:
         assert entry.new is not None
@@ -136,10 +140,9 @@ class _Compiler:
         """One proposal rewrites the provision whole (delete, replace, split, merge)."""
         a = proposal.amendment
         who = self.who(proposal)
-        assert entry.provision is not None
-        if isinstance(a, DeleteProvision | DeleteProvisions) or (
-            isinstance(a, Merge) and a.targets[0] != entry.provision.id
-        ):
+        assert entry.provision is not None or entry.heading is not None
+        own = entry.provision.id if entry.provision is not None else entry.heading
+        if isinstance(a, DeleteProvision) or (isinstance(a, Merge) and a.targets[0] != own):
             self.deleted(entry, who)
             return
         assert isinstance(a, (ReplaceProvision, Split, Merge))
@@ -160,7 +163,7 @@ class _Compiler:
             self.w.mark(q, "insert", who)
 
     def entry(self, entry: Entry) -> None:
-        if entry.provision is None:
+        if entry.provision is None and entry.heading is None:
             self.new(entry)
             return
         if entry.conflicting:
@@ -183,12 +186,10 @@ class _Compiler:
         self.w.note(_legend(self.lang))
         for exc in self.c.failed:
             self.w.note(str(exc))
-        base = self.c.base
-        if base.meta.title:
-            self.w.note(base.meta.title, bold=True)
-        if base.body_line:
-            self.w.note(base.body_line)
-        for entry in self.c.entries:
+        # The title and the body line are paragraphs of the text (as in the diff's Word
+        # file), their proposals revisions as a paragraph's: "Accept all" gives the title
+        # and body line `apply` gives too.
+        for entry in (*self.c.headings, *self.c.entries):
             self.entry(entry)
         return self.w.save()
 

@@ -49,7 +49,7 @@ def _entry(entry: Entry, index: int, language: str, label: dict[str, str]) -> di
         "segments": [],
         "whole": [],
     }
-    if entry.provision is None:
+    if entry.provision is None and entry.heading is None:
         view["new"] = new_mark(entry, language, label)
         return view
     text = entry.base_text
@@ -89,6 +89,9 @@ def render_html(compilation: Compilation) -> str:
             conflicts=compilation.conflicts,
             failed=[str(exc) for exc in compilation.failed],
             warnings=[warning_line(w, language, label) for w in compilation.warnings],
-            entries=[_entry(e, k, language, label) for k, e in enumerate(compilation.entries, start=1)],
+            entries=[
+                _entry(e, k, language, label)
+                for k, e in enumerate((*compilation.headings, *compilation.entries), start=1)
+            ],
         )
     )
