@@ -568,8 +568,11 @@ def test_the_gap_score_is_the_aligners_score():
     assert similarity(old, new) == [[state.score(i, j) for j in range(len(new))] for i in range(len(old))]
 
 
-def test_a_clause_hidden_by_two_excerpts_in_a_row_is_taken_up_at_the_ordinary_threshold(tmp_path):
-    reworded = "Calls upon every State to work with the special procedures and to answer their appeals"
+def test_a_clause_hidden_by_two_excerpts_in_a_row_is_taken_up_below_the_gap_threshold(tmp_path):
+    """At the aligner's threshold or UNCERTAIN_BELOW, whichever is higher; not at GAP_THRESHOLD."""
+    reworded = (
+        "Calls upon all States to work fully with the special procedures and to respond to their appeals"
+    )
     store = store_series(
         tmp_path,
         version("A/RES/1/1", A, B, C, D),
@@ -579,7 +582,7 @@ def test_a_clause_hidden_by_two_excerpts_in_a_row_is_taken_up_at_the_ordinary_th
     )
     from engine.lineage.graph import GAP_THRESHOLD, similarity
 
-    assert similarity([C], [reworded])[0][0] < GAP_THRESHOLD  # a rewording, not a near-same text
+    assert 0.5 < similarity([C], [reworded])[0][0] < GAP_THRESHOLD  # a rewording, not a near-same text
     rows = statuses(store)
     assert ["present", "not in the excerpt", "not in the excerpt", "reworded"] in rows
     assert not any("removed" in row or "added" in row for row in rows)

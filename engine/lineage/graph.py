@@ -15,7 +15,8 @@ more kinds of link cross versions the successive diffs cannot see:
 - **Excerpts.** A provision of version v-1 that the excerpt v does not reach (it lies after
   the last provision of v-1 that the excerpt matched) is *not in the excerpt*, never
   removed; in the next version that shows it (excerpts may follow excerpts) its lineage is
-  taken up by an added provision at the aligner's ordinary threshold. A provision of v+1
+  taken up by an added provision at the aligner's ordinary threshold, but never below
+  `engine.align.UNCERTAIN_BELOW` (wording alone must vouch for it). A provision of v+1
   past the end of the excerpt v that nothing takes up was perhaps there before: its origin
   is only an upper bound (`origin_exact`).
 
@@ -95,9 +96,9 @@ class Link:
     the first that shows it)."""
     uncertain: bool = False
     """The two may not be the same clause: the diff paired them by position or wording at a
-    similarity two different provisions of one text also reach (`engine.diff.Change.uncertain`),
-    or a clause hidden by an excerpt was taken up by wording alone below that bar
-    (`engine.align.UNCERTAIN_BELOW`). Blame and a provision's lineage say what rests on it."""
+    similarity two different provisions of one text also reach (`engine.diff.Change.uncertain`,
+    `engine.align.UNCERTAIN_BELOW`; a take-up across an excerpt is never made below it). Blame
+    and a provision's lineage say what rests on it."""
 
 
 @dataclass
@@ -262,7 +263,14 @@ def link_stages(
         skipped_at=list(skipped_at or ()),
     )
     # Open ends: (node last seen, least similarity to take it up; -1: hidden by an excerpt,
-    # taken up at the aligner's own threshold).
+    # taken up at the aligner's own threshold, but never below UNCERTAIN_BELOW: a take-up has
+    # no neighbours to vouch for it, only wording, and below that bar two different clauses
+    # of one text score as high (of the five such take-ups in history/, three joined
+    # strangers and none was clearly the same clause). The clause then starts afresh, its
+    # origin a bound (`<=`), which is what is known.
+    from ..align import UNCERTAIN_BELOW
+
+    take_up = max(threshold, UNCERTAIN_BELOW)
     ended: list[tuple[Node, float]] = []
     for k, pair in enumerate(steps):
         old_res, new_res = stages[k].resolution, stages[k + 1].resolution
@@ -310,7 +318,7 @@ def link_stages(
         # to go by, the looser score joins strangers (`Expresses its deep concern at` to
         # `Recalling its previous resolutions` nine excerpts later, in iran-hr).
         pool = [
-            (node, (threshold if k - node[0] <= GAP_LOOKBACK else GAP_THRESHOLD) if bar < 0 else bar)
+            (node, (take_up if k - node[0] <= GAP_LOOKBACK else GAP_THRESHOLD) if bar < 0 else bar)
             for node, bar in candidates
         ]
         taken = _take_up(result, stages, pool, k + 1, added, language)
@@ -421,7 +429,7 @@ def _take_up(
     provision at most once. Returns the ends taken up."""
     if not pool or not added:
         return set()
-    from ..align import UNCERTAIN_BELOW, fold
+    from ..align import fold
     from ..diff import token_diff, tokenizer_for
 
     old_texts = [result.text(node) for node, _ in pool]
@@ -454,8 +462,6 @@ def _take_up(
                 round(min(-neg, 1.0 if same else 0.9999), 4),
                 tuple(ops),
                 gap=node[0] < version - 1 or node in result.unseen,
-                # by wording alone (no neighbours to go by), as close as strangers can be
-                uncertain=-neg < UNCERTAIN_BELOW,
             )
         )
         result.incoming[(version, added[j])] = result.links[-1]
