@@ -16,7 +16,8 @@ Beside the pairs (`pairs/`), the whole lineage of a series in a language is kept
 (`lineages/`, see `snapshot`), keyed by every version's content hash: a run that finds it
 parses no canonical file and compares nothing; so is its timeline (`timelines/`, same key
 and its own format: statuses, ids, numbers and labels, a tenth of the lineage's size), so a
-second timeline decodes no lineage either; and each series' parsed `series.yaml`
+second timeline decodes no lineage either (a timeline across languages too, keyed by its
+languages' keys: `across`); and each series' parsed `series.yaml`
 (`manifests/`, keyed by its bytes), so that such a run does not load PyYAML either.
 
 Where: `$RESDIFF_CACHE`, else `$XDG_CACHE_HOME/resdiff`, else `~/.cache/resdiff` (outside
@@ -373,8 +374,8 @@ class PairCache:
         return found
 
     def get_timeline(self, key: str) -> Timeline | None:
-        """A series' timeline in one language (`timeline.pack`), or None: absent, or not
-        whole (noted in `rejected`, and replaced by the next `put_timeline`)."""
+        """A series' timeline, in one language or across them (`timeline.pack`), or None:
+        absent, or not whole (noted in `rejected`, and replaced by the next `put_timeline`)."""
         path = self.path(key, "timelines")
         if path is None:
             return None
