@@ -363,7 +363,8 @@ def _header_taken(
     excerpt's start ends the header, and ends as a paragraph ends (a footnote marker after
     it aside), so a header that does not is evidence that nothing was taken. A warning on
     every such text (a decision, a page that starts with a whole paragraph, a typed draft)
-    said nothing odd and taught readers to skip the one that does."""
+    said nothing odd and taught readers to skip the one that does. A colon is no evidence:
+    labels end with one (`Original:`, a `# symbol:` whose symbol was read as furniture)."""
     opening = " ".join(first.text.split())[:20]
     before = f"the text before {opening!r}… (line {first.no})"
     if fragment is not None:
