@@ -26,7 +26,10 @@ CODES: dict[str, tuple[Severity, str]] = {
     # layout and structure
     "layout": ("note", "how the text's lines were taken (typed blocks or extracted lines)"),
     "no-body-line": ("warning", "no body line (such as 'The General Assembly,') was found"),
-    "header-taken": ("warning", "text before the first paragraph was taken as header"),
+    "header-taken": (
+        "warning",
+        "text before the first paragraph, ending as a paragraph ends (comma, semicolon), was taken as header",
+    ),
     "symbol-overridden": ("warning", "--symbol replaced a different symbol the text prints"),
     "unterminated": ("warning", "a paragraph starts where the one before does not end with punctuation"),
     "number-without-stop": ("note", "an operative number was printed without its full stop"),

@@ -171,6 +171,15 @@ def test_ocr_in_header_and_run_together_words_reported() -> None:
     assert any(w.code == "run-together" and "concernat" in w.message for w in res.warnings)
 
 
+def test_an_ocr_repair_further_on_a_line_is_quoted_where_it_stands() -> None:
+    """A/RES/70/173 (corpus): `period ic` stands at the end of a long line; the example quoted
+    the line's first 40 characters, the same before and after (`'national human rights
+    institution, made ' -> 'national human rights institution, made '`)."""
+    res = read_path(CORPUS / "en" / "A-RES-70-173.txt")
+    [note] = [w for w in res.warnings if w.code == "ocr-repaired"]
+    assert note.message.endswith("e.g. 'universal period ic' -> 'universal periodic'")
+
+
 def test_excerpts_keep_what_is_there_and_warn() -> None:
     res = read_path(GOLDEN / "en-A-RES-76-159.txt")
     assert res.provisions[-1].text.endswith("from 31 August to 8 Septemb")

@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 from engine.model import Resolution
 from engine.read import read_text
 
@@ -323,3 +325,55 @@ def test_a_running_header_whose_title_is_not_said_again_keeps_the_paragraphs_end
     fr = read_text((GOLDEN / "corpus" / "fr" / "A-RES-74-151.txt").read_text(encoding="utf-8"), lang="fr")
     assert fr.provisions[0].text.startswith("Profondément convaincue")
     assert fr.meta.title is not None and fr.meta.title.endswith("de l’objectivité")
+
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.mark.parametrize(
+    ("path", "opening"),
+    [
+        # a decision: title, then its adoption line (`... decided to adopt the text below:`)
+        (GOLDEN / "corpus" / "en" / "A-HRC-DEC-22-116.txt", "Guided by the purposes"),
+        # page 2 of a paginated view: title and symbol, then a paragraph that starts whole
+        (GOLDEN / "corpus" / "fr" / "A-RES-74-151.txt", "Profondément convaincue"),
+        # typed texts whose header is `# language: ...`, `# symbol: ...`, `# title: ...`
+        (ROOT / "tests" / "data" / "a-c3-78-l41.en.txt", "Guided by the Charter"),
+        (ROOT / "tests" / "data" / "hrc-25-3.zh.txt", "重申致力于按照"),
+        (ROOT / "seeds" / "000_d13d258366e277a0.txt", "重申致力于按照"),
+    ],
+    ids=lambda v: v.name if isinstance(v, Path) else None,
+)
+def test_a_header_that_ends_as_a_header_does_is_not_said_to_have_taken_text(path: Path, opening: str) -> None:
+    """`header-taken` fired on every text without a body line whose first paragraph was not
+    numbered, the seed's typed copy and the official texts above among them: nothing was
+    taken, each header ends with a title, a symbol or an adoption line. A paragraph cut by
+    the excerpt's start ends the header as a paragraph ends: only then is it said."""
+    res = read_text(path.read_text(encoding="utf-8"))
+    assert [w for w in res.warnings if w.code == "header-taken"] == []
+    assert res.provisions[0].text.startswith(opening)
+
+
+def test_the_running_header_and_a_paragraphs_end_are_said_exactly() -> None:
+    """es A/RES/73/168 still warns, once, quoting what it kept and what it took as title; a
+    typed text whose header ends with a paragraph of an unknown lead word warns, quoting it."""
+    raw = (GOLDEN / "corpus" / "es" / "A-RES-73-168.txt").read_text(encoding="utf-8")
+    taken = [(w.code, w.line, w.message) for w in read_text(raw).warnings if w.code == "header-taken"]
+    assert taken == [
+        (
+            "header-taken",
+            1,
+            "the text before 'Reconociendo que el '… (line 1) ends as a paragraph ends: the excerpt starts "
+            "inside a paragraph, whose end 'Durban 4, así como su contribu…sfera de los derechos humanos,' "
+            "is kept as the first paragraph, cut off; what comes before it, 'Fortalecimiento de la "
+            "cooperac…esfera de los derechos humanos', was taken as the running header's title (its words "
+            "are said again in the text)",
+        )
+    ]
+    typed = (
+        "Situation of human rights in Somewhere\n\nHeartened by the progress made since its last "
+        "resolution,\n\nRecalling its resolution 70/1,\n\n1. Welcomes the report;\n"
+    )
+    [warning] = [w for w in read_text(typed, lang="en").warnings if w.code == "header-taken"]
+    assert warning.line == 5
+    assert "('Heartened by the progress made since its last resolution,')" in warning.message

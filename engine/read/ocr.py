@@ -270,6 +270,22 @@ def run_together(text: str) -> list[str]:
     return list(dict.fromkeys(_core(t) for t in tokens if _is_run_together(t)))
 
 
+_EXAMPLE_WIDTH = 40
+_EXAMPLE_LEAD = 12  # characters of context kept before the first repair
+
+
+def _example(line: str, fixed: str) -> str:
+    """`'before' -> 'after'` around the first repair on a line: the line's first 40
+    characters showed nothing repaired when the repair stood further on (A/RES/70/173:
+    `'national human rights institution, made ' -> 'national human rights institution, made '`
+    for `period ic` -> `periodic`)."""
+    at = next(
+        (i for i, (a, b) in enumerate(zip(line, fixed, strict=False)) if a != b), min(len(line), len(fixed))
+    )
+    start = line.rfind(" ", 0, max(0, at - _EXAMPLE_LEAD)) + 1 if at > _EXAMPLE_LEAD else 0
+    return f"{line[start : start + _EXAMPLE_WIDTH]!r} -> {fixed[start : start + _EXAMPLE_WIDTH]!r}"
+
+
 def repair_spacing(lines: list[str]) -> tuple[list[str], list[Diagnostic]]:
     """Repair English lines with broken word spacing; return the lines and the warnings."""
     broken = line_is_broken if may_be_broken(lines) else _clean
@@ -282,7 +298,7 @@ def repair_spacing(lines: list[str]) -> tuple[list[str], list[Diagnostic]]:
             if fixed != line:
                 repaired += 1
                 if len(examples) < 3:
-                    examples.append(f"{line.strip()[:40]!r} -> {fixed.strip()[:40]!r}")
+                    examples.append(_example(line.strip(), fixed.strip()))
             out.append(fixed)
             # only a line that was broken can still be: the others are left as they were
             remaining += broken(fixed)

@@ -275,7 +275,9 @@ def segment(lines: list[Line], lang: str) -> Segmented:
         numbered = _OPERATIVE.match(opening) or _BARE_NUMBER.match(opening)
         if seg.header and 0 < start < len(pieces) and not numbered:
             fragment = _cut_paragraph_end(pieces[:start], rest)
-            seg.warnings.append(_header_taken(pieces[start].line, pieces[start - 1].line, fragment))
+            taken = _header_taken(pieces[start].line, pieces[start - 1].line, fragment)
+            if taken is not None:
+                seg.warnings.append(taken)
             if fragment is not None:
                 seg.header = fragment[0]
                 rest = [_Piece(line, i == 0) for i, line in enumerate(fragment[1])] + rest
@@ -349,10 +351,20 @@ def _ends_cut(line: Line) -> bool:
     return bool(_PARAGRAPH_END.search(_TRAILING_MARKERS.sub("", line.text).rstrip()))
 
 
-def _header_taken(first: Line, last: Line, fragment: tuple[list[Line], list[Line]] | None) -> Diagnostic:
-    """`header-taken`, saying what the header ends with (`last`, its last line): a paragraph's
-    end kept after the title, one not kept (where the title ends not being known), or text
-    that may be one."""
+def _header_taken(
+    first: Line, last: Line, fragment: tuple[list[Line], list[Line]] | None
+) -> Diagnostic | None:
+    """`header-taken` when the header of a text without a body line holds, or may hold, a
+    paragraph's text, quoting it: a paragraph's end kept after a title told by its words
+    (`fragment`), or one left in the header because where the title ends is not known (the
+    header's last line, `last`, ends as a paragraph ends: a comma or semicolon). None when
+    the header ends as a header does (a title, a symbol, an adoption line `... decided to
+    adopt the text below:`, a typed text's `# title: ...`): a paragraph cut by the
+    excerpt's start ends the header, and ends as a paragraph ends (a footnote marker after
+    it aside), so a header that does not is evidence that nothing was taken. A warning on
+    every such text (a decision, a page that starts with a whole paragraph, a typed draft)
+    said nothing odd and taught readers to skip the one that does. A colon is no evidence:
+    labels end with one (`Original:`, a `# symbol:` whose symbol was read as furniture)."""
     opening = " ".join(first.text.split())[:20]
     before = f"the text before {opening!r}… (line {first.no})"
     if fragment is not None:
@@ -369,16 +381,12 @@ def _header_taken(first: Line, last: Line, fragment: tuple[list[Line], list[Line
     if _ends_cut(last):
         return diag(
             "header-taken",
-            f"{before} ends as a paragraph ends ({_clip(last.text)!r}): the excerpt starts inside a "
-            "paragraph, whose end was taken as header and is not kept (where the running header's "
-            "title ends and the paragraph begins is not known)",
+            f"{before} ends as a paragraph ends ({_clip(last.text)!r}): the end of a paragraph (cut by "
+            "the excerpt's start, or one whose lead word is not known) was taken as header and is not "
+            "kept (where the running header's title ends and the paragraph begins is not known)",
             first.no,
         )
-    return diag(
-        "header-taken",
-        f"{before} was taken as header; if the excerpt starts mid-paragraph, that paragraph is not kept",
-        first.no,
-    )
+    return None
 
 
 def _clip(text: str, width: int = 30) -> str:
