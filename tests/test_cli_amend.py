@@ -632,3 +632,72 @@ def test_a_body_line_no_reader_knows_is_refused(tmp_path: Path) -> None:
             "organ"
         ), result.stderr
         assert '"人权理事会，"' in result.stderr
+
+
+def test_odd_typed_lists_are_one_error_line_in_apply_and_compile(tmp_path: Path) -> None:
+    """Lists a delegation can mistype. An empty new paragraph typed (replaced, inserted, a
+    split's piece, a merge) gave a numbered paragraph with nothing in it, and a paragraph moved to
+    follow itself (or its own subparagraph) stayed where it was, both exit 0 without a
+    word; each is now refused. A reference the base lacks, a subparagraph of a paragraph
+    with none, the same words amended twice, an empty quote were one error line already:
+    held here for apply and compile alike."""
+    draft = tmp_path / "draft.txt"
+    draft.write_text(WITH_SUBPARAGRAPHS, encoding="utf-8")
+    listed = tmp_path / "list.txt"
+    op1, empty = "amendment 1 (operative paragraph 1)", "the new paragraph it writes is empty"
+    empty += "; to take a paragraph out, delete it"
+    itself = "which is itself or a part of it"
+    cases = [
+        ('Replace operative paragraph 1 with the following: ""', f'"operative paragraph 1": {empty}'),
+        (
+            'After operative paragraph 1, insert a new paragraph reading: ""',
+            f'"operative paragraph 1": {empty}',
+        ),
+        (
+            'Replace operative paragraph 1 with the following paragraphs:\n    "Decides;"\n    ""',
+            f'"operative paragraph 1": {empty}',
+        ),
+        (
+            'Merge operative paragraph 1 and operative paragraph 2 into one paragraph reading: " "',
+            f'"operative paragraph 1 and operative paragraph 2": {empty}',
+        ),
+        (
+            'Replace the body line with the following: ""',
+            '"the body line": the body line would be empty',
+        ),
+        (
+            "Move operative paragraph 1 to follow operative paragraph 1.",
+            f"{op1} moves it to stand after operative paragraph 1, {itself}",
+        ),
+        (
+            "Move operative paragraph 2 to follow operative paragraph 2 (b).",
+            "amendment 1 (operative paragraph 2) moves it to stand after operative paragraph 2 (b), "
+            + itself,
+        ),
+        (
+            'In operative paragraph 9, delete "act".',
+            '"operative paragraph 9": the base text has no operative paragraph 9',
+        ),
+        (
+            'In operative paragraph 1 (a), delete "act".',
+            '"operative paragraph 1 (a)": the base text has no subparagraph (a) there',
+        ),
+        (
+            'In operative paragraph 1, delete "act".\nIn operative paragraph 1, replace "act" with "go".',
+            "amendment 2 (operative paragraph 1) overlaps amendment 1: both touch the same words",
+        ),
+        (
+            'In operative paragraph 1, delete "".',
+            'not an amendment as resdiff reads them: In operative paragraph 1, delete "".',
+        ),
+    ]
+    for typed, message in cases:
+        listed.write_text(f"Proposed by: Chile\n{typed}\n", encoding="utf-8")
+        line = 3 if "overlaps" in message else 2
+        for command in ("apply", "compile"):
+            result = run(command, str(draft), str(listed))
+            assert (result.returncode, result.stdout, result.stderr) == (
+                2,
+                "",
+                f"Error: {listed}:{line}: {message}\n",
+            ), (typed, command)

@@ -346,6 +346,13 @@ class Patcher:
                 f"{self._where(index, amendment)} overlaps amendment {self._no(fate.moved[0])}: both move it",
                 index=index,
             )
+        if amendment.anchor == amendment.target or amendment.anchor.startswith(amendment.target + "."):
+            # moved to follow itself (or its own subparagraph), it stayed where it was, exit 0
+            raise AmendmentError(
+                f"{self._where(index, amendment)} moves it to stand {amendment.position} "
+                f"{amendment.anchor_ref}, which is itself or a part of it",
+                index=index,
+            )
         fate.moved = (index, amendment)
         self._fate(index, amendment, amendment.anchor).anchored.append((index, amendment))
 
