@@ -225,8 +225,9 @@ def test_title_and_body_line_amendments_read_back() -> None:
     assert render_text(listed) == typed
     amended = apply(seed, listed.amendments)
     assert (amended.meta.title, amended.body_line) == ("增强人权领域的国际合作与对话", "大会，")
-    english = parse('In the body line, replace the word "General" with "Third".', load(L41))
-    assert apply(load(L41), english.amendments).body_line == "The Third Assembly,"
+    assert (seed.meta.body, amended.meta.body) == ("HRC", "GA")
+    english = parse('In the body line, replace "General Assembly" with "Human Rights Council".', load(L41))
+    assert apply(load(L41), english.amendments).body_line == "The Human Rights Council,"
     with pytest.raises(AmendmentError) as caught:
         parse("在标题中，删除“国际”。", resolution(["回顾，"], language="zh"), "p.txt")
     assert str(caught.value) == 'p.txt:1: "标题": the base text has no title'

@@ -9,6 +9,7 @@ from pathlib import Path
 import jsonschema
 
 from engine.align import fold
+from engine.read.openers import BODY_LINES, body_line_forms, body_line_match
 from engine.store import canonical
 
 from .test_cli import ROOT, SEED, assert_one_error_line, run
@@ -522,3 +523,181 @@ def test_a_paragraph_deleted_and_moved_is_an_overlap(tmp_path: Path) -> None:
     op1 = next(e for e in compiled["entries"] if e["label"] == "OP1")
     assert op1["whole"]["conflicting"]
     assert [p["proposers"] for p in op1["whole"]["proposals"]] == [["Canada"], ["Norway"]]
+
+
+def test_a_new_subparagraph_hangs_under_a_paragraph_of_the_part_it_names(tmp_path: Path) -> None:
+    """A new subparagraph typed "before operative paragraph 1" with no new paragraph before it
+    became, exit 0, a subparagraph of the last preambular paragraph (`pp1.a`; compile labelled
+    it `PP1 (a)`). There is no operative paragraph for it to belong to: apply and compile both
+    refuse it with the amendment, its file and line. With a new paragraph before it, or before
+    a paragraph's own (a), it has its paragraph and is placed."""
+    draft = tmp_path / "draft.txt"
+    draft.write_text(WITH_SUBPARAGRAPHS, encoding="utf-8")
+    listed = tmp_path / "list.txt"
+    listed.write_text(
+        'Proposed by: Chile\nBefore operative paragraph 1, insert a new subparagraph reading: "To act;"\n',
+        encoding="utf-8",
+    )
+    message = (
+        f"Error: {listed}:2: amendment 1 (operative paragraph 1) inserts a subparagraph where it would "
+        "become a subparagraph of the first preambular paragraph, not of an operative paragraph; put it "
+        "after the paragraph it belongs to (or after that paragraph's last subparagraph), or insert a new "
+        "paragraph with it\n"
+    )
+    for command in ("apply", "compile"):
+        result = run(command, str(draft), str(listed))
+        assert (result.returncode, result.stdout, result.stderr) == (2, "", message), command
+    with_paragraph = tmp_path / "with-paragraph.txt"
+    with_paragraph.write_text(
+        "Proposed by: Chile\nBefore operative paragraph 1, insert new paragraphs reading:\n"
+        '    "Urges States:"\n        "To act;"\n'
+        'Before operative paragraph 2 (a), insert a new subparagraph reading: "To meet;"\n',
+        encoding="utf-8",
+    )
+    result = run("apply", str(draft), str(with_paragraph), "--format", "text")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split("\n\n")[1:] == [
+        "Recalling its resolutions,",
+        "1. Urges States:",
+        "    (a) To act;",
+        "2. Decides to act;",
+        "3. Requests the Secretary-General:",
+        "    (a) To meet;",
+        "    (b) To report;",
+        "    (c) To act;",
+        "4. Decides to remain seized of the matter.\n",
+    ]
+    compiled = run("compile", str(draft), str(with_paragraph), "--format", "json")
+    assert compiled.returncode == 0, compiled.stderr
+    new = [e["label"] for e in json.loads(compiled.stdout)["entries"] if e["kind"] != "base"]
+    assert new == ["OP0 bis", "OP0 bis (a)", "OP2 (0) bis"]
+
+
+def test_the_body_lines_offered_are_the_ones_the_reader_reads() -> None:
+    """The forms an unknown body line's error offers are written out from the reader's
+    patterns: each must read as its organ's body line, whole, in every language."""
+    for lang, patterns in BODY_LINES.items():
+        forms = body_line_forms(lang)
+        assert len(forms) == len(patterns), lang
+        for form, (_, code) in zip(forms, patterns, strict=True):
+            assert body_line_match(form, lang) == (form, code, ""), (lang, form)
+
+
+def test_a_body_line_no_reader_knows_is_refused(tmp_path: Path) -> None:
+    """A body line replaced by words no organ is printed as ("The Council,") was accepted
+    (exit 0), and the amended text read back with no body line, that line taken for the end
+    of a header. apply and compile now refuse it, replaced whole or by its words, in English
+    and Chinese; another organ's body line is taken, and the metadata names that organ."""
+    draft = tmp_path / "draft.txt"
+    draft.write_text(WITH_SUBPARAGRAPHS, encoding="utf-8")
+    listed = tmp_path / "list.txt"
+    known = (
+        '"The General Assembly,", "The Human Rights Council,", "The Commission on Human Rights,", '
+        '"The Economic and Social Council,", "The Security Council,"'
+    )
+    for typed in (
+        'Replace the body line with the following: "The Council,"',
+        'In the body line, replace "General Assembly" with "Council".',
+    ):
+        listed.write_text(f"Proposed by: Peru\n{typed}\n", encoding="utf-8")
+        message = (
+            f'Error: {listed}:2: amendment 1 (the body line): the body line would read "The Council,", '
+            "which names no organ the reader knows, so the amended text would read back without a body "
+            f"line; a body line names the acting organ as resolutions print it: {known}\n"
+        )
+        for command in ("apply", "compile"):
+            result = run(command, str(draft), str(listed))
+            assert (result.returncode, result.stdout, result.stderr) == (2, "", message), (typed, command)
+    listed.write_text(
+        'Proposed by: Peru\nReplace the body line with the following: "The Human Rights Council,"\n',
+        encoding="utf-8",
+    )
+    out = tmp_path / "amended.txt"
+    result = run("apply", str(draft), str(listed), "--format", "text", "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    read_back = run("parse", str(out))
+    assert read_back.returncode == 0, read_back.stderr
+    assert "body: HRC\n" in read_back.stdout and "body-line: The Human Rights Council,\n" in read_back.stdout
+    stored = run("apply", str(draft), str(listed))
+    assert "body: HRC\n" in stored.stdout
+
+    zh = tmp_path / "zh.txt"
+    zh.write_text("# language: zh\n大会，\n\n回顾其各项决议，\n\n1. 决定继续审议。\n", encoding="utf-8")
+    listed.write_text("提案方：秘鲁\n将首行改为：“理事会，”\n", encoding="utf-8")
+    for command in ("apply", "compile"):
+        result = run(command, str(zh), str(listed))
+        assert result.returncode == 2, (command, result.stdout)
+        assert result.stderr.startswith(
+            f'Error: {listed}:2: amendment 1 (首行): the body line would read "理事会，", which names no '
+            "organ"
+        ), result.stderr
+        assert '"人权理事会，"' in result.stderr
+
+
+def test_odd_typed_lists_are_one_error_line_in_apply_and_compile(tmp_path: Path) -> None:
+    """Lists a delegation can mistype. An empty new paragraph typed (replaced, inserted, a
+    split's piece, a merge) gave a numbered paragraph with nothing in it, and a paragraph moved to
+    follow itself (or its own subparagraph) stayed where it was, both exit 0 without a
+    word; each is now refused. A reference the base lacks, a subparagraph of a paragraph
+    with none, the same words amended twice, an empty quote were one error line already:
+    held here for apply and compile alike."""
+    draft = tmp_path / "draft.txt"
+    draft.write_text(WITH_SUBPARAGRAPHS, encoding="utf-8")
+    listed = tmp_path / "list.txt"
+    op1, empty = "amendment 1 (operative paragraph 1)", "the new paragraph it writes is empty"
+    empty += "; to take a paragraph out, delete it"
+    itself = "which is itself or a part of it"
+    cases = [
+        ('Replace operative paragraph 1 with the following: ""', f'"operative paragraph 1": {empty}'),
+        (
+            'After operative paragraph 1, insert a new paragraph reading: ""',
+            f'"operative paragraph 1": {empty}',
+        ),
+        (
+            'Replace operative paragraph 1 with the following paragraphs:\n    "Decides;"\n    ""',
+            f'"operative paragraph 1": {empty}',
+        ),
+        (
+            'Merge operative paragraph 1 and operative paragraph 2 into one paragraph reading: " "',
+            f'"operative paragraph 1 and operative paragraph 2": {empty}',
+        ),
+        (
+            'Replace the body line with the following: ""',
+            '"the body line": the body line would be empty',
+        ),
+        (
+            "Move operative paragraph 1 to follow operative paragraph 1.",
+            f"{op1} moves it to stand after operative paragraph 1, {itself}",
+        ),
+        (
+            "Move operative paragraph 2 to follow operative paragraph 2 (b).",
+            "amendment 1 (operative paragraph 2) moves it to stand after operative paragraph 2 (b), "
+            + itself,
+        ),
+        (
+            'In operative paragraph 9, delete "act".',
+            '"operative paragraph 9": the base text has no operative paragraph 9',
+        ),
+        (
+            'In operative paragraph 1 (a), delete "act".',
+            '"operative paragraph 1 (a)": the base text has no subparagraph (a) there',
+        ),
+        (
+            'In operative paragraph 1, delete "act".\nIn operative paragraph 1, replace "act" with "go".',
+            "amendment 2 (operative paragraph 1) overlaps amendment 1: both touch the same words",
+        ),
+        (
+            'In operative paragraph 1, delete "".',
+            'not an amendment as resdiff reads them: In operative paragraph 1, delete "".',
+        ),
+    ]
+    for typed, message in cases:
+        listed.write_text(f"Proposed by: Chile\n{typed}\n", encoding="utf-8")
+        line = 3 if "overlaps" in message else 2
+        for command in ("apply", "compile"):
+            result = run(command, str(draft), str(listed))
+            assert (result.returncode, result.stdout, result.stderr) == (
+                2,
+                "",
+                f"Error: {listed}:{line}: {message}\n",
+            ), (typed, command)

@@ -604,8 +604,8 @@ def test_the_md_reads_on_github_as_the_text_does(case: str) -> None:
             '[Canada: replace "international cooperation" with "global cooperation"]\n',
         ),
         (
-            'Replace the body line with the following: "The Council,"',
-            'The Human Rights Council, [Canada: replace with "The Council,"]\n',
+            'Replace the body line with the following: "The General Assembly,"',
+            'The Human Rights Council, [Canada: replace with "The General Assembly,"]\n',
         ),
     ],
 )

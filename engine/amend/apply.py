@@ -19,6 +19,7 @@ from typing import Any
 
 from ..errors import AmendmentError, ModelError
 from ..model import FootnoteRef, Provision, Resolution, renumber
+from ..read.openers import body_line_forms, body_line_match
 from .actions import (
     Amendment,
     DeleteProvision,
@@ -268,8 +269,42 @@ class Patcher:
                 whole = fate.whole[1] if fate.whole else None
                 edited = self._edited(Provision("pp1", "preamble", text), fate).text
                 text = whole.new if isinstance(whole, ReplaceProvision) else edited
+                if target == "body-line" and text is not None:
+                    self._known_body_line(text, fate)
             out.append(text)
         return out[0], out[1]
+
+    def _body(self, body_line: str | None) -> str | None:
+        """The organ the metadata names: a body line replaced by another organ's ("The Human
+        Rights Council," for "The General Assembly,") changes it (`body: GA` had stayed beside
+        the Council's body line); a code the body line does not give (`GA-C3`) is kept."""
+        body = self.base.meta.body
+        lang = self.base.meta.language
+        old = body_line_match(self.base.body_line or "", lang)
+        new = body_line_match(body_line or "", lang)
+        if old is not None and new is not None and body == old[1]:
+            return new[1]
+        return body
+
+    def _known_body_line(self, text: str, fate: _Fate) -> None:
+        """An amended body line must be one the reader knows as an organ's ("The Human Rights
+        Council,", `人权理事会，`; `engine.read.openers.BODY_LINES`, which holds every form
+        the corpus prints): the reader finds the body line by those words, so any other line
+        ("The Council,") read back the amended text as one with no body line, that line
+        taken for the end of a header, without a word. No resolution prints another form."""
+        if not fate.words and fate.whole is None:
+            return
+        found = body_line_match(text, self.base.meta.language)
+        if found is not None and not found[2].strip():
+            return
+        index, amendment = fate.whole or fate.words[-1]
+        known = ", ".join(f'"{form}"' for form in body_line_forms(self.base.meta.language))
+        raise AmendmentError(
+            f'{self._where(index, amendment)}: the body line would read "{text}", which names no organ the '
+            f"reader knows, so the amended text would read back without a body line; a body line names "
+            f"the acting organ as resolutions print it: {known}",
+            index=index,
+        )
 
     def _collect_words(self, index: int, amendment: WordAmendment) -> None:
         self._fate(index, amendment, amendment.target).words.append((index, amendment))
@@ -309,6 +344,13 @@ class Patcher:
         if fate.moved is not None:
             raise AmendmentError(
                 f"{self._where(index, amendment)} overlaps amendment {self._no(fate.moved[0])}: both move it",
+                index=index,
+            )
+        if amendment.anchor == amendment.target or amendment.anchor.startswith(amendment.target + "."):
+            # moved to follow itself (or its own subparagraph), it stayed where it was, exit 0
+            raise AmendmentError(
+                f"{self._where(index, amendment)} moves it to stand {amendment.position} "
+                f"{amendment.anchor_ref}, which is itself or a part of it",
                 index=index,
             )
         fate.moved = (index, amendment)
@@ -353,6 +395,41 @@ class Patcher:
                 (refs,) = carried_markers(merged, [amendment.new.text])
                 return [replace(_placeholder(amendment.new), footnotes=refs)]
         return [edited]
+
+    def _new_under_their_part(self, out: list[Provision], placed: _Placed) -> None:
+        """A subparagraph an amendment puts in the text (inserted or moved) hangs under the
+        paragraph before it, and that paragraph must be of the part the instruction names: a
+        new subparagraph typed "before operative paragraph 1" with no new paragraph before it
+        would otherwise become, without a word, a subparagraph of the last preambular
+        paragraph (and `compile` would label it `PP3 (a)`). There is no sensible reading of
+        such a place (a subparagraph of which operative paragraph?), so it is refused."""
+        for k, q in enumerate(out):
+            by = placed.by[k]
+            if by is None or q.depth == 0:
+                continue
+            j = next((j for j in range(k - 1, -1, -1) if out[j].depth < q.depth), None)
+            if j is not None and out[j].depth == q.depth - 1 and out[j].part == q.part:
+                continue
+            amendment = self._amendments[by]
+            verb = "moves" if isinstance(amendment, MoveProvision) else "inserts"
+            part = "a preambular" if q.part == "pp" else "an operative"
+            kind = "subparagraph" if q.depth == 1 else "roman subparagraph"
+            holder = "paragraph" if q.depth == 1 else "lettered subparagraph"
+            if j is None or out[j].depth != q.depth - 1:
+                there = f"no {holder} stands before it to hold it"
+            else:
+                stands = sorted(placed.stands[j])
+                what = (
+                    reference(self.base, stands[0], self.language)
+                    if len(stands) == 1 and placed.by[j] is None
+                    else f"a new {'preambular' if out[j].part == 'pp' else 'operative'} {holder}"
+                )
+                there = f"it would become a {kind} of {what}, not of {part} {holder}"
+            raise AmendmentError(
+                f"{self._where(by, amendment)} {verb} a {kind} where {there}; put it after the {holder} it "
+                f"belongs to (or after that {holder}'s last {kind}), or insert a new {holder} with it",
+                index=by,
+            )
 
     def _kept_under_their_parents(self, out: list[Provision], placed: _Placed) -> None:
         """Every base subparagraph that stays in its place stays under its own paragraph (or
@@ -454,6 +531,7 @@ class Patcher:
                         moved = [replace(q, id=level) for q in own[amendment.target]]
                         out += numbers.new(p, position, [amendment.part] * len(moved), moved)
                         placed.new(index, moved)
+        self._new_under_their_part(out, placed)
         self._kept_under_their_parents(out, placed)
         try:
             provisions = renumber(out)
@@ -464,8 +542,9 @@ class Patcher:
             for q, n in zip(provisions, numbers.numbers, strict=True)
         )
         title, body_line = self._headings()
+        meta = replace(self.base.meta, title=title, body=self._body(body_line))
         try:
-            return Resolution(replace(self.base.meta, title=title), numbered, self.base.footnotes, body_line)
+            return Resolution(meta, numbered, self.base.footnotes, body_line)
         except ModelError as exc:
             raise AmendmentError(f"the amended text has no valid structure: {exc.message}") from None
 

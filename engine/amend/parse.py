@@ -34,8 +34,9 @@ from .actions import (
     ReplaceProvision,
     ReplaceWords,
     Split,
+    described,
 )
-from .refs import reference, resolve
+from .refs import HEADINGS, reference, resolve
 
 _Q = '["“”]'
 _EN = [
@@ -351,7 +352,9 @@ class _Reader:
         for name, pattern in PATTERNS[self.language]:
             if m := pattern.match(head):
                 _one_change(name, m)
-                return self.builders[name](m, e, proposer)
+                made = self.builders[name](m, e, proposer)
+                _written(made, self.base)
+                return made
         other = "en" if self.language == "zh" else "zh"
         if _HEADER[other].match(head) or any(pattern.match(head) for _, pattern in PATTERNS[other]):
             # An English list on a Chinese base (or the reverse) is no typing fault: say so.
@@ -374,6 +377,30 @@ _TWO_CHANGES = re.compile(
 """Inside quoted words, a quote mark followed by an instruction and another quote (`"select"
 with "some", and after "mandate holders" insert "..."`) or by `and "`: the line holds more
 than one change, and the pattern would take the rest of it as the new words."""
+
+
+def _written(amendment: Amendment, base: Resolution) -> None:
+    """A paragraph (or title, or body line) a typed amendment writes has words: one quoted
+    empty (`Replace operative paragraph 1 with the following: ""`) gave a numbered paragraph
+    with nothing in it, exit 0, where the delegation meant a deletion or mistyped the quote.
+    An empty subparagraph is let through: a real text has one (the Chinese A/RES/55/114,
+    OP3 (a)), so the list `amend` derives for it writes one, and its text form must read back."""
+    if isinstance(amendment, ReplaceProvision):
+        depth = 0 if amendment.target in HEADINGS else base.provision(amendment.target).depth
+        written = [(amendment.new, depth)]
+    elif isinstance(amendment, InsertProvision | Split):
+        written = [(piece.text, piece.depth) for piece in amendment.pieces]
+    elif isinstance(amendment, Merge):
+        written = [(amendment.new.text, amendment.new.depth)]
+    else:
+        return
+    if all(text.strip() or depth for text, depth in written):
+        return
+    if isinstance(amendment, ReplaceProvision) and amendment.target in HEADINGS:
+        raise AmendmentError(f'"{amendment.ref}": {HEADINGS[amendment.target][0]} would be empty')
+    raise AmendmentError(
+        f'"{described(amendment)}": the new paragraph it writes is empty; to take a paragraph out, delete it'
+    )
 
 
 def _one_change(name: str, m: re.Match[str]) -> None:

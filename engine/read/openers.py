@@ -72,6 +72,21 @@ def body_line_match(text: str, lang: str) -> tuple[str, str, str] | None:
     return None
 
 
+def body_line_forms(lang: str) -> list[str]:
+    """The body lines the reader knows in `lang`, as printed ("The General Assembly,"),
+    written out from the patterns above: what an error about an unknown body line offers."""
+    comma = "，" if lang == "zh" else "،" if lang == "ar" else ","
+    return [_PRINTED.sub(_printed, pattern) + comma for pattern, _ in BODY_LINES.get(lang, [])]
+
+
+# The pattern pieces of BODY_LINES and how each is printed: a space, none, an apostrophe.
+_PRINTED = lazy(r"\\s\+|\\s\*|\[’'\]\\s\?")
+
+
+def _printed(m: re.Match[str]) -> str:
+    return {"\\s+": " ", "\\s*": ""}.get(m[0], "’")
+
+
 @cache
 def _body_line_patterns(lang: str) -> list[tuple[re.Pattern[str], re.Pattern[str], str]]:
     """Compiled once per language: this is asked of every line read."""
