@@ -7,6 +7,7 @@ from __future__ import annotations
 import sys
 import unicodedata
 from importlib.metadata import version
+from pathlib import Path
 
 import pytest
 
@@ -45,3 +46,22 @@ def test_another_library_version_is_another_fingerprint(monkeypatch, changed):
     assert swapped != cache.dependency_versions()
     monkeypatch.setattr(cache, "dependency_versions", lambda: swapped)
     assert cache.engine_fingerprint.__wrapped__() != before
+
+
+@pytest.mark.parametrize("source", ["align/features.py", "diff/tokenize.py", "lineage/graph.py", "text.py"])
+def test_an_edited_source_that_decides_an_entry_is_another_fingerprint(tmp_path, monkeypatch, source):
+    """Read from a copy of engine/ with one file edited: a change to how Han is told or a
+    text is cut into words (text.py) changes pairs' steps as surely as the aligner does."""
+    import shutil
+
+    copy = tmp_path / "engine"
+    shutil.copytree(Path(cache.__file__).resolve().parent.parent, copy)
+    monkeypatch.setattr(cache, "__file__", str(copy / "lineage" / "cache.py"))
+    before = cache.engine_fingerprint.__wrapped__()
+    with (copy / source).open("a", encoding="utf-8") as handle:
+        handle.write("\n# edited\n")
+    assert cache.engine_fingerprint.__wrapped__() != before
+    (copy / "read" / "reader.py").write_text("# not part of an entry\n", encoding="utf-8")
+    after = cache.engine_fingerprint.__wrapped__()
+    (copy / "read" / "reader.py").write_text("# still not\n", encoding="utf-8")
+    assert cache.engine_fingerprint.__wrapped__() == after

@@ -166,10 +166,11 @@ def unseal(fmt: str, key: str, data: bytes) -> Any:
     return json.loads(payload)
 
 
-FINGERPRINTED = ("align/*.py", "diff/*.py", "lineage/*.py", "model.py", "store/canonical.py")
+FINGERPRINTED = ("align/", "diff/", "lineage/", "model.py", "store/canonical.py", "text.py")
 """The source that decides what an entry holds: the aligner and the diff (a pair's steps),
-the lineage's own linking (a snapshot), and the model and canonical reader (a snapshot
-holds the parsed versions)."""
+the lineage's own linking (a snapshot), the model and canonical reader (a snapshot holds
+the parsed versions), and what both know of scripts and words (`text.py`: which characters
+are Han, how a text is cut into words). A folder stands for its `.py` files."""
 
 
 DEPENDENCIES = ("rapidfuzz", "rjieba", "diff_match_patch")
@@ -210,11 +211,16 @@ def engine_fingerprint() -> str:
     own version: a release that changes what an entry holds changes these files, while
     during development they change far more often than the version number."""
     digest = hashlib.sha256()
-    root = Path(__file__).resolve().parent.parent
-    for pattern in FINGERPRINTED:
-        for path in sorted(root.glob(pattern)):
-            digest.update(path.relative_to(root).as_posix().encode() + b"\0")
-            digest.update(path.read_bytes())
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    for name in FINGERPRINTED:  # listed, not globbed: a glob compiles a pattern per folder
+        if name.endswith("/"):
+            found = sorted(name + f for f in os.listdir(os.path.join(root, name)) if f.endswith(".py"))
+        else:
+            found = [name]
+        for relative in found:
+            digest.update(relative.encode() + b"\0")
+            with open(os.path.join(root, relative), "rb") as handle:
+                digest.update(handle.read())
     digest.update("\n".join(dependency_versions()).encode())
     return digest.hexdigest()[:16]
 
