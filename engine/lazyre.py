@@ -7,7 +7,10 @@ point), and about 70 of them are never used on a given text (PDF furniture, OCR 
 another language's months or openers). `lazy(pattern, flags)` stands where
 `re.compile(pattern, flags)` stood: it compiles on the first call and then binds the
 compiled pattern's methods on itself, so every later call costs what a compiled pattern's
-does. `re` has no lazy mode and no maintained library offers one for str patterns.
+does. `re` has no lazy mode, and there is no library for it: the projects that need one
+keep a small class of their own (bpython's `lazyre`, Django's `_lazy_re_compile`, GRIT's
+`lazy_re`), which forward every call through `__getattr__`; this one steps aside after the
+first call.
 """
 
 from __future__ import annotations
