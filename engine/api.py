@@ -481,8 +481,10 @@ def blame(
     progress: Progress = None,
 ) -> BlameReport:
     """Origin, changes and original share of each provision of one stored version; its
-    series and language are those it is stored under."""
-    from .lineage.blame import blame as blame_of
+    series and language are those it is stored under. Kept in the cache under the lineage's
+    key and the version's column, so a second blame decodes no lineage at all."""
+    from .lineage.cache import PairCache
+    from .lineage.stages import prepare, skipped_before
     from .render.lineage import BlameReport
 
     symbol, hash_, _ = ref.replace("＃", "#").partition("#")
@@ -491,14 +493,27 @@ def blame(
             f"{ref!r} names one provision: blame takes a version ({symbol.strip()}) and answers for each "
             f"of its provisions; one provision's story is `resdiff lineage '{ref}'`"
         )
-    built, index = _stored_version(store, ref, language, series, cache_dir, progress)
-    return BlameReport(
-        built.series,
-        built.stages[index].symbol,
-        built.language,
-        blame_of(built, index),
-        tuple(built.skipped_before(index)),
-    )
+    path = store.find(ref, language, series)
+    cache = PairCache(cache_dir)
+    ready = prepare(store, path.parent.parent.name, path.parent.name, cache)
+    # Its column told by its file, not by parsing the file again: a cached blame parses none.
+    files = [Path(f.path) for f in ready.files]
+    if path not in files:
+        raise InputError(f"{path} is not listed in series {ready.manifest.name} ({MANIFEST})")
+    index = files.index(path)
+    key = cache.key_of(f"{ready.key}\nblame of version {index}")
+    found = cache.get_blame(key)
+    if found is None:
+        from .lineage.blame import blame as blame_of
+        from .lineage.graph import build
+
+        built = build(
+            store, ready.manifest.name, ready.language, cache=cache, progress=progress, prepared=ready
+        )
+        found = blame_of(built, index)
+        cache.put_blame(key, found)
+    not_held = tuple(skipped_before(ready.skipped, ready.skipped_at, index))
+    return BlameReport(ready.manifest.name, ready.files[index].symbol, ready.language, found, not_held)
 
 
 def provision_lineage(

@@ -233,10 +233,11 @@ def test_a_cached_blame_or_timeline_loads_no_reader_aligner_nor_diff_engine(
     assert loaded_again == set()
 
 
-# A cached timeline is read from its own entry (`timeline.pack`): keyed from the files'
-# hashes (engine/lineage/stages.py), it needs neither the lineage's builder nor its snapshot
-# nor blame, nor the document model and its canonical form (the store finds files by name):
-# their import was a fifth of a cached whole-history timeline.
+# A cached timeline or blame is read from its own entry (`timeline.pack`, `blame.pack`):
+# keyed from the files' hashes (engine/lineage/stages.py), it needs neither the lineage's
+# builder nor its snapshot (nor, for a timeline, blame), nor the document model and its
+# canonical form (the store finds files by name): their import was a fifth of a cached
+# whole-history timeline.
 NOT_FOR_A_CACHED_TIMELINE = (
     "engine.lineage.graph",
     "engine.lineage.snapshot",
@@ -281,3 +282,22 @@ def test_every_dataclass_of_the_engine_has_a_docstring() -> None:
                 if any(isinstance(n, ast.Name) and n.id == "dataclass" for n in names):
                     missing.append(f"{path.relative_to(ROOT)}:{node.lineno} {node.name}")
     assert missing == []
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("blame", "A/HRC/RES/25/3", "--lang", "zh"),
+        ("blame", "A/HRC/RES/38/3", "--lang", "en", "--format", "json"),
+    ],
+)
+def test_a_cached_blame_loads_neither_the_lineage_builder_nor_the_model(
+    tmp_path: Path, args: tuple[str, ...]
+) -> None:
+    names = tuple(n for n in NOT_FOR_A_CACHED_TIMELINE if n != "engine.lineage.blame")
+    env = {**os.environ, "RESDIFF_CACHE": str(tmp_path / "cache")}
+    first, loaded_first = run_loading(names, *args, env=env)
+    assert "engine.lineage.graph" in loaded_first  # built on the first run: the test can fail
+    again, loaded_again = run_loading(names, *args, env=env)
+    assert again == first and first.strip()
+    assert loaded_again == set()

@@ -696,3 +696,58 @@ def test_lineage_takes_the_references_amendments_take(selector, tmp_path, monkey
     assert out.splitlines()[0] == "lineage of A/C.3/78/L.41#op30.b (en), series iran-hr"
     code, out, _ = run_cli("lineage", "A/C.3/78/L.41#PP2", "--lang", "en", "--history", history)
     assert code == 0 and out.splitlines()[0] == "lineage of A/C.3/78/L.41#pp2 (en), series iran-hr"
+
+
+def test_a_cached_blame_is_the_computed_one_on_every_shipped_version(tmp_path, monkeypatch):
+    """Kept in the cache under the lineage's key and the version's column: the second blame
+    decodes no lineage, and answers exactly as the lineage does."""
+    from engine.lineage.blame import pack, unpack
+
+    store = History(HISTORY)
+    versions = []
+    for name in store.series_names():
+        for lang in sorted({x for v in store.series(name).versions for x in v.languages}):
+            built = build(store, name, lang)
+            for k, stage in enumerate(built.stages):
+                fresh = api.blame(store, stage.symbol, lang, name, cache_dir=None)
+                assert fresh.provisions == blame(built, k) and fresh.symbol == stage.symbol
+                assert fresh.not_in_language == tuple(built.skipped_before(k))
+                assert unpack(json.loads(json.dumps(pack(fresh.provisions)))) == fresh.provisions
+                first = api.blame(store, stage.symbol, lang, name, cache_dir=tmp_path)
+                versions.append((stage.symbol, lang, name, vars(fresh)))
+                assert vars(first) == vars(fresh)
+
+    def no_lineage(*_args: object) -> None:
+        raise AssertionError("a cached blame decoded a lineage")
+
+    monkeypatch.setattr(PairCache, "get_lineage", no_lineage)
+    for symbol, lang, name, fresh_vars in versions:
+        assert vars(api.blame(store, symbol, lang, name, cache_dir=tmp_path)) == fresh_vars
+    assert len(versions) > 40
+
+
+@pytest.mark.parametrize("damage", ["truncate", "flip", "not-json", "bad-share"])
+def test_a_damaged_blame_entry_is_recomputed_and_replaced(tmp_path, damage):
+    from engine.lineage.blame import BLAME_FORMAT
+    from engine.lineage.cache import seal, unseal
+
+    store = History(HISTORY)
+    fresh = api.blame(store, "A/HRC/RES/38/3", "en", None, cache_dir=tmp_path)
+    (entry,) = tmp_path.glob("blames/*/*.json")
+    data = entry.read_bytes()
+    head, _, payload = data.partition(b"\n")
+    sealed = unseal(BLAME_FORMAT, entry.stem, data)
+    sealed[0][5] = 1.5  # whole and sealed, but not a share
+    entry.write_bytes(
+        {
+            "truncate": data[: len(data) - 20],
+            "flip": head + b"\n" + payload.replace(b"pp1", b"pp9", 1),
+            "not-json": b"\x00" * 10,
+            "bad-share": seal(BLAME_FORMAT, entry.stem, sealed),
+        }[damage]
+    )
+    counted = PairCache(tmp_path)
+    assert counted.get_blame(entry.stem) is None and counted.rejected == [entry.stem]
+    again = api.blame(store, "A/HRC/RES/38/3", "en", None, cache_dir=tmp_path)
+    assert vars(again) == vars(fresh)
+    assert entry.read_bytes() == data  # replaced by a whole entry

@@ -29,8 +29,12 @@ difference rests on.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
-from .graph import JOINER, Link, Node, SeriesLineage
+if TYPE_CHECKING:  # a cached blame (`pack`, `unpack`) loads neither the graph nor the model
+    from .graph import Link, Node, SeriesLineage
+
+BLAME_FORMAT = "resdiff.blame-cache/1"
 
 
 @dataclass(frozen=True)
@@ -114,6 +118,8 @@ def trace(lineage: SeriesLineage, *, follow_uncertain: bool = True) -> dict[Node
     """Origin, changes and character flags of every provision, in version order.
     `follow_uncertain=False`: an uncertain link is taken as two different clauses, so the
     provision it leads to starts there (at the latest: it may continue the older one)."""
+    from .graph import JOINER
+
     traces: dict[Node, _Trace] = {}
     # Where versions not held in the language stand: a step from u to v across one of them
     # may have made its change there.
@@ -204,3 +210,64 @@ def _step(lineage: SeriesLineage, link: Link) -> UncertainStep:
         tuple(pid for _, pid in link.new),
         link.similarity,
     )
+
+
+def pack(blames: list[Blame]) -> list[list[Any]]:
+    """A version's answers as JSON values, for the cache (`api.blame`)."""
+    return [
+        [
+            b.id,
+            b.number,
+            b.origin,
+            b.origin_exact,
+            list(b.changed_in),
+            b.original_share,
+            list(b.changed_in_exact),
+            [[u.old_version, list(u.old), u.version, list(u.new), u.similarity] for u in b.uncertain],
+            None
+            if b.if_not_same is None
+            else [b.if_not_same.origin, b.if_not_same.origin_exact, b.if_not_same.original_share],
+        ]
+        for b in blames
+    ]
+
+
+def unpack(rows: Any) -> list[Blame]:
+    """The answers `pack` wrote; TypeError or ValueError when a value is not of its kind (the
+    entry's digest vouches for its bytes, this for its shape)."""
+
+    def strings(values: Any) -> tuple[str, ...]:
+        if type(values) is not list or not all(type(v) is str for v in values):
+            raise TypeError("not a list of strings")
+        return tuple(values)
+
+    def share(value: Any) -> float:
+        if type(value) not in (int, float) or not 0 <= value <= 1:
+            raise ValueError("a share is a number from 0 to 1")
+        return float(value)
+
+    if type(rows) is not list:
+        raise TypeError("not a list")
+    out = []
+    for id_, number, origin, exact, changed, original, changed_exact, doubts, alternative in rows:
+        if not all(type(v) is str for v in (id_, number, origin)) or type(exact) is not bool:
+            raise TypeError("id, number and origin are strings, origin_exact a boolean")
+        changed_in = strings(changed)
+        if type(changed_exact) is not list or len(changed_exact) != len(changed_in):
+            raise ValueError("one changed_in_exact per changed_in")
+        if not all(type(v) is bool for v in changed_exact):
+            raise TypeError("changed_in_exact holds booleans")
+        steps = tuple(
+            UncertainStep(str(old_version), strings(old), str(version), strings(new), share(similarity))
+            for old_version, old, version, new, similarity in doubts
+        )
+        alt = None
+        if alternative is not None:
+            alt_origin, alt_exact, alt_share = alternative
+            if type(alt_origin) is not str or type(alt_exact) is not bool:
+                raise TypeError("an alternative's origin is a string, its exactness a boolean")
+            alt = Alternative(alt_origin, alt_exact, share(alt_share))
+        out.append(
+            Blame(id_, number, origin, exact, changed_in, share(original), tuple(changed_exact), steps, alt)
+        )
+    return out

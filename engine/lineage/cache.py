@@ -17,7 +17,8 @@ Beside the pairs (`pairs/`), the whole lineage of a series in a language is kept
 parses no canonical file and compares nothing; so is its timeline (`timelines/`, same key
 and its own format: statuses, ids, numbers and labels, a tenth of the lineage's size), so a
 second timeline decodes no lineage either (a timeline across languages too, keyed by its
-languages' keys: `across`); and each series' parsed `series.yaml`
+languages' keys: `across`); so is a version's blame (`blames/`, the lineage key and its
+column); and each series' parsed `series.yaml`
 (`manifests/`, keyed by its bytes), so that such a run does not load PyYAML either.
 
 Where: `$RESDIFF_CACHE`, else `$XDG_CACHE_HOME/resdiff`, else `~/.cache/resdiff` (outside
@@ -47,6 +48,7 @@ if TYPE_CHECKING:  # the diff engine loads only when a pair is computed or read 
     from ..diff import Diff
     from ..store.history import History
     from ..store.manifest import Series
+    from .blame import Blame
     from .graph import SeriesLineage
     from .timeline import Timeline
 
@@ -283,6 +285,8 @@ class PairCache:
     """Whole series found in the cache (no pair read, no file parsed)."""
     timeline_hits: int = 0
     """Timelines found in the cache (not even the lineage decoded)."""
+    blame_hits: int = 0
+    """Blames found in the cache (not even the lineage decoded)."""
     rejected: list[str] = field(default_factory=list)
     """Keys of entries that were there but unreadable or malformed (recomputed)."""
     manifests: dict[str, Series] = field(default_factory=dict, repr=False)
@@ -403,6 +407,31 @@ class PairCache:
         path = self.path(key, "timelines")
         if path is not None:
             self._replace(path, seal(TIMELINE_FORMAT, key, pack(timeline)))
+
+    def get_blame(self, key: str) -> list[Blame] | None:
+        """A version's blame (`blame.pack`), or None: absent, or not whole (noted in
+        `rejected`, and replaced by the next `put_blame`)."""
+        path = self.path(key, "blames")
+        if path is None:
+            return None
+        from .blame import BLAME_FORMAT, unpack
+
+        try:
+            found = unpack(unseal(BLAME_FORMAT, key, path.read_bytes()))
+        except FileNotFoundError:
+            return None
+        except (OSError, ValueError, TypeError, KeyError, IndexError):
+            self.rejected.append(key)
+            return None
+        self.blame_hits += 1
+        return found
+
+    def put_blame(self, key: str, blames: list[Blame]) -> None:
+        from .blame import BLAME_FORMAT, pack
+
+        path = self.path(key, "blames")
+        if path is not None:
+            self._replace(path, seal(BLAME_FORMAT, key, pack(blames)))
 
     def put_lineage(self, key: str, lineage: SeriesLineage) -> None:
         from . import snapshot

@@ -36,7 +36,7 @@ from ..model import Provision, Resolution
 from ..store import canonical
 from ..store.history import History
 from .cache import PairCache, Step, steps_of
-from .stages import Prepared, StageFile, prepare
+from .stages import Prepared, StageFile, prepare, skipped_before
 
 if TYPE_CHECKING:
     from ..diff import Diff
@@ -153,7 +153,7 @@ class SeriesLineage:
 
     def skipped_before(self, version: int) -> list[str]:
         """The versions not held in the language that come before version `version`."""
-        return [s for s, (at, _) in zip(self.skipped, self.skipped_at, strict=True) if at <= version]
+        return skipped_before(self.skipped, self.skipped_at, version)
 
     def stage_index(self, symbol: str) -> int | None:
         from ..symbols import slug_of

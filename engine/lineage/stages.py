@@ -141,3 +141,8 @@ def prepare(
     options = "threshold=default" if threshold is None else f"threshold={threshold!r}"
     key = cache.key_of(snapshot_key(manifest.name, lang, files, skipped, options, skipped_at))
     return Prepared(manifest, lang, files, skipped, skipped_at, key)
+
+
+def skipped_before(skipped: list[str], skipped_at: list[tuple[int, str | None]], version: int) -> list[str]:
+    """The versions not held in the language that come before column `version`."""
+    return [s for s, (at, _) in zip(skipped, skipped_at, strict=True) if at <= version]
