@@ -96,6 +96,52 @@ def test_a_chinese_markdown_draft_reads_as_typed_without_its_marks() -> None:
     assert "markdown-stripped" in _codes(ZH_DRAFT)
 
 
+EN_SECTIONS = """\
+# Promotion and protection of human rights
+
+**The General Assembly**,
+
+**Recalling** its previous resolutions on the subject,
+
+## Operative part
+
+1\\. **Decides** to remain seized of the matter;
+
+---
+
+2\\. _Requests_ the Secretary-General to report to it:
+
+  (a) **On** the first thing;
+
+  (b) On the second thing.
+"""
+
+
+def test_section_headings_rules_and_escaped_numbers_are_not_wording() -> None:
+    """Before: `Operative part` was read into the paragraph before it, `---` glued to
+    operative paragraph 1, and `1\\.` (a Markdown editor's escape) lost the numbers."""
+    res = read_text(EN_SECTIONS)
+    assert [(p.id, p.text) for p in res.provisions] == [
+        ("pp1", "Recalling its previous resolutions on the subject,"),
+        ("op1", "Decides to remain seized of the matter;"),
+        ("op2", "Requests the Secretary-General to report to it:"),
+        ("op2.a", "On the first thing;"),
+        ("op2.b", "On the second thing."),
+    ]
+    [said] = [w.message for w in res.warnings if w.code == "markdown-stripped"]
+    assert said.endswith(
+        "the backslash of an escaped number (1\\.) on lines 9, 13; horizontal rules (---) on line 11; "
+        "section headings between paragraphs, which are not paragraphs: 'Operative part' (line 7)"
+    )
+
+
+def test_a_chinese_section_heading_is_not_a_paragraph() -> None:
+    text = ZH_DRAFT.replace("**1.**", "## 执行部分\n\n**1.**")
+    res = read_text(text)
+    assert [p.text for p in res.provisions] == [p.text for p in read_text(ZH_DRAFT).provisions]
+    assert "'执行部分' (line 11)" in next(w.message for w in res.warnings if w.code == "markdown-stripped")
+
+
 @pytest.mark.parametrize(
     ("name", "language", "symbol", "title"),
     [
@@ -176,6 +222,8 @@ def test_a_declared_language_the_text_contradicts_is_refused() -> None:
         "Recalling resolution 52/131*, **in particular** its paragraph 2,",  # not at the start
         "_x_y is a name",
         "#hashtag is no heading",
+        "---",  # alone (no other Markdown): the rule above an extracted text's footnotes
+        "__________",
     ],
 )
 def test_what_is_not_markdown_is_left_alone(line: str) -> None:

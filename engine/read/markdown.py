@@ -33,6 +33,11 @@ _HEADING = lazy(r"^[ ]{0,3}(?P<marks>#{1,6})(?:[ \t]+(?P<text>.*?))?(?:[ \t]+#+)
 # before a non-word character (`_x_y` is a name), `*` before anything.
 _STAR = lazy(r"(?P<mark>\*\*|\*)(?!\d+(?P=mark))(?P<inner>[^\s*](?:[^*]*?[^\s*])?)(?P=mark)(?!\*)")
 _UNDERSCORE = lazy(r"(?P<mark>__|_)(?P<inner>[^\s_](?:[^_]*?[^\s_])?)(?P=mark)(?![\w_])")
+# A thematic break (`---`, `***`, `___`), which an extracted text also uses for the rule
+# above its footnotes.
+_RULE = lazy(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
+_ENDS_PARAGRAPH = lazy(r"[,;:.，；：。]$")
+_ESCAPED_NUMBER = lazy(r"^(\s*\d{1,3})\\(?=[.)])")
 # What may stand before emphasis on a line: a number, a letter, a negotiation label.
 _LEAD = lazy(r"\s*(?:\d{1,3}[.)]|[(（][a-z]{1,4}[)）]|(?:PP|OP)\s?\d+[a-z ]*?[.:)]?)?\s*")
 
@@ -46,60 +51,84 @@ class Marked:
 
 
 def take_marks(lines: list[Line]) -> Marked:
-    """Rewrite `lines` in place (metadata lines made blank, marks stripped); see the module."""
+    """Rewrite `lines` in place (metadata lines, section headings and rules made blank,
+    marks stripped); see the module."""
     out = Marked()
     headings: list[int] = []
     emphasis: list[int] = []
+    escaped: list[int] = []
+    sections: list[tuple[int, str]] = []
+    rules: list[Line] = []
+    in_body = False  # a line ending as a paragraph (or the body line) ends has been read
     for line in lines:
         meta = _META.match(line.text)
         if meta:
-            key, value = meta["key"], meta["value"]
-            line.text, line.kind = "", "blank"
-            if key not in KEYS:
-                out.warnings.append(
-                    diag(
-                        "metadata-line",
-                        f"'# {key}: ...' is not a metadata line the reader knows "
-                        f"({', '.join(KEYS)}): ignored",
-                        line.no,
-                    )
-                )
-            elif not value:
-                out.warnings.append(diag("metadata-line", f"'# {key}:' has no value: ignored", line.no))
-            elif key in out.declared:
-                out.warnings.append(
-                    diag(
-                        "metadata-line",
-                        f"a second '# {key}:' line ({value!r}): ignored, the first "
-                        f"({out.declared[key][0]!r}, line {out.declared[key][1]}) stands",
-                        line.no,
-                    )
-                )
-            else:
-                out.declared[key] = (value, line.no)
+            _metadata_line(line, meta["key"], meta["value"], out)
+            continue
+        if _RULE.match(line.text):
+            rules.append(line)
             continue
         heading = _HEADING.match(line.text)
         if heading:
             line.text = heading["text"] or ""
             headings.append(line.no)
+            if in_body and line.text and not _ENDS_PARAGRAPH.search(line.text):
+                # `## Operative part` between paragraphs: a section heading, not a paragraph
+                # (it was read as a preambular paragraph, or glued to the one before).
+                sections.append((line.no, line.text))
+                line.text, line.kind = "", "blank"
+                continue
+        number = _ESCAPED_NUMBER.match(line.text)
+        if number:  # `1\. Decides`: a Markdown editor's escape, so that 1. is not a list
+            line.text = number[1] + line.text[number.end() :]
+            escaped.append(line.no)
         stripped = _strip_emphasis(line.text)
         if stripped != line.text:
             line.text = stripped
             emphasis.append(line.no)
+        in_body = in_body or bool(_ENDS_PARAGRAPH.search(line.text))
     said = []
     if headings:
         said.append(f"heading marks (#) on {_lines(headings)}")
     if emphasis:
         said.append(f"emphasis marks (** or _) at the start of {_lines(emphasis)}")
+    if escaped:
+        said.append(f"the backslash of an escaped number (1\\.) on {_lines(escaped)}")
+    if said and rules:
+        # `---` in a Markdown text is a rule between sections; in an extracted one, the
+        # footnote separator: only a text marked as Markdown elsewhere has rules.
+        for rule in rules:
+            rule.text, rule.kind = "", "blank"
+        said.append(f"horizontal rules (---) on {_lines([rule.no for rule in rules])}")
+    if sections:
+        shown = ", ".join(f"{text!r} (line {no})" for no, text in sections[:8])
+        said.append(f"section headings between paragraphs, which are not paragraphs: {shown}")
     if said:
+        found = headings + emphasis + escaped
         out.warnings.append(
             diag(
                 "markdown-stripped",
                 "read as Markdown, marks stripped: " + "; ".join(said),
-                (headings + emphasis)[0] if len(headings) + len(emphasis) == 1 else None,
+                found[0] if len(found) == 1 else None,
             )
         )
     return out
+
+
+def _metadata_line(line: Line, key: str, value: str, out: Marked) -> None:
+    """Take a `# key: value` line out of the text: its value declared, or said and ignored."""
+    line.text, line.kind = "", "blank"
+    if key not in KEYS:
+        message = f"'# {key}: ...' is not a metadata line the reader knows ({', '.join(KEYS)}): ignored"
+    elif not value:
+        message = f"'# {key}:' has no value: ignored"
+    elif key in out.declared:
+        first, no = out.declared[key]
+        message = f"a second '# {key}:' line ({value!r}): ignored, the first ({first!r}, line {no}) stands"
+    else:
+        out.declared[key] = (value, line.no)
+        return
+    out.warnings.append(diag("metadata-line", message, line.no))
 
 
 def _strip_emphasis(text: str) -> str:
