@@ -1,8 +1,9 @@
 """The reading pipeline: text -> Resolution, one stage per module.
 
-decode -> lines -> Markdown marks and `# key: value` lines -> language -> OCR repair -> furniture -> footnote bodies -> structure
--> tidying (the stored form) and footnote markers -> metadata. Each stage marks or rewrites lines
-but keeps their numbers, so every provision knows the line it starts on.
+decode -> lines -> Markdown marks and `# key: value` lines -> language -> OCR repair -> furniture
+-> footnote bodies -> structure -> tidying (the stored form) and footnote markers -> metadata.
+Each stage marks or rewrites lines but keeps their numbers, so every provision knows the line
+it starts on.
 """
 
 from __future__ import annotations
