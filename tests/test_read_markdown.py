@@ -184,6 +184,17 @@ def test_a_heading_that_is_not_a_key_value_line_stays_words() -> None:
     assert said == [("metadata-line", 1)]
 
 
+def test_a_known_key_in_capitals_is_metadata_not_a_title() -> None:
+    """`# Symbol: A/HRC/RES/25/3` was a heading whose words became the title."""
+    res = read_text("# Symbol: A/HRC/RES/25/3\n# Title: 增进和保护人权\n" + ZH_DRAFT.split("\n", 4)[4])
+    assert (res.meta.symbol, res.meta.title) == ("A/HRC/RES/25/3", "增进和保护人权")
+
+
+def test_bold_italic_marks_go_as_bold_ones_do() -> None:
+    res = read_text(EN_DRAFT.replace("**Recalling**", "***Recalling***").replace("_Noting_", "___Noting___"))
+    assert [p.text for p in res.provisions] == [p.text for p in read_text(EN_DRAFT).provisions]
+
+
 def test_odd_metadata_lines_are_said_and_ignored() -> None:
     text = (
         "# symbol: not a symbol\n# title: First\n# title: Second\n# language: xx\n"

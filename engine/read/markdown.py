@@ -22,8 +22,9 @@ from ..diagnostics import Diagnostic, diag
 from ..lazyre import lazy
 from .lines import Line
 
-# `# symbol: A/HRC/RES/25/3`: one `#`, a lower-case key, a colon (half- or full-width).
-_META = lazy(r"^#[ \t]*(?P<key>[a-z][a-z_]*)[ \t]*[:：][ \t]*(?P<value>.*?)\s*$")
+# `# symbol: A/HRC/RES/25/3`: one `#`, a key, a colon (half- or full-width). A known key in any
+# case (`# Symbol:`); another only in lower case (`# Note: revised` is a heading's words).
+_META = lazy(r"^#[ \t]*(?P<key>[A-Za-z][A-Za-z_]*)[ \t]*[:：][ \t]*(?P<value>.*?)\s*$")
 KEYS = ("language", "symbol", "title")
 # An ATX heading (CommonMark): 1-6 `#`, then a space or the end; an optional closing run.
 _HEADING = lazy(r"^[ ]{0,3}(?P<marks>#{1,6})(?:[ \t]+(?P<text>.*?))?(?:[ \t]+#+)?[ \t]*$")
@@ -31,8 +32,8 @@ _HEADING = lazy(r"^[ ]{0,3}(?P<marks>#{1,6})(?:[ \t]+(?P<text>.*?))?(?:[ \t]+#+)
 # `**OP1**`, `__Noting__`, `_Decides_`. Not a barcode (`*2321227*`: digits only), not a
 # footnote body (`* Reissued`: a space after the mark). As in CommonMark, `_` closes only
 # before a non-word character (`_x_y` is a name), `*` before anything.
-_STAR = lazy(r"(?P<mark>\*\*|\*)(?!\d+(?P=mark))(?P<inner>[^\s*](?:[^*]*?[^\s*])?)(?P=mark)(?!\*)")
-_UNDERSCORE = lazy(r"(?P<mark>__|_)(?P<inner>[^\s_](?:[^_]*?[^\s_])?)(?P=mark)(?![\w_])")
+_STAR = lazy(r"(?P<mark>\*\*\*|\*\*|\*)(?!\d+(?P=mark))(?P<inner>[^\s*](?:[^*]*?[^\s*])?)(?P=mark)(?!\*)")
+_UNDERSCORE = lazy(r"(?P<mark>___|__|_)(?P<inner>[^\s_](?:[^_]*?[^\s_])?)(?P=mark)(?![\w_])")
 # A thematic break (`---`, `***`, `___`), which an extracted text also uses for the rule
 # above its footnotes.
 _RULE = lazy(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
@@ -62,8 +63,8 @@ def take_marks(lines: list[Line]) -> Marked:
     in_body = False  # a line ending as a paragraph (or the body line) ends has been read
     for line in lines:
         meta = _META.match(line.text)
-        if meta:
-            _metadata_line(line, meta["key"], meta["value"], out)
+        if meta and (meta["key"].lower() in KEYS or meta["key"].islower()):
+            _metadata_line(line, meta["key"].lower(), meta["value"], out)
             continue
         if _RULE.match(line.text):
             rules.append(line)
