@@ -23,6 +23,15 @@ CODES: dict[str, tuple[Severity, str]] = {
     "decode-replaced": ("error", "bytes that are not valid in the text's encoding were replaced"),
     "decode-guessed": ("warning", "the text is not UTF-8 and its encoding was guessed (a code page)"),
     "control-removed": ("warning", "control characters (escape sequences, BEL...) were removed"),
+    # Markdown marks in a typed draft
+    "markdown-stripped": (
+        "note",
+        "Markdown heading marks (#) or emphasis marks (**, _) at line starts were stripped from the text",
+    ),
+    "metadata-line": (
+        "warning",
+        "a `# key: value` metadata line was ignored (a key the reader does not know, or a value it refuses)",
+    ),
     # layout and structure
     "layout": ("note", "how the text's lines were taken (typed blocks or extracted lines)"),
     "no-body-line": ("warning", "no body line (such as 'The General Assembly,') was found"),

@@ -84,8 +84,14 @@ class HeaderFacts:
 
 
 def read_metadata(
-    header: list[Line], trailer: list[Line], furniture_symbols: list[str], body_code: str | None, lang: str
+    header: list[Line],
+    trailer: list[Line],
+    furniture_symbols: list[str],
+    body_code: str | None,
+    lang: str,
+    declared_symbol: str | None = None,
 ) -> HeaderFacts:
+    """`declared_symbol` (a `# symbol:` line, canonical) wins over any the text prints."""
     facts = HeaderFacts()
     header_text = "\n".join(line.text for line in header)
     trailer_text = "\n".join(line.text for line in trailer)
@@ -106,7 +112,7 @@ def read_metadata(
     else:
         facts.title = _title_without_number(header, lang)
 
-    facts.symbol = _explicit_symbol(furniture_symbols, header_text)
+    facts.symbol = declared_symbol or _explicit_symbol(furniture_symbols, header_text)
     facts.body = body_code
     if facts.symbol:
         sym = parse_symbol(facts.symbol)
@@ -173,8 +179,13 @@ def _title_without_number(header: list[Line], lang: str) -> str | None:
     else a plain title line (`_plain_title`)."""
     text = "\n".join(line.text for line in header)
     m = re.search(r"(?:draft resolution|决议草案|projet de résolution)\s*(\S.*)?$", text, re.S)
-    if m:
-        return tidy_text(m[1], lang) or None if m[1] else None
+    if m and m[1]:
+        return tidy_text(m[1], lang) or None
+    last = next((line.text.strip() for line in reversed(header) if line.text.strip()), "")
+    if m and not _DRAFT_ALONE.match(last):
+        return None
+    # No sponsors' line, or a typed draft's `决议草案` / `Draft resolution` line standing
+    # alone after its title (a Markdown heading, `## 决议草案`).
     return _plain_title(header, lang)
 
 
@@ -187,6 +198,7 @@ _NOT_TITLE = lazy(
     re.I,
 )
 _TITLE_MAX = 300
+_DRAFT_ALONE = lazy(r"^(?:draft resolution|决议草案)$", re.I)
 
 
 def _plain_title(header: list[Line], lang: str) -> str | None:
@@ -198,7 +210,9 @@ def _plain_title(header: list[Line], lang: str) -> str | None:
     lines = [line.text.strip() for line in header if line.text.strip()]
     # (Each line judged by its words before any proposals a compilation writes after them.)
     while lines and (
-        _ADOPTED_CUE.search(_before_proposals(lines[-1])) or _MEETING.search(_before_proposals(lines[-1]))
+        _ADOPTED_CUE.search(_before_proposals(lines[-1]))
+        or _MEETING.search(_before_proposals(lines[-1]))
+        or _DRAFT_ALONE.match(lines[-1])  # a typed draft's `Draft resolution` line, after its title
     ):
         lines.pop()
     if not lines:

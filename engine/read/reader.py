@@ -1,8 +1,9 @@
 """The reading pipeline: text -> Resolution, one stage per module.
 
-decode -> lines -> language -> OCR repair -> furniture -> footnote bodies -> structure
--> tidying (the stored form) and footnote markers -> metadata. Each stage marks or rewrites lines
-but keeps their numbers, so every provision knows the line it starts on.
+decode -> lines -> Markdown marks and `# key: value` lines -> language -> OCR repair -> furniture
+-> footnote bodies -> structure -> tidying (the stored form) and footnote markers -> metadata.
+Each stage marks or rewrites lines but keeps their numbers, so every provision knows the line
+it starts on.
 """
 
 from __future__ import annotations
@@ -26,7 +27,8 @@ from ..model import (
     Resolution,
     renumber,
 )
-from . import footnotes, furniture, metadata, ocr, structure
+from ..symbols import SymbolError, parse_symbol
+from . import footnotes, furniture, markdown, metadata, ocr, structure
 from .language import detect_language, language_conflict
 from .lines import Line
 from .tidy import clean_line, join_lines, tidy_text
@@ -58,6 +60,8 @@ def read_text(
         # the marker reader takes them (they were left in the text, the bodies a paragraph).
         for line in lines:
             line.text = line.text.translate(_SUPERSCRIPTS)
+    marked = markdown.take_marks(lines)
+    lang = _declared_language(text, lang, marked, source)
     if lang == "auto":
         lang = detect_language(text)
     elif lang not in LANGUAGES:
@@ -68,7 +72,8 @@ def read_text(
         conflict = language_conflict(text, lang)
         if conflict:
             raise InputError(conflict, path=source)
-    warnings: list[Diagnostic] = list(diagnostics)
+    warnings: list[Diagnostic] = list(diagnostics) + marked.warnings
+    declared_symbol = _declared_symbol(marked, warnings)
 
     if lang == "en":
         repaired, ocr_warnings = ocr.repair_spacing([line.text for line in lines])
@@ -134,7 +139,9 @@ def read_text(
             said = f"the text stops after the number of its last provision ({number!r}), which has no text"
         warnings.append(diag("excerpt", f"read as an excerpt: {said}", provisions[-1].line))
 
-    facts = metadata.read_metadata(seg.header, seg.trailer, symbols, seg.body_code, lang)
+    facts = metadata.read_metadata(seg.header, seg.trailer, symbols, seg.body_code, lang, declared_symbol)
+    if "title" in marked.declared:
+        facts.title = tidy_text(marked.declared["title"][0], lang) or None
     meta = Metadata(
         language=lang,
         symbol=facts.symbol,
@@ -157,6 +164,48 @@ def read_text(
         body_line=body_line,
         warnings=tuple(warnings),
     )
+
+
+def _declared_language(text: str, lang: str, marked: markdown.Marked, source: str | None) -> str:
+    """The language a `# language: xx` line declares, checked against the text and --lang:
+    a declaration the text contradicts is refused, as a wrong --lang is."""
+    if "language" not in marked.declared:
+        return lang
+    declared, no = marked.declared["language"]
+    if declared not in LANGUAGES:
+        marked.warnings.append(
+            diag(
+                "metadata-line",
+                f"'# language: {declared}' is not a language the reader knows "
+                f"({', '.join(LANGUAGES)}): ignored",
+                no,
+            )
+        )
+        return lang
+    if lang != "auto" and lang != declared:
+        # (the text itself contradicting --lang says more than the declaration does)
+        said = (
+            language_conflict(text, lang)
+            or f"line {no} declares language {declared!r}, but --lang {lang} was given"
+        )
+        raise InputError(said, path=source)
+    conflict = language_conflict(text, declared)
+    if conflict:
+        raise InputError(f"line {no} declares language {declared!r}: {conflict}", path=source)
+    return declared
+
+
+def _declared_symbol(marked: markdown.Marked, warnings: list[Diagnostic]) -> str | None:
+    """The symbol a `# symbol: ...` line declares, in its canonical form; one that is not a
+    UN symbol is said and ignored (the text's own header may still print one)."""
+    if "symbol" not in marked.declared:
+        return None
+    value, no = marked.declared["symbol"]
+    try:
+        return str(parse_symbol(value))
+    except SymbolError as e:
+        warnings.append(diag("metadata-line", f"'# symbol: {value}' is not a UN symbol ({e}): ignored", no))
+        return None
 
 
 def _first_marker(
