@@ -821,3 +821,65 @@ def test_a_merge_of_paragraphs_named_in_one_plural_reference(tmp_path: Path) -> 
         assert compiled.returncode == 0, (typed, compiled.stderr)
         assert new in compiled.stdout, compiled.stdout
         assert ("智利" if zh_list else "Chile") in compiled.stdout, compiled.stdout
+
+
+def test_json_lists_are_held_to_the_typed_lists_empty_text_check(tmp_path: Path) -> None:
+    """A JSON list's replacement, new paragraph, split piece or merge with empty new text was
+    applied as a numbered paragraph with nothing in it, exit 0 (typed lists were refused
+    already); it is now refused with the typed lists' message, the amendment named by its
+    place, in apply and compile alike, and left out (and listed) under --continue. An
+    empty subparagraph is let through, as in typed lists (the Chinese A/RES/55/114)."""
+    draft = tmp_path / "draft.txt"
+    draft.write_text(WITH_SUBPARAGRAPHS, encoding="utf-8")
+    listed = tmp_path / "list.json"
+    words = {"operation": "replace-words", "target": "op3", "ref": "operative paragraph 3"}
+    words |= {"old": "seized", "new": "engaged"}
+    op1 = {"target": "op1", "ref": "operative paragraph 1"}
+    two = {"targets": ["op1", "op3"], "refs": ["operative paragraph 1", "operative paragraph 3"]}
+    empty = "the new paragraph it writes is empty; to take a paragraph out, delete it"
+    cases = [
+        ({"operation": "replace-provision", **op1, "new": ""}, f'"operative paragraph 1": {empty}'),
+        (
+            {"operation": "insert-provision", **op1, "position": "after"}
+            | {"pieces": [{"text": " ", "part": "op", "depth": 0}]},
+            f'"operative paragraph 1": {empty}',
+        ),
+        (
+            {"operation": "split", **op1}
+            | {
+                "pieces": [
+                    {"text": "Decides;", "part": "op", "depth": 0},
+                    {"text": "", "part": "op", "depth": 0},
+                ]
+            },
+            f'"operative paragraph 1": {empty}',
+        ),
+        (
+            {"operation": "merge", **two, "new": {"text": "", "part": "op", "depth": 0}},
+            f'"operative paragraph 1 and operative paragraph 3": {empty}',
+        ),
+        (
+            {"operation": "replace-provision", "target": "body-line", "ref": "the body line", "new": ""},
+            '"the body line": the body line would be empty',
+        ),
+    ]
+    for amendment, message in cases:
+        data = {"schema": "resdiff.amendments/1", "language": "en", "proposer": "Chile"}
+        listed.write_text(json.dumps(data | {"amendments": [words, amendment]}), encoding="utf-8")
+        for command in ("apply", "compile"):
+            result = run(command, str(draft), str(listed))
+            assert (result.returncode, result.stdout, result.stderr) == (
+                2,
+                "",
+                f"Error: {listed}: amendment 2: {message}\n",
+            ), (amendment, command)
+        kept = run("apply", str(draft), str(listed), "--format", "text", "--continue")
+        assert kept.returncode == 1, kept.stderr
+        assert f"not applied: {listed}: amendment 2: {message}\n" in kept.stderr
+        assert "3. Decides to remain engaged of the matter." in kept.stdout
+    sub = {"operation": "replace-provision", "target": "op2.a", "ref": "operative paragraph 2 (a)", "new": ""}
+    data = {"schema": "resdiff.amendments/1", "language": "en", "proposer": "Chile", "amendments": [sub]}
+    listed.write_text(json.dumps(data), encoding="utf-8")
+    for command in ("apply", "compile"):
+        result = run(command, str(draft), str(listed), "--format", "text")
+        assert result.returncode == 0, (command, result.stderr)

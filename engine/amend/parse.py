@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..errors import AmendmentError
 from ..model import Resolution
@@ -434,6 +434,31 @@ with "some", and after "mandate holders" insert "..."`) or by `and "`: the line 
 than one change, and the pattern would take the rest of it as the new words."""
 
 
+def written_checked(listed: AmendmentList, base: Resolution, *, keep_going: bool = False) -> AmendmentList:
+    """A JSON list held to the typed lists' check (`_written`), with the same message: the
+    schema lets `"new": ""` through, and a replacement, insertion, split piece or merge
+    quoted empty gave a numbered paragraph with nothing in it, exit 0. JSON has no lines, so
+    the amendment is named by its place (`amendment 2: ...`); with `keep_going` it is left
+    out and kept in `unread`, as a typed line that cannot be read is."""
+    kept: list[Amendment] = []
+    ordinals: list[int] = []
+    unread: list[AmendmentError] = []
+    for ordinal, amendment in enumerate(listed.amendments, 1):
+        try:
+            _written(amendment, base)
+        except AmendmentError as exc:
+            error = AmendmentError(f"amendment {ordinal}: {exc.message}", path=listed.source)
+            if not keep_going:
+                raise error from None
+            unread.append(error)
+            continue
+        kept.append(amendment)
+        ordinals.append(ordinal)
+    if not unread:
+        return listed
+    return replace(listed, amendments=tuple(kept), unread=tuple(unread), ordinals=tuple(ordinals))
+
+
 def _written(amendment: Amendment, base: Resolution) -> None:
     """A paragraph (or title, or body line) a typed amendment writes has words: one quoted
     empty (`Replace operative paragraph 1 with the following: ""`) gave a numbered paragraph
@@ -441,6 +466,8 @@ def _written(amendment: Amendment, base: Resolution) -> None:
     An empty subparagraph is let through: a real text has one (the Chinese A/RES/55/114,
     OP3 (a)), so the list `amend` derives for it writes one, and its text form must read back."""
     if isinstance(amendment, ReplaceProvision):
+        if amendment.target not in HEADINGS and amendment.target not in {p.id for p in base.provisions}:
+            return  # a JSON list's target the base lacks: `apply` names that fault
         depth = 0 if amendment.target in HEADINGS else base.provision(amendment.target).depth
         written = [(amendment.new, depth)]
     elif isinstance(amendment, InsertProvision | Split):
