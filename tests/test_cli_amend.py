@@ -883,3 +883,46 @@ def test_json_lists_are_held_to_the_typed_lists_empty_text_check(tmp_path: Path)
     for command in ("apply", "compile"):
         result = run(command, str(draft), str(listed), "--format", "text")
         assert result.returncode == 0, (command, result.stderr)
+
+
+def test_subparagraph_of_operative_paragraph_is_a_reference(tmp_path: Path) -> None:
+    """ "subparagraph (a) of operative paragraph 2" (and "subparagraph (ii) of subparagraph
+    (a) of ...", "subparagraph (b) of the first preambular paragraph"), as UN lists also
+    name a subparagraph, was "not a reference to a paragraph"; it now names the same
+    provision as "operative paragraph 2 (a)", in apply and compile alike."""
+    draft = tmp_path / "draft.txt"
+    draft.write_text(
+        "The General Assembly,\n\nRecalling its resolutions, namely:\n\n(a) Resolution one;\n\n"
+        "(b) Resolution two;\n\n1. Decides to act;\n\n2. Requests the Secretary-General:\n\n"
+        "(a) To report:\n\n(i) annually;\n\n(ii) orally;\n\n(b) To act;\n\n"
+        "3. Decides to remain seized of the matter.\n",
+        encoding="utf-8",
+    )
+    listed = tmp_path / "list.txt"
+    listed.write_text(
+        "Proposed by: Chile\n"
+        'In subparagraph (a) of operative paragraph 2, replace "report" with "inform".\n'
+        "In subparagraph (ii) of subparagraph (a) of operative paragraph 2, "
+        'replace "orally" with "in writing".\n'
+        'In subparagraph (b) of the first preambular paragraph, replace "two" with "2".\n'
+        "Move subparagraph (b) of operative paragraph 2 to precede "
+        "subparagraph (a) of operative paragraph 2.\n",
+        encoding="utf-8",
+    )
+    result = run("apply", str(draft), str(listed), "--format", "text")
+    assert result.returncode == 0, result.stderr
+    assert (
+        "    (b) Resolution 2;\n\n1. Decides to act;\n\n2. Requests the Secretary-General:\n\n"
+        "    (a) To act;\n\n    (b) To inform:\n\n        (i) annually;\n\n"
+        "        (ii) in writing;\n\n3. Decides"
+    ) in result.stdout
+    compiled = run("compile", str(draft), str(listed), "--format", "text")
+    assert compiled.returncode == 0, compiled.stderr
+    assert "Chile" in compiled.stdout and "inform" in compiled.stdout
+    listed.write_text('Proposed by: Chile\nIn subparagraph (c) of operative paragraph 2, delete "act".\n')
+    for command in ("apply", "compile"):
+        result = run(command, str(draft), str(listed))
+        assert result.stderr == (
+            f'Error: {listed}:2: "subparagraph (c) of operative paragraph 2": the base text has no '
+            "subparagraph (c) there\n"
+        ), command
