@@ -926,3 +926,25 @@ def test_subparagraph_of_operative_paragraph_is_a_reference(tmp_path: Path) -> N
             f'Error: {listed}:2: "subparagraph (c) of operative paragraph 2": the base text has no '
             "subparagraph (c) there\n"
         ), command
+
+
+def test_a_lettered_subparagraph_moved_after_a_roman_one_round_trips(tmp_path: Path) -> None:
+    """A lettered subparagraph that becomes a roman one after (ii) is derived as "Move
+    operative paragraph 1 (a) to follow operative paragraph 1 (b) (ii)." and reads back as
+    a roman subparagraph: a move between two kinds of subparagraph takes the level of what
+    it follows (only paragraph against subparagraph must be said), so apply(amend) is the
+    new text."""
+    old, new, listed = (tmp_path / n for n in ("old.txt", "new.txt", "list.txt"))
+    head = "The General Assembly,\n\nRecalling its resolutions,\n\n1. Requests the Secretary-General:\n\n"
+    moved = "to report on the situation in the region every year;\n\n"
+    roman = "(i) promptly and with full transparency;\n\n(ii) fairly and with full respect;\n\n"
+    tail = "2. Decides to remain seized of the matter.\n"
+    old.write_text(f"{head}(a) T{moved[1:]}(b) To act:\n\n{roman}{tail}", encoding="utf-8")
+    new.write_text(f"{head}(a) To act:\n\n{roman}(iii) {moved}{tail}", encoding="utf-8")
+    derived = run("amend", str(old), str(new))
+    assert derived.returncode == 0, derived.stderr
+    assert "Move operative paragraph 1 (a) to follow operative paragraph 1 (b) (ii).\n" in derived.stdout
+    listed.write_text(derived.stdout, encoding="utf-8")
+    applied = run("apply", str(old), str(listed), "--format", "text")
+    assert applied.returncode == 0, applied.stderr
+    assert f"        (iii) {moved}2. Decides" in applied.stdout, applied.stdout

@@ -374,8 +374,8 @@ class _Reader:
         if target in HEADINGS or anchor in HEADINGS or (anchor + ".").startswith(target + "."):
             return  # a move after itself or its own subparagraph: `apply` names that fault
         moved, there = self.base.provision(target).depth, self.base.provision(anchor).depth
-        if moved == there:
-            return
+        if (moved == 0) == (there == 0):
+            return  # a lettered subparagraph after a roman one becomes roman, as derived lists say
         kinds = ("paragraph", "subparagraph", "roman subparagraph")
         if self.language == "zh":
             say = "add “，作为段落” or “，作为分段”, or name the provision it is to follow"
