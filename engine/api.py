@@ -267,10 +267,10 @@ def read_amendments(path: Path, base: Resolution, *, keep_going: bool = False) -
         message = f"not UTF-8 (byte {exc.start}); an amendment list is JSON or UTF-8 text"
         raise AmendmentError(message, path=str(path)) from None
     from .amend.jsonform import loads
-    from .amend.parse import parse
+    from .amend.parse import parse, written_checked
 
     if text.lstrip("\ufeff \t\r\n").startswith("{"):
-        return loads(text, str(path))
+        return written_checked(loads(text, str(path)), base, keep_going=keep_going)
     return parse(text, base, str(path), keep_going=keep_going)
 
 

@@ -701,3 +701,250 @@ def test_odd_typed_lists_are_one_error_line_in_apply_and_compile(tmp_path: Path)
                 "",
                 f"Error: {listed}:{line}: {message}\n",
             ), (typed, command)
+
+
+def test_a_move_between_levels_says_what_the_provision_becomes(tmp_path: Path) -> None:
+    """A subparagraph moved "to follow operative paragraph 1" took the level of what it
+    follows: OP2 (a) came out as `2. To report;`, a paragraph, exit 0 and no word (and a
+    paragraph moved after a subparagraph came out as a subparagraph). The line does not say
+    which the drafter meant, so it is refused in apply and compile alike; with "as a
+    paragraph" it is read, and a move within one level is read as before."""
+    draft = tmp_path / "draft.txt"
+    draft.write_text(WITH_SUBPARAGRAPHS, encoding="utf-8")
+    listed = tmp_path / "list.txt"
+    say = 'add "as a paragraph" or "as a subparagraph", or name the provision it is to follow'
+    cases = [
+        (
+            "Move operative paragraph 2 (a) to follow operative paragraph 1.",
+            '"operative paragraph 2 (a)" is a subparagraph and "operative paragraph 1" a paragraph',
+        ),
+        (
+            "Move operative paragraph 1 to follow operative paragraph 2 (b).",
+            '"operative paragraph 1" is a paragraph and "operative paragraph 2 (b)" a subparagraph',
+        ),
+    ]
+    for typed, what in cases:
+        listed.write_text(f"Proposed by: Chile\n{typed}\n", encoding="utf-8")
+        becomes = f"the line does not say which the moved provision becomes there ({say})"
+        message = f"Error: {listed}:2: {what}: {becomes}\n"
+        for command in ("apply", "compile"):
+            result = run(command, str(draft), str(listed))
+            assert (result.returncode, result.stdout, result.stderr) == (2, "", message), (typed, command)
+    zh = tmp_path / "zh.txt"
+    zh.write_text(
+        "# language: zh\n大会，\n\n回顾其各项决议，\n\n1. 决定采取行动；\n\n2. 请秘书长：\n\n"
+        "(a) 提出报告；\n\n(b) 采取行动；\n\n3. 决定继续处理此案。\n",
+        encoding="utf-8",
+    )
+    listed.write_text("提案方：智利\n将执行部分第2(a)段移至执行部分第1段之后。\n", encoding="utf-8")
+    for command in ("apply", "compile"):
+        result = run(command, str(zh), str(listed))
+        assert result.returncode == 2, (command, result.stdout)
+        assert (
+            "（add “，作为段落” or “，作为分段”" in result.stderr
+            or "(add “，作为段落” or “，作为分段”" in result.stderr
+        )
+    listed.write_text(
+        "Proposed by: Chile\nMove operative paragraph 2 (a) to follow operative paragraph 1 "
+        "as a paragraph.\n",
+        encoding="utf-8",
+    )
+    result = run("apply", str(draft), str(listed), "--format", "text")
+    assert result.returncode == 0, result.stderr
+    assert (
+        "1. Decides to act;\n\n2. To report;\n\n3. Requests the Secretary-General:\n\n    (a) To act;\n"
+        in result.stdout
+    )
+    listed.write_text(
+        "Proposed by: Chile\nMove operative paragraph 2 (b) to precede operative paragraph 2 (a).\n",
+        encoding="utf-8",
+    )
+    result = run("apply", str(draft), str(listed), "--format", "text")
+    assert result.returncode == 0, result.stderr
+    assert "(a) To act;\n\n    (b) To report;\n" in result.stdout
+
+
+def test_a_merge_of_paragraphs_named_in_one_plural_reference(tmp_path: Path) -> None:
+    """ "Merge operative paragraphs 1 and 2 ..." (one plural reference, as lists write it, and
+    `合并执行部分第1和第2段，内容如下：` in Chinese) was an error ("operative paragraphs 1" is
+    not a reference); it now reads as the merge of each paragraph it names, in apply and
+    compile alike, the same as the references written one by one."""
+    en = tmp_path / "en.txt"
+    en.write_text(
+        "The General Assembly,\n\nRecalling its resolutions,\n\nNoting its decisions,\n\n"
+        "1. Decides to act.\n\n2. Requests a report.\n\n3. Decides to remain seized of the matter.\n",
+        encoding="utf-8",
+    )
+    zh = tmp_path / "zh.txt"
+    zh.write_text(
+        "# language: zh\n大会，\n\n回顾其各项决议，\n\n注意到其各项决定，\n\n"
+        "1. 决定采取行动。\n\n2. 请提出报告。\n\n3. 决定继续处理此案。\n",
+        encoding="utf-8",
+    )
+    listed = tmp_path / "list.txt"
+    cases = [
+        (en, 'Merge operative paragraphs 1 and 2 into one paragraph reading: "Decides to act and asks."', 0),
+        (
+            en,
+            "Merge operative paragraph 1 and operative paragraph 2 into one paragraph reading: "
+            '"Decides to act and asks."',
+            0,
+        ),
+        (en, 'Merge operative paragraphs 1, 2 and 3 into one paragraph reading: "Decides."', 0),
+        (
+            en,
+            "Merge the first and second preambular paragraphs into one paragraph reading: "
+            '"Recalling and noting,"',
+            0,
+        ),
+        (zh, "合并执行部分第1和第2段，内容如下：“决定采取行动并请提出报告。”", 1),
+        (zh, "将执行部分第1段和第2段合并为一段，内容如下：“决定采取行动并请提出报告。”", 1),
+        (zh, "将执行部分第1、第2和第3段合并为一段，内容如下：“决定。”", 1),
+        (zh, "合并序言部分第一和第二段，内容如下：“回顾并注意到，”", 1),
+    ]
+    expected = {
+        "Decides to act and asks.": "1. Decides to act and asks.\n\n2. Decides to remain seized",
+        "Decides.": "Noting its decisions,\n\n1. Decides.\n",
+        "Recalling and noting,": "The General Assembly,\n\nRecalling and noting,\n\n1. Decides to act.\n",
+        "决定采取行动并请提出报告。": "1. 决定采取行动并请提出报告。\n\n2. 决定继续处理此案。\n",
+        "决定。": "注意到其各项决定，\n\n1. 决定。\n",
+        "回顾并注意到，": "大会，\n\n回顾并注意到，\n\n1. 决定采取行动。\n",
+    }
+    for base, typed, zh_list in cases:
+        header = "提案方：智利" if zh_list else "Proposed by: Chile"
+        listed.write_text(f"{header}\n{typed}\n", encoding="utf-8")
+        result = run("apply", str(base), str(listed), "--format", "text")
+        assert result.returncode == 0, (typed, result.stderr)
+        new = typed.rsplit("“" if zh_list else ': "', 1)[1].rstrip('”"')
+        assert expected[new] in result.stdout, (typed, result.stdout)
+        compiled = run("compile", str(base), str(listed), "--format", "text")
+        assert compiled.returncode == 0, (typed, compiled.stderr)
+        assert new in compiled.stdout, compiled.stdout
+        assert ("智利" if zh_list else "Chile") in compiled.stdout, compiled.stdout
+
+
+def test_json_lists_are_held_to_the_typed_lists_empty_text_check(tmp_path: Path) -> None:
+    """A JSON list's replacement, new paragraph, split piece or merge with empty new text was
+    applied as a numbered paragraph with nothing in it, exit 0 (typed lists were refused
+    already); it is now refused with the typed lists' message, the amendment named by its
+    place, in apply and compile alike, and left out (and listed) under --continue. An
+    empty subparagraph is let through, as in typed lists (the Chinese A/RES/55/114)."""
+    draft = tmp_path / "draft.txt"
+    draft.write_text(WITH_SUBPARAGRAPHS, encoding="utf-8")
+    listed = tmp_path / "list.json"
+    words = {"operation": "replace-words", "target": "op3", "ref": "operative paragraph 3"}
+    words |= {"old": "seized", "new": "engaged"}
+    op1 = {"target": "op1", "ref": "operative paragraph 1"}
+    two = {"targets": ["op1", "op3"], "refs": ["operative paragraph 1", "operative paragraph 3"]}
+    empty = "the new paragraph it writes is empty; to take a paragraph out, delete it"
+    cases = [
+        ({"operation": "replace-provision", **op1, "new": ""}, f'"operative paragraph 1": {empty}'),
+        (
+            {"operation": "insert-provision", **op1, "position": "after"}
+            | {"pieces": [{"text": " ", "part": "op", "depth": 0}]},
+            f'"operative paragraph 1": {empty}',
+        ),
+        (
+            {"operation": "split", **op1}
+            | {
+                "pieces": [
+                    {"text": "Decides;", "part": "op", "depth": 0},
+                    {"text": "", "part": "op", "depth": 0},
+                ]
+            },
+            f'"operative paragraph 1": {empty}',
+        ),
+        (
+            {"operation": "merge", **two, "new": {"text": "", "part": "op", "depth": 0}},
+            f'"operative paragraph 1 and operative paragraph 3": {empty}',
+        ),
+        (
+            {"operation": "replace-provision", "target": "body-line", "ref": "the body line", "new": ""},
+            '"the body line": the body line would be empty',
+        ),
+    ]
+    for amendment, message in cases:
+        data = {"schema": "resdiff.amendments/1", "language": "en", "proposer": "Chile"}
+        listed.write_text(json.dumps(data | {"amendments": [words, amendment]}), encoding="utf-8")
+        for command in ("apply", "compile"):
+            result = run(command, str(draft), str(listed))
+            assert (result.returncode, result.stdout, result.stderr) == (
+                2,
+                "",
+                f"Error: {listed}: amendment 2: {message}\n",
+            ), (amendment, command)
+        kept = run("apply", str(draft), str(listed), "--format", "text", "--continue")
+        assert kept.returncode == 1, kept.stderr
+        assert f"not applied: {listed}: amendment 2: {message}\n" in kept.stderr
+        assert "3. Decides to remain engaged of the matter." in kept.stdout
+    sub = {"operation": "replace-provision", "target": "op2.a", "ref": "operative paragraph 2 (a)", "new": ""}
+    data = {"schema": "resdiff.amendments/1", "language": "en", "proposer": "Chile", "amendments": [sub]}
+    listed.write_text(json.dumps(data), encoding="utf-8")
+    for command in ("apply", "compile"):
+        result = run(command, str(draft), str(listed), "--format", "text")
+        assert result.returncode == 0, (command, result.stderr)
+
+
+def test_subparagraph_of_operative_paragraph_is_a_reference(tmp_path: Path) -> None:
+    """ "subparagraph (a) of operative paragraph 2" (and "subparagraph (ii) of subparagraph
+    (a) of ...", "subparagraph (b) of the first preambular paragraph"), as UN lists also
+    name a subparagraph, was "not a reference to a paragraph"; it now names the same
+    provision as "operative paragraph 2 (a)", in apply and compile alike."""
+    draft = tmp_path / "draft.txt"
+    draft.write_text(
+        "The General Assembly,\n\nRecalling its resolutions, namely:\n\n(a) Resolution one;\n\n"
+        "(b) Resolution two;\n\n1. Decides to act;\n\n2. Requests the Secretary-General:\n\n"
+        "(a) To report:\n\n(i) annually;\n\n(ii) orally;\n\n(b) To act;\n\n"
+        "3. Decides to remain seized of the matter.\n",
+        encoding="utf-8",
+    )
+    listed = tmp_path / "list.txt"
+    listed.write_text(
+        "Proposed by: Chile\n"
+        'In subparagraph (a) of operative paragraph 2, replace "report" with "inform".\n'
+        "In subparagraph (ii) of subparagraph (a) of operative paragraph 2, "
+        'replace "orally" with "in writing".\n'
+        'In subparagraph (b) of the first preambular paragraph, replace "two" with "2".\n'
+        "Move subparagraph (b) of operative paragraph 2 to precede "
+        "subparagraph (a) of operative paragraph 2.\n",
+        encoding="utf-8",
+    )
+    result = run("apply", str(draft), str(listed), "--format", "text")
+    assert result.returncode == 0, result.stderr
+    assert (
+        "    (b) Resolution 2;\n\n1. Decides to act;\n\n2. Requests the Secretary-General:\n\n"
+        "    (a) To act;\n\n    (b) To inform:\n\n        (i) annually;\n\n"
+        "        (ii) in writing;\n\n3. Decides"
+    ) in result.stdout
+    compiled = run("compile", str(draft), str(listed), "--format", "text")
+    assert compiled.returncode == 0, compiled.stderr
+    assert "Chile" in compiled.stdout and "inform" in compiled.stdout
+    listed.write_text('Proposed by: Chile\nIn subparagraph (c) of operative paragraph 2, delete "act".\n')
+    for command in ("apply", "compile"):
+        result = run(command, str(draft), str(listed))
+        assert result.stderr == (
+            f'Error: {listed}:2: "subparagraph (c) of operative paragraph 2": the base text has no '
+            "subparagraph (c) there\n"
+        ), command
+
+
+def test_a_lettered_subparagraph_moved_after_a_roman_one_round_trips(tmp_path: Path) -> None:
+    """A lettered subparagraph that becomes a roman one after (ii) is derived as "Move
+    operative paragraph 1 (a) to follow operative paragraph 1 (b) (ii)." and reads back as
+    a roman subparagraph: a move between two kinds of subparagraph takes the level of what
+    it follows (only paragraph against subparagraph must be said), so apply(amend) is the
+    new text."""
+    old, new, listed = (tmp_path / n for n in ("old.txt", "new.txt", "list.txt"))
+    head = "The General Assembly,\n\nRecalling its resolutions,\n\n1. Requests the Secretary-General:\n\n"
+    moved = "to report on the situation in the region every year;\n\n"
+    roman = "(i) promptly and with full transparency;\n\n(ii) fairly and with full respect;\n\n"
+    tail = "2. Decides to remain seized of the matter.\n"
+    old.write_text(f"{head}(a) T{moved[1:]}(b) To act:\n\n{roman}{tail}", encoding="utf-8")
+    new.write_text(f"{head}(a) To act:\n\n{roman}(iii) {moved}{tail}", encoding="utf-8")
+    derived = run("amend", str(old), str(new))
+    assert derived.returncode == 0, derived.stderr
+    assert "Move operative paragraph 1 (a) to follow operative paragraph 1 (b) (ii).\n" in derived.stdout
+    listed.write_text(derived.stdout, encoding="utf-8")
+    applied = run("apply", str(old), str(listed), "--format", "text")
+    assert applied.returncode == 0, applied.stderr
+    assert f"        (iii) {moved}2. Decides" in applied.stdout, applied.stdout

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..errors import AmendmentError
 from ..model import Resolution
@@ -81,6 +81,7 @@ _ZH = [
     ("replace-provision", rf"^将(?P<ref>.+?)改为(?:如下内容)?{_K}{_L}(?P<new>.*){_R}。?$"),
     ("move-provision", rf"^将(?P<ref>.+?)移至(?P<anchor_ref>.+?)(?P<position>之后|之前)"
                        rf"(?:{_C}作为(?P<kind>{_ZH_KINDS}))?。?$"),
+    ("merge", rf"^合并(?P<refs>.+?)(?:为(?:一段|一个(?P<kind>{_ZH_KINDS})))?{_C}内容如下{_K}{_L}(?P<new>.*){_R}。?$"),  # noqa: E501
     ("merge", rf"^将(?P<refs>.+?)合并为(?:一段|一个(?P<kind>{_ZH_KINDS})){_C}内容如下{_K}{_L}(?P<new>.*){_R}。?$"),  # noqa: E501
 ]  # fmt: skip
 PATTERNS = {
@@ -129,6 +130,36 @@ _REF_SEPARATOR = re.compile(r",(?!\s*subparagraph)\s*|\s+and\s+|、|和", re.IGN
 def _split_refs(text: str) -> tuple[str, ...]:
     """The references a deletion or a merge names, one each, spaces normalised."""
     return tuple(" ".join(r.split()) for r in _REF_SEPARATOR.split(text) if r.strip())
+
+
+_LIST = r"(?:,\s*|,?\s+and\s+)"
+_PLURAL_EN = (
+    re.compile(rf"^operative paragraphs (?P<ns>[0-9]+(?:{_LIST}[0-9]+)+)$", re.IGNORECASE),
+    re.compile(rf"^the (?P<ns>[a-z-]+(?:{_LIST}[a-z-]+)+) preambular paragraphs$", re.IGNORECASE),
+)
+_PLURAL_ZH = re.compile(
+    r"^(?P<part>执行部分|序言部分)(?P<ns>第\s*[^第段、和]+?\s*段?(?:[、和]第\s*[^第段、和]+?\s*段?)+)$"
+)
+
+
+def _plural_refs(text: str) -> tuple[str, ...] | None:
+    """The paragraphs one plural reference names, each as a reference of its own: `operative
+    paragraphs 1 and 2`, `the first, second and third preambular paragraphs`,
+    `执行部分第1和第2段`, `执行部分第1段、第2段和第3段` (None for anything else: a list of
+    references is split where it names them one by one)."""
+    text = " ".join(text.split())
+    if zh := _PLURAL_ZH.match(text):
+        return tuple(
+            f"{zh['part']}第{n.strip()}段"
+            for n in re.findall(r"第\s*([^第段、和]+?)\s*段?(?=[、和]|$)", zh["ns"])
+        )
+    for pattern in _PLURAL_EN:
+        if en := pattern.match(text):
+            words = [w for w in re.split(_LIST, en["ns"]) if w]
+            if pattern is _PLURAL_EN[0]:
+                return tuple(f"operative paragraph {w}" for w in words)
+            return tuple(f"the {w} preambular paragraph" for w in words)
+    return None
 
 
 _LANGUAGE_NAMES = {
@@ -326,13 +357,37 @@ class _Reader:
         if m["kind"]:
             kind_part, depth = _KINDS[" ".join(m["kind"].lower().split())]
             part = kind_part or part
+        else:
+            self._same_level(target, ref, anchor, anchor_ref)
         position = _POSITION[m["position"].lower()]
         if position == "after":
             anchor = self._after_the_whole(anchor, depth)
         return MoveProvision(target, ref, anchor, anchor_ref, position, part, depth, by)
 
+    def _same_level(self, target: str, ref: str, anchor: str, anchor_ref: str) -> None:
+        """A move that does not say what the provision becomes ("as a paragraph") takes the
+        level of what it follows, so a subparagraph moved "to follow operative paragraph 1"
+        came out as the paragraph `2. To report;` (and a paragraph moved after a subparagraph
+        as a subparagraph), exit 0. Whether the drafter meant a paragraph of its own or one
+        more subparagraph of paragraph 1 the line does not say, and UN lists name the place
+        ("to follow subparagraph (c) of ..."), so such a line is refused, naming both forms."""
+        if target in HEADINGS or anchor in HEADINGS or (anchor + ".").startswith(target + "."):
+            return  # a move after itself or its own subparagraph: `apply` names that fault
+        moved, there = self.base.provision(target).depth, self.base.provision(anchor).depth
+        if (moved == 0) == (there == 0):
+            return  # a lettered subparagraph after a roman one becomes roman, as derived lists say
+        kinds = ("paragraph", "subparagraph", "roman subparagraph")
+        if self.language == "zh":
+            say = "add “，作为段落” or “，作为分段”, or name the provision it is to follow"
+        else:
+            say = 'add "as a paragraph" or "as a subparagraph", or name the provision it is to follow'
+        raise AmendmentError(
+            f'"{ref}" is a {kinds[min(moved, 2)]} and "{anchor_ref}" a {kinds[min(there, 2)]}: '
+            f"the line does not say which the moved provision becomes there ({say})"
+        )
+
     def _merge(self, m: re.Match[str], e: _Entry, by: str | None) -> Amendment:
-        refs = _split_refs(m["refs"])
+        refs = _plural_refs(m["refs"]) or _split_refs(m["refs"])
         targets = tuple(resolve(self.base, r) for r in refs)
         if len(targets) < 2:
             raise AmendmentError("a merge names at least two paragraphs")
@@ -379,6 +434,31 @@ with "some", and after "mandate holders" insert "..."`) or by `and "`: the line 
 than one change, and the pattern would take the rest of it as the new words."""
 
 
+def written_checked(listed: AmendmentList, base: Resolution, *, keep_going: bool = False) -> AmendmentList:
+    """A JSON list held to the typed lists' check (`_written`), with the same message: the
+    schema lets `"new": ""` through, and a replacement, insertion, split piece or merge
+    quoted empty gave a numbered paragraph with nothing in it, exit 0. JSON has no lines, so
+    the amendment is named by its place (`amendment 2: ...`); with `keep_going` it is left
+    out and kept in `unread`, as a typed line that cannot be read is."""
+    kept: list[Amendment] = []
+    ordinals: list[int] = []
+    unread: list[AmendmentError] = []
+    for ordinal, amendment in enumerate(listed.amendments, 1):
+        try:
+            _written(amendment, base)
+        except AmendmentError as exc:
+            error = AmendmentError(f"amendment {ordinal}: {exc.message}", path=listed.source)
+            if not keep_going:
+                raise error from None
+            unread.append(error)
+            continue
+        kept.append(amendment)
+        ordinals.append(ordinal)
+    if not unread:
+        return listed
+    return replace(listed, amendments=tuple(kept), unread=tuple(unread), ordinals=tuple(ordinals))
+
+
 def _written(amendment: Amendment, base: Resolution) -> None:
     """A paragraph (or title, or body line) a typed amendment writes has words: one quoted
     empty (`Replace operative paragraph 1 with the following: ""`) gave a numbered paragraph
@@ -386,6 +466,8 @@ def _written(amendment: Amendment, base: Resolution) -> None:
     An empty subparagraph is let through: a real text has one (the Chinese A/RES/55/114,
     OP3 (a)), so the list `amend` derives for it writes one, and its text form must read back."""
     if isinstance(amendment, ReplaceProvision):
+        if amendment.target not in HEADINGS and amendment.target not in {p.id for p in base.provisions}:
+            return  # a JSON list's target the base lacks: `apply` names that fault
         depth = 0 if amendment.target in HEADINGS else base.provision(amendment.target).depth
         written = [(amendment.new, depth)]
     elif isinstance(amendment, InsertProvision | Split):

@@ -194,11 +194,25 @@ def _labelled(base: Resolution, labelled: list[Provision], label: str, subs: str
     return head
 
 
+_SUB_OF = re.compile(r"^sub-?paragraph\s+(?P<sub>[(（][a-z]+[)）])\s+of\s+(?P<rest>.+)$", re.IGNORECASE)
+"""`subparagraph (a) of operative paragraph 2` (and `subparagraph (ii) of subparagraph (a) of
+...`), as UN lists also name a subparagraph: read as `operative paragraph 2 (a)`."""
+
+
+def _subparagraph_of(text: str) -> str:
+    subs: list[str] = []
+    while m := _SUB_OF.match(text):
+        subs.insert(0, m["sub"])
+        text = m["rest"]
+    return f"{text} {' '.join(subs)}" if subs else text
+
+
 def resolve(base: Resolution, typed: str) -> str:
     """The id of the provision a typed reference names in `base` (the inverse of
     `reference`, plus the forms people type: `preambular paragraph 3`, `PP3`, `OP5`,
-    `paragraph 5`, full-width brackets)."""
+    `paragraph 5`, `subparagraph (a) of operative paragraph 2`, full-width brackets)."""
     text = " ".join(typed.split()).translate(_DIGITS)  # full-width digits as typed: `第１３段`
+    text = _subparagraph_of(text)
     if kuan := _ZH_KUAN.match(text):
         meant = f"{kuan['part']}{kuan['rest']}段{kuan['subs']}"
         raise AmendmentError(f'"{typed}": paragraphs are counted in 段, not 款; did you mean "{meant}"?')

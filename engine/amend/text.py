@@ -83,8 +83,12 @@ def _inline(pieces: tuple[Piece, ...]) -> bool:
 
 
 def _level(a: MoveProvision) -> str | None:
-    """What a moved provision becomes, when that is not what its anchor is."""
-    if (a.part, a.depth) == (a.anchor[:2], a.anchor.count(".")):
+    """What a moved provision becomes, when that is not what its anchor is, or not what it
+    was a paragraph or a subparagraph (a line without it keeps the level of both; `parse`
+    refuses one whose target and anchor are not both paragraphs or both subparagraphs and
+    that does not say which it becomes)."""
+    paragraph = a.depth == 0
+    if (a.part, a.depth) == (a.anchor[:2], a.anchor.count(".")) and paragraph == (a.target.count(".") == 0):
         return None
     return _class(a.part, a.depth, "")
 
