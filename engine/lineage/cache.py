@@ -39,7 +39,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..errors import ModelError
 from ..store import atomic
@@ -51,6 +51,8 @@ if TYPE_CHECKING:  # the diff engine loads only when a pair is computed or read 
     from .blame import Blame
     from .graph import SeriesLineage
     from .timeline import Timeline
+
+T = TypeVar("T")
 
 CACHE_FORMAT = "resdiff.pair-cache/1"
 MANIFEST_FORMAT = "resdiff.manifest-cache/1"
@@ -383,55 +385,52 @@ class PairCache:
         self.lineage_hits += 1
         return found
 
-    def get_timeline(self, key: str) -> Timeline | None:
-        """A series' timeline, in one language or across them (`timeline.pack`), or None:
-        absent, or not whole (noted in `rejected`, and replaced by the next `put_timeline`)."""
-        path = self.path(key, "timelines")
+    def _sealed(self, kind: str, fmt: str, key: str, unpack: Callable[[Any], T]) -> T | None:
+        """A whole result kept by `seal` under `kind`, or None: absent, or not whole (noted
+        in `rejected`, and replaced by the next `_seal`)."""
+        path = self.path(key, kind)
         if path is None:
             return None
-        from .timeline import TIMELINE_FORMAT, unpack
-
         try:
-            found = unpack(unseal(TIMELINE_FORMAT, key, path.read_bytes()))
+            return unpack(unseal(fmt, key, path.read_bytes()))
         except FileNotFoundError:
             return None
         except (OSError, ValueError, TypeError, KeyError, IndexError):
             self.rejected.append(key)
             return None
-        self.timeline_hits += 1
+
+    def _seal(self, kind: str, fmt: str, key: str, payload: object) -> None:
+        path = self.path(key, kind)
+        if path is not None:
+            self._replace(path, seal(fmt, key, payload))
+
+    def get_timeline(self, key: str) -> Timeline | None:
+        """A series' timeline, in one language or across them (`timeline.pack`)."""
+        from .timeline import TIMELINE_FORMAT, unpack
+
+        found = self._sealed("timelines", TIMELINE_FORMAT, key, unpack)
+        if found is not None:
+            self.timeline_hits += 1
         return found
 
     def put_timeline(self, key: str, timeline: Timeline) -> None:
         from .timeline import TIMELINE_FORMAT, pack
 
-        path = self.path(key, "timelines")
-        if path is not None:
-            self._replace(path, seal(TIMELINE_FORMAT, key, pack(timeline)))
+        self._seal("timelines", TIMELINE_FORMAT, key, pack(timeline))
 
     def get_blame(self, key: str) -> list[Blame] | None:
-        """A version's blame (`blame.pack`), or None: absent, or not whole (noted in
-        `rejected`, and replaced by the next `put_blame`)."""
-        path = self.path(key, "blames")
-        if path is None:
-            return None
+        """A version's blame (`blame.pack`)."""
         from .blame import BLAME_FORMAT, unpack
 
-        try:
-            found = unpack(unseal(BLAME_FORMAT, key, path.read_bytes()))
-        except FileNotFoundError:
-            return None
-        except (OSError, ValueError, TypeError, KeyError, IndexError):
-            self.rejected.append(key)
-            return None
-        self.blame_hits += 1
+        found = self._sealed("blames", BLAME_FORMAT, key, unpack)
+        if found is not None:
+            self.blame_hits += 1
         return found
 
     def put_blame(self, key: str, blames: list[Blame]) -> None:
         from .blame import BLAME_FORMAT, pack
 
-        path = self.path(key, "blames")
-        if path is not None:
-            self._replace(path, seal(BLAME_FORMAT, key, pack(blames)))
+        self._seal("blames", BLAME_FORMAT, key, pack(blames))
 
     def put_lineage(self, key: str, lineage: SeriesLineage) -> None:
         from . import snapshot
