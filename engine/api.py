@@ -56,7 +56,9 @@ if TYPE_CHECKING:  # these load only for the calls that need them: start-up is e
     from .amend.compile import Compilation
     from .amend.rebase import Rebased
     from .diff import Diff
+    from .lineage.cache import PairCache
     from .lineage.graph import SeriesLineage
+    from .lineage.stages import Prepared
     from .lineage.timeline import Timeline
     from .lineage.trail import Trail
     from .lineage.whole import HistoryTimelines
@@ -453,6 +455,22 @@ def history_timelines(
     return every_series(store, language, cache=PairCache(cache_dir), across=across, progress=progress)
 
 
+def _stored_column(
+    store: History, ref: str, language: str | None, series: str | None, cache: PairCache
+) -> tuple[Prepared, int]:
+    """What the lineage of the series a stored version is in is built from (in the language
+    it is stored under), and the version's column, told by its file, not by parsing it: a
+    cached blame or lineage parses none."""
+    from .lineage.stages import prepare
+
+    path = store.find(ref, language, series)
+    ready = prepare(store, path.parent.parent.name, path.parent.name, cache)
+    files = [Path(f.path) for f in ready.files]
+    if path not in files:
+        raise InputError(f"{path} is not listed in series {ready.manifest.name} ({MANIFEST})")
+    return ready, files.index(path)
+
+
 def _stored_version(
     store: History,
     ref: str,
@@ -462,13 +480,13 @@ def _stored_version(
     progress: Progress,
 ) -> tuple[SeriesLineage, int]:
     """The lineages of the series a stored version is in, in its language, and its column."""
-    path = store.find(ref, language, series)
-    built = lineage(store, path.parent.parent.name, path.parent.name, cache_dir=cache_dir, progress=progress)
-    # Its column told by its file, not by parsing the file again: a cached lineage parses none.
-    files = [store.path_for(built.series, built.language, stage.symbol) for stage in built.stages]
-    if path not in files:
-        raise InputError(f"{path} is not listed in series {built.series} ({MANIFEST})")
-    return built, files.index(path)
+    from .lineage.cache import PairCache
+    from .lineage.graph import build
+
+    cache = PairCache(cache_dir)
+    ready, index = _stored_column(store, ref, language, series, cache)
+    name, lang = ready.manifest.name, ready.language
+    return build(store, name, lang, cache=cache, progress=progress, prepared=ready), index
 
 
 def blame(
@@ -484,7 +502,7 @@ def blame(
     series and language are those it is stored under. Kept in the cache under the lineage's
     key and the version's column, so a second blame decodes no lineage at all."""
     from .lineage.cache import PairCache
-    from .lineage.stages import prepare, skipped_before
+    from .lineage.stages import skipped_before
     from .render.lineage import BlameReport
 
     symbol, hash_, _ = ref.replace("＃", "#").partition("#")
@@ -493,14 +511,8 @@ def blame(
             f"{ref!r} names one provision: blame takes a version ({symbol.strip()}) and answers for each "
             f"of its provisions; one provision's story is `resdiff lineage '{ref}'`"
         )
-    path = store.find(ref, language, series)
     cache = PairCache(cache_dir)
-    ready = prepare(store, path.parent.parent.name, path.parent.name, cache)
-    # Its column told by its file, not by parsing the file again: a cached blame parses none.
-    files = [Path(f.path) for f in ready.files]
-    if path not in files:
-        raise InputError(f"{path} is not listed in series {ready.manifest.name} ({MANIFEST})")
-    index = files.index(path)
+    ready, index = _stored_column(store, ref, language, series, cache)
     key = cache.key_of(f"{ready.key}\nblame of version {index}")
     found = cache.get_blame(key)
     if found is None:

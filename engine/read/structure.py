@@ -686,17 +686,22 @@ class _Reader:
         if not (openers.opens_operative_zh(text) if self.lang == "zh" else _opens_operative(text, self.lang)):
             return False
         n = int(m[1])
-        at = max(i for i, p in enumerate(current.pieces) if p.strip())
-        current.pieces[at] = last[: m.start()]
-        self.warn(
-            "layout",
-            f"operative number {n}. printed at the end of line {current.last_line or current.line} "
-            f"taken as the number of the paragraph that opens on line {piece.no}",
-            piece.no,
-        )
+        self.cut_hanging(current, last, m.start(), f"operative number {n}.", "number of the paragraph", piece)
         self.last_op = n
         self.new("op", 0, str(n), piece, text)
         return True
+
+    def cut_hanging(self, current: Unit, last: str, start: int, what: str, role: str, piece: Line) -> None:
+        """Take a number or label printed at the end of the unit's last line off it, and say
+        where it went."""
+        at = max(i for i, p in enumerate(current.pieces) if p.strip())
+        current.pieces[at] = last[:start]
+        self.warn(
+            "layout",
+            f"{what} printed at the end of line {current.last_line or current.line} "
+            f"taken as the {role} that opens on line {piece.no}",
+            piece.no,
+        )
 
     def hanging_label(self, piece: Line, text: str, current: Unit, last: str) -> bool:
         """A subparagraph's label printed at the end of the line before, after the chapeau's
@@ -714,13 +719,8 @@ class _Reader:
             depth = 2
         else:
             return False
-        at = max(i for i, p in enumerate(current.pieces) if p.strip())
-        current.pieces[at] = last[: m.start()]
-        self.warn(
-            "layout",
-            f"subparagraph label ({label}) printed at the end of line {current.last_line or current.line} "
-            f"taken as the label of the subparagraph that opens on line {piece.no}",
-            piece.no,
+        self.cut_hanging(
+            current, last, m.start(), f"subparagraph label ({label})", "label of the subparagraph", piece
         )
         if depth == 1:
             self.letter_count, self.roman_count = self.letter_count + 1, 0
