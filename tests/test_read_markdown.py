@@ -143,6 +143,27 @@ def test_a_chinese_section_heading_is_not_a_paragraph() -> None:
 
 
 @pytest.mark.parametrize(
+    ("heading", "kept"),
+    [
+        ("# 2. Requests the Secretary-General to report", "Requests the Secretary-General to report"),
+        ("## Requests the Secretary-General to report on the question", "Requests the Secretary-General"),
+        ("## (a) On the first thing", "On the first thing"),
+        ("## 请秘书长提交报告", "请秘书长提交报告"),
+    ],
+)
+def test_a_paragraph_typed_with_a_heading_mark_is_kept_not_dropped(heading: str, kept: str) -> None:
+    """A heading whose words open as a paragraph does (a number, a label, a lead word or an
+    operative verb) is a paragraph: it was dropped as a section heading, with only a note."""
+    en = "The General Assembly,\n\nRecalling its resolution 60/1,\n\n1. Decides to continue;\n\n"
+    zh = "大会，\n\n回顾其第60/1号决议，\n\n1. 决定继续审议该问题；\n\n"
+    lead = zh if "秘书长" in heading else en
+    res = read_text(lead + heading + "\n")
+    assert any(p.text.startswith(kept) for p in res.provisions), [p.text for p in res.provisions]
+    said = " ".join(w.message for w in res.warnings if w.code == "markdown-stripped")
+    assert "section headings" not in said
+
+
+@pytest.mark.parametrize(
     ("name", "language", "symbol", "title"),
     [
         ("hrc-25-3.zh.txt", "zh", "A/HRC/RES/25/3", "增强人权领域的国际合作"),

@@ -39,6 +39,8 @@ _UNDERSCORE = lazy(r"(?P<mark>___|__|_)(?P<inner>[^\s_](?:[^_]*?[^\s_])?)(?P=mar
 _RULE = lazy(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 _ENDS_PARAGRAPH = lazy(r"[,;:.，；：。]$")
 _ESCAPED_NUMBER = lazy(r"^(\s*\d{1,3})\\(?=[.)])")
+# What a paragraph typed with a heading mark opens with: a number, a letter or a label.
+_NUMBERED = lazy(r"^\s*(?:\d{1,3}\s*[.．)）]|[(（][a-z]{1,4}[)）]|(?:PP|OP)\s?\d)", re.IGNORECASE)
 # What may stand before emphasis on a line: a number, a letter, a negotiation label.
 _LEAD = lazy(r"\s*(?:\d{1,3}[.)]|[(（][a-z]{1,4}[)）]|(?:PP|OP)\s?\d+[a-z ]*?[.:)]?)?\s*")
 
@@ -73,7 +75,12 @@ def take_marks(lines: list[Line]) -> Marked:
         if heading:
             line.text = heading["text"] or ""
             headings.append(line.no)
-            if in_body and line.text and not _ENDS_PARAGRAPH.search(line.text):
+            if (
+                in_body
+                and line.text
+                and not _ENDS_PARAGRAPH.search(line.text)
+                and not _opens_provision(line.text)
+            ):
                 # `## Operative part` between paragraphs: a section heading, not a paragraph
                 # (it was read as a preambular paragraph, or glued to the one before).
                 sections.append((line.no, line.text))
@@ -158,3 +165,19 @@ def _lines(numbers: list[int]) -> str:
     shown = ", ".join(str(n) for n in numbers[:8])
     more = f" and {len(numbers) - 8} more" if len(numbers) > 8 else ""
     return ("line " if len(numbers) == 1 else "lines ") + shown + more
+
+
+def _opens_provision(text: str) -> bool:
+    """Does a heading's text open as a paragraph would (a number or label, a lead word or
+    operative verb of any language the reader knows)? Then it is a paragraph typed with a
+    heading mark, kept, never dropped as a section heading: this stage runs before the
+    language is known, so every language is asked."""
+    from ..text import OPERATIVE_LEAD_WORDS
+    from . import openers
+
+    if _NUMBERED.match(text) or openers.opens_operative_zh(text) or openers.opens_preamble(text, "zh"):
+        return True
+    word = openers.first_word(text)
+    if any(word in words for words in OPERATIVE_LEAD_WORDS.values()):
+        return True
+    return any(openers.opens_preamble(text, lang, strict=True) for lang in ("en", "fr", "es", "ru"))
