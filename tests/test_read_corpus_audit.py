@@ -377,3 +377,19 @@ def test_the_running_header_and_a_paragraphs_end_are_said_exactly() -> None:
     [warning] = [w for w in read_text(typed, lang="en").warnings if w.code == "header-taken"]
     assert warning.line == 5
     assert "('Heartened by the progress made since its last resolution,')" in warning.message
+
+
+def test_a_paragraph_end_left_in_the_header_before_a_numbered_paragraph_is_said() -> None:
+    """An excerpt that starts with the tail of a paragraph and then `2. Decides`: the tail was
+    dropped into the header with no word (the evidence was only looked for before an
+    unnumbered paragraph, and a full stop was no evidence)."""
+    text = (
+        "and to report thereon to the Human Rights Council at its next session.\n"
+        "2. Decides to remain seized of the matter.\n"
+    )
+    res = read_text(text, lang="en")
+    [taken] = [w.message for w in res.warnings if w.code == "header-taken"]
+    assert "at its next session." in taken and [p.number for p in res.provisions] == ["2"]
+    # a header that ends as headers do says nothing
+    quiet = read_text("25/3.\nEnhancement of international cooperation\n" + text.split("\n", 1)[1], lang="en")
+    assert not [w for w in quiet.warnings if w.code == "header-taken"]

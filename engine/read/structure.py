@@ -273,8 +273,11 @@ def segment(lines: list[Line], lang: str) -> Segmented:
         seg.warnings.append(diag("no-body-line", f"no body line (such as {example}) found"))
         opening = pieces[start].line.text if start < len(pieces) else ""
         numbered = _OPERATIVE.match(opening) or _BARE_NUMBER.match(opening)
-        if seg.header and 0 < start < len(pieces) and not numbered:
-            fragment = _cut_paragraph_end(pieces[:start], rest)
+        if seg.header and 0 < start < len(pieces):
+            # An excerpt that starts with a numbered paragraph may also have left the end of
+            # the one before in the header (`... at its next session.` then `2. Decides`):
+            # said the same way; only an unnumbered start can be a fragment to keep.
+            fragment = None if numbered else _cut_paragraph_end(pieces[:start], rest)
             taken = _header_taken(pieces[start].line, pieces[start - 1].line, fragment)
             if taken is not None:
                 seg.warnings.append(taken)
@@ -348,7 +351,13 @@ def _cut_paragraph_end(header: list[_Piece], rest: list[_Piece]) -> tuple[list[L
 
 
 def _ends_cut(line: Line) -> bool:
-    return bool(_PARAGRAPH_END.search(_TRAILING_MARKERS.sub("", line.text).rstrip()))
+    """Does a header's last line end as a paragraph ends: a comma or semicolon, or a full
+    stop after words that begin in lower case (`and to report thereon ... session.`, the
+    tail of a last operative paragraph; a title, a symbol or `25/3.` begin otherwise)?"""
+    text = _TRAILING_MARKERS.sub("", line.text).rstrip()
+    if _PARAGRAPH_END.search(text):
+        return True
+    return text.endswith((".", "。")) and text.lstrip()[:1].islower()
 
 
 def _header_taken(
