@@ -366,7 +366,7 @@ def _header_taken(
     """`header-taken` when the header of a text without a body line holds, or may hold, a
     paragraph's text, quoting it: a paragraph's end kept after a title told by its words
     (`fragment`), or one left in the header because where the title ends is not known (the
-    header's last line, `last`, ends as a paragraph ends: a comma or semicolon). None when
+    header's last line, `last`, ends as a paragraph ends: `_ends_cut`). None when
     the header ends as a header does (a title, a symbol, an adoption line `... decided to
     adopt the text below:`, a typed text's `# title: ...`): a paragraph cut by the
     excerpt's start ends the header, and ends as a paragraph ends (a footnote marker after
